@@ -1,0 +1,97 @@
+//! The state one article's extraction builds up, stage by stage.
+//!
+//! Every stage reads what earlier stages found and adds its own findings; all spans here are in
+//! code points of the analysis view ([`crate::text`]).
+
+use crate::article::Article;
+use crate::entities::EntityTable;
+use crate::lexicon::{Lattice, Lexicons, WordClass};
+use crate::model::{EntityId, EntityKind, EventDetails, Figure, Post, Proposal, Relation, Statement};
+use crate::span::Span;
+use crate::text::Text;
+
+/// One article under analysis.
+#[derive(Debug)]
+pub(crate) struct Analysis<'a> {
+    pub(crate) article: &'a Article,
+    pub(crate) lex: &'a Lexicons,
+    /// Every lexicon word in the text.
+    pub(crate) words: Lattice,
+    pub(crate) entities: EntityTable,
+    pub(crate) posts: Vec<Post>,
+    pub(crate) events: Vec<EventDetails>,
+    pub(crate) figures: Vec<Figure>,
+    pub(crate) statements: Vec<Statement>,
+    pub(crate) proposals: Vec<Proposal>,
+    pub(crate) relations: Vec<Relation>,
+}
+
+impl<'a> Analysis<'a> {
+    pub(crate) fn new(article: &'a Article, lex: &'a Lexicons) -> Self {
+        let words = lex.vocabulary.lattice(article.text());
+        Self {
+            article,
+            lex,
+            words,
+            entities: EntityTable::new(article.text().len()),
+            posts: Vec::new(),
+            events: Vec::new(),
+            figures: Vec::new(),
+            statements: Vec::new(),
+            proposals: Vec::new(),
+            relations: Vec::new(),
+        }
+    }
+
+    /// The article's text.
+    pub(crate) fn text(&self) -> &'a Text {
+        self.article.text()
+    }
+
+    /// Folded text of a span.
+    pub(crate) fn folded(&self, span: Span) -> &'a str {
+        self.article.text().folded_slice(span)
+    }
+
+    /// Surface text of a span (as written).
+    pub(crate) fn surface(&self, span: Span) -> &'a str {
+        self.article.text().slice(span)
+    }
+
+    /// The classes of lexicon words that occupy exactly `span`.
+    pub(crate) fn classes_at(&self, span: Span) -> impl Iterator<Item = WordClass> + '_ {
+        self.words
+            .starting_at(span.start)
+            .iter()
+            .filter(move |w| w.span == span)
+            .flat_map(|w| self.lex.vocabulary.classes(w.pattern).iter().copied())
+    }
+
+    /// The entity mentioned at exactly `span`, if any.
+    pub(crate) fn entity_at(&self, span: Span) -> Option<EntityId> {
+        self.entities.mention_at(span)
+    }
+
+    /// Entity mentions inside `span`, in text order.
+    pub(crate) fn mentions_in(&self, span: Span) -> Vec<(EntityId, Span)> {
+        self.entities.mentions_in(span)
+    }
+
+    /// The person mentioned last before `pos` (for pronouns and bare surname + title).
+    pub(crate) fn last_person_before(&self, pos: usize) -> Option<EntityId> {
+        self.entities
+            .mentions_in(Span::new(0, pos))
+            .into_iter()
+            .rev()
+            .find(|(id, _)| self.entities.kind(*id) == EntityKind::Person)
+            .map(|(id, _)| id)
+    }
+}
+
+/// One stage of the pipeline.
+pub(crate) trait Stage: Sync {
+    /// Short name, for diagnostics.
+    fn name(&self) -> &'static str;
+    /// Adds this stage's findings to the analysis.
+    fn run(&self, analysis: &mut Analysis<'_>);
+}

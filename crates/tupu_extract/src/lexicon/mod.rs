@@ -1,0 +1,312 @@
+//! General lexicons: the data the recognisers match, loaded from `data/*.tsv`.
+//!
+//! Each file holds one category (see `data/README.md` for the columns). The files are embedded
+//! in the binary and parsed once; [`Lexicons::from_dir`] reads replacements from a directory at run
+//! time (any file missing there keeps its embedded version). Every word is folded to the matching
+//! key ([`crate::normalize::fold`]) when it loads, so a line written in either script matches both.
+//!
+//! Nothing here names a particular article's people: names of people are found by pattern.
+
+mod tsv;
+mod vocabulary;
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::sync::LazyLock;
+
+pub use tsv::{LexiconError, Row};
+pub(crate) use vocabulary::{Lattice, Vocabulary, Word, WordClass};
+
+use crate::model::EntityKind;
+use crate::normalize::fold;
+
+/// The embedded lexicon files: (file name, contents).
+pub const EMBEDDED: &[(&str, &str)] = &[
+    ("surnames.tsv", include_str!("../../data/surnames.tsv")),
+    ("titles.tsv", include_str!("../../data/titles.tsv")),
+    ("suffixes.tsv", include_str!("../../data/suffixes.tsv")),
+    ("boundaries.tsv", include_str!("../../data/boundaries.tsv")),
+    ("speech_verbs.tsv", include_str!("../../data/speech_verbs.tsv")),
+    ("public_bodies.tsv", include_str!("../../data/public_bodies.tsv")),
+    ("organisations.tsv", include_str!("../../data/organisations.tsv")),
+    ("places.tsv", include_str!("../../data/places.tsv")),
+    ("concepts.tsv", include_str!("../../data/concepts.tsv")),
+];
+
+static EMBEDDED_LEXICONS: LazyLock<Lexicons> = LazyLock::new(|| {
+    #[expect(clippy::expect_used, reason = "the embedded files are validated by unit tests; a bad one cannot pass CI")]
+    Lexicons::from_sources(EMBEDDED.iter().map(|(n, t)| ((*n).to_owned(), (*t).to_owned())).collect())
+        .expect("embedded lexicons are valid")
+});
+
+/// A known entity: a public body, organisation, place or fixed concept, with its other names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KnownEntity {
+    /// Canonical name (the full official name), as written in the lexicon.
+    pub name: String,
+    /// What it is.
+    pub kind: EntityKind,
+    /// Other names: abbreviations, short forms, former names.
+    pub aliases: Vec<String>,
+    /// English name.
+    pub english: Option<String>,
+    /// Finer class from the lexicon (`country`, `city`, `district`, `venue`, `ministry`…).
+    pub class: String,
+    /// Where it belongs (`HK`, `MO`, `TW`, `CN`, or empty): decides a shared alias (特區政府).
+    pub region: String,
+    /// Matching key of the canonical name.
+    pub key: String,
+}
+
+impl KnownEntity {
+    /// Whether this is a foreign country (its name before an organisation is a modifier:
+    /// 德國X協會 is X協會 of Germany, while 中國X研究院 is one name).
+    #[must_use]
+    pub fn is_foreign_country(&self) -> bool {
+        self.class == "country" && self.key != "中国"
+    }
+}
+
+/// What a title word means.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum TitleKind {
+    /// A post in an organisation (主任, 局長, 行政總裁).
+    Post,
+    /// An academic rank or honour held in an institution (教授, 院士).
+    Academic,
+    /// A newsroom role (記者, 通訊員): bylines.
+    Reporter,
+    /// A post that is a whole office by itself (行政長官, 財政司司長, 國家主席).
+    Office,
+}
+
+/// A title word.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Title {
+    /// The title as written in the lexicon.
+    pub title: String,
+    /// What it means.
+    pub kind: TitleKind,
+}
+
+/// A name ending: what kind of name ends with it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Suffix {
+    /// The ending as written in the lexicon (委員會, 峰會, 倡議).
+    pub suffix: String,
+    /// The kind of entity a name with this ending is.
+    pub kind: EntityKind,
+    /// Fewest characters a name needs before the ending (局 needs 2: 警務處 yes, 該局 no).
+    pub min_stem: usize,
+    /// Whether the ending alone makes a name; a weak one (中心, 計劃) needs a proper-name marker.
+    pub strong: bool,
+}
+
+/// A speech verb (表示, 指出).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SpeechVerb {
+    /// The verb as written in the lexicon.
+    pub verb: String,
+}
+
+/// All lexicons, parsed and indexed.
+#[derive(Debug)]
+pub struct Lexicons {
+    /// Known entities.
+    pub known: Vec<KnownEntity>,
+    /// Title words.
+    pub titles: Vec<Title>,
+    /// Name endings.
+    pub suffixes: Vec<Suffix>,
+    /// Speech verbs.
+    pub speech_verbs: Vec<SpeechVerb>,
+    /// Folded surnames (single and compound).
+    pub surnames: HashSet<String>,
+    /// Folded words that never belong to a name (verbs, prepositions, time words, pronouns).
+    pub boundaries: HashSet<String>,
+    /// Folded name or alias → known entities with that name.
+    pub known_by_name: HashMap<String, Vec<usize>>,
+    /// Every word above in one matcher.
+    pub(crate) vocabulary: Vocabulary,
+}
+
+impl Lexicons {
+    /// The lexicons embedded in the crate.
+    #[must_use]
+    pub fn embedded() -> &'static Lexicons {
+        &EMBEDDED_LEXICONS
+    }
+
+    /// The embedded lexicons with any file present in `dir` replacing its embedded version.
+    ///
+    /// # Errors
+    /// A file that cannot be read or has a malformed line.
+    pub fn from_dir(dir: &Path) -> Result<Self, LexiconError> {
+        let mut sources = Vec::new();
+        for (name, text) in EMBEDDED {
+            let path = dir.join(name);
+            let text = if path.exists() {
+                std::fs::read_to_string(&path).map_err(|e| LexiconError {
+                    path: path.clone(),
+                    line: 0,
+                    message: e.to_string(),
+                })?
+            } else {
+                (*text).to_owned()
+            };
+            sources.push(((*name).to_owned(), text));
+        }
+        Self::from_sources(sources)
+    }
+
+    fn from_sources(sources: Vec<(String, String)>) -> Result<Self, LexiconError> {
+        let files: BTreeMap<String, String> = sources.into_iter().collect();
+        let get = |name: &str| files.get(name).map_or("", String::as_str);
+        let mut lex = Self {
+            known: Vec::new(),
+            titles: Vec::new(),
+            suffixes: Vec::new(),
+            speech_verbs: Vec::new(),
+            surnames: HashSet::new(),
+            boundaries: HashSet::new(),
+            known_by_name: HashMap::new(),
+            vocabulary: Vocabulary::default(),
+        };
+        for row in tsv::parse("surnames.tsv", get("surnames.tsv"), 1)? {
+            lex.surnames.insert(fold(row.get(0)));
+        }
+        for row in tsv::parse("boundaries.tsv", get("boundaries.tsv"), 1)? {
+            lex.boundaries.insert(fold(row.get(0)));
+        }
+        for row in tsv::parse("titles.tsv", get("titles.tsv"), 2)? {
+            let kind = match row.get(1) {
+                "post" => TitleKind::Post,
+                "academic" => TitleKind::Academic,
+                "reporter" => TitleKind::Reporter,
+                "office" => TitleKind::Office,
+                other => return Err(bad("titles.tsv", &row, format!("unknown title kind '{other}'"))),
+            };
+            lex.titles.push(Title { title: row.get(0).to_owned(), kind });
+        }
+        for row in tsv::parse("suffixes.tsv", get("suffixes.tsv"), 4)? {
+            let kind = EntityKind::from_name(row.get(1))
+                .ok_or_else(|| bad("suffixes.tsv", &row, format!("unknown kind '{}'", row.get(1))))?;
+            let min_stem = row.get(2).parse().map_err(|_| bad("suffixes.tsv", &row, "min_stem must be a number".into()))?;
+            let strong = match row.get(3) {
+                "strong" => true,
+                "weak" => false,
+                other => return Err(bad("suffixes.tsv", &row, format!("strength must be strong or weak, not '{other}'"))),
+            };
+            lex.suffixes.push(Suffix { suffix: row.get(0).to_owned(), kind, min_stem, strong });
+        }
+        for row in tsv::parse("speech_verbs.tsv", get("speech_verbs.tsv"), 1)? {
+            lex.speech_verbs.push(SpeechVerb { verb: row.get(0).to_owned() });
+        }
+        for file in ["public_bodies.tsv", "organisations.tsv", "places.tsv", "concepts.tsv"] {
+            for row in tsv::parse(file, get(file), 3)? {
+                let kind = EntityKind::from_name(row.get(1))
+                    .ok_or_else(|| bad(file, &row, format!("unknown kind '{}'", row.get(1))))?;
+                let name = row.get(0).to_owned();
+                lex.known.push(KnownEntity {
+                    key: fold(&name),
+                    name,
+                    kind,
+                    class: row.get(2).to_owned(),
+                    aliases: row.list(3).into_iter().map(str::to_owned).collect(),
+                    english: Some(row.get(4)).filter(|s| !s.is_empty()).map(str::to_owned),
+                    region: row.get(5).to_owned(),
+                });
+            }
+        }
+        for (i, k) in lex.known.iter().enumerate() {
+            for n in std::iter::once(&k.name).chain(&k.aliases) {
+                let ids = lex.known_by_name.entry(fold(n)).or_default();
+                if !ids.contains(&i) {
+                    ids.push(i);
+                }
+            }
+        }
+        lex.vocabulary = Vocabulary::build(&lex);
+        Ok(lex)
+    }
+
+    /// Known entities one of whose names folds to `folded`.
+    #[must_use]
+    pub fn known_named(&self, folded: &str) -> &[usize] {
+        self.known_by_name.get(folded).map_or(&[], Vec::as_slice)
+    }
+
+    /// Whether a folded word is a surname.
+    #[must_use]
+    pub fn is_surname(&self, folded: &str) -> bool {
+        self.surnames.contains(folded)
+    }
+
+    /// Whether a folded word can never be part of a name.
+    #[must_use]
+    pub fn is_boundary(&self, folded: &str) -> bool {
+        self.boundaries.contains(folded)
+    }
+}
+
+fn bad(file: &str, row: &Row, message: String) -> LexiconError {
+    LexiconError { path: PathBuf::from(file), line: row.line, message }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::HashSet;
+
+    use super::*;
+
+    #[test]
+    fn embedded_lexicons_load() {
+        let lex = Lexicons::embedded();
+        assert!(lex.surnames.len() > 300, "surnames: {}", lex.surnames.len());
+        assert!(!lex.titles.is_empty());
+        assert!(!lex.known.is_empty());
+    }
+
+    /// A lexicon line must not repeat another, nor differ from it only by script.
+    #[test]
+    fn no_duplicate_entries_across_scripts() {
+        for (file, text) in EMBEDDED {
+            let rows = tsv::parse(file, text, 1).unwrap();
+            let mut seen = HashSet::new();
+            for row in rows {
+                let key = (fold(row.get(0)), row.get(1).to_owned());
+                assert!(seen.insert(key.clone()), "{file}:{}: '{}' repeats an earlier line (or differs only in script)", row.line, row.get(0));
+            }
+        }
+    }
+
+    /// A known entity's alias must not be the canonical name of another entity of the same kind
+    /// (that would silently merge two bodies).
+    #[test]
+    fn aliases_do_not_shadow_other_canonical_names() {
+        let lex = Lexicons::embedded();
+        let canon: HashMap<(String, EntityKind), &str> =
+            lex.known.iter().map(|k| ((k.key.clone(), k.kind), k.name.as_str())).collect();
+        for k in &lex.known {
+            for a in &k.aliases {
+                if let Some(other) = canon.get(&(fold(a), k.kind)) {
+                    assert_eq!(*other, k.name, "alias '{a}' of '{}' is the name of '{other}'", k.name);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn from_dir_overrides_one_file() {
+        let dir = std::env::temp_dir().join(format!("tupu-lex-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("titles.tsv"), "# title\tkind\n總幹事\tpost\n").unwrap();
+        let lex = Lexicons::from_dir(&dir).unwrap();
+        assert_eq!(lex.titles.len(), 1);
+        assert!(lex.known.len() > 10);
+        std::fs::write(dir.join("titles.tsv"), "總幹事\tboss\n").unwrap();
+        let err = Lexicons::from_dir(&dir).unwrap_err();
+        assert_eq!(err.line, 1);
+        std::fs::remove_dir_all(&dir).ok();
+    }
+}

@@ -1,0 +1,122 @@
+//! Script normalisation: one matching key for Traditional and Simplified text.
+//!
+//! Matching runs on a *folded* copy of the text in which every character is replaced, one for one,
+//! by its Simplified form (OpenCC's Hong Kong → Simplified character table) and full-width
+//! letters and digits by ASCII. Folding character by character keeps the code-point count, so an
+//! offset found in the folded text is an offset in the text as written; phrase-level conversion
+//! (which may change length: 「乾貨」, 「計程車」) is used only to produce the other script's label.
+//!
+//! Lexicons are folded the same way when they load, so one lexicon line serves both scripts.
+
+use std::sync::LazyLock;
+
+use ferrous_opencc::OpenCC;
+use ferrous_opencc::config::BuiltinConfig;
+
+/// The block of CJK characters the fold table covers densely (Extension A through the URO).
+const TABLE_START: u32 = 0x3400;
+const TABLE_END: u32 = 0xA000;
+
+/// Character → folded character for `TABLE_START..TABLE_END`; other characters fold by rule.
+static FOLD_TABLE: LazyLock<Vec<char>> = LazyLock::new(build_fold_table);
+
+static TO_SIMPLIFIED: LazyLock<Option<OpenCC>> =
+    LazyLock::new(|| OpenCC::from_config(BuiltinConfig::T2s).ok());
+static TO_TRADITIONAL: LazyLock<Option<OpenCC>> =
+    LazyLock::new(|| OpenCC::from_config(BuiltinConfig::S2t).ok());
+
+fn build_fold_table() -> Vec<char> {
+    let identity: Vec<char> = (TABLE_START..TABLE_END)
+        .map(|c| char::from_u32(c).unwrap_or('\u{FFFD}'))
+        .collect();
+    let Ok(converter) = OpenCC::from_config(BuiltinConfig::Hk2s) else {
+        return identity;
+    };
+    // One conversion of every character, one per line: phrases never span a line break, so each
+    // line converts on its own and the table is built in one call.
+    let mut joined = String::with_capacity(identity.len() * 4);
+    for c in &identity {
+        joined.push(*c);
+        joined.push('\n');
+    }
+    let converted = converter.convert(&joined);
+    let mut table = identity.clone();
+    for (slot, line) in table.iter_mut().zip(converted.split('\n')) {
+        let mut chars = line.chars();
+        if let (Some(c), None) = (chars.next(), chars.next()) {
+            *slot = c;
+        }
+    }
+    if converted.split('\n').count() != identity.len() + 1 {
+        // Line structure changed: do not trust the alignment.
+        return identity;
+    }
+    table
+}
+
+/// Folds one character to its matching key: Simplified form, ASCII for full-width forms.
+#[must_use]
+pub fn fold_char(c: char) -> char {
+    let u = c as u32;
+    if (TABLE_START..TABLE_END).contains(&u) {
+        return FOLD_TABLE[(u - TABLE_START) as usize];
+    }
+    match u {
+        // Full-width digits, letters, %, +, -, . (as used in numbers such as １２．５％).
+        0xFF10..=0xFF19 | 0xFF21..=0xFF3A | 0xFF41..=0xFF5A | 0xFF05 | 0xFF0B | 0xFF0D | 0xFF0E => {
+            char::from_u32(u - 0xFEE0).unwrap_or(c)
+        }
+        // Ideographic space and no-break space behave as spaces.
+        0x3000 | 0x00A0 => ' ',
+        // Middle dots used in transliterated names: one form.
+        0x30FB | 0x2027 | 0xFF65 | 0x2022 | 0x2219 => '·',
+        _ => c,
+    }
+}
+
+/// Folds a string character by character (same number of code points).
+#[must_use]
+pub fn fold(s: &str) -> String {
+    s.chars().map(fold_char).collect()
+}
+
+/// The Simplified form of a name (phrase-level conversion; may change length).
+#[must_use]
+pub fn to_simplified(s: &str) -> String {
+    TO_SIMPLIFIED
+        .as_ref()
+        .map_or_else(|| fold(s), |c| c.convert(s))
+}
+
+/// The Traditional form of a name (phrase-level conversion; may change length).
+#[must_use]
+pub fn to_traditional(s: &str) -> String {
+    TO_TRADITIONAL
+        .as_ref()
+        .map_or_else(|| s.to_owned(), |c| c.convert(s))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_traditional_to_simplified_one_for_one() {
+        assert_eq!(fold("國家發展和改革委員會"), "国家发展和改革委员会");
+        assert_eq!(fold("国家发展和改革委员会"), "国家发展和改革委员会");
+        let t = "灣仔會議展覽中心";
+        assert_eq!(fold(t).chars().count(), t.chars().count());
+    }
+
+    #[test]
+    fn folds_full_width_digits_and_percent() {
+        assert_eq!(fold("１２．５％"), "12.5%");
+        assert_eq!(fold("ＡＩ研究"), "AI研究");
+    }
+
+    #[test]
+    fn converts_names_between_scripts() {
+        assert_eq!(to_simplified("財政司司長"), "财政司司长");
+        assert_eq!(to_traditional("财政司司长"), "財政司司長");
+    }
+}

@@ -1,0 +1,383 @@
+//! The text of an article in the three forms the pipeline needs.
+//!
+//! - the **original**, exactly as read (what `nif:isString` holds, what output offsets count);
+//! - the **surface** of the *analysis view*: the original with every paragraph break that cuts a
+//!   sentence in two removed (newspaper pages often break 「創新合\n\n作」), so that patterns and
+//!   quoted sentences see one sentence;
+//! - the **folded** analysis view: the surface folded character by character to one script
+//!   ([`crate::normalize`]), which every lexicon and pattern matches against.
+//!
+//! Surface and folded have the same code points, so one [`Span`] addresses both; [`Text::to_original`]
+//! maps it back to the original.
+
+use crate::normalize::fold_char;
+use crate::span::Span;
+
+/// Characters that end a sentence.
+pub(crate) const SENTENCE_END: &[char] = &['。', '！', '？', '!', '?'];
+/// Closing marks that stay with the sentence they follow (「…。」).
+pub(crate) const CLOSERS: &[char] = &['」', '』', '”', '’', '）', ')', '》', '〉'];
+/// Characters that separate clauses inside a sentence.
+pub(crate) const CLAUSE_END: &[char] = &['，', '；', '：', ',', ';', ':'];
+
+/// A paragraph or sentence of the analysis view.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Segment {
+    /// Where it is, in analysis code points.
+    pub span: Span,
+    /// Index of the paragraph it belongs to (for paragraphs, its own index).
+    pub paragraph: usize,
+}
+
+/// An article's text, indexed for matching.
+#[derive(Debug, Clone)]
+pub struct Text {
+    original: String,
+    /// Byte offset of each original code point (plus one past the end).
+    original_bytes: Vec<usize>,
+    surface: String,
+    folded: String,
+    /// Byte offset in `surface` of each analysis code point (plus one past the end).
+    surface_bytes: Vec<usize>,
+    /// Byte offset in `folded` of each analysis code point (plus one past the end).
+    folded_bytes: Vec<usize>,
+    /// Analysis code point → original code point (plus one past the end).
+    to_original: Vec<usize>,
+    paragraphs: Vec<Segment>,
+    sentences: Vec<Segment>,
+}
+
+impl Text {
+    /// Indexes `original`: joins broken paragraphs, folds, splits sentences.
+    #[must_use]
+    pub fn new(original: &str) -> Self {
+        let chars: Vec<char> = original.chars().collect();
+        let mut original_bytes: Vec<usize> = original.char_indices().map(|(b, _)| b).collect();
+        original_bytes.push(original.len());
+        let removed = joined_breaks(&chars);
+
+        let mut surface = String::with_capacity(original.len());
+        let mut folded = String::with_capacity(original.len());
+        let mut surface_bytes = Vec::with_capacity(chars.len() + 1);
+        let mut folded_bytes = Vec::with_capacity(chars.len() + 1);
+        let mut to_original = Vec::with_capacity(chars.len() + 1);
+        for (i, &c) in chars.iter().enumerate() {
+            if removed[i] {
+                continue;
+            }
+            surface_bytes.push(surface.len());
+            folded_bytes.push(folded.len());
+            to_original.push(i);
+            surface.push(c);
+            folded.push(fold_char(c));
+        }
+        surface_bytes.push(surface.len());
+        folded_bytes.push(folded.len());
+        to_original.push(chars.len());
+
+        let mut text = Self {
+            original: original.to_owned(),
+            original_bytes,
+            surface,
+            folded,
+            surface_bytes,
+            folded_bytes,
+            to_original,
+            paragraphs: Vec::new(),
+            sentences: Vec::new(),
+        };
+        text.segment();
+        text
+    }
+
+    fn segment(&mut self) {
+        let chars: Vec<char> = self.surface.chars().collect();
+        let mut start = None;
+        for (i, &c) in chars.iter().enumerate() {
+            if c == '\n' || c == '\r' {
+                if let Some(s) = start.take() {
+                    self.push_paragraph(&chars, Span::new(s, i));
+                }
+            } else if start.is_none() && !c.is_whitespace() {
+                start = Some(i);
+            }
+        }
+        if let Some(s) = start {
+            self.push_paragraph(&chars, Span::new(s, chars.len()));
+        }
+    }
+
+    fn push_paragraph(&mut self, chars: &[char], span: Span) {
+        let mut end = span.end;
+        while end > span.start && chars[end - 1].is_whitespace() {
+            end -= 1;
+        }
+        let paragraph = self.paragraphs.len();
+        self.paragraphs.push(Segment { span: Span::new(span.start, end), paragraph });
+        let mut s = span.start;
+        let mut i = span.start;
+        while i < end {
+            if SENTENCE_END.contains(&chars[i]) {
+                let mut e = i + 1;
+                while e < end && (SENTENCE_END.contains(&chars[e]) || CLOSERS.contains(&chars[e])) {
+                    e += 1;
+                }
+                self.push_sentence(chars, Span::new(s, e), paragraph);
+                s = e;
+                i = e;
+            } else {
+                i += 1;
+            }
+        }
+        self.push_sentence(chars, Span::new(s, end), paragraph);
+    }
+
+    fn push_sentence(&mut self, chars: &[char], span: Span, paragraph: usize) {
+        let (mut s, mut e) = (span.start, span.end);
+        while s < e && chars[s].is_whitespace() {
+            s += 1;
+        }
+        while e > s && chars[e - 1].is_whitespace() {
+            e -= 1;
+        }
+        if s < e {
+            self.sentences.push(Segment { span: Span::new(s, e), paragraph });
+        }
+    }
+
+    /// The text exactly as read.
+    #[must_use]
+    pub fn original(&self) -> &str {
+        &self.original
+    }
+
+    /// The analysis view as written (broken paragraphs joined).
+    #[must_use]
+    pub fn surface(&self) -> &str {
+        &self.surface
+    }
+
+    /// The analysis view folded to one script (what patterns match).
+    #[must_use]
+    pub fn folded(&self) -> &str {
+        &self.folded
+    }
+
+    /// Number of code points in the analysis view.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.to_original.len() - 1
+    }
+
+    /// Whether the analysis view is empty.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The surface text of an analysis span.
+    #[must_use]
+    pub fn slice(&self, span: Span) -> &str {
+        let (s, e) = self.clamp(span);
+        &self.surface[self.surface_bytes[s]..self.surface_bytes[e]]
+    }
+
+    /// The folded text of an analysis span.
+    #[must_use]
+    pub fn folded_slice(&self, span: Span) -> &str {
+        let (s, e) = self.clamp(span);
+        &self.folded[self.folded_bytes[s]..self.folded_bytes[e]]
+    }
+
+    /// The analysis code point at a byte offset of the folded text (a regex or Aho-Corasick
+    /// match position). Offsets inside a character round down.
+    #[must_use]
+    pub fn char_at_folded_byte(&self, byte: usize) -> usize {
+        match self.folded_bytes.binary_search(&byte) {
+            Ok(i) => i,
+            Err(i) => i.saturating_sub(1),
+        }
+    }
+
+    /// The analysis span of a byte range of the folded text.
+    #[must_use]
+    pub fn span_of_folded_bytes(&self, start: usize, end: usize) -> Span {
+        Span::new(self.char_at_folded_byte(start), self.char_at_folded_byte(end))
+    }
+
+    /// Byte offset in the folded text of an analysis code point.
+    #[must_use]
+    pub fn folded_byte(&self, char_index: usize) -> usize {
+        self.folded_bytes[char_index.min(self.len())]
+    }
+
+    /// Maps an analysis span to code points of the original text.
+    #[must_use]
+    pub fn to_original(&self, span: Span) -> Span {
+        let (s, e) = self.clamp(span);
+        if s == e {
+            let o = self.to_original[s];
+            return Span::new(o, o);
+        }
+        Span::new(self.to_original[s], self.to_original[e - 1] + 1)
+    }
+
+    /// The original text of an original-coordinates span.
+    #[must_use]
+    pub fn original_slice(&self, span: Span) -> &str {
+        let n = self.original_bytes.len() - 1;
+        let (s, e) = (span.start.min(n), span.end.min(n).max(span.start.min(n)));
+        &self.original[self.original_bytes[s]..self.original_bytes[e]]
+    }
+
+    /// Paragraphs of the analysis view, in order.
+    #[must_use]
+    pub fn paragraphs(&self) -> &[Segment] {
+        &self.paragraphs
+    }
+
+    /// Sentences of the analysis view, in order.
+    #[must_use]
+    pub fn sentences(&self) -> &[Segment] {
+        &self.sentences
+    }
+
+    /// The index of the sentence containing analysis code point `at`, if any.
+    #[must_use]
+    pub fn sentence_at(&self, at: usize) -> Option<usize> {
+        let i = self.sentences.partition_point(|s| s.span.end <= at);
+        (i < self.sentences.len() && self.sentences[i].span.start <= at).then_some(i)
+    }
+
+    /// The clauses of a span (split after ，；： and their ASCII forms), trimmed.
+    #[must_use]
+    pub fn clauses(&self, span: Span) -> Vec<Span> {
+        let mut out = Vec::new();
+        let mut start = span.start;
+        for (i, c) in self.slice(span).chars().enumerate() {
+            let at = span.start + i;
+            if CLAUSE_END.contains(&c) || SENTENCE_END.contains(&c) {
+                if at > start {
+                    out.push(Span::new(start, at));
+                }
+                start = at + 1;
+            }
+        }
+        if span.end > start {
+            out.push(Span::new(start, span.end));
+        }
+        out
+    }
+
+    fn clamp(&self, span: Span) -> (usize, usize) {
+        let n = self.len();
+        let s = span.start.min(n);
+        (s, span.end.min(n).max(s))
+    }
+}
+
+/// Marks the characters of the original that the analysis view drops: the line breaks (and the
+/// blank lines and indentation around them) that cut a sentence in two.
+///
+/// A break is joined when the line before it reads as prose cut short (it has clause punctuation
+/// and does not end a sentence, a quotation or a heading) and the line after it continues it (it
+/// does not start a caption ▲, a list item or a bracketed dateline).
+fn joined_breaks(chars: &[char]) -> Vec<bool> {
+    let mut removed = vec![false; chars.len()];
+    let lines = line_spans(chars);
+    for pair in lines.windows(2) {
+        let (a, b) = (pair[0], pair[1]);
+        let line = &chars[a.start..a.end];
+        let Some(&last) = line.iter().rev().find(|c| !c.is_whitespace()) else { continue };
+        let Some(&first) = chars[b.start..b.end].iter().find(|c| !c.is_whitespace()) else { continue };
+        // Captions (▲…) stand alone even without a full stop.
+        let caption = line.iter().find(|c| !c.is_whitespace()).is_some_and(|c| matches!(c, '▲' | '△' | '■'));
+        let prose = !caption && line.iter().any(|c| matches!(c, '，' | '、' | '；' | ','));
+        let cut = !SENTENCE_END.contains(&last)
+            && !CLOSERS.contains(&last)
+            && !matches!(last, '：' | ':' | '…' | '；' | '—' | '-' | '」' | '】');
+        let continues = is_cjk(first) || matches!(first, '，' | '、' | '。' | '；');
+        let starts_item = matches!(first, '▲' | '【' | '（' | '(' | '●' | '■' | '◆' | '*' | '-');
+        if prose && cut && continues && !starts_item && line.len() >= 8 {
+            for r in removed.iter_mut().take(b.start).skip(a.end) {
+                *r = true;
+            }
+            // Leading indentation of the continuation line goes too.
+            let mut i = b.start;
+            while i < b.end && chars[i].is_whitespace() {
+                removed[i] = true;
+                i += 1;
+            }
+        }
+    }
+    removed
+}
+
+/// Non-blank lines of the text (spans without their line break).
+fn line_spans(chars: &[char]) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, &c) in chars.iter().enumerate() {
+        if c == '\n' {
+            if chars[start..i].iter().any(|c| !c.is_whitespace()) {
+                out.push(Span::new(start, i));
+            }
+            start = i + 1;
+        }
+    }
+    if chars[start..].iter().any(|c| !c.is_whitespace()) {
+        out.push(Span::new(start, chars.len()));
+    }
+    out
+}
+
+/// Whether a character is a CJK ideograph (the unified block and its extensions A and B).
+#[must_use]
+pub fn is_cjk(c: char) -> bool {
+    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2A6DF)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn joins_a_sentence_broken_across_paragraphs() {
+        let t = Text::new("他說，我們要推動合\n\n作，共同發展，這是一個很長的句子。\n\n下一段。");
+        assert_eq!(t.surface(), "他說，我們要推動合作，共同發展，這是一個很長的句子。\n\n下一段。");
+        let s = t.sentences()[0].span;
+        assert_eq!(t.slice(s), "他說，我們要推動合作，共同發展，這是一個很長的句子。");
+        // Offsets still point into the original.
+        let o = t.to_original(s);
+        assert_eq!(t.original_slice(o), "他說，我們要推動合\n\n作，共同發展，這是一個很長的句子。");
+    }
+
+    #[test]
+    fn keeps_headings_and_captions_apart() {
+        let t = Text::new("陳局長：推動創科 發展經濟\n\n▲陳局長表示，推動創科發展\n\n正文。");
+        assert_eq!(t.paragraphs().len(), 3);
+    }
+
+    #[test]
+    fn sentences_keep_closing_quotes() {
+        let t = Text::new("她強調：「這是關鍵。」隨後離開。");
+        let s: Vec<&str> = t.sentences().iter().map(|s| t.slice(s.span)).collect();
+        assert_eq!(s, vec!["她強調：「這是關鍵。」", "隨後離開。"]);
+    }
+
+    #[test]
+    fn folded_offsets_match_surface_offsets() {
+        let t = Text::new("國家發展和改革委員會");
+        assert_eq!(t.folded(), "国家发展和改革委员会");
+        let b = t.folded().find("改革").unwrap();
+        let span = t.span_of_folded_bytes(b, b + "改革".len());
+        assert_eq!(t.slice(span), "改革");
+    }
+
+    #[test]
+    fn clauses_split_on_commas() {
+        let t = Text::new("一是加強合作，二是推動發展；三是共享。");
+        let c: Vec<&str> = t.clauses(t.sentences()[0].span).iter().map(|s| t.slice(*s)).collect();
+        assert_eq!(c, vec!["一是加強合作", "二是推動發展", "三是共享"]);
+    }
+}
