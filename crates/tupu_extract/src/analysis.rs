@@ -95,3 +95,34 @@ pub(crate) trait Stage: Sync {
     /// Adds this stage's findings to the analysis.
     fn run(&self, analysis: &mut Analysis<'_>);
 }
+
+/// Test support: an analysis of `text` whose entity table already holds the given names (every
+/// occurrence becomes a mention), so that a later stage can be tested on its own.
+#[cfg(test)]
+pub(crate) mod testing {
+    use super::Analysis;
+    use crate::article::{Article, ArticleOptions};
+    use crate::lexicon::Lexicons;
+    use crate::model::EntityKind;
+    use crate::span::Span;
+
+    /// Leaks the article so the analysis can borrow it for the test's lifetime.
+    pub(crate) fn analysis_with(text: &str, published: Option<&str>, names: &[(&str, EntityKind)]) -> Analysis<'static> {
+        let options = ArticleOptions {
+            published: published.map(|d| crate::date::Date::parse(d).expect("test date")),
+            ..ArticleOptions::default()
+        };
+        let article: &'static Article = Box::leak(Box::new(Article::parse(text, options).expect("test article")));
+        let mut a = Analysis::new(article, Lexicons::embedded());
+        for (name, kind) in names {
+            let id = a.entities.create(*kind, name, true);
+            let folded = crate::normalize::fold(name);
+            let n = name.chars().count();
+            for (byte, _) in article.text().folded().match_indices(&folded) {
+                let start = article.text().char_at_folded_byte(byte);
+                a.entities.add_mention(id, Span::new(start, start + n), name);
+            }
+        }
+        a
+    }
+}
