@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
 
 pub use tsv::{LexiconError, Row};
-pub(crate) use vocabulary::{Lattice, Vocabulary, Word, WordClass};
+pub(crate) use vocabulary::{Lattice, Vocabulary, WordClass};
 
 use crate::model::EntityKind;
 use crate::normalize::fold;
@@ -26,6 +26,8 @@ pub const EMBEDDED: &[(&str, &str)] = &[
     ("titles.tsv", include_str!("../../data/titles.tsv")),
     ("suffixes.tsv", include_str!("../../data/suffixes.tsv")),
     ("boundaries.tsv", include_str!("../../data/boundaries.tsv")),
+    ("generic.tsv", include_str!("../../data/generic.tsv")),
+    ("words.tsv", include_str!("../../data/words.tsv")),
     ("speech_verbs.tsv", include_str!("../../data/speech_verbs.tsv")),
     ("public_bodies.tsv", include_str!("../../data/public_bodies.tsv")),
     ("organisations.tsv", include_str!("../../data/organisations.tsv")),
@@ -124,6 +126,10 @@ pub struct Lexicons {
     pub surnames: HashSet<String>,
     /// Folded words that never belong to a name (verbs, prepositions, time words, pronouns).
     pub boundaries: HashSet<String>,
+    /// Folded ordinary words that neutralise a boundary character inside them (自由 for 由).
+    pub plain_words: HashSet<String>,
+    /// Folded words that alone do not make a name (相關, 主, 專題, 聯合).
+    pub generic: HashSet<String>,
     /// Folded name or alias → known entities with that name.
     pub known_by_name: HashMap<String, Vec<usize>>,
     /// Every word above in one matcher.
@@ -169,6 +175,8 @@ impl Lexicons {
             speech_verbs: Vec::new(),
             surnames: HashSet::new(),
             boundaries: HashSet::new(),
+            generic: HashSet::new(),
+            plain_words: HashSet::new(),
             known_by_name: HashMap::new(),
             vocabulary: Vocabulary::default(),
         };
@@ -177,6 +185,12 @@ impl Lexicons {
         }
         for row in tsv::parse("boundaries.tsv", get("boundaries.tsv"), 1)? {
             lex.boundaries.insert(fold(row.get(0)));
+        }
+        for row in tsv::parse("words.tsv", get("words.tsv"), 1)? {
+            lex.plain_words.insert(fold(row.get(0)));
+        }
+        for row in tsv::parse("generic.tsv", get("generic.tsv"), 1)? {
+            lex.generic.insert(fold(row.get(0)));
         }
         for row in tsv::parse("titles.tsv", get("titles.tsv"), 2)? {
             let kind = match row.get(1) {
@@ -240,6 +254,25 @@ impl Lexicons {
     #[must_use]
     pub fn is_surname(&self, folded: &str) -> bool {
         self.surnames.contains(folded)
+    }
+
+    /// Whether a folded text is made only of generic words (so it is no name by itself).
+    #[must_use]
+    pub fn is_all_generic(&self, folded: &str) -> bool {
+        // Greedy cover from the left with the longest generic word at each step.
+        let chars: Vec<char> = folded.chars().collect();
+        let mut i = 0;
+        'outer: while i < chars.len() {
+            for len in (1..=4.min(chars.len() - i)).rev() {
+                let w: String = chars[i..i + len].iter().collect();
+                if self.generic.contains(&w) {
+                    i += len;
+                    continue 'outer;
+                }
+            }
+            return false;
+        }
+        true
     }
 
     /// Whether a folded word can never be part of a name.

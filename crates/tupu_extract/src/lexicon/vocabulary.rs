@@ -25,6 +25,8 @@ pub(crate) enum WordClass {
     SpeechVerb(usize),
     /// A word that is never part of a name.
     Boundary,
+    /// An ordinary word containing a boundary character (自由): that character is no boundary there.
+    Plain,
 }
 
 /// The automaton and, for each pattern, its classes and length in code points.
@@ -72,6 +74,9 @@ impl Vocabulary {
         for b in &lex.boundaries {
             add(b, WordClass::Boundary);
         }
+        for w in &lex.plain_words {
+            add(w, WordClass::Plain);
+        }
         let lengths = patterns.iter().map(|p| p.chars().count()).collect();
         let automaton = AhoCorasickBuilder::new()
             .match_kind(MatchKind::Standard)
@@ -90,7 +95,31 @@ impl Vocabulary {
                 words.push(Word { span: Span::new(start, start + self.lengths[pattern]), pattern });
             }
         }
+        self.drop_neutralised_boundaries(&mut words);
         Lattice::new(words, text.len())
+    }
+
+    /// Removes boundary occurrences that lie inside a longer plain word (由 in 自由).
+    fn drop_neutralised_boundaries(&self, words: &mut Vec<Word>) {
+        let plain: Vec<Span> = words
+            .iter()
+            .filter(|w| self.classes[w.pattern].contains(&WordClass::Plain))
+            .map(|w| w.span)
+            .collect();
+        if plain.is_empty() {
+            return;
+        }
+        words.retain(|w| {
+            let classes = &self.classes[w.pattern];
+            !(classes.len() == 1
+                && classes[0] == WordClass::Boundary
+                && plain.iter().any(|p| p.contains(w.span) && p.len() > w.span.len()))
+        });
+    }
+
+    /// Length in code points of the longest word.
+    pub(crate) fn longest(&self) -> usize {
+        self.lengths.iter().copied().max().unwrap_or(0)
     }
 
     pub(crate) fn classes(&self, pattern: usize) -> &[WordClass] {
