@@ -99,11 +99,12 @@ impl Vocabulary {
         Lattice::new(words, text.len())
     }
 
-    /// Removes boundary occurrences that lie inside a longer plain word (由 in 自由).
+    /// Removes boundary occurrences that lie inside a longer plain word or known name (由 in 自由,
+    /// 以 in 以色列).
     fn drop_neutralised_boundaries(&self, words: &mut Vec<Word>) {
         let plain: Vec<Span> = words
             .iter()
-            .filter(|w| self.classes[w.pattern].contains(&WordClass::Plain))
+            .filter(|w| self.classes[w.pattern].iter().any(|c| matches!(c, WordClass::Plain | WordClass::Known(_))))
             .map(|w| w.span)
             .collect();
         if plain.is_empty() {

@@ -6,7 +6,7 @@
 
 mod known;
 mod names;
-mod person;
+pub(crate) mod person;
 
 use crate::analysis::{Analysis, Stage};
 

@@ -94,7 +94,11 @@ fn by_ending(a: &Analysis<'_>) -> Vec<Candidate> {
             continue;
         }
         let suffix = &a.lex.suffixes[i];
-        let start = name_start(a, suffix_span.start, suffix.kind);
+        let mut start = name_start(a, suffix_span.start, suffix.kind);
+        // A conjunction opens no name (與特區政府 → 特區政府).
+        while start < suffix_span.start && CONJUNCTIONS.contains(&a.char_at(start)) {
+            start += 1;
+        }
         let mut span = Span::new(start, end);
         if suffix.kind == EntityKind::Event {
             span = event_name(a, span);
@@ -103,7 +107,19 @@ fn by_ending(a: &Analysis<'_>) -> Vec<Candidate> {
         if stem.len() < suffix.min_stem || a.lex.is_all_generic(a.folded(stem)) {
             continue;
         }
+        // 企業及大學: a conjunction right before the ending joins two nouns.
+        if stem.end > 0 && CONJUNCTIONS.contains(&a.char_at(stem.end - 1)) {
+            continue;
+        }
         if !suffix.strong && !has_marker(a, span, suffix.kind) {
+            continue;
+        }
+        // 中國智慧和中國方案: a coordination of descriptions, not a programme's name.
+        if suffix.kind == EntityKind::Initiative
+            && !suffix.strong
+            && !is_quoted(a, span)
+            && a.folded(stem).chars().any(|c| CONJUNCTIONS.contains(&c))
+        {
             continue;
         }
         out.push(Candidate { span, kind: suffix.kind, quoted_alias: None });
@@ -114,7 +130,7 @@ fn by_ending(a: &Analysis<'_>) -> Vec<Candidate> {
 /// Whether the ending is really part of another word: 署 in 簽署, 局 in 布局, 市 in 市場 (boundary
 /// words), 部 in 部長 (a title).
 fn inside_other_word(a: &Analysis<'_>, suffix: Span) -> bool {
-    a.crossing_words(suffix).any(|c| matches!(c, WordClass::Boundary | WordClass::Title(_)))
+    a.crossing_words(suffix).any(|c| matches!(c, WordClass::Boundary | WordClass::Title(_) | WordClass::Plain))
 }
 
 /// Where a name ending at `suffix_start` begins.
@@ -169,7 +185,7 @@ fn event_name(a: &Analysis<'_>, span: Span) -> Span {
 
 /// Whether a name with a weak ending carries a proper-name marker.
 fn has_marker(a: &Analysis<'_>, span: Span, kind: EntityKind) -> bool {
-    let quoted = span.start > 0 && OPEN_QUOTES.contains(&a.char_at(span.start - 1)) && CLOSE_QUOTES.contains(&a.char_at(span.end));
+    let quoted = is_quoted(a, span);
     let known_start = a
         .word_starting_at(span.start, |c| {
             matches!(c, WordClass::Known(k) if matches!(a.lex.known[k].kind, EntityKind::Place | EntityKind::Organization))
@@ -181,6 +197,11 @@ fn has_marker(a: &Analysis<'_>, span: Span, kind: EntityKind) -> bool {
     let place_before = kind == EntityKind::Place
         && a.word_ending_at(span.start, |c| matches!(c, WordClass::Known(k) if a.lex.known[k].kind == EntityKind::Place)).is_some();
     quoted || known_start || year_start || title_after || abbreviation_after || place_before
+}
+
+/// Whether the span is exactly the content of a quotation.
+fn is_quoted(a: &Analysis<'_>, span: Span) -> bool {
+    span.start > 0 && OPEN_QUOTES.contains(&a.char_at(span.start - 1)) && CLOSE_QUOTES.contains(&a.char_at(span.end))
 }
 
 /// 「X」行動, “X”工程: initiative X, the quoted form an alias.
@@ -267,17 +288,25 @@ fn accept(a: &mut Analysis<'_>, mut candidates: Vec<Candidate>) {
             }
         }
         let inner: Vec<(usize, Span)> = inner.into_iter().filter(|(_, m)| c.span.contains(*m)).collect();
-        // [place] + known body: the known body written with its place (國家工業和信息化部).
-        if let Some(&(id, _)) = inner.iter().find(|(id, m)| {
-            m.end == c.span.end && a.entities.kind(*id) == c.kind && is_place_prefix(a, Span::new(c.span.start, m.start))
-        }) {
-            let surface = a.surface(c.span).to_owned();
-            for (_, inner_m) in &inner {
-                a.entities.remove_mention(*inner_m);
+        // [place] + known name: the known name written with its place. Same kind: one entity,
+        // the longer form an alias (國家工業和信息化部). Other kind: the known name stands and the
+        // place keeps its own mention (灣仔香港會議展覽中心 → 灣仔, 香港會議展覽中心).
+        if let Some(&(id, m)) = inner.iter().find(|(_, m)| m.end == c.span.end && is_place_prefix(a, Span::new(c.span.start, m.start))) {
+            if a.entities.kind(id) == c.kind {
+                let surface = a.surface(c.span).to_owned();
+                for (_, inner_m) in &inner {
+                    a.entities.remove_mention(*inner_m);
+                }
+                a.entities.add_name(id, &surface, true);
+                a.entities.add_mention(id, c.span, &surface);
+                taken.push(c.span);
+            } else if a.entity_at(Span::new(c.span.start, m.start)).is_none() {
+                if let Some((place, WordClass::Known(k))) = a.word_starting_at(c.span.start, |w| matches!(w, WordClass::Known(_))) {
+                    if place.end == m.start {
+                        super::known::add_known(a, k, place);
+                    }
+                }
             }
-            a.entities.add_name(id, &surface, true);
-            a.entities.add_mention(id, c.span, &surface);
-            taken.push(c.span);
             continue;
         }
         let surface = a.surface(c.span).to_owned();

@@ -44,7 +44,7 @@ pub(crate) fn recognise(a: &mut Analysis<'_>) {
 
 /// How firmly a name ends at `pos`: 3 for punctuation, a speech verb, a title or 等/、;
 /// 2 for a boundary word or a character that often follows names; 0 otherwise.
-fn end_strength(a: &Analysis<'_>, pos: usize) -> u8 {
+pub(crate) fn end_strength(a: &Analysis<'_>, pos: usize) -> u8 {
     let c = a.char_at(pos);
     if pos >= a.chars.len() || !(is_cjk(c) || c.is_ascii_alphanumeric()) || matches!(c, '等' | '、') {
         return 3;
@@ -185,6 +185,12 @@ fn posts_before(a: &mut Analysis<'_>, person: EntityId, name_start: usize) {
     }
     let mut chain: Vec<(Span, Option<EntityId>)> = Vec::new();
     while let Some((title, _)) = a.word_ending_at(pos, |c| matches!(c, WordClass::Title(_))) {
+        // 「陳大文教授、X局局長李明」: a title right after another person's name is theirs.
+        if !chain.is_empty()
+            && a.entities.mentions_ending_at(title.start).iter().any(|(id, _)| a.entities.kind(*id) == EntityKind::Person)
+        {
+            break;
+        }
         let org = org_before(a, title.start);
         chain.push((title, org.map(|(id, _)| id)));
         pos = org.map_or(title.start, |(_, s)| s.start);
@@ -313,7 +319,11 @@ fn speakers(a: &mut Analysis<'_>) {
         // speech verb closes within the clause.
         let verb_now = a.word_starting_at(name.end, |c| matches!(c, WordClass::SpeechVerb(_))).is_some();
         let verb_later = matches!(a.char_at(name.end), '在' | '于') && speech_verb_in_clause(a, name.end);
-        if !(verb_now || verb_later) {
+        // 陳大文主席提出…: a name, then its title, then a verb.
+        let title_after = a
+            .word_starting_at(name.end, |c| matches!(c, WordClass::Title(_)))
+            .is_some_and(|(t, _)| end_strength(a, t.end) >= 2 && t.len() >= 2);
+        if !(verb_now || verb_later || title_after) {
             continue;
         }
         // 陳局長表示 is a surname and a title: coreference decides who that is.
@@ -326,7 +336,8 @@ fn speakers(a: &mut Analysis<'_>) {
         found.push(name);
     }
     for name in found {
-        add_person(a, name);
+        let id = add_person(a, name);
+        post_after(a, id, name.end);
     }
 }
 
