@@ -46,6 +46,7 @@ impl Stage for Abbreviations {
         parenthetical(a);
         short_forms(a);
         merge_abbreviated_entities(a);
+        demonstrative_bodies(a);
     }
 }
 
@@ -58,7 +59,6 @@ impl Stage for Coreference {
         surname_and_title(a);
         short_name_and_title(a);
         bare_event_words(a);
-        demonstrative_bodies(a);
     }
 }
 
@@ -98,6 +98,7 @@ fn mention_everywhere(a: &mut Analysis<'_>, id: EntityId, name: &str) {
 fn stands_as_word(a: &Analysis<'_>, span: Span) -> bool {
     let before_ok = span.start == 0
         || !is_cjk(a.char_at(span.start - 1))
+        || matches!(a.char_at(span.start - 1), '与' | '和' | '及' | '同' | '并' | '跟' | '、')
         || a.word_ending_at(span.start, |c| matches!(c, WordClass::Boundary | WordClass::Title(_) | WordClass::Known(_))).is_some()
         || !a.entities.mentions_ending_at(span.start).is_empty();
     before_ok && (end_strength(a, span.end) > 0 || a.word_starting_at(span.end, |c| matches!(c, WordClass::Known(_) | WordClass::Suffix(_))).is_some())
@@ -286,7 +287,10 @@ fn merge_abbreviated_entities(a: &mut Analysis<'_>) {
                 && a.entities.kind(*long_id) == kind
                 && l.len() > s.len()
                 && s.len() >= 3
-                && s[0] == l[place_prefix_len(a, &l).min(l.len() - 1)]
+                && {
+                    let place = place_prefix_len(a, &l);
+                    s[0] == l[place.min(l.len() - 1)] || l[..place].contains(&s[0])
+                }
                 && s.last() == l.last()
                 && is_subsequence(&s, &l)
         });

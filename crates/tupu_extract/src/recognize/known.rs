@@ -54,11 +54,11 @@ pub(crate) fn recognise(a: &mut Analysis<'_>) {
 /// 東區 inside 華東區 or 中山 inside 中山裝 is not a mention. Names of three or more characters
 /// are distinctive enough on their own.
 fn stands_alone(a: &Analysis<'_>, span: Span) -> bool {
-    if span.len() >= 3 {
+    if span.len() >= 5 {
         return true;
     }
     // A boundary word that crosses the name means the name is part of an ordinary word.
-    !a.crossing_words(span).any(|c| c == WordClass::Boundary)
+    !a.crossing_words(span).any(|c| matches!(c, WordClass::Boundary | WordClass::Plain))
 }
 
 fn choose(entries: &[usize], present: &HashSet<usize>, region: Region, known: &[KnownEntity]) -> usize {

@@ -55,7 +55,7 @@ static DOCUMENT: LazyLock<Regex> = LazyLock::new(|| {
 /// A quoted term followed directly by a programme word: “东数西算”工程, 「人工智能+」行動.
 static QUOTED_PROGRAMME: LazyLock<Regex> = LazyLock::new(|| {
     #[expect(clippy::expect_used, reason = "a constant pattern, checked by the unit tests")]
-    Regex::new(r"[「“『]([^」”』「“『\n]{2,16})[」”』](行动|工程|规划|计划|战略|政策|倡议|方案|理念|机制)")
+    Regex::new(r"[「“『]([^」”』「“『\n]{2,16})[」”』](行动|工程|规划|计划|战略|政策|倡议|方案)")
         .expect("valid regex")
 });
 
@@ -104,7 +104,12 @@ fn by_ending(a: &Analysis<'_>) -> Vec<Candidate> {
             span = event_name(a, span);
         }
         let stem = Span::new(span.start, suffix_span.start);
-        if stem.len() < suffix.min_stem || a.lex.is_all_generic(a.folded(stem)) {
+        // Quotation marks a name even when its words are generic (「金融科技創新專項資金」).
+        if stem.len() < suffix.min_stem || (a.lex.is_all_generic(a.folded(stem)) && !is_quoted(a, span)) {
+            continue;
+        }
+        // 該公司, 本局: a reference, resolved by coreference, not a name.
+        if stem.end > 0 && matches!(a.char_at(stem.end - 1), '该' | '其' | '此' | '这' | '各') {
             continue;
         }
         // 企業及大學: a conjunction right before the ending joins two nouns.
@@ -130,7 +135,17 @@ fn by_ending(a: &Analysis<'_>) -> Vec<Candidate> {
 /// Whether the ending is really part of another word: 署 in 簽署, 局 in 布局, 市 in 市場 (boundary
 /// words), 部 in 部長 (a title).
 fn inside_other_word(a: &Analysis<'_>, suffix: Span) -> bool {
-    a.crossing_words(suffix).any(|c| matches!(c, WordClass::Boundary | WordClass::Title(_) | WordClass::Plain))
+    let from = suffix.start.saturating_sub(a.lex.vocabulary.longest());
+    (from..suffix.end).flat_map(|p| a.words.starting_at(p).iter()).any(|w| {
+        w.span.overlaps(suffix)
+            && !suffix.contains(w.span)
+            && a.lex.vocabulary.classes(w.pattern).iter().any(|c| match c {
+                WordClass::Boundary | WordClass::Title(_) => true,
+                // An ordinary word continuing past the ending (大學生, 辦法, 零部件).
+                WordClass::Plain => w.span.end > suffix.end,
+                _ => false,
+            })
+    })
 }
 
 /// Where a name ending at `suffix_start` begins.
@@ -148,6 +163,10 @@ fn name_start(a: &Analysis<'_>, suffix_start: usize, kind: EntityKind) -> usize 
             break;
         }
         if p >= 2 && MEASURES.contains(&c) && (NUMERALS.contains(&a.char_at(p - 2)) || a.char_at(p - 2).is_ascii_digit()) {
+            break;
+        }
+        // 50億元專項資金: an amount before a name is not part of it.
+        if p >= 2 && matches!(c, '元' | '亿' | '万' | '千' | '百') && (a.char_at(p - 2).is_ascii_digit() || NUMERALS.contains(&a.char_at(p - 2))) {
             break;
         }
         // A place inside a place: 杭州市余杭區 is 余杭區 of 杭州市.
@@ -172,8 +191,15 @@ fn complete_name_ends_at(a: &Analysis<'_>, end: usize) -> bool {
 /// An event's name: without the edition (第二屆, 本次), with a leading year (2025浙江…大會).
 fn event_name(a: &Analysis<'_>, span: Span) -> Span {
     let mut span = span;
-    if let Some(m) = EVENT_EDITION.find(a.folded(span)) {
-        span.start += a.folded(span)[..m.end()].chars().count();
+    // 期望今次論壇: the name starts after an edition or demonstrative word wherever it is.
+    let folded = a.folded(span);
+    for (i, _) in folded.char_indices() {
+        if let Some(m) = EVENT_EDITION.find(&folded[i..]) {
+            if m.end() > 0 {
+                span.start += folded[..i + m.end()].chars().count();
+                break;
+            }
+        }
     }
     // A year written right before the name belongs to it.
     let s = span.start;

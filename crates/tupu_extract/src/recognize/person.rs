@@ -19,8 +19,8 @@ use crate::text::is_cjk;
 /// Characters that do not occur in given names but do follow names (王勇等, 李明在, 張三也…):
 /// a name read with one of these as its last character is too long.
 const NOT_IN_GIVEN_NAMES: &[char] = &[
-    '等', '的', '在', '和', '与', '及', '也', '亦', '都', '将', '已', '曾', '于', '向', '对', '说', '是', '了',
-    '并', '又', '还', '所', '之', '则', '而', '昨', '今', '日', '年', '把', '被', '让', '给', '从', '这', '那',
+    '等', '的', '在', '与', '及', '也', '亦', '都', '将', '已', '曾', '于', '向', '对', '说', '是', '了',
+    '并', '又', '还', '所', '则', '而', '昨', '今', '日', '年', '把', '被', '让', '给', '从', '这', '那',
     '该', '其', '此', '各', '每', '有', '无', '不', '没', '未', '要', '表', '指', '称', '出', '致', '时', '月',
 ];
 
@@ -78,6 +78,10 @@ fn read_name(a: &Analysis<'_>, start: usize) -> Option<Span> {
             if a.entities.mentions_in(Span::new(span.start, span.end)).iter().any(|(_, m)| m.overlaps(span))
                 || a.entities.all_mentions().iter().any(|(_, m)| m.overlaps(span))
             {
+                continue;
+            }
+            // 邵副部長: the title starts inside what would be the name.
+            if a.crossing_words(span).any(|c| matches!(c, WordClass::Title(_))) {
                 continue;
             }
             let strength = end_strength(a, span.end);
@@ -148,33 +152,54 @@ fn titled(a: &mut Analysis<'_>) {
     bylines(a);
 }
 
-/// Further reporters of a byline: 記者甲、乙 — the names after the first.
+/// Bylines: further reporters (記者甲、乙) and, in a wire dateline such as
+/// 「新華社北京5月3日電（記者甲、乙）」, the agency as the reporters' organisation.
 fn bylines(a: &mut Analysis<'_>) {
-    let reporters: Vec<Span> = a
+    let is_reporter = |c: WordClass| matches!(c, WordClass::Title(t) if a.lex.titles[t].kind == TitleKind::Reporter);
+    let reporters: Vec<(Span, Span)> = a
         .entities
         .all_mentions()
         .into_iter()
         .filter(|(id, _)| a.entities.kind(*id) == EntityKind::Person)
-        .map(|(_, m)| m)
-        .filter(|m| {
-            a.word_ending_at(m.start, |c| matches!(c, WordClass::Title(t) if a.lex.titles[t].kind == TitleKind::Reporter))
-                .is_some()
-        })
+        .filter_map(|(_, m)| a.word_ending_at(m.start, is_reporter).map(|(title, _)| (m, title)))
         .collect();
-    for m in reporters {
+    for (m, title) in reporters {
+        let agency = dateline_agency(a, title.start);
+        let mut names = vec![m];
         let mut p = m.end;
         while matches!(a.char_at(p), '、' | ' ') {
             let Some(next) = read_name(a, p + 1) else { break };
-            let id = add_person(a, next);
-            if let Some((title, _)) =
-                a.word_ending_at(m.start, |c| matches!(c, WordClass::Title(t) if a.lex.titles[t].kind == TitleKind::Reporter))
-            {
-                let t = a.surface(title).to_owned();
-                a.posts.push(Post { holder: id, title: t, org: None, span: title });
-            }
+            names.push(next);
             p = next.end;
         }
+        let t = a.surface(title).to_owned();
+        for (i, name) in names.into_iter().enumerate() {
+            let id = if i == 0 { a.entity_at(name) } else { Some(add_person(a, name)) };
+            let Some(id) = id else { continue };
+            if let Some(post) = a.posts.iter_mut().find(|p| p.holder == id && p.span == title) {
+                post.org = post.org.or(agency);
+            } else {
+                a.posts.push(Post { holder: id, title: t.clone(), org: agency, span: title });
+            }
+        }
     }
+}
+
+/// The news agency of a dateline byline: 「新華社北京5月3日電（記者…」 → 新華社. The byline opens
+/// with a parenthesis after 電/电, and the agency is the organisation the line starts with.
+fn dateline_agency(a: &Analysis<'_>, title_start: usize) -> Option<EntityId> {
+    if title_start == 0 || !matches!(a.char_at(title_start - 1), '（' | '(') || a.char_at(title_start.saturating_sub(2)) != '电' {
+        return None;
+    }
+    let line_start = (0..title_start).rev().find(|&p| a.char_at(p) == '\n').map_or(0, |p| p + 1);
+    a.entities
+        .mentions_in(Span::new(line_start, title_start))
+        .into_iter()
+        .find(|(id, m)| {
+            a.entities.kind(*id) == EntityKind::Organization
+                && a.chars[line_start..m.start].iter().all(|c| !is_cjk(*c))
+        })
+        .map(|(id, _)| id)
 }
 
 /// Posts written before a person's name: `[org][descriptor]title、[org]title…name`.
@@ -470,6 +495,9 @@ mod tests {
         let (names, posts) = people("新华社北京5月3日电（记者周明、沈佳）会议今日举行。");
         assert_eq!(names, vec!["周明", "沈佳"]);
         assert_eq!(posts.len(), 2);
+        assert!(posts.iter().all(|p| p.2.as_deref() == Some("新华社")), "{posts:?}");
+        let (_, posts) = people("本报北京5月3日电（记者周明）会议今日举行。");
+        assert_eq!(posts, vec![("周明".into(), "记者".into(), None)]);
     }
 
     #[test]
