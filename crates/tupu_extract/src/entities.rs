@@ -104,10 +104,11 @@ impl EntityTable {
     pub(crate) fn add_name(&mut self, id: EntityId, name: &str, full: bool) {
         let id = self.resolve(id);
         let d = &mut self.drafts[id];
-        if full {
-            d.short_names.remove(name);
+        // Once known as a short form (an abbreviation, a surname + title), a name stays one even
+        // when a later recogniser reads it as a name of its own.
+        if full && !d.short_names.contains(name) {
             d.full_names.entry(name.to_owned()).or_insert(0);
-        } else if !d.full_names.contains_key(name) {
+        } else if !full && !d.full_names.contains_key(name) {
             d.short_names.insert(name.to_owned());
         }
         self.by_name.entry(fold(name)).or_insert(id);

@@ -518,6 +518,13 @@ mod tests {
     }
 
     #[test]
+    fn transliterated_short_name_with_title() {
+        let x = extract("里斯本大學教授若昂·馬丁斯發表演講。馬丁斯教授又指出，前景良好。");
+        let e = entity(&x, "若昂·馬丁斯");
+        assert!(e.aliases.contains("馬丁斯教授"), "{:?}", e.aliases);
+    }
+
+    #[test]
     fn bare_event_word_refers_to_the_event() {
         let x = extract("「南海數字峰會」昨日開幕。本次峰會吸引多國代表。");
         let e = entity(&x, "南海數字峰會");

@@ -28,6 +28,7 @@ pub const EMBEDDED: &[(&str, &str)] = &[
     ("boundaries.tsv", include_str!("../../data/boundaries.tsv")),
     ("generic.tsv", include_str!("../../data/generic.tsv")),
     ("words.tsv", include_str!("../../data/words.tsv")),
+    ("transliteration.tsv", include_str!("../../data/transliteration.tsv")),
     ("speech_verbs.tsv", include_str!("../../data/speech_verbs.tsv")),
     ("public_bodies.tsv", include_str!("../../data/public_bodies.tsv")),
     ("organisations.tsv", include_str!("../../data/organisations.tsv")),
@@ -126,6 +127,8 @@ pub struct Lexicons {
     pub surnames: HashSet<String>,
     /// Folded words that never belong to a name (verbs, prepositions, time words, pronouns).
     pub boundaries: HashSet<String>,
+    /// Folded characters of transliterated foreign names.
+    pub transliteration: HashSet<char>,
     /// Folded ordinary words that neutralise a boundary character inside them (自由 for 由).
     pub plain_words: HashSet<String>,
     /// Folded words that alone do not make a name (相關, 主, 專題, 聯合).
@@ -177,6 +180,7 @@ impl Lexicons {
             boundaries: HashSet::new(),
             generic: HashSet::new(),
             plain_words: HashSet::new(),
+            transliteration: HashSet::new(),
             known_by_name: HashMap::new(),
             vocabulary: Vocabulary::default(),
         };
@@ -185,6 +189,9 @@ impl Lexicons {
         }
         for row in tsv::parse("boundaries.tsv", get("boundaries.tsv"), 1)? {
             lex.boundaries.insert(fold(row.get(0)));
+        }
+        for row in tsv::parse("transliteration.tsv", get("transliteration.tsv"), 1)? {
+            lex.transliteration.extend(fold(row.get(0)).chars());
         }
         for row in tsv::parse("words.tsv", get("words.tsv"), 1)? {
             lex.plain_words.insert(fold(row.get(0)));

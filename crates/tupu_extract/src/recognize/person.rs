@@ -93,8 +93,9 @@ fn read_name(a: &Analysis<'_>, start: usize) -> Option<Span> {
     best.map(|(_, s)| s)
 }
 
-/// Reads a transliterated name with middle dots (馬庫斯·韋伯) starting at `start`. The last part
-/// ends where a speech verb, title or boundary word starts (史密斯表示 → 史密斯).
+/// Reads a transliterated name with middle dots (馬庫斯·韋伯) starting at `start`. The part after
+/// the last dot runs over transliteration characters only, and not into a speech verb, title or
+/// boundary word (史密斯表示 → 史密斯).
 fn read_dotted(a: &Analysis<'_>, start: usize) -> Option<Span> {
     let mut p = start;
     let mut parts = 0;
@@ -103,6 +104,7 @@ fn read_dotted(a: &Analysis<'_>, start: usize) -> Option<Span> {
         while p < a.chars.len() && is_cjk(a.char_at(p)) && p - part_start < 8 {
             let stop = p > part_start
                 && (NOT_IN_GIVEN_NAMES.contains(&a.char_at(p))
+                    || !a.lex.transliteration.contains(&a.char_at(p))
                     || a.word_starting_at(p, |c| {
                         matches!(c, WordClass::SpeechVerb(_) | WordClass::Title(_) | WordClass::Boundary)
                     })
