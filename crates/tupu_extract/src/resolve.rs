@@ -387,21 +387,21 @@ fn short_name_and_title(a: &mut Analysis<'_>) {
 
 /// 峰會, 本次峰會 → the article's one event with that ending.
 fn bare_event_words(a: &mut Analysis<'_>) {
+    // Every event ending a name ends with: 香港高峰論壇 is referred to as 高峰論壇 and as 論壇.
     let events: Vec<(EntityId, String)> = a
         .entities
         .ids()
         .filter(|&id| a.entities.kind(id) == EntityKind::Event)
-        .filter_map(|id| {
-            let name = a.entities.get(id).full_names.keys().next().map(|n| fold(n))?;
-            let ending = a
-                .lex
+        .flat_map(|id| {
+            let names: Vec<String> = a.entities.get(id).full_names.keys().map(|n| fold(n)).collect();
+            a.lex
                 .suffixes
                 .iter()
                 .filter(|s| s.kind == EntityKind::Event)
                 .map(|s| fold(&s.suffix))
-                .filter(|s| name.ends_with(s.as_str()))
-                .max_by_key(|s| s.chars().count())?;
-            Some((id, ending))
+                .filter(|s| names.iter().any(|n| n.ends_with(s.as_str()) && n != s))
+                .map(|s| (id, s))
+                .collect::<Vec<_>>()
         })
         .collect();
     for (id, ending) in &events {

@@ -105,7 +105,10 @@ fn by_ending(a: &Analysis<'_>) -> Vec<Candidate> {
         }
         let stem = Span::new(span.start, suffix_span.start);
         // Quotation marks a name even when its words are generic (「金融科技創新專項資金」).
-        if stem.len() < suffix.min_stem || (a.lex.is_all_generic(a.folded(stem)) && !is_quoted(a, span)) {
+        // A long event name of generic words is still a name (數據產業專題新聞發布會); a short one
+        // is a description (主論壇, 專題分論壇).
+        let generic = a.lex.is_all_generic(a.folded(stem)) && !(suffix.kind == EntityKind::Event && stem.len() > 4);
+        if stem.len() < suffix.min_stem || (generic && !is_quoted(a, span)) {
             continue;
         }
         // 該公司, 本局: a reference, resolved by coreference, not a name.
