@@ -107,8 +107,13 @@ fn stands_as_word(a: &Analysis<'_>, span: Span) -> bool {
 /// 「X（下稱「Y」）」: Y is X's short name.
 fn parenthetical(a: &mut Analysis<'_>) {
     let mut found: Vec<(EntityId, Span)> = Vec::new();
-    for (id, m) in a.entities.all_mentions() {
+    let mentions = a.entities.all_mentions();
+    for &(id, m) in &mentions {
         if !matches!(a.entities.kind(id), EntityKind::Organization | EntityKind::Initiative | EntityKind::Event | EntityKind::Place) {
+            continue;
+        }
+        // The whole name before the parenthesis, not a name nested in it.
+        if mentions.iter().any(|(_, o)| o.end == m.end && o.start < m.start) {
             continue;
         }
         let rest_start = a.text().folded_byte(m.end);
@@ -434,18 +439,25 @@ fn is_bare(a: &Analysis<'_>, span: Span) -> bool {
         || matches!(before, '该' | '本')
 }
 
-/// 該公司, 該局 → the organisation with that ending named last before.
+/// 該公司, 該局 → the organisation with that ending named last before; so is a bare ending
+/// right before a title (委員會主席陳大文, 公司行政總裁…).
 fn demonstrative_bodies(a: &mut Analysis<'_>) {
     let mut found = Vec::new();
     for p in 0..a.chars.len() {
-        if a.char_at(p) != '该' {
-            continue;
-        }
-        let Some((ending, WordClass::Suffix(i))) = a.word_starting_at(p + 1, |c| matches!(c, WordClass::Suffix(_))) else {
+        let demonstrative = a.char_at(p) == '该';
+        let at = if demonstrative { p + 1 } else { p };
+        let Some((ending, WordClass::Suffix(i))) = a.word_starting_at(at, |c| matches!(c, WordClass::Suffix(_))) else {
             continue;
         };
         if a.lex.suffixes[i].kind != EntityKind::Organization {
             continue;
+        }
+        if !demonstrative {
+            let alone = p == 0 || !is_cjk(a.char_at(p - 1)) || a.word_ending_at(p, |c| c == WordClass::Boundary).is_some();
+            let before_title = a.word_starting_at(ending.end, |c| matches!(c, WordClass::Title(_))).is_some();
+            if !(alone && before_title) {
+                continue;
+            }
         }
         let span = Span::new(p, ending.end);
         let ending_text = fold(&a.lex.suffixes[i].suffix);

@@ -122,6 +122,15 @@ fn by_ending(a: &Analysis<'_>) -> Vec<Candidate> {
         if !suffix.strong && !has_marker(a, span, suffix.kind) {
             continue;
         }
+        // 中國方案, 香港計劃: a place and a programme word describe, they do not name.
+        if suffix.kind == EntityKind::Initiative && !suffix.strong && !is_quoted(a, span) {
+            let place_only = a
+                .word_starting_at(span.start, |c| matches!(c, WordClass::Known(k) if a.lex.known[k].kind == EntityKind::Place))
+                .is_some_and(|(w, _)| w.end + 2 > stem.end);
+            if place_only {
+                continue;
+            }
+        }
         // 中國智慧和中國方案: a coordination of descriptions, not a programme's name.
         if suffix.kind == EntityKind::Initiative
             && !suffix.strong
@@ -162,7 +171,11 @@ fn name_start(a: &Analysis<'_>, suffix_start: usize, kind: EntityKind) -> usize 
         if a.word_ending_at(p, |c| matches!(c, WordClass::Boundary | WordClass::Title(_))).is_some() {
             break;
         }
-        if CONJUNCTIONS.contains(&c) && complete_name_ends_at(a, p - 1) {
+        // A conjunction between two names: the one before it is complete, or the one after it
+        // is a known name (陳大文與香港旅遊發展局…: not one name).
+        if CONJUNCTIONS.contains(&c)
+            && (complete_name_ends_at(a, p - 1) || a.word_starting_at(p, |w| matches!(w, WordClass::Known(_))).is_some())
+        {
             break;
         }
         if p >= 2 && MEASURES.contains(&c) && (NUMERALS.contains(&a.char_at(p - 2)) || a.char_at(p - 2).is_ascii_digit()) {
@@ -345,14 +358,19 @@ fn accept(a: &mut Analysis<'_>, mut candidates: Vec<Candidate>) {
             let alias_surface = a.surface(alias).to_owned();
             a.entities.add_name(id, &alias_surface, false);
         }
-        // Inner mentions: places go (香港 in 香港科技大學), organisations stay and the outer name
-        // is part of the first of them (國新辦 in 國新辦新聞局).
+        // Inner mentions: an organisation the name starts with stays, and the name is part of it
+        // (國新辦 in 國新辦新聞局); anything else inside is only a piece of the name (香港 in
+        // 香港科技大學, 發展局 in 香港金融發展局).
         for (inner_id, m) in inner {
-            if a.entities.kind(inner_id) == EntityKind::Organization && c.kind == EntityKind::Organization {
-                if m.start == c.span.start && a.entities.get(id).part_of.is_none() && inner_id != id {
+            let parent = a.entities.kind(inner_id) == EntityKind::Organization
+                && c.kind == EntityKind::Organization
+                && m.start == c.span.start
+                && inner_id != id;
+            if parent {
+                if a.entities.get(id).part_of.is_none() {
                     a.entities.get_mut(id).part_of = Some(inner_id);
                 }
-            } else if a.entities.kind(inner_id) != EntityKind::Organization {
+            } else {
                 a.entities.remove_mention(m);
             }
         }

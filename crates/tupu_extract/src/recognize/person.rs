@@ -244,6 +244,13 @@ fn posts_before(a: &mut Analysis<'_>, person: EntityId, name_start: usize) {
 /// and a title describes the post (博睿集團亞太區總裁: president for Asia-Pacific of 博睿集團).
 fn org_before(a: &Analysis<'_>, title_start: usize) -> Option<(EntityId, Span)> {
     let is_body = |id: EntityId| matches!(a.entities.kind(id), EntityKind::Organization | EntityKind::Place);
+    let mut title_start = title_start;
+    // 「香港金融發展局（金發局）主席」: the abbreviation in parentheses sits between body and title.
+    if title_start > 0 && matches!(a.char_at(title_start - 1), '）' | ')') {
+        if let Some(open) = (title_start.saturating_sub(16)..title_start - 1).rev().find(|&q| matches!(a.char_at(q), '（' | '(')) {
+            title_start = open;
+        }
+    }
     let mut p = title_start;
     while title_start - p <= MAX_DESCRIPTOR {
         if let Some(&(id, span)) = a.entities.mentions_ending_at(p).iter().find(|(id, _)| is_body(*id)) {
