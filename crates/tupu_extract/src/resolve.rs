@@ -64,7 +64,7 @@ impl Stage for Coreference {
 
 /// Whether a mention may be placed at `span` (nothing there yet).
 fn free(a: &Analysis<'_>, span: Span) -> bool {
-    !a.entities.all_mentions().iter().any(|(_, m)| m.overlaps(span))
+    a.entities.is_free(span)
 }
 
 /// Adds a short name and a mention of it.
@@ -173,55 +173,83 @@ fn ending_len(a: &Analysis<'_>, name: &str) -> usize {
 
 /// Tails (加速計劃 of 新型工業化加速計劃) and selections (理大 of 香港理工大學) written in the text.
 fn short_forms(a: &mut Analysis<'_>) {
+    // Tails of every long name (keeping two characters before the ending), longest first.
+    let mut tails: Vec<(EntityId, String)> = Vec::new();
+    let mut selections_todo = Vec::new();
     for (id, name) in long_names(a) {
         let chars: Vec<char> = name.chars().collect();
         let ending = ending_len(a, &name);
         if ending == 0 {
             continue;
         }
-        // Tails, longest first, keeping at least two characters before the ending.
         for start in 1..chars.len().saturating_sub(ending + 1) {
             let tail: String = chars[start..].iter().collect();
             let stem: String = chars[start..chars.len() - ending].iter().collect();
-            if a.lex.is_all_generic(&stem) || !a.lex.known_named(&tail).is_empty() || a.entities.named(&tail).is_some_and(|o| o != id) {
+            if a.lex.is_all_generic(&stem) || !a.lex.known_named(&tail).is_empty() {
                 continue;
             }
-            mention_everywhere_if_new(a, id, &tail);
+            tails.push((id, tail));
         }
-        selections(a, id, &chars, ending);
+        selections_todo.push((id, chars, ending));
+    }
+    let patterns: Vec<String> = tails.iter().map(|(_, t)| t.clone()).collect();
+    let found = a.text().find_all(&patterns);
+    for ((id, tail), spans) in tails.into_iter().zip(found) {
+        if a.entities.named(&tail).is_some_and(|o| o != id) {
+            continue;
+        }
+        let usable: Vec<Span> = spans.into_iter().filter(|&s| free(a, s) && stands_as_word(a, s)).collect();
+        if let Some(&first) = usable.first() {
+            let surface = a.surface(first).to_owned();
+            a.entities.add_name(id, &surface, false);
+            for span in usable {
+                if free(a, span) {
+                    let s = a.surface(span).to_owned();
+                    a.entities.add_mention(id, span, &s);
+                }
+            }
+        }
+    }
+    let by_char = char_positions(a);
+    for (id, chars, ending) in selections_todo {
+        selections(a, id, &chars, ending, &by_char);
     }
 }
 
-/// Adds a short name when the text uses it as a word somewhere.
-fn mention_everywhere_if_new(a: &mut Analysis<'_>, id: EntityId, folded_name: &str) {
-    let text = a.text();
-    let n = folded_name.chars().count();
-    let hit = text
-        .folded()
-        .match_indices(folded_name)
-        .map(|(b, _)| text.char_at_folded_byte(b))
-        .map(|s| Span::new(s, s + n))
-        .find(|&span| free(a, span) && stands_as_word(a, span));
-    if let Some(span) = hit {
-        let surface = a.surface(span).to_owned();
-        a.entities.add_name(id, &surface, false);
-        mention_everywhere(a, id, &surface);
+/// Positions of each character in the folded text.
+fn char_positions(a: &Analysis<'_>) -> std::collections::HashMap<char, Vec<usize>> {
+    let mut map: std::collections::HashMap<char, Vec<usize>> = std::collections::HashMap::new();
+    for (p, &c) in a.chars.iter().enumerate() {
+        if is_cjk(c) {
+            map.entry(c).or_default().push(p);
+        }
     }
+    map
 }
 
 /// Abbreviations that select characters of the full name in order: first character of the
 /// name proper (after a place prefix) or, for three and more characters, of the place; last
 /// character from the ending (大 of 大學, 行 of 銀行, 辦 of 辦公室).
-fn selections(a: &mut Analysis<'_>, id: EntityId, full: &[char], ending: usize) {
+fn selections(
+    a: &mut Analysis<'_>,
+    id: EntityId,
+    full: &[char],
+    ending: usize,
+    by_char: &std::collections::HashMap<char, Vec<usize>>,
+) {
     let place_len = place_prefix_len(a, full);
     let core_first = full[place_len.min(full.len() - 1)];
     let ending_chars = &full[full.len() - ending..];
     let mut found: Vec<Span> = Vec::new();
-    for p in 0..a.chars.len() {
-        let c = a.char_at(p);
-        if c != core_first && !full[..place_len].contains(&c) {
-            continue;
-        }
+    let mut starts: Vec<usize> = std::iter::once(core_first)
+        .chain(full[..place_len].iter().copied())
+        .filter_map(|c| by_char.get(&c))
+        .flatten()
+        .copied()
+        .collect();
+    starts.sort_unstable();
+    starts.dedup();
+    for p in starts {
         for len in (2..=5usize).rev() {
             if len + 2 > full.len() {
                 continue;

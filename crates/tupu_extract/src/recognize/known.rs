@@ -30,8 +30,10 @@ pub(crate) fn recognise(a: &mut Analysis<'_>) {
             .filter_map(|c| if let WordClass::Known(i) = c { Some(*i) } else { None })
             .collect();
         // 律政司 inside the office title 律政司司長 is part of the title, not a mention.
-        let inside_title = a.crossing_words(w.span).any(|c| matches!(c, WordClass::Title(_)));
-        if !entries.is_empty() && stands_alone(a, w.span) && !inside_title {
+        if !entries.is_empty()
+            && stands_alone(a, w.span)
+            && !a.crossing_words(w.span).any(|c| matches!(c, WordClass::Title(_)))
+        {
             candidates.push(Candidate { span: w.span, entries });
         }
     }
@@ -39,13 +41,13 @@ pub(crate) fn recognise(a: &mut Analysis<'_>) {
     let present: HashSet<usize> =
         candidates.iter().filter(|c| c.entries.len() == 1).map(|c| c.entries[0]).collect();
     candidates.sort_by_key(|c| (std::cmp::Reverse(c.span.len()), c.span.start));
-    let mut taken: Vec<Span> = Vec::new();
+    let mut taken = vec![false; a.chars.len() + 1];
     for c in candidates {
-        if taken.iter().any(|t| t.overlaps(c.span)) {
+        if taken[c.span.start..c.span.end].iter().any(|&t| t) {
             continue;
         }
         let entry = choose(&c.entries, &present, a.article.region(), &a.lex.known);
-        taken.push(c.span);
+        taken[c.span.start..c.span.end].iter_mut().for_each(|t| *t = true);
         add_known(a, entry, c.span);
     }
 }
@@ -82,7 +84,7 @@ fn choose(entries: &[usize], present: &HashSet<usize>, region: Region, known: &[
 pub(crate) fn add_known(a: &mut Analysis<'_>, entry: usize, span: Span) -> usize {
     let k = &a.lex.known[entry];
     let surface = a.surface(span).to_owned();
-    let existing = a.entities.ids().find(|&id| a.entities.get(id).known == Some(entry));
+    let existing = a.entities.of_known(entry);
     let id = match existing {
         Some(id) => {
             a.entities.add_name(id, &surface, true);
@@ -96,6 +98,7 @@ pub(crate) fn add_known(a: &mut Analysis<'_>, entry: usize, span: Span) -> usize
             d.english.clone_from(&k.english);
             d.lexicon_names.insert(k.name.clone());
             d.lexicon_names.extend(k.aliases.iter().cloned());
+            a.entities.set_known(id, entry);
             id
         }
     };

@@ -300,12 +300,12 @@ fn latin_companies(a: &Analysis<'_>) -> Vec<Candidate> {
 /// Settles overlaps (longest first) and adds the surviving names.
 fn accept(a: &mut Analysis<'_>, mut candidates: Vec<Candidate>) {
     candidates.sort_by_key(|c| (std::cmp::Reverse(c.span.len()), c.span.start));
-    let mut taken: Vec<Span> = Vec::new();
+    let mut taken = vec![false; a.chars.len() + 1];
     for mut c in candidates {
-        if taken.iter().any(|t| t.overlaps(c.span)) {
+        if taken[c.span.start..c.span.end].iter().any(|&t| t) {
             continue;
         }
-        let existing = a.entities.all_mentions();
+        let existing = a.entities.overlapping(c.span);
         // A known name crossing the candidate's edge: the lexicon knows better.
         if existing.iter().any(|(_, m)| m.overlaps(c.span) && !c.span.contains(*m) && !m.contains(c.span)) {
             continue;
@@ -341,7 +341,7 @@ fn accept(a: &mut Analysis<'_>, mut candidates: Vec<Candidate>) {
                 }
                 a.entities.add_name(id, &surface, true);
                 a.entities.add_mention(id, c.span, &surface);
-                taken.push(c.span);
+                taken[c.span.start..c.span.end].iter_mut().for_each(|t| *t = true);
             } else if a.entity_at(Span::new(c.span.start, m.start)).is_none() {
                 if let Some((place, WordClass::Known(k))) = a.word_starting_at(c.span.start, |w| matches!(w, WordClass::Known(_))) {
                     if place.end == m.start {
@@ -374,7 +374,7 @@ fn accept(a: &mut Analysis<'_>, mut candidates: Vec<Candidate>) {
                 a.entities.remove_mention(m);
             }
         }
-        taken.push(c.span);
+        taken[c.span.start..c.span.end].iter_mut().for_each(|t| *t = true);
     }
 }
 

@@ -75,9 +75,7 @@ fn read_name(a: &Analysis<'_>, start: usize) -> Option<Span> {
             if !given.iter().all(|&c| is_cjk(c)) || NOT_IN_GIVEN_NAMES.contains(&given[given_len - 1]) {
                 continue;
             }
-            if a.entities.mentions_in(Span::new(span.start, span.end)).iter().any(|(_, m)| m.overlaps(span))
-                || a.entities.all_mentions().iter().any(|(_, m)| m.overlaps(span))
-            {
+            if !a.entities.is_free(span) {
                 continue;
             }
             // 邵副部長: the title starts inside what would be the name.
@@ -134,7 +132,7 @@ fn titled(a: &mut Analysis<'_>) {
         let Some((title, WordClass::Title(_))) = a.word_ending_at(end, |c| matches!(c, WordClass::Title(_))) else {
             continue;
         };
-        if a.entities.all_mentions().iter().any(|(_, m)| m.contains(title) && m.len() > title.len()) {
+        if a.entities.inside_larger_mention(title) {
             continue; // 委員 inside 委員會
         }
         let mut start = end;
@@ -293,22 +291,26 @@ fn post_after(a: &mut Analysis<'_>, person: EntityId, name_end: usize) {
 /// Names with middle dots not yet found: a person when no quotation holds them (a theme such as
 /// 「開放·共贏」 has a dot too).
 fn dotted(a: &mut Analysis<'_>) {
-    let mut p = 0;
-    while p < a.chars.len() {
-        let starts = is_cjk(a.char_at(p)) && (p == 0 || !is_cjk(a.char_at(p - 1)) || name_boundary_before(a, p));
-        if starts {
-            if let Some(span) = read_dotted(a, p) {
-                if !inside_quotes(a, span) && !a.entities.all_mentions().iter().any(|(_, m)| m.overlaps(span)) {
-                    let strong_end = end_strength(a, span.end) >= 2;
-                    if strong_end {
-                        add_person(a, span);
-                    }
-                }
-                p = span.end;
-                continue;
-            }
+    let dots: Vec<usize> = (0..a.chars.len()).filter(|&p| a.char_at(p) == '·').collect();
+    let mut done = 0;
+    for dot in dots {
+        if dot < done {
+            continue;
         }
-        p += 1;
+        // The name's first part: back from the dot to where a name can start (at most 8).
+        let Some(start) = (dot.saturating_sub(8).max(done)..dot).find(|&p| {
+            is_cjk(a.char_at(p))
+                && (p..dot).all(|q| is_cjk(a.char_at(q)))
+                && (p == 0 || !is_cjk(a.char_at(p - 1)) || name_boundary_before(a, p))
+        }) else {
+            continue;
+        };
+        if let Some(span) = read_dotted(a, start) {
+            if !inside_quotes(a, span) && a.entities.is_free(span) && end_strength(a, span.end) >= 2 {
+                add_person(a, span);
+            }
+            done = span.end;
+        }
     }
 }
 
@@ -427,7 +429,7 @@ fn all_occurrences(a: &mut Analysis<'_>) {
             for (byte, _) in text.folded().match_indices(&folded) {
                 let start = text.char_at_folded_byte(byte);
                 let span = Span::new(start, start + n);
-                if a.entities.all_mentions().iter().any(|(_, m)| m.overlaps(span)) {
+                if !a.entities.is_free(span) {
                     continue;
                 }
                 // Not glued into a longer name: 王勇 inside 王勇強 is someone else.
