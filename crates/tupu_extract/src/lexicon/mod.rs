@@ -7,7 +7,7 @@
 //!
 //! Nothing here names a particular article's people: names of people are found by pattern.
 
-mod tsv;
+pub(crate) mod tsv;
 mod vocabulary;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
