@@ -28,7 +28,8 @@ pub(crate) enum Role {
 /// The parsed lexicon: folded words with their roles.
 #[derive(Debug)]
 pub(crate) struct ProposalWords {
-    words: Vec<(String, Role)>,
+    /// Folded words, longest first.
+    words: Vec<(Vec<char>, Role)>,
 }
 
 static WORDS: LazyLock<ProposalWords> = LazyLock::new(|| {
@@ -65,10 +66,10 @@ impl ProposalWords {
                     });
                 }
             };
-            words.push((fold(row.get(0)), role));
+            words.push((fold(row.get(0)).chars().collect::<Vec<char>>(), role));
         }
         // Longest first, so that a lookup finds 個方面 before 個.
-        words.sort_by_key(|(w, _)| std::cmp::Reverse(w.chars().count()));
+        words.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
         Ok(Self { words })
     }
 
@@ -76,18 +77,16 @@ impl ProposalWords {
     pub(crate) fn prefix(&self, folded: &[char], role: Role) -> Option<usize> {
         self.words
             .iter()
-            .filter(|(_, r)| *r == role)
-            .map(|(w, _)| w.chars().count())
-            .find(|&n| n <= folded.len() && self.is(&folded[..n], role))
+            .find(|(w, r)| *r == role && folded.starts_with(w))
+            .map(|(w, _)| w.len())
     }
 
     /// The longest word of `role` that `folded` ends with, with its length in code points.
     pub(crate) fn suffix(&self, folded: &[char], role: Role) -> Option<usize> {
         self.words
             .iter()
-            .filter(|(_, r)| *r == role)
-            .map(|(w, _)| w.chars().count())
-            .find(|&n| n <= folded.len() && self.is(&folded[folded.len() - n..], role))
+            .find(|(w, r)| *r == role && folded.ends_with(w))
+            .map(|(w, _)| w.len())
     }
 
     /// The sequence role of the word `folded` starts with (首先 → First), with its length.
@@ -95,12 +94,6 @@ impl ProposalWords {
         [Role::First, Role::Second, Role::Next, Role::Last]
             .into_iter()
             .find_map(|role| self.prefix(folded, role).map(|n| (role, n)))
-    }
-
-    fn is(&self, chars: &[char], role: Role) -> bool {
-        self.words
-            .iter()
-            .any(|(w, r)| *r == role && w.chars().eq(chars.iter().copied()))
     }
 }
 
@@ -117,7 +110,8 @@ mod tests {
         for (w, r) in &words.words {
             assert!(
                 seen.insert((w.clone(), *r)),
-                "'{w}' repeats (or differs only by script)"
+                "'{}' repeats (or differs only by script)",
+                w.iter().collect::<String>()
             );
         }
         assert!(ProposalWords::parse("建議\tthing\n").is_err());

@@ -13,7 +13,7 @@ use arguments::{Mentions, Parties};
 use verbs::{Frame, RelationVerb, RelationVerbs};
 
 use crate::analysis::{Analysis, Stage};
-use crate::model::{EntityId, Relation};
+use crate::model::{EntityId, EntityKind, Relation};
 use crate::span::Span;
 use crate::text::{CLAUSE_END, SENTENCE_END};
 
@@ -26,12 +26,28 @@ const ORGANISING: &[&str] = &["organizerOf", "coOrganizerOf"];
 /// Pipeline stage.
 pub(crate) struct Relations;
 
+/// One occurrence of a relation verb, with what the stage knows around it.
+#[derive(Debug, Clone, Copy)]
+struct Occurrence<'v> {
+    /// Where the verb is written.
+    span: Span,
+    verb: &'v RelationVerb,
+    sentence: Span,
+    /// The clause of the sentence that holds the verb.
+    clause: Span,
+    /// The parties of an agreement signed earlier in the sentence.
+    agreement: Option<&'v [EntityId]>,
+    /// Whether a statement reports the sentence.
+    reported: bool,
+}
+
 impl Stage for Relations {
     fn name(&self) -> &'static str {
         "relation"
     }
 
     fn run(&self, a: &mut Analysis<'_>) {
+        let reported = a.reported_sentences();
         let mut found = Vec::new();
         // The parties of the last agreement, for 雙方 later in the same sentence.
         let mut agreement: Option<(usize, Vec<EntityId>)> = None;
@@ -40,11 +56,18 @@ impl Stage for Relations {
                 continue;
             };
             let sentence = a.text().sentences()[index].span;
-            let parties = agreement
-                .as_ref()
-                .filter(|(i, _)| *i == index)
-                .map(|(_, p)| p.as_slice());
-            let relations = a.relations_of(verb_span, verb, sentence, parties);
+            let occurrence = Occurrence {
+                span: verb_span,
+                verb,
+                sentence,
+                clause: a.clause_around(verb_span, sentence),
+                agreement: agreement
+                    .as_ref()
+                    .filter(|(i, _)| *i == index)
+                    .map(|(_, p)| p.as_slice()),
+                reported: reported[index],
+            };
+            let relations = a.relations_of(&occurrence);
             if verb.frame == Frame::Mutual && !relations.is_empty() {
                 let mut ids: Vec<EntityId> = relations.iter().map(|r| r.subject).collect();
                 ids.dedup();
@@ -65,23 +88,17 @@ impl Stage for Relations {
 
 impl Analysis<'_> {
     /// The relations one verb occurrence states.
-    fn relations_of(
-        &self,
-        verb_span: Span,
-        verb: &RelationVerb,
-        sentence: Span,
-        agreement: Option<&[EntityId]>,
-    ) -> Vec<Relation> {
+    fn relations_of(&self, at: &Occurrence<'_>) -> Vec<Relation> {
+        let verb = at.verb;
         // A verb inside a name (投資推廣署) is part of the name.
         if self
-            .mentions_in(sentence)
+            .mentions_in(at.sentence)
             .iter()
-            .any(|(_, m)| m.overlaps(verb_span))
+            .any(|(_, m)| m.overlaps(at.span))
         {
             return Vec::new();
         }
-        let clause = self.clause_around(verb_span, sentence);
-        let parties = self.parties_before(verb_span, clause.start);
+        let parties = self.parties_before(at.span, at.clause.start);
         let mut subjects: Mentions = parties
             .as_ref()
             .map(|p| {
@@ -93,44 +110,61 @@ impl Analysis<'_> {
             })
             .unwrap_or_default();
         if subjects.is_empty() && verb.frame != Frame::Mutual {
-            subjects = self.implied_subjects(verb_span, verb, clause, sentence, agreement);
+            subjects = self.implied_subjects(at);
         }
         let relation = |subject: EntityId, property: &str, object: EntityId| Relation {
             subject,
             object,
             property: property.to_owned(),
-            predicate_text: self.surface(verb_span).to_owned(),
-            span: sentence,
+            predicate_text: self.surface(at.span).to_owned(),
+            span: at.sentence,
         };
         let mut out = Vec::new();
-        if verb.frame == Frame::Mutual {
+        let each_other = |property: &str, out: &mut Vec<Relation>| {
             for (i, &(x, _)) in subjects.iter().enumerate() {
                 for &(y, _) in &subjects[i + 1..] {
-                    out.push(relation(x, &verb.property, y));
-                    out.push(relation(y, &verb.property, x));
+                    out.push(relation(x, property, y));
+                    out.push(relation(y, property, x));
                 }
             }
-            return out;
+        };
+        match (verb.frame, &verb.pair) {
+            (Frame::Mutual, _) => each_other(&verb.property, &mut out),
+            (Frame::Joint, Some(pair)) => each_other(pair, &mut out),
+            _ => {}
         }
-        let objects = self.verb_objects(verb_span, verb, clause, sentence, parties.as_ref());
-        for &(s, _) in &subjects {
-            for &o in &objects {
-                out.push(relation(s, &verb.property, o));
-                if verb.frame == Frame::With {
-                    out.push(relation(o, &verb.property, s));
-                }
-            }
-        }
-        if let (Frame::Joint, Some(pair)) = (verb.frame, &verb.pair) {
-            for (i, &(x, _)) in subjects.iter().enumerate() {
-                for &(y, _) in &subjects[i + 1..] {
-                    out.push(relation(x, pair, y));
-                    out.push(relation(y, pair, x));
+        if verb.frame != Frame::Mutual {
+            for o in self.verb_objects(at, parties.as_ref()) {
+                for &(s, _) in &subjects {
+                    out.push(relation(s, &verb.property, o));
+                    if verb.frame == Frame::With {
+                        out.push(relation(o, &verb.property, s));
+                    }
                 }
             }
         }
         out.retain(|r| self.entities.resolve(r.subject) != self.entities.resolve(r.object));
         out
+    }
+
+    /// For each sentence, whether a statement reports it (its subject is then what someone said,
+    /// not the sentence's topic).
+    fn reported_sentences(&self) -> Vec<bool> {
+        let mut reported = vec![false; self.text().sentences().len()];
+        for s in &self.statements {
+            let first = self
+                .text()
+                .sentence_at(s.span.start)
+                .unwrap_or(reported.len());
+            let last = self
+                .text()
+                .sentence_at(s.span.end.saturating_sub(1))
+                .unwrap_or(first);
+            for r in reported.iter_mut().take(last + 1).skip(first) {
+                *r = true;
+            }
+        }
+        reported
     }
 
     /// The clause of the sentence that holds `verb`.
@@ -153,27 +187,19 @@ impl Analysis<'_> {
 
     /// Subjects the clause does not write: the parties of an agreement (雙方將共同成立…), or the
     /// sentence's topic when the sentence reports no one's words (云擎智算成立於2019年，總部位於…).
-    fn implied_subjects(
-        &self,
-        verb_span: Span,
-        verb: &RelationVerb,
-        clause: Span,
-        sentence: Span,
-        agreement: Option<&[EntityId]>,
-    ) -> Mentions {
-        let before = self.folded(Span::new(clause.start, verb_span.start));
-        if let Some(parties) = agreement {
-            if verb.frame == Frame::Joint || PARTY_WORDS.iter().any(|w| before.contains(w)) {
-                return parties.iter().map(|&id| (id, verb_span)).collect();
+    fn implied_subjects(&self, at: &Occurrence<'_>) -> Mentions {
+        let before = self.folded(Span::new(at.clause.start, at.span.start));
+        if let Some(parties) = at.agreement {
+            if at.verb.frame == Frame::Joint || PARTY_WORDS.iter().any(|w| before.contains(w)) {
+                return parties.iter().map(|&id| (id, at.span)).collect();
             }
         }
-        let reported = self.statements.iter().any(|s| s.span.overlaps(sentence));
-        if reported {
+        if at.reported {
             return Vec::new();
         }
-        self.sentence_topic(sentence)
+        self.sentence_topic(at.sentence)
             .filter(|(id, s)| {
-                s.end <= clause.start && verb.subjects.contains(&self.entities.kind(*id))
+                s.end <= at.clause.start && at.verb.subjects.contains(&self.entities.kind(*id))
             })
             .into_iter()
             .collect()
@@ -181,32 +207,24 @@ impl Analysis<'_> {
 
     /// What the verb is done to: the entities after it, or — after 由, or for an event verb with
     /// nothing after it — the sentence's topic.
-    fn verb_objects(
-        &self,
-        verb_span: Span,
-        verb: &RelationVerb,
-        clause: Span,
-        sentence: Span,
-        parties: Option<&Parties>,
-    ) -> Vec<EntityId> {
+    fn verb_objects(&self, at: &Occurrence<'_>, parties: Option<&Parties>) -> Vec<EntityId> {
         let passive = parties.is_some_and(|p| p.passive);
         // 成立於2019年: founded in a year, by nobody named here.
-        let folded_verb = self.folded(verb_span);
-        if self.folded_char(verb_span.end) == Some('于') && !folded_verb.ends_with('于') {
+        if self.folded_char(at.span.end) == Some('于') && !self.folded(at.span).ends_with('于') {
             return Vec::new();
         }
         let after: Vec<EntityId> = self
-            .objects_after(verb_span, clause.end, &verb.objects)
+            .objects_after(at.span, at.clause.end, &at.verb.objects)
             .into_iter()
             .map(|(id, _)| id)
             .collect();
         if !after.is_empty() && !passive {
             return after;
         }
-        if passive || verb.objects.contains(&crate::model::EntityKind::Event) {
-            let before = parties.map_or(verb_span.start, |p| p.start);
+        if passive || at.verb.objects.contains(&EntityKind::Event) {
+            let before = parties.map_or(at.span.start, |p| p.start);
             return self
-                .topic_object(sentence, before, &verb.objects)
+                .topic_object(at.sentence, before, &at.verb.objects)
                 .into_iter()
                 .collect();
         }

@@ -188,7 +188,7 @@ impl Analysis<'_> {
         acts.sort_by_key(|act| act.verb.start);
         let mut seen = Vec::new();
         acts.retain(|act| {
-            let who = act.anchor.speaker.map_or(Err(act.anchor.span), Ok);
+            let who = act.anchor.speaker.ok_or(act.anchor.span);
             let first = !seen.contains(&who);
             seen.push(who);
             first
