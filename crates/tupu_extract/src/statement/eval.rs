@@ -312,3 +312,46 @@ fn statements_proposals_and_relations_reach_their_targets_on_the_gold_articles()
         assert!(proposals >= 0.8, "dev proposals complete {proposals:.2}");
     }
 }
+
+/// The three stages over the gold articles, seeded and repeated, in MB/s (informational: a
+/// debug build is slower; run with `--release` to read the real figure).
+#[test]
+#[expect(
+    clippy::print_stderr,
+    reason = "the throughput is what this test reports"
+)]
+fn speech_stages_scale_linearly() {
+    let articles = articles();
+    let Some((_, text, gold)) = articles.first() else {
+        return;
+    };
+    let mut timings = Vec::new();
+    // The first round only warms the lazily built matchers up.
+    for copies in [1usize, 4, 16] {
+        let big = vec![text.as_str(); copies].join("\n\n");
+        let (mut a, _) = seeded(&big, gold);
+        let started = std::time::Instant::now();
+        super::Statements.run(&mut a);
+        crate::proposal::Proposals.run(&mut a);
+        crate::relation::Relations.run(&mut a);
+        let seconds = started.elapsed().as_secs_f64();
+        eprintln!(
+            "{} bytes: {:.1} MB/s",
+            big.len(),
+            big.len() as f64 / seconds / 1e6
+        );
+        timings.push(seconds / copies as f64);
+        assert_eq!(
+            a.statements.len() % copies,
+            0,
+            "every copy yields the same statements"
+        );
+    }
+    // Four times the text may not take much more than four times as long per copy.
+    assert!(
+        timings[2] < timings[1] * 3.0,
+        "per-copy time grew from {:.4}s to {:.4}s",
+        timings[1],
+        timings[2]
+    );
+}
