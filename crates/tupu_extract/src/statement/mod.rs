@@ -19,6 +19,8 @@ mod speaker;
 
 #[cfg(test)]
 mod eval;
+#[cfg(test)]
+mod fixtures;
 
 use crate::analysis::{Analysis, Stage};
 use crate::lexicon::WordClass;
