@@ -7,7 +7,7 @@
 //!
 //! Nothing here names a particular article's people: names of people are found by pattern.
 
-mod tsv;
+pub(crate) mod tsv;
 mod vocabulary;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -110,6 +110,8 @@ pub struct Suffix {
 pub struct SpeechVerb {
     /// The verb as written in the lexicon.
     pub verb: String,
+    /// Whether it speaks only when a pause or a quote follows it (指，but not 指導).
+    pub needs_pause: bool,
 }
 
 /// All lexicons, parsed and indexed.
@@ -221,7 +223,12 @@ impl Lexicons {
             lex.suffixes.push(Suffix { suffix: row.get(0).to_owned(), kind, min_stem, strong });
         }
         for row in tsv::parse("speech_verbs.tsv", get("speech_verbs.tsv"), 1)? {
-            lex.speech_verbs.push(SpeechVerb { verb: row.get(0).to_owned() });
+            let needs_pause = match row.get(1) {
+                "" => false,
+                "pause" => true,
+                other => return Err(bad("speech_verbs.tsv", &row, format!("second column is 'pause' or empty, not '{other}'"))),
+            };
+            lex.speech_verbs.push(SpeechVerb { verb: row.get(0).to_owned(), needs_pause });
         }
         for file in ["public_bodies.tsv", "organisations.tsv", "places.tsv", "concepts.tsv"] {
             for row in tsv::parse(file, get(file), 3)? {
