@@ -125,6 +125,42 @@ fn read_dotted(a: &Analysis<'_>, start: usize) -> Option<Span> {
     (parts >= 2).then_some(Span::new(start, p))
 }
 
+/// Reads a name in Latin script after a title (行政總裁 John Smith表示): one to four capitalised
+/// words.
+fn read_latin(a: &Analysis<'_>, start: usize) -> Option<Span> {
+    let mut p = start;
+    let mut words = 0;
+    while words < 4 && a.char_at(p).is_ascii_uppercase() {
+        let w = p;
+        p += 1;
+        while a.char_at(p).is_ascii_alphabetic() || matches!(a.char_at(p), '\'' | '-' | '.') {
+            p += 1;
+        }
+        if p - w < 2 {
+            return None;
+        }
+        words += 1;
+        if a.char_at(p) == ' ' && a.char_at(p + 1).is_ascii_uppercase() {
+            p += 1;
+        } else {
+            break;
+        }
+    }
+    (words > 0 && !a.char_at(p).is_ascii_alphanumeric()).then_some(Span::new(start, p))
+}
+
+/// Reads a transliterated name written without a dot right after a title (總統特朗普表示):
+/// two to four transliteration characters that end firmly.
+fn read_transliterated(a: &Analysis<'_>, start: usize) -> Option<Span> {
+    (2..=4usize).rev().map(|len| Span::new(start, start + len)).find(|&span| {
+        span.end <= a.chars.len()
+            && a.chars[span.start..span.end].iter().all(|c| a.lex.transliteration.contains(c))
+            && a.entities.is_free(span)
+            && !a.crossing_words(span).any(|c| matches!(c, WordClass::Title(_) | WordClass::Boundary))
+            && end_strength(a, span.end) >= 3
+    })
+}
+
 /// Title before name: people with their posts.
 fn titled(a: &mut Analysis<'_>) {
     let mut found: Vec<(Span, usize)> = Vec::new(); // (name, where the title chain ends)
@@ -139,7 +175,10 @@ fn titled(a: &mut Analysis<'_>) {
         if a.char_at(start) == ' ' {
             start += 1;
         }
-        let name = read_dotted(a, start).or_else(|| read_name(a, start));
+        let name = read_dotted(a, start)
+            .or_else(|| read_name(a, start))
+            .or_else(|| read_latin(a, start))
+            .or_else(|| read_transliterated(a, start));
         if let Some(name) = name {
             found.push((name, title.end));
         }
@@ -529,6 +568,14 @@ mod tests {
         let (_, posts) = people("北辰科技有限公司創始人、首席執行官方明表示。");
         assert_eq!(posts.len(), 2);
         assert!(posts.iter().all(|p| p.2.as_deref() == Some("北辰科技有限公司")), "{posts:?}");
+    }
+
+    #[test]
+    fn latin_and_undotted_foreign_names_after_a_title() {
+        let (names, _) = people("集團行政總裁 John Smith表示滿意。美國總統特朗普表示，關稅將調整。");
+        assert_eq!(names, vec!["John Smith", "特朗普"]);
+        let (names, _) = people("美国总统特朗普表示，关税将调整。");
+        assert_eq!(names, vec!["特朗普"]);
     }
 
     #[test]
