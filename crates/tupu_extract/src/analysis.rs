@@ -6,7 +6,7 @@
 use crate::article::Article;
 use crate::entities::EntityTable;
 use crate::lexicon::{Lattice, Lexicons, WordClass};
-use crate::model::{EntityId, EntityKind, EventDetails, Figure, Post, Proposal, Relation, Statement};
+use crate::model::{EntityId, EventDetails, Figure, Post, Proposal, Relation, Statement};
 use crate::span::Span;
 use crate::text::Text;
 
@@ -112,16 +112,6 @@ impl<'a> Analysis<'a> {
             .flat_map(move |p| self.words.starting_at(p).iter())
             .filter(move |w| w.span.overlaps(span) && !span.contains(w.span))
             .flat_map(move |w| self.lex.vocabulary.classes(w.pattern).iter().copied())
-    }
-
-    /// The person mentioned last before `pos` (for pronouns and bare surname + title).
-    pub(crate) fn last_person_before(&self, pos: usize) -> Option<EntityId> {
-        self.entities
-            .mentions_in(Span::new(0, pos))
-            .into_iter()
-            .rev()
-            .find(|(id, _)| self.entities.kind(*id) == EntityKind::Person)
-            .map(|(id, _)| id)
     }
 }
 

@@ -71,6 +71,20 @@ impl<'l> Extractor<'l> {
         Self { lexicons }
     }
 
+    /// Runs the pipeline on one article and reports how long each stage took (the `bench`
+    /// command's per-stage profile).
+    #[must_use]
+    pub fn profile(&self, article: &Article) -> (Extraction, Vec<(&'static str, std::time::Duration)>) {
+        let mut analysis = Analysis::new(article, self.lexicons);
+        let mut timings = Vec::with_capacity(PIPELINE.len());
+        for stage in PIPELINE {
+            let start = std::time::Instant::now();
+            stage.run(&mut analysis);
+            timings.push((stage.name(), start.elapsed()));
+        }
+        (finish(analysis), timings)
+    }
+
     /// Runs the whole pipeline on one article. Spans in the result count code points of the
     /// original text.
     #[must_use]

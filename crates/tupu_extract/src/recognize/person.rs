@@ -488,12 +488,15 @@ mod tests {
     use crate::analysis::testing::analysis_with;
     use crate::model::EntityKind;
 
-    fn people(text: &str) -> (Vec<String>, Vec<(String, String, Option<String>)>) {
+    /// (holder, title, organisation) of a post, by label.
+    type PostLine = (String, String, Option<String>);
+
+    fn people(text: &str) -> (Vec<String>, Vec<PostLine>) {
         let mut a = analysis_with(text, None, &[]);
         super::super::known::recognise(&mut a);
         super::super::names::recognise(&mut a);
         super::recognise(&mut a);
-        let posts: Vec<(String, String, Option<String>)> = a
+        let posts: Vec<PostLine> = a
             .posts
             .iter()
             .map(|p| {
