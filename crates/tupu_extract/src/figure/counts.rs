@@ -7,6 +7,7 @@
 //! (國家和地區, 金融機構及科技企業), keeping its modifiers but not a relative clause ending in 的.
 
 use super::lexicon::FigureLexicon;
+use super::numeral::magnitude;
 
 /// How far after the number a counted noun may start, in code points.
 const AFTER_WINDOW: usize = 16;
@@ -49,6 +50,11 @@ fn is_stop(c: char) -> bool {
                 | '—'
                 | '…'
         )
+}
+
+/// Whether a character can be part of a numeral.
+fn is_numeral_char(c: char) -> bool {
+    c.is_ascii_digit() || magnitude(c).is_some() || "零〇一二两三四五六七八九".contains(c)
 }
 
 /// Words that join two heads into one counted phrase.
@@ -96,10 +102,11 @@ fn coordinated(folded: &str, mut end: usize, limit: usize, lex: &FigureLexicon) 
             return end;
         };
         let after = &rest[conj.len()..];
+        // A number in between starts another figure (1000多名代表、五千餘名嘉賓).
         let next = after
             .char_indices()
             .take(COORDINATION_WINDOW)
-            .take_while(|&(_, c)| c != '的')
+            .take_while(|&(_, c)| c != '的' && !is_numeral_char(c))
             .find_map(|(i, _)| lex.nouns.prefix_of(&after[i..]).map(|(len, ())| i + len));
         match next {
             Some(len) => end += conj.len() + len,
