@@ -73,6 +73,10 @@ impl<'a, 'b> Reader<'a, 'b> {
     /// Reads the expression at numeral `n`.
     pub(super) fn read(&self, n: Numeral) -> Reading {
         let f = self.folded;
+        if f[..n.start].ends_with('/') {
+            // The second half of 2024/25 or 3/4: read with the number before the slash, if at all.
+            return Reading::Nothing;
+        }
         if let Some(fraction) = self.fraction(n) {
             return fraction;
         }

@@ -24,10 +24,13 @@ mod gold;
 #[cfg(test)]
 mod tests;
 
+use std::collections::HashMap;
+
 use crate::analysis::{Analysis, Stage};
 use crate::article::Article;
+use crate::decimal::Decimal;
 use crate::lexicon::Lexicons;
-use crate::model::Figure;
+use crate::model::{Figure, FigureKind, Qualifier};
 
 use about::Topics;
 use expression::{Found, Reader, Reading};
@@ -86,13 +89,7 @@ fn find(analysis: &Analysis<'_>) -> Vec<Figure> {
             f.figure.about = topics.about(f);
         }
     }
-    let mut figures: Vec<Figure> = Vec::with_capacity(found.len());
-    for f in found {
-        if !figures.iter().any(|earlier| same_fact(earlier, &f.figure)) {
-            figures.push(f.figure);
-        }
-    }
-    figures
+    distinct_facts(found.into_iter().map(|f| f.figure))
 }
 
 /// Positions where no figure may start: inside idioms (一國兩制) and inside names (2025浙江數字經濟
@@ -112,36 +109,54 @@ fn blocked_positions(analysis: &Analysis<'_>) -> Vec<bool> {
     blocked
 }
 
-/// Whether two figures state the same fact: news repeats its figures (headline, lead, body), and
-/// one fact is one node in the graph. Same amount, kind, currency, unit and qualifier, and either
-/// the same counted noun (one ending the other: 人工智能企業 and 企業) or, with none, the same subject.
-fn same_fact(a: &Figure, b: &Figure) -> bool {
-    if !a.kind.is_quantity() || !b.kind.is_quantity() {
-        return false;
-    }
-    let fold = |s: &Option<String>| s.as_deref().map(crate::normalize::fold);
-    let same_amount = (
-        a.kind,
-        a.value,
-        a.min,
-        a.max,
-        &a.currency,
-        fold(&a.unit),
-        a.qualifier,
-    ) == (
-        b.kind,
-        b.value,
-        b.min,
-        b.max,
-        &b.currency,
-        fold(&b.unit),
-        b.qualifier,
+/// The figures with each fact once, in text order: news repeats its figures (headline, lead,
+/// body), and one fact is one node in the graph. Two quantities state the same fact when they have
+/// the same amount, kind, currency, unit and qualifier, and either the same counted noun (one
+/// ending the other: 人工智能企業 and 企業) or, with none, the same subject.
+fn distinct_facts(figures: impl Iterator<Item = Figure>) -> Vec<Figure> {
+    type Amount = (
+        FigureKind,
+        Decimal,
+        Option<Decimal>,
+        Option<Decimal>,
+        Option<String>,
+        Option<String>,
+        Option<Qualifier>,
     );
-    let same_subject = a.about.is_none() || b.about.is_none() || a.about == b.about;
-    let same_noun = match (fold(&a.counts), fold(&b.counts)) {
-        (Some(x), Some(y)) => x.ends_with(&y) || y.ends_with(&x),
-        (None, None) => a.about.is_some() && a.about == b.about,
-        _ => false,
-    };
-    same_amount && same_subject && same_noun
+    let fold = |s: &Option<String>| s.as_deref().map(crate::normalize::fold);
+    let mut kept: Vec<Figure> = Vec::new();
+    // Kept quantities by amount: (index in `kept`, folded counted noun).
+    let mut by_amount: HashMap<Amount, Vec<(usize, Option<String>)>> = HashMap::new();
+    for f in figures {
+        if !f.kind.is_quantity() {
+            kept.push(f);
+            continue;
+        }
+        let amount = (
+            f.kind,
+            f.value,
+            f.min,
+            f.max,
+            f.currency.clone(),
+            fold(&f.unit),
+            f.qualifier,
+        );
+        let counts = fold(&f.counts);
+        let earlier = by_amount.entry(amount).or_default();
+        let repeated = earlier.iter().any(|(i, c)| {
+            let other = &kept[*i];
+            let same_subject = f.about.is_none() || other.about.is_none() || f.about == other.about;
+            let same_noun = match (&counts, c) {
+                (Some(x), Some(y)) => x.ends_with(y.as_str()) || y.ends_with(x.as_str()),
+                (None, None) => f.about.is_some() && f.about == other.about,
+                _ => false,
+            };
+            same_subject && same_noun
+        });
+        if !repeated {
+            earlier.push((kept.len(), counts));
+            kept.push(f);
+        }
+    }
+    kept
 }

@@ -12,11 +12,22 @@ use crate::decimal::Decimal;
 
 /// A numeral: Arabic digits with thousands separators, a decimal part and Chinese magnitudes, or a
 /// run of Chinese numeral characters. `[0-9]`, not `\d`: other scripts' digits are not numbers here.
-static NUMERAL: LazyLock<Regex> = LazyLock::new(|| {
-    #[expect(clippy::expect_used, reason = "a constant pattern, exercised by every test")]
-    Regex::new(r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?[百千万亿]*|[零〇一二两三四五六七八九十百千万亿]+")
-        .expect("valid numeral pattern")
-});
+const PATTERN: &str = r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?[百千万亿]*|[零〇一二两三四五六七八九十百千万亿]+";
+
+/// Finds numerals anywhere.
+static NUMERAL: LazyLock<Regex> = LazyLock::new(|| compile(PATTERN));
+
+/// Matches a numeral only where the search starts: looking at one position never scans the rest
+/// of the article.
+static NUMERAL_HERE: LazyLock<Regex> = LazyLock::new(|| compile(&format!("^(?:{PATTERN})")));
+
+fn compile(pattern: &str) -> Regex {
+    #[expect(
+        clippy::expect_used,
+        reason = "a constant pattern, exercised by every test"
+    )]
+    Regex::new(pattern).expect("valid numeral pattern")
+}
 
 /// A numeral found in the folded text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -43,8 +54,8 @@ pub(super) fn numerals(folded: &str) -> impl Iterator<Item = Numeral> + '_ {
 
 /// The numeral starting at byte `at`, if one does.
 pub(super) fn numeral_starting(folded: &str, at: usize) -> Option<Numeral> {
-    let m = NUMERAL.find_at(folded, at).filter(|m| m.start() == at)?;
-    numeral_at(folded, m.start(), m.end())
+    let m = NUMERAL_HERE.find(folded.get(at..)?)?;
+    numeral_at(folded, at, at + m.end())
 }
 
 fn numeral_at(folded: &str, start: usize, end: usize) -> Option<Numeral> {

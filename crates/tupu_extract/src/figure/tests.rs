@@ -329,6 +329,7 @@ fn counted_nouns_written_before_the_number() {
         ("完成備案的服務已有兩百餘款", "服務"),
         ("總投資超過90億元", "投資"),
         ("算力总规模达到120EFLOPS", "规模"),
+        ("確診個案新增1,234宗", "個案"),
     ] {
         let f = only(text);
         assert!(
