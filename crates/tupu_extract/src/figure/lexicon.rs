@@ -79,6 +79,8 @@ pub(super) struct Unit {
     pub(super) first: bool,
     /// The word is itself what is counted (120萬人).
     pub(super) noun: bool,
+    /// For a unit of time, its `xsd:duration` designator code (`Y`, `D`, `H`, `MIN`…).
+    pub(super) xsd: Option<String>,
 }
 
 /// What a currency word stands for.
@@ -257,6 +259,7 @@ impl FigureLexicon {
                 class,
                 first: flags.contains(&"first"),
                 noun: flags.contains(&"noun"),
+                xsd: (class == UnitClass::Duration).then(|| row.get(2).to_owned()),
             };
             unique(file, &row, lex.units.insert(row.get(0), unit))?;
         }

@@ -56,6 +56,26 @@ pub fn figures_only(article: &Article) -> Vec<Figure> {
     find(&Analysis::new(article, Lexicons::embedded()))
 }
 
+/// A duration figure as an `xsd:duration` (為期兩日 → `P2D`, 約兩個小時 → `PT2H`), for stages that
+/// state how long something lasts (an event's `schema:duration`).
+#[allow(
+    dead_code,
+    reason = "for the event stage, which is written on another branch"
+)]
+pub(crate) fn xsd_duration(figure: &Figure) -> Option<String> {
+    if figure.kind != FigureKind::Duration {
+        return None;
+    }
+    let unit = crate::normalize::fold(figure.unit.as_deref()?);
+    let (len, word) = lexicon::lexicon().units.prefix_of(&unit)?;
+    let (date_part, letter) = lexicon::duration_designator(word.xsd.as_deref()?)?;
+    if len != unit.len() {
+        return None;
+    }
+    let time = if date_part { "" } else { "T" };
+    Some(format!("P{time}{}{letter}", figure.value))
+}
+
 /// The figures of an analysed article, in text order, each fact once.
 fn find(analysis: &Analysis<'_>) -> Vec<Figure> {
     let reader = Reader::new(analysis);

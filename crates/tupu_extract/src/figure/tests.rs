@@ -378,6 +378,17 @@ fn years_dates_ordinals_and_durations_are_typed_as_such() {
 }
 
 #[test]
+fn durations_as_xsd() {
+    let xsd = |text: &str| figures(text).iter().find_map(super::xsd_duration);
+    assert_eq!(xsd("一連兩日的峰會").as_deref(), Some("P2D"));
+    assert_eq!(xsd("为期三天").as_deref(), Some("P3D"));
+    assert_eq!(xsd("歷時約兩個小時").as_deref(), Some("PT2H"));
+    assert_eq!(xsd("連續五年").as_deref(), Some("P5Y"));
+    assert_eq!(xsd("3個月內").as_deref(), Some("P3M"));
+    assert_eq!(xsd("超過300家企業"), None);
+}
+
+#[test]
 fn a_fact_repeated_in_headline_and_body_is_one_figure() {
     let text = "本港企業超過4500家\n\n統計顯示，本港企業數量超過4500家。另有4500名學生。";
     let q = quantities(text);
