@@ -28,6 +28,9 @@ pub use lexicon::{LexiconError, Lexicons};
 pub use model::*;
 pub use span::Span;
 
+#[doc(hidden)]
+pub use figure::figures_only;
+
 use analysis::{Analysis, Stage};
 
 /// The pipeline, in order. Adding a stage is one module and one line here.

@@ -15,6 +15,7 @@ use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
 
 pub use tsv::{LexiconError, Row};
+pub(crate) use tsv::parse as parse_tsv;
 pub(crate) use vocabulary::{Lattice, Vocabulary, WordClass};
 
 use crate::model::EntityKind;
