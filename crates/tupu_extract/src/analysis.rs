@@ -19,6 +19,8 @@ pub(crate) struct Analysis<'a> {
     pub(crate) words: Lattice,
     /// The folded analysis view as characters, for positional access.
     pub(crate) chars: Vec<char>,
+    /// Where each ideograph occurs: finds a name's occurrences by its first character.
+    positions: std::collections::HashMap<char, Vec<usize>>,
     pub(crate) entities: EntityTable,
     pub(crate) posts: Vec<Post>,
     pub(crate) events: Vec<EventDetails>,
@@ -31,11 +33,19 @@ pub(crate) struct Analysis<'a> {
 impl<'a> Analysis<'a> {
     pub(crate) fn new(article: &'a Article, lex: &'a Lexicons) -> Self {
         let words = lex.vocabulary.lattice(article.text());
+        let chars: Vec<char> = article.text().folded().chars().collect();
+        let mut positions: std::collections::HashMap<char, Vec<usize>> = std::collections::HashMap::new();
+        for (p, &c) in chars.iter().enumerate() {
+            if crate::text::is_cjk(c) {
+                positions.entry(c).or_default().push(p);
+            }
+        }
         Self {
             article,
             lex,
             words,
-            chars: article.text().folded().chars().collect(),
+            chars,
+            positions,
             entities: EntityTable::new(article.text().len()),
             posts: Vec::new(),
             events: Vec::new(),
@@ -78,6 +88,19 @@ impl<'a> Analysis<'a> {
     /// Entity mentions inside `span`, in text order.
     pub(crate) fn mentions_in(&self, span: Span) -> Vec<(EntityId, Span)> {
         self.entities.mentions_in(span)
+    }
+
+    /// Every occurrence of a folded string (overlapping), in text order.
+    pub(crate) fn occurrences(&self, folded: &str) -> Vec<Span> {
+        let pattern: Vec<char> = folded.chars().collect();
+        let Some(first) = pattern.first() else { return Vec::new() };
+        let matches_at = |p: usize| self.chars.get(p..p + pattern.len()) == Some(pattern.as_slice());
+        match self.positions.get(first) {
+            Some(starts) => starts.iter().copied().filter(|&p| matches_at(p)).map(|p| Span::new(p, p + pattern.len())).collect(),
+            None if crate::text::is_cjk(*first) => Vec::new(),
+            // Not indexed (Latin, digits): scan.
+            None => (0..self.chars.len()).filter(|&p| matches_at(p)).map(|p| Span::new(p, p + pattern.len())).collect(),
+        }
     }
 
     /// The folded character at `pos` (`'\n'` past the end, which every check treats as a break).

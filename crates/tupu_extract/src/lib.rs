@@ -78,14 +78,19 @@ impl<'l> Extractor<'l> {
     /// command's per-stage profile).
     #[must_use]
     pub fn profile(&self, article: &Article) -> (Extraction, Vec<(&'static str, std::time::Duration)>) {
+        let start = std::time::Instant::now();
         let mut analysis = Analysis::new(article, self.lexicons);
-        let mut timings = Vec::with_capacity(PIPELINE.len());
+        let mut timings = Vec::with_capacity(PIPELINE.len() + 2);
+        timings.push(("word lattice", start.elapsed()));
         for stage in PIPELINE {
             let start = std::time::Instant::now();
             stage.run(&mut analysis);
             timings.push((stage.name(), start.elapsed()));
         }
-        (finish(analysis), timings)
+        let start = std::time::Instant::now();
+        let extraction = finish(analysis);
+        timings.push(("output", start.elapsed()));
+        (extraction, timings)
     }
 
     /// Runs the whole pipeline on one article. Spans in the result count code points of the

@@ -457,7 +457,6 @@ fn all_occurrences(a: &mut Analysis<'_>) {
             (id, names)
         })
         .collect();
-    let text = a.text();
     for (id, names) in people {
         for name in names {
             let folded = crate::normalize::fold(&name);
@@ -465,9 +464,7 @@ fn all_occurrences(a: &mut Analysis<'_>) {
             if n < 2 {
                 continue;
             }
-            for (byte, _) in text.folded().match_indices(&folded) {
-                let start = text.char_at_folded_byte(byte);
-                let span = Span::new(start, start + n);
+            for span in a.occurrences(&folded) {
                 if !a.entities.is_free(span) {
                     continue;
                 }
