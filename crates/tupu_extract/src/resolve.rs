@@ -335,6 +335,9 @@ fn surname_and_title(a: &mut Analysis<'_>) {
     let mut found: Vec<(EntityId, Span)> = Vec::new();
     for end in 1..=a.chars.len() {
         let Some((title, _)) = a.word_ending_at(end, |c| matches!(c, WordClass::Title(_))) else { continue };
+        if crate::recognize::person::inside_longer_title(a, title) {
+            continue; // 吳理事長 is not 吳理事
+        }
         for surname_len in [2, 1] {
             if title.start < surname_len {
                 continue;

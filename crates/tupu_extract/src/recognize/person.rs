@@ -61,9 +61,11 @@ pub(crate) fn end_strength(a: &Analysis<'_>, pos: usize) -> u8 {
 /// Reads a Chinese name (surname + one or two characters) starting at `start`.
 fn read_name(a: &Analysis<'_>, start: usize) -> Option<Span> {
     let mut best: Option<(u8, Span)> = None;
+    // A compound surname (歐陽) is read as one: 歐 + 陽X is not tried.
+    let compound = start + 2 <= a.chars.len() && a.lex.is_surname(a.folded(Span::new(start, start + 2)));
     for surname_len in [2, 1] {
         let surname = Span::new(start, start + surname_len);
-        if surname.end > a.chars.len() || !a.lex.is_surname(a.folded(surname)) {
+        if surname.end > a.chars.len() || !a.lex.is_surname(a.folded(surname)) || (compound && surname_len == 1) {
             continue;
         }
         for given_len in [2, 1] {
@@ -78,8 +80,10 @@ fn read_name(a: &Analysis<'_>, start: usize) -> Option<Span> {
             if !a.entities.is_free(span) {
                 continue;
             }
-            // 邵副部長: the title starts inside what would be the name.
-            if a.crossing_words(span).any(|c| matches!(c, WordClass::Title(_))) {
+            // 邵副部長, 歐陽局長: a title inside or across what would be the name.
+            if a.crossing_words(span).any(|c| matches!(c, WordClass::Title(_)))
+                || (span.start..span.end).any(|p| a.word_starting_at(p, |c| matches!(c, WordClass::Title(_))).is_some_and(|(t, _)| t.end <= span.end))
+            {
                 continue;
             }
             let strength = end_strength(a, span.end);
@@ -168,8 +172,8 @@ fn titled(a: &mut Analysis<'_>) {
         let Some((title, WordClass::Title(_))) = a.word_ending_at(end, |c| matches!(c, WordClass::Title(_))) else {
             continue;
         };
-        if a.entities.inside_larger_mention(title) {
-            continue; // 委員 inside 委員會
+        if a.entities.inside_larger_mention(title) || inside_longer_title(a, title) {
+            continue; // 委員 inside 委員會, 董事 inside 董事總經理
         }
         let mut start = end;
         if a.char_at(start) == ' ' {
@@ -189,6 +193,11 @@ fn titled(a: &mut Analysis<'_>) {
         post_after(a, id, name.end);
     }
     bylines(a);
+}
+
+/// Whether a longer title contains this one (董事 in 董事總經理, 理事 in 理事長).
+pub(crate) fn inside_longer_title(a: &Analysis<'_>, title: Span) -> bool {
+    a.crossing_words(title).any(|c| matches!(c, WordClass::Title(_)))
 }
 
 /// Bylines: further reporters (記者甲、乙) and, in a wire dateline such as
@@ -319,9 +328,13 @@ fn org_before(a: &Analysis<'_>, title_start: usize) -> Option<(EntityId, Span)> 
     None
 }
 
-/// A title written right after the name: 陳大文教授, 習近平主席.
+/// A title written right after the name: 陳大文教授, 習近平主席. A title that is also a verb
+/// (代表) is a title only before a name: 陳大文代表公司簽署.
 fn post_after(a: &mut Analysis<'_>, person: EntityId, name_end: usize) {
     if let Some((title, _)) = a.word_starting_at(name_end, |c| matches!(c, WordClass::Title(_))) {
+        if a.has_word(title, |c| c == WordClass::Boundary) {
+            return;
+        }
         let t = a.surface(title).to_owned();
         a.posts.push(Post { holder: person, title: t, org: None, span: title });
     }
