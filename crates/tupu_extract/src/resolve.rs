@@ -59,6 +59,8 @@ impl Stage for Coreference {
         surname_and_title(a);
         short_name_and_title(a);
         bare_event_words(a);
+        bare_endings(a);
+        quoted_stems(a);
     }
 }
 
@@ -125,17 +127,28 @@ fn parenthetical(a: &mut Analysis<'_>) {
         found.push((id, span));
     }
     for (id, span) in found {
-        if !free(a, span) {
+        if let Some(other) = a.entity_at(span) {
             // Already a name (a known abbreviation): the two are one entity.
-            if let Some(other) = a.entity_at(span) {
-                if other != id && a.entities.kind(other) == a.entities.kind(id) {
-                    a.entities.merge(id, other);
-                }
+            if other != id && a.entities.kind(other) == a.entities.kind(id) {
+                a.entities.merge(id, other);
             }
             continue;
         }
-        add_short(a, id, span);
+        // The text defines the abbreviation: names read inside it (發展改革委 inside
+        // 江蘇省發展改革委) give way, here and wherever it is used.
         let name = a.surface(span).to_owned();
+        for occurrence in a.occurrences(&fold(&name)) {
+            let inner: Vec<Span> = a.entities.overlapping(occurrence).into_iter().map(|(_, m)| m).collect();
+            if inner.iter().all(|m| occurrence.contains(*m) && *m != occurrence) {
+                for m in inner {
+                    a.entities.remove_mention(m);
+                }
+            }
+        }
+        if !free(a, span) {
+            continue;
+        }
+        add_short(a, id, span);
         mention_everywhere(a, id, &name);
     }
 }
@@ -406,6 +419,65 @@ fn short_name_and_title(a: &mut Analysis<'_>) {
         let span = m.cover(title);
         a.entities.remove_mention(m);
         add_short(a, id, span);
+    }
+}
+
+/// 合作區, 委員會: an ending of three or more characters standing alone names the one place or
+/// organisation of the article that has it (an alias the text uses).
+fn bare_endings(a: &mut Analysis<'_>) {
+    let mut by_ending: std::collections::HashMap<String, Vec<EntityId>> = std::collections::HashMap::new();
+    for id in a.entities.ids() {
+        if !matches!(a.entities.kind(id), EntityKind::Place | EntityKind::Organization) || a.entities.get(id).mentions.is_empty() {
+            continue;
+        }
+        let names: Vec<String> = a.entities.get(id).full_names.keys().map(|n| fold(n)).collect();
+        for s in &a.lex.suffixes {
+            if s.folded.chars().count() >= 3 && names.iter().any(|n| n.ends_with(s.folded.as_str()) && *n != s.folded) {
+                let ids = by_ending.entry(s.folded.clone()).or_default();
+                if !ids.contains(&id) {
+                    ids.push(id);
+                }
+            }
+        }
+    }
+    let mut endings: Vec<(String, Vec<EntityId>)> = by_ending.into_iter().collect();
+    endings.sort();
+    for (ending, ids) in endings {
+        let [id] = ids[..] else { continue };
+        let spans: Vec<Span> = a.occurrences(&ending).into_iter().filter(|&s| free(a, s) && is_bare(a, s) && stands_as_word(a, s)).collect();
+        if let Some(&first) = spans.first() {
+            let surface = a.surface(first).to_owned();
+            a.entities.add_name(id, &surface, false);
+            for s in spans {
+                let surface = a.surface(s).to_owned();
+                a.entities.add_mention(id, s, &surface);
+            }
+        }
+    }
+}
+
+/// 「簡約公屋」 for 簡約公屋計劃: a programme's name without its ending, quoted, is its short name.
+fn quoted_stems(a: &mut Analysis<'_>) {
+    let ids: Vec<EntityId> = a.entities.ids().filter(|&id| a.entities.kind(id) == EntityKind::Initiative).collect();
+    for id in ids {
+        let names: Vec<String> = a.entities.get(id).full_names.keys().map(|n| fold(n)).collect();
+        for name in names {
+            let ending = ending_len(a, &name);
+            let chars: Vec<char> = name.chars().collect();
+            if ending == 0 || chars.len() < ending + 2 {
+                continue;
+            }
+            let stem: String = chars[..chars.len() - ending].iter().collect();
+            let quoted: Vec<Span> = a
+                .occurrences(&stem)
+                .into_iter()
+                .filter(|s| s.start > 0 && matches!(a.char_at(s.start - 1), '「' | '“' | '『') && matches!(a.char_at(s.end), '」' | '”' | '』'))
+                .filter(|&s| free(a, s))
+                .collect();
+            for s in quoted {
+                add_short(a, id, s);
+            }
+        }
     }
 }
 

@@ -303,9 +303,16 @@ fn org_before(a: &Analysis<'_>, title_start: usize) -> Option<(EntityId, Span)> 
             if a.entities.kind(id) == EntityKind::Place && p < title_start {
                 // A place inside the descriptor: look further left for the organisation.
             } else if a.entities.kind(id) == EntityKind::Place && span.start > 0 {
+                // 博睿集團亞太區總裁, 海岬集團（下稱「海岬」）亞太區總裁: the organisation before the region.
+                let mut before = span.start;
+                if matches!(a.char_at(before - 1), '）' | ')') {
+                    if let Some(open) = (before.saturating_sub(20)..before - 1).rev().find(|&q| matches!(a.char_at(q), '（' | '(')) {
+                        before = open;
+                    }
+                }
                 if let Some(&(org, os)) = a
                     .entities
-                    .mentions_ending_at(span.start)
+                    .mentions_ending_at(before)
                     .iter()
                     .find(|(id, _)| a.entities.kind(*id) == EntityKind::Organization)
                 {
