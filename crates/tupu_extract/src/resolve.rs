@@ -324,9 +324,10 @@ fn merge_abbreviated_entities(a: &mut Analysis<'_>) {
             *long_id != short_id
                 && l.len() > s.len()
                 && s.last() == l.last()
-                && (s[0] == l[(*place).min(l.len() - 1)] || l[..*place].contains(&s[0]))
+                && ((s[0] == l[(*place).min(l.len() - 1)] || l[..*place].contains(&s[0])) && is_subsequence(&s, l)
+                    // or a tail of it: 旅遊局 of 澳門特區政府旅遊局.
+                    || l.ends_with(&s))
                 && a.entities.kind(*long_id) == kind
-                && is_subsequence(&s, l)
         });
         if let Some(&(long_id, _, _)) = target {
             a.entities.merge(long_id, short_id);

@@ -103,6 +103,13 @@ fn by_ending(a: &Analysis<'_>) -> Vec<Candidate> {
         if suffix.kind == EntityKind::Event {
             span = event_name(a, span);
         }
+        // 東方集團亞太區: a known place (亞太區) ends the text; it is not a larger place.
+        if suffix.kind == EntityKind::Place
+            && a.word_ending_at(end, |c| matches!(c, WordClass::Known(k) if a.lex.known[k].kind == EntityKind::Place))
+                .is_some_and(|(w, _)| w.start > span.start)
+        {
+            continue;
+        }
         let stem = Span::new(span.start, suffix_span.start);
         // Quotation marks a name even when its words are generic (「金融科技創新專項資金」).
         // A long event name of generic words is still a name (數據產業專題新聞發布會); a short one
@@ -209,8 +216,9 @@ fn name_start(a: &Analysis<'_>, suffix_start: usize, kind: EntityKind) -> usize 
         if p >= 2 && matches!(c, '元' | '亿' | '万' | '千' | '百') && (a.char_at(p - 2).is_ascii_digit() || NUMERALS.contains(&a.char_at(p - 2))) {
             break;
         }
-        // A place inside a place: 杭州市余杭區 is 余杭區 of 杭州市.
+        // A place inside a place: 杭州市余杭區 is 余杭區 of 杭州市 (but 香港大會堂 is one name).
         if kind == EntityKind::Place
+            && p < suffix_start
             && a.word_ending_at(p, |c| matches!(c, WordClass::Known(k) if a.lex.known[k].kind == EntityKind::Place)).is_some()
         {
             break;
