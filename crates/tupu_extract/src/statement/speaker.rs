@@ -105,11 +105,14 @@ impl Analysis<'_> {
     /// Possible speakers in `span`, in text order: person and organisation mentions, and
     /// pronouns resolved through `people`.
     pub(crate) fn anchors_in(&self, span: Span, people: &PersonIndex) -> Vec<Anchor> {
+        // 代表房屋事務委員會, 聯同X: on whose behalf or with whom, not who speaks.
         let object_at = |start: usize| {
-            start > 0
+            (start > 0
                 && self
                     .folded_char(start - 1)
-                    .is_some_and(|c| OBJECT_MARKERS.contains(&c))
+                    .is_some_and(|c| OBJECT_MARKERS.contains(&c)))
+                || (start >= 2
+                    && matches!(self.folded(Span::new(start - 2, start)), "代表" | "联同" | "会同" | "连同" | "偕同"))
         };
         let mentions = self.outer_mentions_in(span);
         let mut anchors: Vec<Anchor> = mentions
