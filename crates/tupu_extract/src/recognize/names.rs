@@ -386,6 +386,11 @@ fn accept(a: &mut Analysis<'_>, mut candidates: Vec<Candidate>) {
             }
         }
         let inner: Vec<(usize, Span)> = inner.into_iter().filter(|(_, m)| c.span.contains(*m)).collect();
+        // What is left after the country may be a known name itself (英國劍橋大學 → 劍橋大學).
+        if inner.iter().any(|(_, m)| *m == c.span) {
+            taken[c.span.start..c.span.end].iter_mut().for_each(|t| *t = true);
+            continue;
+        }
         // One character glued before a known name (有房屋局) makes no new name.
         if inner.iter().any(|(id, m)| m.end == c.span.end && m.start == c.span.start + 1 && a.entities.kind(*id) == c.kind) {
             continue;
