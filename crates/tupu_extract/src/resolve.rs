@@ -421,6 +421,27 @@ fn short_name_and_title(a: &mut Analysis<'_>) {
         a.entities.remove_mention(m);
         add_short(a, id, span);
     }
+    // 頌巴大使 for 頌巴·猜亞蓬: the first part of a dotted name with a title (the way Thai and
+    // other given-name-first names are referred to).
+    let dotted: Vec<(EntityId, String)> = a
+        .entities
+        .ids()
+        .filter(|&id| a.entities.kind(id) == EntityKind::Person)
+        .filter_map(|id| {
+            let full = a.entities.get(id).full_names.keys().find(|n| n.contains('·'))?.clone();
+            let first = full.split('·').next()?.to_owned();
+            (first.chars().count() >= 2).then_some((id, fold(&first)))
+        })
+        .collect();
+    for (id, first) in dotted {
+        for m in a.occurrences(&first) {
+            let Some((title, _)) = a.word_starting_at(m.end, |c| matches!(c, WordClass::Title(_))) else { continue };
+            let span = m.cover(title);
+            if free(a, span) {
+                add_short(a, id, span);
+            }
+        }
+    }
 }
 
 /// 合作區, 委員會: an ending of three or more characters standing alone names the one place or
@@ -537,7 +558,9 @@ fn demonstrative_bodies(a: &mut Analysis<'_>) {
         let Some((ending, WordClass::Suffix(i))) = a.word_starting_at(at, |c| matches!(c, WordClass::Suffix(_))) else {
             continue;
         };
-        if a.lex.suffixes[i].kind != EntityKind::Organization {
+        let kind = a.lex.suffixes[i].kind;
+        // 該公司; 自治區主席 (a bare place ending before a title names the place too).
+        if kind != EntityKind::Organization && !(kind == EntityKind::Place && !demonstrative && ending.len() >= 2) {
             continue;
         }
         if !demonstrative {
@@ -554,7 +577,7 @@ fn demonstrative_bodies(a: &mut Analysis<'_>) {
             .mentions_in(Span::new(0, p))
             .into_iter()
             .rev()
-            .find(|(id, m)| a.entities.kind(*id) == EntityKind::Organization && a.folded(*m).ends_with(ending_text.as_str()));
+            .find(|(id, m)| a.entities.kind(*id) == kind && a.folded(*m).ends_with(ending_text.as_str()) && m.len() > ending.len());
         if let Some((id, _)) = target {
             found.push((id, span));
         }

@@ -48,7 +48,7 @@ static EVENT_EDITION: LazyLock<Regex> = LazyLock::new(|| {
 /// 《title》 of a document: a law, plan, report or white paper is an initiative.
 static DOCUMENT: LazyLock<Regex> = LazyLock::new(|| {
     #[expect(clippy::expect_used, reason = "a constant pattern, checked by the unit tests")]
-    Regex::new(r"《([^《》\n]{2,40}?(?:法|条例|规划|纲要|白皮书|蓝皮书|报告|意见|方案|办法|决定|规定|计划|通知|指引|规则|战略|议程|宣言|公约|协定|倡议)(?:（[^（）]{1,12}）)?)》")
+    Regex::new(r"《([^《》\n]{2,40}?(?:法|条例|规划|纲要|白皮书|蓝皮书|报告|意见|方案|办法|决定|规定|计划|通知|指引|规则|战略|议程|宣言|公约|协定|倡议|议定书|协议|备忘录)(?:（[^（）]{1,12}）)?)》")
         .expect("valid regex")
 });
 
@@ -129,8 +129,30 @@ fn by_ending(a: &Analysis<'_>) -> Vec<Candidate> {
         }
         // 企業及大學, 機構和商協會: a conjunction right before the ending, or one character
         // before it, joins two nouns.
-        if (stem.start..stem.end).any(|p| CONJUNCTIONS.contains(&a.char_at(p)) && stem.end - p <= 2) {
+        if (stem.start..stem.end).any(|p| is_conjunction_at(a, p) && stem.end - p <= 2) {
             continue;
+        }
+        // 中東主權基金, 本澳公立醫院: a world region or this place (本澳, 本港) and generic words
+        // describe, they do not name (香港青年協進會 does name: a city's own body).
+        if !is_quoted(a, span) {
+            let describing = |k: usize| {
+                let known = &a.lex.known[k];
+                known.kind == EntityKind::Place && known.class == "region"
+            };
+            if let Some((place, WordClass::Known(k))) = a.word_starting_at(span.start, |c| matches!(c, WordClass::Known(k) if a.lex.known[k].kind == EntityKind::Place)) {
+                let rest = Span::new(place.end, stem.end);
+                let deictic = matches!(a.char_at(place.start), '本' | '我');
+                if (describing(k) || deictic) && place.end < stem.end && a.lex.is_all_generic(a.folded(rest)) {
+                    continue;
+                }
+            }
+            // 瑞銀亞洲區: a region of a known region or country is a division, not a new place.
+            if suffix.kind == EntityKind::Place
+                && a.word_ending_at(stem.end, |c| matches!(c, WordClass::Known(k) if matches!(a.lex.known[k].class.as_str(), "region" | "country")))
+                    .is_some()
+            {
+                continue;
+            }
         }
         if !suffix.strong && !has_marker(a, span, suffix.kind) {
             continue;
@@ -191,7 +213,11 @@ fn name_start(a: &Analysis<'_>, suffix_start: usize, kind: EntityKind) -> usize 
         // 國電投海岬（鹽城）風電裝備有限公司: a short place in parentheses inside a company name.
         if kind == EntityKind::Organization && matches!(c, '）' | ')') {
             let open = (p.saturating_sub(7)..p - 1).rev().find(|&q| matches!(a.char_at(q), '（' | '('));
-            if let Some(open) = open.filter(|&o| o > 0 && (o + 1..p - 1).all(|q| is_cjk(a.char_at(q))) && is_cjk(a.char_at(o - 1))) {
+            let place_inside = |o: usize| {
+                a.word_starting_at(o + 1, |w| matches!(w, WordClass::Known(k) if a.lex.known[k].kind == EntityKind::Place))
+                    .is_some_and(|(w, _)| w.end == p - 1)
+            };
+            if let Some(open) = open.filter(|&o| o > 0 && is_cjk(a.char_at(o - 1)) && place_inside(o)) {
                 p = open;
                 continue;
             }
@@ -204,9 +230,19 @@ fn name_start(a: &Analysis<'_>, suffix_start: usize, kind: EntityKind) -> usize 
         }
         // A conjunction between two names: the one before it is complete, or the one after it
         // is a known name (陳大文與香港旅遊發展局…: not one name).
-        if CONJUNCTIONS.contains(&c)
+        if is_conjunction_at(a, p - 1)
             && (complete_name_ends_at(a, p - 1) || a.word_starting_at(p, |w| matches!(w, WordClass::Known(_))).is_some())
         {
+            break;
+        }
+        // 中國—東盟中心: a dash between two known places links them inside one name.
+        if matches!(c, '—' | '－' | '-') {
+            let known_before = a.word_ending_at(p - 1, |w| matches!(w, WordClass::Known(k) if a.lex.known[k].kind == EntityKind::Place)).is_some();
+            let known_after = a.word_starting_at(p, |w| matches!(w, WordClass::Known(_))).is_some();
+            if known_before && known_after {
+                p -= 1;
+                continue;
+            }
             break;
         }
         if p >= 2 && MEASURES.contains(&c) && (NUMERALS.contains(&a.char_at(p - 2)) || a.char_at(p - 2).is_ascii_digit()) {
@@ -226,6 +262,12 @@ fn name_start(a: &Analysis<'_>, suffix_start: usize, kind: EntityKind) -> usize 
         p -= 1;
     }
     p
+}
+
+/// Whether the character at `p` is a conjunction (和, 及, 與), not part of a word (協和, 和平).
+fn is_conjunction_at(a: &Analysis<'_>, p: usize) -> bool {
+    CONJUNCTIONS.contains(&a.char_at(p))
+        && !a.crossing_words(Span::new(p, p + 1)).any(|c| matches!(c, WordClass::Plain | WordClass::Known(_)))
 }
 
 /// Whether a complete name ends at `end`: an ending word, a known name, or a closing quote or
@@ -260,9 +302,12 @@ fn event_name(a: &Analysis<'_>, span: Span) -> Span {
 /// Whether a name with a weak ending carries a proper-name marker.
 fn has_marker(a: &Analysis<'_>, span: Span, kind: EntityKind) -> bool {
     let quoted = is_quoted(a, span);
+    // A known place or body at the start (香港X協會); before a programme word only a place (澳大計劃
+    // is 'the university plans').
     let known_start = a
         .word_starting_at(span.start, |c| {
-            matches!(c, WordClass::Known(k) if matches!(a.lex.known[k].kind, EntityKind::Place | EntityKind::Organization))
+            matches!(c, WordClass::Known(k) if a.lex.known[k].kind == EntityKind::Place
+                || (a.lex.known[k].kind == EntityKind::Organization && kind != EntityKind::Initiative))
         })
         .is_some_and(|(w, _)| w.end < span.end);
     let year_start = a.char_at(span.start).is_ascii_digit();
