@@ -33,7 +33,7 @@ pub(crate) struct Coreference;
 /// 「（下稱「恒創精密」）」, 「（以下简称“云擎智算”）」, 「（生產力局）」, 「（WHO）」.
 static PARENTHETICAL: LazyLock<Regex> = LazyLock::new(|| {
     #[expect(clippy::expect_used, reason = "a constant pattern, checked by the unit tests")]
-    Regex::new(r#"^[（(](?:以下简称为|以下简称|以下称为|以下称|下称为|下称|简称为|简称|又称|或称)?[「“"『]?([^（）()「」“”"『』，。、\n]{2,14}?)[」”"』]?[）)]"#)
+    Regex::new(r#"^[（(](?:以下简称为|以下简称|以下称为|以下称|下称为|下称|简称为|简称|又称|或称)?[「“"『《]?([^（）()「」“”"『』《》，。、\n]{2,14}?)[」”"』》]?[）)]"#)
         .expect("valid regex")
 });
 
@@ -577,8 +577,20 @@ fn demonstrative_bodies(a: &mut Analysis<'_>) {
             .mentions_in(Span::new(0, p))
             .into_iter()
             .rev()
-            .find(|(id, m)| a.entities.kind(*id) == kind && a.folded(*m).ends_with(ending_text.as_str()) && m.len() > ending.len());
-        if let Some((id, _)) = target {
+            .find(|(id, m)| a.entities.kind(*id) == kind && a.folded(*m).ends_with(ending_text.as_str()) && m.len() > ending.len())
+            .map(|(id, _)| id)
+            // 自治區主席: the place named with that ending in the lexicon (廣西壯族自治區, written
+            // only inside 廣西壯族自治區黨委) when no mention of it ends so.
+            .or_else(|| {
+                (kind == EntityKind::Place).then(|| {
+                    a.entities.ids().find(|&id| {
+                        a.entities.kind(id) == kind
+                            && a.entities.get(id).lexicon_names.iter().any(|n| fold(n).ends_with(ending_text.as_str()))
+                    })
+                })?
+            })
+            .map(|id| (id, ()));
+        if let Some((id, ())) = target {
             found.push((id, span));
         }
     }

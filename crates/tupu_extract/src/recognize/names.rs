@@ -222,6 +222,16 @@ fn name_start(a: &Analysis<'_>, suffix_start: usize, kind: EntityKind) -> usize 
                 continue;
             }
         }
+        // 中國—東盟中心: a dash between two known places links them inside one name.
+        if matches!(c, '—' | '－' | '-') {
+            let known_before = a.word_ending_at(p - 1, |w| matches!(w, WordClass::Known(k) if a.lex.known[k].kind == EntityKind::Place)).is_some();
+            let known_after = a.word_starting_at(p, |w| matches!(w, WordClass::Known(_))).is_some();
+            if known_before && known_after {
+                p -= 1;
+                continue;
+            }
+            break;
+        }
         if !(is_cjk(c) || c.is_ascii_alphabetic()) {
             break;
         }
@@ -235,21 +245,19 @@ fn name_start(a: &Analysis<'_>, suffix_start: usize, kind: EntityKind) -> usize 
         {
             break;
         }
-        // 中國—東盟中心: a dash between two known places links them inside one name.
-        if matches!(c, '—' | '－' | '-') {
-            let known_before = a.word_ending_at(p - 1, |w| matches!(w, WordClass::Known(k) if a.lex.known[k].kind == EntityKind::Place)).is_some();
-            let known_after = a.word_starting_at(p, |w| matches!(w, WordClass::Known(_))).is_some();
-            if known_before && known_after {
-                p -= 1;
-                continue;
-            }
-            break;
-        }
         if p >= 2 && MEASURES.contains(&c) && (NUMERALS.contains(&a.char_at(p - 2)) || a.char_at(p - 2).is_ascii_digit()) {
             break;
         }
         // 50億元專項資金: an amount before a name is not part of it.
         if p >= 2 && matches!(c, '元' | '亿' | '万' | '千' | '百') && (a.char_at(p - 2).is_ascii_digit() || NUMERALS.contains(&a.char_at(p - 2))) {
+            break;
+        }
+        // Two place names side by side (交易廣場港交所互聯互通廣場): one ends where the other's
+        // ending does.
+        if kind == EntityKind::Place
+            && p < suffix_start
+            && a.word_ending_at(p, |c| matches!(c, WordClass::Suffix(s) if a.lex.suffixes[s].kind == EntityKind::Place)).is_some()
+        {
             break;
         }
         // A place inside a place: 杭州市余杭區 is 余杭區 of 杭州市 (but 香港大會堂 is one name).

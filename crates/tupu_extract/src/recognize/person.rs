@@ -406,10 +406,13 @@ fn org_before(a: &Analysis<'_>, title_start: usize) -> Option<(EntityId, Span)> 
         }
     }
     let mut p = title_start;
+    // A place met inside the descriptor (泰國駐華大使): the post's body unless an organisation
+    // stands further left.
+    let mut place_in_descriptor = None;
     while title_start - p <= MAX_DESCRIPTOR {
         if let Some(&(id, span)) = a.entities.mentions_ending_at(p).iter().find(|(id, _)| is_body(*id)) {
             if a.entities.kind(id) == EntityKind::Place && p < title_start {
-                // A place inside the descriptor: look further left for the organisation.
+                place_in_descriptor = place_in_descriptor.or(Some((id, span)));
             } else if a.entities.kind(id) == EntityKind::Place && span.start > 0 {
                 // 博睿集團亞太區總裁, 海岬集團（下稱「海岬」）亞太區總裁: the organisation before the region.
                 let mut before = span.start;
@@ -432,7 +435,7 @@ fn org_before(a: &Analysis<'_>, title_start: usize) -> Option<(EntityId, Span)> 
             }
         }
         if p == 0 {
-            return None;
+            return place_in_descriptor;
         }
         let c = a.char_at(p - 1);
         // 港交所（…）集團行政總裁: an aside among the descriptor words.
@@ -443,11 +446,11 @@ fn org_before(a: &Analysis<'_>, title_start: usize) -> Option<(EntityId, Span)> 
             }
         }
         if !is_cjk(c) || a.word_ending_at(p, |w| matches!(w, WordClass::Boundary | WordClass::Title(_) | WordClass::SpeechVerb(_))).is_some() {
-            return None;
+            return place_in_descriptor;
         }
         p -= 1;
     }
-    None
+    place_in_descriptor
 }
 
 /// A title written right after the name: 陳大文教授, 習近平主席. A title that is also a verb
