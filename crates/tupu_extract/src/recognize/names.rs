@@ -188,8 +188,9 @@ fn inside_other_word(a: &Analysis<'_>, suffix: Span) -> bool {
             && !suffix.contains(w.span)
             && a.lex.vocabulary.classes(w.pattern).iter().any(|c| match c {
                 WordClass::Boundary | WordClass::Title(_) => true,
-                // An ordinary word continuing past the ending (大學生, 辦法, 零部件).
-                WordClass::Plain => w.span.end > suffix.end,
+                // An ordinary word continuing past the ending (大學生, 辦法, 零部件), or ending
+                // with a one-character ending (全部, 西部, 布局, 地區).
+                WordClass::Plain => w.span.end > suffix.end || (suffix.len() == 1 && w.span.start < suffix.start),
                 _ => false,
             })
     })
@@ -289,11 +290,11 @@ fn complete_name_ends_at(a: &Analysis<'_>, end: usize) -> bool {
 /// An event's name: without the edition (第二屆, 本次), with a leading year (2025浙江…大會).
 fn event_name(a: &Analysis<'_>, span: Span) -> Span {
     let mut span = span;
-    // 期望今次論壇: the name starts after an edition or demonstrative word wherever it is.
+    // 第二屆X, 本次X at the start; 期望今次論壇: a two-character edition word anywhere.
     let folded = a.folded(span);
     for (i, _) in folded.char_indices() {
         if let Some(m) = EVENT_EDITION.find(&folded[i..]) {
-            if m.end() > 0 {
+            if i == 0 || m.as_str().chars().count() >= 2 {
                 span.start += folded[..i + m.end()].chars().count();
                 break;
             }
@@ -448,6 +449,20 @@ fn accept(a: &mut Analysis<'_>, mut candidates: Vec<Candidate>) {
         if inner.iter().any(|(id, m)| m.end == c.span.end && m.start == c.span.start + 1 && a.entities.kind(*id) == c.kind) {
             continue;
         }
+        // 廣西南寧國際會展中心, 成都中國西部國際博覽城: a place before a venue's name that starts
+        // with another place locates it; the name starts at the second place.
+        // (A company keeps its registered places: 珠海橫琴數鏈科技有限公司.)
+        if c.kind == EntityKind::Place || a.folded(c.span).ends_with("中心") {
+            let first = a.word_starting_at(c.span.start, |w| matches!(w, WordClass::Known(k) if a.lex.known[k].kind == EntityKind::Place));
+            if let Some((p1, WordClass::Known(k1))) = first {
+                let second = a.word_starting_at(p1.end, |w| matches!(w, WordClass::Known(k) if a.lex.known[k].kind == EntityKind::Place));
+                if second.is_some_and(|(p2, _)| p2.end < c.span.end) {
+                    super::known::add_known(a, k1, p1);
+                    c.span.start = p1.end;
+                }
+            }
+        }
+        let inner: Vec<(usize, Span)> = inner.into_iter().filter(|(_, m)| c.span.contains(*m)).collect();
         // [place] + known name: the known name written with its place. Same kind: one entity,
         // the longer form an alias (國家工業和信息化部). Other kind: the known name stands and the
         // place keeps its own mention (灣仔香港會議展覽中心 → 灣仔, 香港會議展覽中心).
