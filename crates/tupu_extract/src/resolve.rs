@@ -494,10 +494,15 @@ fn quoted_stems(a: &mut Analysis<'_>) {
                 .occurrences(&stem)
                 .into_iter()
                 .filter(|s| s.start > 0 && matches!(a.char_at(s.start - 1), '「' | '“' | '『') && matches!(a.char_at(s.end), '」' | '”' | '』'))
-                .filter(|&s| free(a, s))
                 .collect();
             for s in quoted {
-                add_short(a, id, s);
+                match a.entity_at(s) {
+                    // Known under the short name too (a lexicon programme): one programme.
+                    Some(other) if other != id && a.entities.kind(other) == EntityKind::Initiative => a.entities.merge(id, other),
+                    Some(_) => {}
+                    None if free(a, s) => add_short(a, id, s),
+                    None => {}
+                }
             }
         }
     }
@@ -657,6 +662,33 @@ mod tests {
         let x = extract("里斯本大學教授若昂·馬丁斯發表演講。馬丁斯教授又指出，前景良好。");
         let e = entity(&x, "若昂·馬丁斯");
         assert!(e.aliases.contains("馬丁斯教授"), "{:?}", e.aliases);
+    }
+
+    #[test]
+    fn a_bare_ending_before_a_title_and_a_post_taken_with_danren() {
+        let x = extract("教授陳立明出席。雙方共同成立「海洋數據聯合實驗室」，由陳立明擔任實驗室主任。");
+        let lab = x.entities.iter().position(|e| e.label == "海洋數據聯合實驗室").unwrap();
+        assert!(x.posts.iter().any(|p| p.title == "主任" && p.org == Some(lab)), "{:?}", x.posts);
+    }
+
+    #[test]
+    fn abbreviation_defined_in_the_text_overrides_a_known_name_inside_it() {
+        let x = extract("江蘇省發展和改革委員會（以下簡稱「江蘇省發展改革委」）指導。江蘇省發展改革委副主任孔德勝出席。");
+        let e = entity(&x, "江蘇省發展和改革委員會");
+        assert!(e.aliases.contains("江蘇省發展改革委"), "{:?}", e.aliases);
+        assert!(!x.entities.iter().any(|e| e.label == "發展改革委" || e.label == "國家發展和改革委員會"));
+    }
+
+    #[test]
+    fn bare_endings_quoted_stems_and_tails() {
+        let x = extract("橫琴粵澳深度合作區經濟發展局今日成立。合作區將推出「簡約公屋計劃」，「簡約公屋」反應熱烈。");
+        let zone = entity(&x, "橫琴粵澳深度合作區經濟發展局");
+        assert!(!zone.aliases.contains("合作區"));
+        // 簡約公屋 is also a lexicon programme: one entity with both names.
+        let plan = x.entities.iter().find(|e| e.label == "簡約公屋計劃" || e.label == "簡約公屋").unwrap();
+        assert!(plan.aliases.contains("簡約公屋") || plan.aliases.contains("簡約公屋計劃"), "{:?}", plan.aliases);
+        let x = extract("政府推出「綠色航運轉型計劃」，「綠色航運轉型」反應熱烈。");
+        assert!(entity(&x, "綠色航運轉型計劃").aliases.contains("綠色航運轉型"));
     }
 
     #[test]

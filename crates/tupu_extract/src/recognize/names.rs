@@ -611,6 +611,44 @@ mod tests {
     }
 
     #[test]
+    fn dashes_join_places_inside_a_name() {
+        let f = names("中國—東盟中心秘書長出席，2026中國—東盟數字經濟合作論壇開幕。");
+        assert!(has(&f, "中國—東盟中心", EntityKind::Organization), "{f:?}");
+        assert!(has(&f, "2026中國—東盟數字經濟合作論壇", EntityKind::Event), "{f:?}");
+        let f = names("成本—效益分析中心");
+        assert!(!f.iter().any(|(l, _)| l.contains('—')), "{f:?}");
+    }
+
+    #[test]
+    fn a_verb_after_a_university_is_not_a_society() {
+        let f = names("澳門旅遊大學今年成立。旅遊大學會把課堂延伸到橫琴。");
+        assert!(!f.iter().any(|(l, _)| l.ends_with("大學會")), "{f:?}");
+    }
+
+    #[test]
+    fn a_venue_loses_its_locating_place_but_a_company_keeps_it() {
+        let f = names("論壇在广西南宁国际会展中心举行。珠海橫琴數鏈科技有限公司亦有參加。");
+        assert!(has(&f, "南宁国际会展中心", EntityKind::Organization), "{f:?}");
+        assert!(has(&f, "珠海橫琴數鏈科技有限公司", EntityKind::Organization), "{f:?}");
+    }
+
+    #[test]
+    fn descriptions_of_a_region_or_of_this_place_are_not_names() {
+        let f = names("吸引中東主權基金投資，並與本澳公立醫院合作，瑞銀亞洲區主管表示。");
+        assert!(!f.iter().any(|(l, _)| l == "中東主權基金" || l == "本澳公立醫院" || l.ends_with("亞洲區")), "{f:?}");
+        let f = names("香港青年協進會主辦。");
+        assert!(has(&f, "香港青年協進會", EntityKind::Organization), "{f:?}");
+    }
+
+    #[test]
+    fn a_city_government_and_its_party_committee() {
+        let f = names("推介會由鹽城市人民政府主辦，中共鹽城市委副書記出席。市委市政府高度重視。");
+        assert!(has(&f, "鹽城市人民政府", EntityKind::Organization), "{f:?}");
+        assert!(has(&f, "中共鹽城市委", EntityKind::Organization), "{f:?}");
+        assert!(!f.iter().any(|(l, _)| l == "市委市政府"), "{f:?}");
+    }
+
+    #[test]
     fn ending_inside_an_ordinary_word_is_ignored() {
         let f = names("雙方簽署協議，優化產業布局，開拓市場。");
         assert!(f.is_empty(), "{f:?}");

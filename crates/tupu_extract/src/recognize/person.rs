@@ -171,8 +171,10 @@ fn read_dotted(a: &Analysis<'_>, start: usize) -> Option<Span> {
                     .is_some());
             // 頌巴·猜亞蓬，: a last character outside the table still ends the name when a firm
             // break follows it.
+            let firm_after = end_strength(a, p + 1) >= 3
+                || a.word_starting_at(p + 1, |c| matches!(c, WordClass::SpeechVerb(_) | WordClass::Boundary)).is_some();
             let last_char = parts > 0 && p > part_start && !a.lex.transliteration.contains(&a.char_at(p))
-                && !NOT_IN_GIVEN_NAMES.contains(&a.char_at(p)) && end_strength(a, p + 1) >= 3
+                && !NOT_IN_GIVEN_NAMES.contains(&a.char_at(p)) && firm_after
                 && a.word_starting_at(p, |c| matches!(c, WordClass::SpeechVerb(_) | WordClass::Title(_) | WordClass::Boundary)).is_none();
             if stop && parts > 0 && !last_char {
                 break;
@@ -384,13 +386,12 @@ fn governs_a_place(a: &Analysis<'_>, title: Span) -> bool {
 /// The place a body's name starts with (成都市委 → 成都), when the article names that place.
 fn place_of(a: &Analysis<'_>, org: EntityId) -> Option<EntityId> {
     let mention = a.entities.get(org).mentions.iter().next().copied()?;
-    let (place, WordClass::Known(k)) = a.word_starting_at(mention.start, |c| matches!(c, WordClass::Known(_)))? else {
-        return None;
-    };
-    if a.lex.known[k].kind != EntityKind::Place || place.end >= mention.end {
-        return None;
-    }
-    a.entities.of_known(k)
+    (mention.start..mention.end).find_map(|p| {
+        let (place, WordClass::Known(k)) = a.word_starting_at(p, |c| matches!(c, WordClass::Known(k) if a.lex.known[k].kind == EntityKind::Place))? else {
+            return None;
+        };
+        (place.end < mention.end).then(|| a.entities.of_known(k)).flatten()
+    })
 }
 
 /// The organisation (or place) whose title starts at `title_start`: the mention ending there,
@@ -720,6 +721,42 @@ mod tests {
         assert_eq!(names, vec!["John Smith", "特朗普"]);
         let (names, _) = people("美国总统特朗普表示，关税将调整。");
         assert_eq!(names, vec!["特朗普"]);
+    }
+
+    #[test]
+    fn titles_joined_by_jian_and_a_list_members_body() {
+        let (_, posts) = people("北辰能源董事長兼總裁林立，首席財務官趙敏出席。");
+        assert!(posts.iter().any(|p| p.0 == "林立" && p.1 == "總裁"), "{posts:?}");
+        let (_, posts) = people("北辰能源有限公司董事長兼總裁林立、首席財務官趙敏出席。");
+        assert!(posts.iter().any(|p| p.0 == "趙敏" && p.2.as_deref() == Some("北辰能源有限公司")), "{posts:?}");
+        assert!(posts.iter().any(|p| p.0 == "林立" && p.1 == "總裁" && p.2.as_deref() == Some("北辰能源有限公司")), "{posts:?}");
+    }
+
+    #[test]
+    fn a_mayor_governs_the_place_of_the_party_committee_before() {
+        let (_, posts) = people("中共成都市委副书记、市长王力出席。");
+        assert!(posts.iter().any(|p| p.1 == "市长" && p.2.as_deref().is_some_and(|o| o.starts_with("成都") && !o.contains('委'))), "{posts:?}");
+        assert!(posts.iter().any(|p| p.1 == "副书记" && p.2.as_deref() == Some("中共成都市委")), "{posts:?}");
+    }
+
+    #[test]
+    fn an_office_belongs_to_its_government_when_mentioned() {
+        let (_, posts) = people("澳門特區政府今日公布計劃。社會文化司司長梁敏出席。");
+        assert_eq!(posts, vec![("梁敏".into(), "社會文化司司長".into(), Some("澳門特區政府".into()))]);
+        let (_, posts) = people("社會文化司司長梁敏出席。");
+        assert_eq!(posts, vec![("梁敏".into(), "社會文化司司長".into(), None)]);
+    }
+
+    #[test]
+    fn a_country_in_a_descriptor_is_the_posts_body() {
+        let (_, posts) = people("泰國駐華大使頌巴·猜亞蓬出席。");
+        assert_eq!(posts, vec![("頌巴·猜亞蓬".into(), "大使".into(), Some("泰國".into()))]);
+    }
+
+    #[test]
+    fn a_city_inside_a_given_name_is_part_of_the_name() {
+        let (names, _) = people("外交部副部长皇甫清远，以及司长周文山出席。");
+        assert_eq!(names, vec!["皇甫清远", "周文山"]);
     }
 
     #[test]
