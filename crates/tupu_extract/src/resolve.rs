@@ -111,7 +111,7 @@ fn parenthetical(a: &mut Analysis<'_>) {
             continue;
         }
         // The whole name before the parenthesis, not a name nested in it.
-        if mentions.iter().any(|(_, o)| o.end == m.end && o.start < m.start) {
+        if a.entities.mentions_ending_at(m.end).iter().any(|(_, o)| o.start < m.start) {
             continue;
         }
         let rest_start = a.text().folded_byte(m.end);
