@@ -11,6 +11,9 @@ pub mod vocab;
 #[cfg(test)]
 mod testing;
 
+/// The oxigraph this crate is built on, for callers that need its types (terms, formats).
+pub use oxigraph;
+
 pub use dot::DotExport;
 pub use error::{ExportError, StoreError};
 pub use export::{ExportFormat, RdfExport};
