@@ -17,6 +17,8 @@ pub(crate) struct Analysis<'a> {
     pub(crate) lex: &'a Lexicons,
     /// Every lexicon word in the text.
     pub(crate) words: Lattice,
+    /// The folded analysis view as characters, for positional access.
+    pub(crate) chars: Vec<char>,
     pub(crate) entities: EntityTable,
     pub(crate) posts: Vec<Post>,
     pub(crate) events: Vec<EventDetails>,
@@ -33,6 +35,7 @@ impl<'a> Analysis<'a> {
             article,
             lex,
             words,
+            chars: article.text().folded().chars().collect(),
             entities: EntityTable::new(article.text().len()),
             posts: Vec::new(),
             events: Vec::new(),
@@ -75,6 +78,40 @@ impl<'a> Analysis<'a> {
     /// Entity mentions inside `span`, in text order.
     pub(crate) fn mentions_in(&self, span: Span) -> Vec<(EntityId, Span)> {
         self.entities.mentions_in(span)
+    }
+
+    /// The folded character at `pos` (`'\n'` past the end, which every check treats as a break).
+    pub(crate) fn char_at(&self, pos: usize) -> char {
+        self.chars.get(pos).copied().unwrap_or('\n')
+    }
+
+    /// Whether a lexicon word of a class satisfying `pred` occupies exactly `span`.
+    pub(crate) fn has_word(&self, span: Span, pred: impl Fn(WordClass) -> bool) -> bool {
+        self.classes_at(span).any(pred)
+    }
+
+    /// The longest lexicon word ending at `end` with a class satisfying `pred`.
+    pub(crate) fn word_ending_at(&self, end: usize, pred: impl Fn(WordClass) -> bool) -> Option<(Span, WordClass)> {
+        self.words.ending_at(end).iter().find_map(|w| {
+            self.lex.vocabulary.classes(w.pattern).iter().copied().find(|c| pred(*c)).map(|c| (w.span, c))
+        })
+    }
+
+    /// The longest lexicon word starting at `start` with a class satisfying `pred`.
+    pub(crate) fn word_starting_at(&self, start: usize, pred: impl Fn(WordClass) -> bool) -> Option<(Span, WordClass)> {
+        self.words.starting_at(start).iter().find_map(|w| {
+            self.lex.vocabulary.classes(w.pattern).iter().copied().find(|c| pred(*c)).map(|c| (w.span, c))
+        })
+    }
+
+    /// Classes of lexicon words that overlap `span` without lying inside it (the words that would
+    /// glue the span into something longer).
+    pub(crate) fn crossing_words(&self, span: Span) -> impl Iterator<Item = WordClass> + '_ {
+        let from = span.start.saturating_sub(self.lex.vocabulary.longest());
+        (from..span.end)
+            .flat_map(move |p| self.words.starting_at(p).iter())
+            .filter(move |w| w.span.overlaps(span) && !span.contains(w.span))
+            .flat_map(move |w| self.lex.vocabulary.classes(w.pattern).iter().copied())
     }
 
     /// The person mentioned last before `pos` (for pronouns and bare surname + title).

@@ -173,3 +173,131 @@ mod tests {
         assert_eq!(PartialDate::Day(14).xsd_type(), "gDay");
     }
 }
+
+/// Date expressions in folded text, resolved against the publication date.
+pub mod expressions {
+    use std::sync::LazyLock;
+
+    use regex::Regex;
+
+    use super::{Date, PartialDate};
+
+    /// 2025年4月14日, 4月14日, 本月20日, 14日, 昨日, 今天, 前天, 明日 (folded to Simplified).
+    static DATE: LazyLock<Regex> = LazyLock::new(|| {
+        #[expect(clippy::expect_used, reason = "a constant pattern, checked by the unit tests")]
+        Regex::new(
+            r"(?:(?P<y>\d{4})年)?(?:(?P<thismonth>本月|今月)|(?P<m>\d{1,2}|[一二三四五六七八九十]{1,3})月)?(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})[日号]|(?P<rel>昨日|昨天|今日|今天|前日|前天|明日|明天)",
+        )
+        .expect("valid regex")
+    });
+
+    /// A date expression found in text: its byte range in the searched string and its value.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    pub struct Found {
+        /// Byte offset of the expression's start.
+        pub start: usize,
+        /// Byte offset one past its end.
+        pub end: usize,
+        /// What it resolves to.
+        pub date: PartialDate,
+    }
+
+    /// Small numbers in Chinese numerals (一 to 三十一) or digits.
+    #[must_use]
+    pub fn small_number(s: &str) -> Option<u32> {
+        if let Ok(n) = s.parse() {
+            return Some(n);
+        }
+        let digit = |c: char| "零一二三四五六七八九".chars().position(|d| d == c).map(|p| p as u32).or((c == '两').then_some(2));
+        let chars: Vec<char> = s.chars().collect();
+        match chars.as_slice() {
+            [c] if *c == '十' => Some(10),
+            [c] => digit(*c),
+            ['十', u] => Some(10 + digit(*u)?),
+            [t, '十'] => Some(digit(*t)? * 10),
+            [t, '十', u] => Some(digit(*t)? * 10 + digit(*u)?),
+            _ => None,
+        }
+    }
+
+    /// Every date expression in `folded`, resolved against `published` where relative.
+    #[must_use]
+    pub fn find(folded: &str, published: Option<Date>) -> Vec<Found> {
+        DATE.captures_iter(folded)
+            .filter_map(|c| {
+                let whole = c.get(0)?;
+                let date = resolve(&c, published)?;
+                Some(Found { start: whole.start(), end: whole.end(), date })
+            })
+            .collect()
+    }
+
+    fn resolve(c: &regex::Captures<'_>, published: Option<Date>) -> Option<PartialDate> {
+        if let Some(rel) = c.name("rel") {
+            let back = match rel.as_str() {
+                "昨日" | "昨天" => 1,
+                "今日" | "今天" => 0,
+                "前日" | "前天" => 2,
+                _ => -1,
+            };
+            return published.map(|p| PartialDate::Full(p.minus_days(back)));
+        }
+        let day = small_number(c.name("d")?.as_str())?;
+        if !(1..=31).contains(&day) {
+            return None;
+        }
+        let year = c.name("y").and_then(|y| y.as_str().parse::<i32>().ok());
+        let month = match c.name("m") {
+            Some(m) => Some(small_number(m.as_str())?).filter(|m| (1..=12).contains(m)),
+            None if c.name("thismonth").is_some() => published.map(|p| p.month),
+            None => None,
+        };
+        Some(match (year, month, published) {
+            (Some(y), Some(m), _) => PartialDate::Full(Date::new(y, m, day)?),
+            (None, Some(m), Some(p)) => PartialDate::Full(Date::new(p.year, m, day)?),
+            (None, Some(m), None) => PartialDate::MonthDay(m, day),
+            (None, None, Some(p)) if c.name("thismonth").is_none() => PartialDate::Full(p.recent_day(day)?),
+            (_, None, Some(p)) => PartialDate::Full(Date::new(p.year, p.month, day)?),
+            (_, None, None) => PartialDate::Day(day),
+            (Some(_), Some(_), None) | (None, None, None) => return None,
+        })
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::*;
+
+        fn one(s: &str, published: Option<&str>) -> String {
+            let p = published.map(|d| Date::parse(d).unwrap());
+            find(s, p).first().map(|f| f.date.lexical()).unwrap_or_default()
+        }
+
+        #[test]
+        fn resolves_against_the_publication_date() {
+            assert_eq!(one("昨日（14日）开幕", Some("2025-04-15")), "2025-04-14");
+            assert_eq!(one("本月20日举行", Some("2025-04-15")), "2025-04-20");
+            assert_eq!(one("5日在杭州开幕", Some("2025-09-06")), "2025-09-05");
+            assert_eq!(one("28日举行", Some("2025-04-03")), "2025-03-28");
+            assert_eq!(one("7月2日上午", Some("2025-07-03")), "2025-07-02");
+            assert_eq!(one("2024年12月31日", None), "2024-12-31");
+            assert_eq!(one("二月十四日", Some("2026-03-01")), "2026-02-14");
+        }
+
+        #[test]
+        fn without_a_publication_date_stays_partial() {
+            assert_eq!(one("本月20日举行", None), "---20");
+            assert_eq!(one("14日举行", None), "---14");
+            assert_eq!(one("4月14日举行", None), "--04-14");
+            assert_eq!(one("昨日开幕", None), "");
+        }
+
+        #[test]
+        fn small_numbers() {
+            assert_eq!(small_number("二十一"), Some(21));
+            assert_eq!(small_number("十五"), Some(15));
+            assert_eq!(small_number("两"), Some(2));
+            assert_eq!(small_number("31"), Some(31));
+            assert_eq!(small_number("百"), None);
+        }
+    }
+}

@@ -39,11 +39,45 @@ pub(crate) struct EntityTable {
     by_name: HashMap<String, EntityId>,
     /// Mention span → entity.
     by_span: BTreeMap<Span, EntityId>,
+    /// Mentions keyed by (end, start), for "what ends here" lookups.
+    by_end: BTreeMap<(usize, usize), EntityId>,
+    /// How many mentions cover each code point: overlap checks in O(length).
+    coverage: Vec<u16>,
+    /// Lexicon entry → its entity.
+    by_known: HashMap<usize, EntityId>,
 }
 
 impl EntityTable {
-    pub(crate) fn new(_text_len: usize) -> Self {
-        Self::default()
+    pub(crate) fn new(text_len: usize) -> Self {
+        Self { coverage: vec![0; text_len + 1], ..Self::default() }
+    }
+
+    /// Whether no mention covers any code point of `span`.
+    pub(crate) fn is_free(&self, span: Span) -> bool {
+        let end = span.end.min(self.coverage.len());
+        self.coverage[span.start.min(end)..end].iter().all(|&c| c == 0)
+    }
+
+    /// Whether some mention strictly larger than `span` contains it.
+    pub(crate) fn inside_larger_mention(&self, span: Span) -> bool {
+        if self.is_free(span) {
+            return false;
+        }
+        self.by_span
+            .range(..=Span::new(span.start, usize::MAX))
+            .rev()
+            .take_while(|(s, _)| span.start.saturating_sub(s.start) < 64)
+            .any(|(s, _)| s.contains(span) && s.len() > span.len())
+    }
+
+    /// The entity of a lexicon entry, if it has one.
+    pub(crate) fn of_known(&self, entry: usize) -> Option<EntityId> {
+        self.by_known.get(&entry).map(|&id| self.resolve(id))
+    }
+
+    /// Records that `id` is lexicon entry `entry`.
+    pub(crate) fn set_known(&mut self, id: EntityId, entry: usize) {
+        self.by_known.insert(entry, id);
     }
 
     /// Follows merges to the live entity.
@@ -104,10 +138,11 @@ impl EntityTable {
     pub(crate) fn add_name(&mut self, id: EntityId, name: &str, full: bool) {
         let id = self.resolve(id);
         let d = &mut self.drafts[id];
-        if full {
-            d.short_names.remove(name);
+        // Once known as a short form (an abbreviation, a surname + title), a name stays one even
+        // when a later recogniser reads it as a name of its own.
+        if full && !d.short_names.contains(name) {
             d.full_names.entry(name.to_owned()).or_insert(0);
-        } else if !d.full_names.contains_key(name) {
+        } else if !full && !d.full_names.contains_key(name) {
             d.short_names.insert(name.to_owned());
         }
         self.by_name.entry(fold(name)).or_insert(id);
@@ -121,7 +156,10 @@ impl EntityTable {
                 return; // one span, one entity: the first recogniser to claim it keeps it
             }
         }
-        self.by_span.insert(span, id);
+        if self.by_span.insert(span, id).is_none() {
+            self.cover(span, true);
+        }
+        self.by_end.insert((span.end, span.start), id);
         let d = &mut self.drafts[id];
         d.mentions.insert(span);
         if let Some(n) = d.full_names.get_mut(surface) {
@@ -132,8 +170,19 @@ impl EntityTable {
     /// Removes a mention (a recogniser that overreached).
     pub(crate) fn remove_mention(&mut self, span: Span) {
         if let Some(id) = self.by_span.remove(&span) {
+            self.by_end.remove(&(span.end, span.start));
+            self.cover(span, false);
             let id = self.resolve(id);
             self.drafts[id].mentions.remove(&span);
+        }
+    }
+
+    fn cover(&mut self, span: Span, add: bool) {
+        if self.coverage.len() < span.end {
+            self.coverage.resize(span.end + 1, 0);
+        }
+        for c in &mut self.coverage[span.start..span.end] {
+            *c = if add { c.saturating_add(1) } else { c.saturating_sub(1) };
         }
     }
 
@@ -165,7 +214,7 @@ impl EntityTable {
             d.part_of = moved.part_of.filter(|&p| self.forward[p] != into);
         }
         self.forward[from] = into;
-        for v in self.by_span.values_mut() {
+        for v in self.by_span.values_mut().chain(self.by_end.values_mut()).chain(self.by_known.values_mut()) {
             if *v == from {
                 *v = into;
             }
@@ -187,16 +236,24 @@ impl EntityTable {
             .collect()
     }
 
+    /// Mentions that share at least one code point with `span`, in text order.
+    pub(crate) fn overlapping(&self, span: Span) -> Vec<(EntityId, Span)> {
+        if self.is_free(span) {
+            return Vec::new();
+        }
+        self.by_span
+            .range(Span::new(span.start.saturating_sub(64), 0)..Span::new(span.end, 0))
+            .filter(|(s, _)| s.overlaps(span))
+            .map(|(s, &id)| (self.resolve(id), *s))
+            .collect()
+    }
+
     /// Mentions ending exactly at `end`, longest first.
     pub(crate) fn mentions_ending_at(&self, end: usize) -> Vec<(EntityId, Span)> {
-        let mut out: Vec<(EntityId, Span)> = self
-            .by_span
-            .iter()
-            .filter(|(s, _)| s.end == end)
-            .map(|(s, &id)| (self.resolve(id), *s))
-            .collect();
-        out.sort_by_key(|(_, s)| s.start);
-        out
+        self.by_end
+            .range((end, 0)..=(end, usize::MAX))
+            .map(|(&(e, s), &id)| (self.resolve(id), Span::new(s, e)))
+            .collect()
     }
 
     /// Every mention span with its entity, in text order.

@@ -1,14 +1,281 @@
-//! Stage: event details (to be written).
+//! Stage: what the article says about its events — venue, start, duration, theme, speakers.
+//!
+//! 「為期兩日的南海論壇昨日（14日）在灣仔會展中心開幕，以「開放共贏」為主題。」 →
+//! location 灣仔會展中心, start = the day before publication, duration P2D, theme 開放共贏.
+//!
+//! Facts are read from the sentences that mention the event (by name or by a bare 論壇 /
+//! 本次峰會, which coreference has resolved). Speakers are the people who address it: those
+//! listed as 出席…並致辭 / 介紹情況, and, when the article reports one event, everyone quoted
+//! in it except where the text places the words elsewhere (接受採訪, 日前).
+
+use std::sync::LazyLock;
+
+use regex::Regex;
 
 use crate::analysis::{Analysis, Stage};
+use crate::date::expressions::{self, small_number};
+use crate::lexicon::WordClass;
+use crate::model::{EntityId, EntityKind, EventDetails};
+use crate::span::Span;
 
 /// Pipeline stage.
 pub(crate) struct EventDetailsStage;
+
+/// 在X舉行 / 於X開幕 / 假X召開: X is where the event is held.
+static VENUE: LazyLock<Regex> = LazyLock::new(|| {
+    #[expect(clippy::expect_used, reason = "a constant pattern, checked by the unit tests")]
+    Regex::new(r"(?:在|于|假)([^，。；：、\n]{2,24}?)(?:隆重|盛大|正式|顺利|热烈)?(?:举行|举办|开幕|揭幕|召开|开展|展开|拉开帷幕|揭开帷幕|进行|启幕)")
+        .expect("valid regex")
+});
+
+/// 一連兩日, 為期三天, 歷時約兩個小時, 為期一週.
+static DURATION: LazyLock<Regex> = LazyLock::new(|| {
+    #[expect(clippy::expect_used, reason = "a constant pattern, checked by the unit tests")]
+    Regex::new(r"(?:一连|为期|历时|历期|连续)约?(\d{1,3}|[一二三四五六七八九十两半]{1,3})(?:个)?(日|天|小时|个小时|周|星期|个月|月)")
+        .expect("valid regex")
+});
+
+/// 以「X」為主題, 主題為「X」, 主题是“X”.
+static THEME: LazyLock<Regex> = LazyLock::new(|| {
+    #[expect(clippy::expect_used, reason = "a constant pattern, checked by the unit tests")]
+    Regex::new(r"以[「“『\x22]([^」”』\x22]{2,60})[」”』\x22]为(?:主题|题)|主题(?:为|是)[「“『\x22]([^」”』\x22]{2,60})[」”』\x22]")
+        .expect("valid regex")
+});
+
+/// Words in a sentence that say the people in it address the event.
+const ADDRESSING: &[&str] = &["致辞", "发言", "演讲", "致开幕辞", "作报告", "介绍", "答记者问", "主持", "讲话"];
+
+/// Words that place what someone said outside the event.
+const ELSEWHERE: &[&str] = &["采访", "受访", "对本报", "专访", "日前", "早前", "此前", "接受本报"];
 
 impl Stage for EventDetailsStage {
     fn name(&self) -> &'static str {
         "event"
     }
 
-    fn run(&self, _analysis: &mut Analysis<'_>) {}
+    fn run(&self, a: &mut Analysis<'_>) {
+        let events: Vec<EntityId> = a.entities.ids().filter(|&id| a.entities.kind(id) == EntityKind::Event).collect();
+        if events.is_empty() {
+            return;
+        }
+        let main = main_event(a, &events);
+        for &event in &events {
+            let details = describe(a, event, events.len() == 1 || Some(event) == main);
+            a.events.push(details);
+        }
+    }
+}
+
+/// The event the article is about: the one mentioned most (ties: first mentioned).
+fn main_event(a: &Analysis<'_>, events: &[EntityId]) -> Option<EntityId> {
+    events.iter().copied().max_by_key(|&id| {
+        let d = a.entities.get(id);
+        (d.mentions.len(), std::cmp::Reverse(d.mentions.iter().next().map_or(usize::MAX, |m| m.start)))
+    })
+}
+
+/// Sentences that mention the event.
+fn sentences_of(a: &Analysis<'_>, event: EntityId) -> Vec<Span> {
+    let text = a.text();
+    let mut out: Vec<Span> = a
+        .entities
+        .get(event)
+        .mentions
+        .iter()
+        .filter_map(|m| text.sentence_at(m.start))
+        .map(|i| text.sentences()[i].span)
+        .collect();
+    out.dedup();
+    out
+}
+
+fn describe(a: &Analysis<'_>, event: EntityId, main: bool) -> EventDetails {
+    let sentences = sentences_of(a, event);
+    let mut details = EventDetails { event, ..EventDetails::default() };
+    for &s in &sentences {
+        let folded = a.folded(s);
+        let base = a.text().folded_byte(s.start);
+        // Every place the article says it is held in (a headline's city, the body's venue).
+        if let Some((locations, verb_at)) = venue(a, s) {
+            for l in locations {
+                if !details.locations.contains(&l) {
+                    details.locations.push(l);
+                }
+            }
+            if details.start.is_none() {
+                details.start = date_before(a, s, verb_at);
+            }
+        }
+        if details.duration.is_none() {
+            details.duration = DURATION.captures(folded).and_then(|c| duration(c.get(1)?.as_str(), c.get(2)?.as_str()));
+        }
+        if details.theme.is_none() {
+            if let Some(c) = THEME.captures(folded) {
+                if let Some(m) = c.get(1).or_else(|| c.get(2)) {
+                    let span = a.text().span_of_folded_bytes(base + m.start(), base + m.end());
+                    details.theme = Some(a.surface(span).to_owned());
+                }
+            }
+        }
+    }
+    // A start date said with 開幕/舉行 but not with the venue.
+    if details.start.is_none() {
+        details.start = sentences.iter().find_map(|&s| date_before(a, s, s.end));
+    }
+    details.speakers = speakers(a, event, &sentences, main);
+    details
+}
+
+/// The venue of a 在X舉行 in the sentence: the most specific place or body inside X (a venue
+/// over its district, 灣仔香港會議展覽中心 → 香港會議展覽中心), or X itself as a new place.
+/// Returns the places and where the verb is.
+fn venue(a: &Analysis<'_>, sentence: Span) -> Option<(Vec<EntityId>, usize)> {
+    let base = a.text().folded_byte(sentence.start);
+    let folded = a.folded(sentence);
+    for c in VENUE.captures_iter(folded) {
+        let x = c.get(1)?;
+        let whole = c.get(0)?;
+        let span = a.text().span_of_folded_bytes(base + x.start(), base + x.end());
+        let verb_at = a.text().char_at_folded_byte(base + whole.end());
+        let inside: Vec<(EntityId, Span)> = a
+            .mentions_in(span)
+            .into_iter()
+            .filter(|(id, _)| matches!(a.entities.kind(*id), EntityKind::Place | EntityKind::Organization))
+            .collect();
+        if inside.is_empty() {
+            continue;
+        }
+        // Every place named there, most specific (last, longest) first.
+        let mut ids: Vec<EntityId> = inside.iter().rev().map(|(id, _)| *id).collect();
+        ids.dedup();
+        return Some((ids, verb_at));
+    }
+    None
+}
+
+/// The date written last before `limit` in the sentence (the one the verb goes with).
+fn date_before(a: &Analysis<'_>, sentence: Span, limit: usize) -> Option<crate::date::PartialDate> {
+    let base = a.text().folded_byte(sentence.start);
+    let end = a.text().folded_byte(limit.min(sentence.end)).saturating_sub(base);
+    let folded = a.folded(sentence);
+    expressions::find(&folded[..end.min(folded.len())], a.article.published())
+        .into_iter()
+        .filter(|f| !is_dateline(a, sentence, f.start))
+        .map(|f| f.date)
+        .next_back()
+}
+
+/// Whether a date is the dateline of a wire story (新華社杭州9月5日電), not the event's.
+fn is_dateline(a: &Analysis<'_>, sentence: Span, byte: usize) -> bool {
+    let folded = a.folded(sentence);
+    folded[byte..].chars().take(14).collect::<String>().contains("电")
+        && folded[..byte].chars().filter(|c| *c == '，').count() == 0
+}
+
+/// An `xsd:duration` from a number and a unit (兩, 日 → P2D; 兩, 小時 → PT2H).
+fn duration(number: &str, unit: &str) -> Option<String> {
+    let half = number == "半";
+    let n = if half { 0 } else { small_number(number)? };
+    Some(match unit {
+        "日" | "天" if !half => format!("P{n}D"),
+        "小时" | "个小时" if half => "PT30M".to_owned(),
+        "小时" | "个小时" => format!("PT{n}H"),
+        "周" | "星期" if !half => format!("P{}D", n * 7),
+        "个月" | "月" if !half => format!("P{n}M"),
+        _ => return None,
+    })
+}
+
+/// People who address the event.
+fn speakers(a: &Analysis<'_>, event: EntityId, sentences: &[Span], main: bool) -> Vec<EntityId> {
+    let mut out: Vec<EntityId> = Vec::new();
+    let people_in = |s: Span| -> Vec<EntityId> {
+        a.mentions_in(s).into_iter().filter(|(id, _)| a.entities.kind(*id) == EntityKind::Person).map(|(id, _)| id).collect()
+    };
+    // Listed as addressing it: in a sentence about the event, or in the article's attendance
+    // sentence (…出席開幕式並致辭).
+    for sentence in a.text().sentences() {
+        let folded = a.folded(sentence.span);
+        let about_event = sentences.contains(&sentence.span) || (main && folded.contains("出席"));
+        if about_event && ADDRESSING.iter().any(|w| folded.contains(w)) {
+            out.extend(people_in(sentence.span));
+        }
+    }
+    // Quoted in a one-event article, unless the text places the words elsewhere.
+    if main {
+        for (id, m) in a.entities.all_mentions() {
+            if a.entities.kind(id) != EntityKind::Person || out.contains(&id) {
+                continue;
+            }
+            let Some(i) = a.text().sentence_at(m.start) else { continue };
+            let sentence = a.text().sentences()[i].span;
+            let clause_end = a.text().clauses(sentence).into_iter().find(|c| c.contains(m)).map_or(sentence.end, |c| c.end);
+            let speaks = (m.end..clause_end).any(|p| a.word_starting_at(p, |c| matches!(c, WordClass::SpeechVerb(_))).is_some());
+            let elsewhere = ELSEWHERE.iter().any(|w| a.folded(Span::new(sentence.start, clause_end)).contains(w));
+            if speaks && !elsewhere {
+                out.push(id);
+            }
+        }
+    }
+    let _ = event;
+    let mut seen = std::collections::HashSet::new();
+    out.retain(|id| seen.insert(*id));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Extraction, PIPELINE};
+
+    fn extract(text: &str, published: Option<&str>) -> Extraction {
+        let mut a = crate::analysis::testing::analysis_with(text, published, &[]);
+        for stage in PIPELINE {
+            stage.run(&mut a);
+        }
+        crate::finish(a)
+    }
+
+    #[test]
+    fn venue_date_duration_theme() {
+        let x = extract(
+            "為期兩日的「南海數字經濟峰會」昨日（14日）在灣仔香港會議展覽中心隆重開幕，峰會以「開放·共贏——攜手發展」為主題。",
+            Some("2026-03-15"),
+        );
+        let e = &x.events[0];
+        assert_eq!(x.entities[e.event].label, "南海數字經濟峰會");
+        let mut places: Vec<&str> = e.locations.iter().map(|&l| x.entities[l].label.as_str()).collect();
+        places.sort_unstable();
+        assert_eq!(places, vec!["灣仔", "香港會議展覽中心"]);
+        assert_eq!(e.start.map(|d| d.lexical()).as_deref(), Some("2026-03-14"));
+        assert_eq!(e.duration.as_deref(), Some("P2D"));
+        assert_eq!(e.theme.as_deref(), Some("開放·共贏——攜手發展"));
+    }
+
+    #[test]
+    fn day_without_publication_date_stays_a_day() {
+        let x = extract("第三屆西江物流論壇本月20日在澳門威尼斯人舉行，為期一天。", None);
+        let e = &x.events[0];
+        assert_eq!(e.start.map(|d| d.lexical()).as_deref(), Some("---20"));
+        assert_eq!(e.duration.as_deref(), Some("P1D"));
+    }
+
+    #[test]
+    fn hours_and_dateline() {
+        let x = extract("新华社北京3月2日电 国家数据局3月2日上午在北京举行数据产业专题新闻发布会，发布会历时约两个小时。", Some("2026-03-03"));
+        let e = &x.events[0];
+        assert_eq!(e.start.map(|d| d.lexical()).as_deref(), Some("2026-03-02"));
+        assert_eq!(e.duration.as_deref(), Some("PT2H"));
+    }
+
+    #[test]
+    fn speakers_are_those_who_address_it() {
+        let x = extract(
+            "「南海數字經濟峰會」昨日開幕。發展局局長陳大文、財政司司長王小華出席開幕式並致辭。陳大文表示，前景良好。教授林明日前接受本報採訪時表示，意義重大。",
+            Some("2026-03-15"),
+        );
+        let e = &x.events[0];
+        let mut names: Vec<&str> = e.speakers.iter().map(|&s| x.entities[s].label.as_str()).collect();
+        names.sort_unstable();
+        assert_eq!(names, vec!["王小華", "陳大文"]);
+    }
 }

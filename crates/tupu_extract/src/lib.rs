@@ -31,7 +31,7 @@ pub use span::Span;
 use analysis::{Analysis, Stage};
 
 /// The pipeline, in order. Adding a stage is one module and one line here.
-const PIPELINE: &[&dyn Stage] = &[
+pub(crate) const PIPELINE: &[&dyn Stage] = &[
     &recognize::KnownNames,
     &recognize::PatternNames,
     &resolve::Abbreviations,
@@ -85,7 +85,7 @@ impl<'l> Extractor<'l> {
 
 /// Builds the output: live entities renumbered by first mention, every id remapped, every span
 /// mapped to the original text.
-fn finish(a: Analysis<'_>) -> Extraction {
+pub(crate) fn finish(a: Analysis<'_>) -> Extraction {
     let text = a.article.text();
     let (mut entities, index) = a.entities.finish(a.article.script() == Script::Simplified);
     let map = |id: EntityId| index.get(&a.entities.resolve(id)).copied();
@@ -104,6 +104,10 @@ fn finish(a: Analysis<'_>) -> Extraction {
         .collect();
     posts.sort_by(|x, y| (x.holder, &x.title, x.org).cmp(&(y.holder, &y.title, y.org)).then(x.span.cmp(&y.span)));
     posts.dedup_by(|x, y| x.holder == y.holder && x.title == y.title && x.org == y.org);
+    // The same title once with its organisation and once without is one post.
+    let with_org: std::collections::HashSet<(usize, String)> =
+        posts.iter().filter(|p| p.org.is_some()).map(|p| (p.holder, p.title.clone())).collect();
+    posts.retain(|p| p.org.is_some() || !with_org.contains(&(p.holder, p.title.clone())));
     let mut events: Vec<EventDetails> = a
         .events
         .iter()

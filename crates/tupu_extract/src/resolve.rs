@@ -1,18 +1,53 @@
-//! Stage: resolution (to be written).
+//! Resolution: the other names an article gives its entities, and what short references mean.
+//!
+//! **Abbreviations** (after names, before people, so that posts find 「恒創精密行政總裁」's body):
+//! - introduced in parentheses: 「香港生產力促進局（生產力局）」, 「X有限公司（下稱「X」）」,
+//!   「X（以下簡稱“Y”）」, 「世界衞生組織（WHO）」;
+//! - written as a shorter tail of the full name: 新型工業化加速計劃 … 加速計劃;
+//! - written as an ordered selection of its characters that keeps its first and last word:
+//!   香港理工大學 → 理大, 國家開發銀行 → 國開行, 博睿自動化集團 → 博睿集團.
+//!
+//! **Coreference** (after people):
+//! - surname + title: 陳局長 → the 陳 named earlier (preferring one who holds that title); a
+//!   transliterated short name + title (史密斯教授) likewise;
+//! - the bare event word: 峰會, 本次峰會, 是次論壇 → the article's one event with that ending;
+//! - 該公司, 該局 → the organisation with that ending named last before.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
 
 use crate::analysis::{Analysis, Stage};
+use crate::lexicon::WordClass;
+use crate::model::{EntityId, EntityKind};
+use crate::normalize::fold;
+use crate::recognize::person::end_strength;
+use crate::span::Span;
+use crate::text::is_cjk;
 
-/// Pipeline stage.
+/// Abbreviations and short forms.
 pub(crate) struct Abbreviations;
-/// Pipeline stage.
+/// Short references: surname + title, bare event words, 該公司.
 pub(crate) struct Coreference;
+
+/// 「（下稱「恒創精密」）」, 「（以下简称“云擎智算”）」, 「（生產力局）」, 「（WHO）」.
+static PARENTHETICAL: LazyLock<Regex> = LazyLock::new(|| {
+    #[expect(clippy::expect_used, reason = "a constant pattern, checked by the unit tests")]
+    Regex::new(r#"^[（(](?:以下简称为|以下简称|以下称为|以下称|下称为|下称|简称为|简称|又称|或称)?[「“"『]?([^（）()「」“”"『』，。、\n]{2,14}?)[」”"』]?[）)]"#)
+        .expect("valid regex")
+});
 
 impl Stage for Abbreviations {
     fn name(&self) -> &'static str {
         "abbreviations"
     }
 
-    fn run(&self, _analysis: &mut Analysis<'_>) {}
+    fn run(&self, a: &mut Analysis<'_>) {
+        parenthetical(a);
+        short_forms(a);
+        merge_abbreviated_entities(a);
+        demonstrative_bodies(a);
+    }
 }
 
 impl Stage for Coreference {
@@ -20,5 +55,527 @@ impl Stage for Coreference {
         "coreference"
     }
 
-    fn run(&self, _analysis: &mut Analysis<'_>) {}
+    fn run(&self, a: &mut Analysis<'_>) {
+        surname_and_title(a);
+        short_name_and_title(a);
+        bare_event_words(a);
+    }
+}
+
+/// Whether a mention may be placed at `span` (nothing there yet).
+fn free(a: &Analysis<'_>, span: Span) -> bool {
+    a.entities.is_free(span)
+}
+
+/// Adds a short name and a mention of it.
+fn add_short(a: &mut Analysis<'_>, id: EntityId, span: Span) {
+    let surface = a.surface(span).to_owned();
+    a.entities.add_name(id, &surface, false);
+    a.entities.add_mention(id, span, &surface);
+}
+
+/// Every free occurrence of `name` in the text becomes a mention of `id`, where it stands as a
+/// word (not glued into a longer one).
+fn mention_everywhere(a: &mut Analysis<'_>, id: EntityId, name: &str) {
+    let folded = fold(name);
+    let n = folded.chars().count();
+    if n < 2 {
+        return;
+    }
+    let text = a.text();
+    let starts: Vec<usize> = text.folded().match_indices(&folded).map(|(b, _)| text.char_at_folded_byte(b)).collect();
+    for start in starts {
+        let span = Span::new(start, start + n);
+        if free(a, span) && stands_as_word(a, span) {
+            let surface = a.surface(span).to_owned();
+            a.entities.add_mention(id, span, &surface);
+        }
+    }
+}
+
+/// Whether a span reads as a word of its own: not preceded by a name character that would
+/// extend it, and followed by something that ends a name.
+fn stands_as_word(a: &Analysis<'_>, span: Span) -> bool {
+    let before_ok = span.start == 0
+        || !is_cjk(a.char_at(span.start - 1))
+        || matches!(a.char_at(span.start - 1), '与' | '和' | '及' | '同' | '并' | '跟' | '、')
+        || a.word_ending_at(span.start, |c| matches!(c, WordClass::Boundary | WordClass::Title(_) | WordClass::Known(_))).is_some()
+        || !a.entities.mentions_ending_at(span.start).is_empty();
+    before_ok && (end_strength(a, span.end) > 0 || a.word_starting_at(span.end, |c| matches!(c, WordClass::Known(_) | WordClass::Suffix(_))).is_some())
+}
+
+/// 「X（下稱「Y」）」: Y is X's short name.
+fn parenthetical(a: &mut Analysis<'_>) {
+    let mut found: Vec<(EntityId, Span)> = Vec::new();
+    let mentions = a.entities.all_mentions();
+    for &(id, m) in &mentions {
+        if !matches!(a.entities.kind(id), EntityKind::Organization | EntityKind::Initiative | EntityKind::Event | EntityKind::Place) {
+            continue;
+        }
+        // The whole name before the parenthesis, not a name nested in it.
+        if mentions.iter().any(|(_, o)| o.end == m.end && o.start < m.start) {
+            continue;
+        }
+        let rest_start = a.text().folded_byte(m.end);
+        let rest = &a.text().folded()[rest_start..];
+        let Some(c) = PARENTHETICAL.captures(rest) else { continue };
+        let Some(inner) = c.get(1) else { continue };
+        let content = inner.as_str();
+        // Dates, numbers and bylines in parentheses are no names.
+        if content.chars().any(|ch| ch.is_ascii_digit()) || content.contains("记者") {
+            continue;
+        }
+        let span = a.text().span_of_folded_bytes(rest_start + inner.start(), rest_start + inner.end());
+        found.push((id, span));
+    }
+    for (id, span) in found {
+        if !free(a, span) {
+            // Already a name (a known abbreviation): the two are one entity.
+            if let Some(other) = a.entity_at(span) {
+                if other != id && a.entities.kind(other) == a.entities.kind(id) {
+                    a.entities.merge(id, other);
+                }
+            }
+            continue;
+        }
+        add_short(a, id, span);
+        let name = a.surface(span).to_owned();
+        mention_everywhere(a, id, &name);
+    }
+}
+
+/// Full names of organisations, initiatives and events, with their entity, longest first.
+fn long_names(a: &Analysis<'_>) -> Vec<(EntityId, String)> {
+    let mut out: Vec<(EntityId, String)> = a
+        .entities
+        .ids()
+        .filter(|&id| matches!(a.entities.kind(id), EntityKind::Organization | EntityKind::Initiative | EntityKind::Event))
+        .flat_map(|id| {
+            a.entities.get(id).full_names.keys().map(move |n| (id, fold(n))).collect::<Vec<_>>()
+        })
+        .filter(|(_, n)| n.chars().count() >= 4)
+        .collect();
+    out.sort_by_key(|(id, n)| (std::cmp::Reverse(n.chars().count()), *id, n.clone()));
+    out
+}
+
+/// The length of the name ending (suffix word) at the end of a folded name, if any.
+fn ending_len(a: &Analysis<'_>, name: &str) -> usize {
+    a.lex
+        .suffixes
+        .iter()
+        .map(|s| fold(&s.suffix))
+        .filter(|s| name.ends_with(s.as_str()))
+        .map(|s| s.chars().count())
+        .max()
+        .unwrap_or(0)
+}
+
+/// Tails (加速計劃 of 新型工業化加速計劃) and selections (理大 of 香港理工大學) written in the text.
+fn short_forms(a: &mut Analysis<'_>) {
+    // Tails of every long name (keeping two characters before the ending), longest first.
+    let mut tails: Vec<(EntityId, String)> = Vec::new();
+    let mut selections_todo = Vec::new();
+    for (id, name) in long_names(a) {
+        let chars: Vec<char> = name.chars().collect();
+        let ending = ending_len(a, &name);
+        if ending == 0 {
+            continue;
+        }
+        for start in 1..chars.len().saturating_sub(ending + 1) {
+            let tail: String = chars[start..].iter().collect();
+            let stem: String = chars[start..chars.len() - ending].iter().collect();
+            if a.lex.is_all_generic(&stem) || !a.lex.known_named(&tail).is_empty() {
+                continue;
+            }
+            tails.push((id, tail));
+        }
+        selections_todo.push((id, chars, ending));
+    }
+    let patterns: Vec<String> = tails.iter().map(|(_, t)| t.clone()).collect();
+    let found = a.text().find_all(&patterns);
+    for ((id, tail), spans) in tails.into_iter().zip(found) {
+        if a.entities.named(&tail).is_some_and(|o| o != id) {
+            continue;
+        }
+        let usable: Vec<Span> = spans.into_iter().filter(|&s| free(a, s) && stands_as_word(a, s)).collect();
+        if let Some(&first) = usable.first() {
+            let surface = a.surface(first).to_owned();
+            a.entities.add_name(id, &surface, false);
+            for span in usable {
+                if free(a, span) {
+                    let s = a.surface(span).to_owned();
+                    a.entities.add_mention(id, span, &s);
+                }
+            }
+        }
+    }
+    let by_char = char_positions(a);
+    for (id, chars, ending) in selections_todo {
+        selections(a, id, &chars, ending, &by_char);
+    }
+}
+
+/// Positions of each character in the folded text.
+fn char_positions(a: &Analysis<'_>) -> std::collections::HashMap<char, Vec<usize>> {
+    let mut map: std::collections::HashMap<char, Vec<usize>> = std::collections::HashMap::new();
+    for (p, &c) in a.chars.iter().enumerate() {
+        if is_cjk(c) {
+            map.entry(c).or_default().push(p);
+        }
+    }
+    map
+}
+
+/// Abbreviations that select characters of the full name in order: first character of the
+/// name proper (after a place prefix) or, for three and more characters, of the place; last
+/// character from the ending (大 of 大學, 行 of 銀行, 辦 of 辦公室).
+fn selections(
+    a: &mut Analysis<'_>,
+    id: EntityId,
+    full: &[char],
+    ending: usize,
+    by_char: &std::collections::HashMap<char, Vec<usize>>,
+) {
+    let place_len = place_prefix_len(a, full);
+    let core_first = full[place_len.min(full.len() - 1)];
+    let ending_chars = &full[full.len() - ending..];
+    let mut found: Vec<Span> = Vec::new();
+    let mut starts: Vec<usize> = std::iter::once(core_first)
+        .chain(full[..place_len].iter().copied())
+        .filter_map(|c| by_char.get(&c))
+        .flatten()
+        .copied()
+        .collect();
+    starts.sort_unstable();
+    starts.dedup();
+    for p in starts {
+        for len in (2..=5usize).rev() {
+            if len + 2 > full.len() {
+                continue;
+            }
+            let span = Span::new(p, p + len);
+            if span.end > a.chars.len() {
+                continue;
+            }
+            let s = &a.chars[p..p + len];
+            let starts_right = s[0] == core_first || (len >= 3 && full[..place_len].contains(&s[0]));
+            if !starts_right || !ending_chars.contains(&s[len - 1]) || !is_subsequence(s, full) || s == full {
+                continue;
+            }
+            let folded: String = s.iter().collect();
+            if !a.lex.known_named(&folded).is_empty() && a.entities.named(&folded) != Some(id) {
+                continue; // another body's known abbreviation (港大 is not 香港科技大學)
+            }
+            if free(a, span) && stands_as_word(a, span) {
+                found.push(span);
+                break;
+            }
+        }
+    }
+    if let Some(&first) = found.first() {
+        let surface = a.surface(first).to_owned();
+        a.entities.add_name(id, &surface, false);
+        for span in found {
+            if free(a, span) && fold(a.surface(span)) == fold(&surface) {
+                add_short(a, id, span);
+            }
+        }
+    }
+}
+
+/// Length of a known place at the start of a folded name (香港 of 香港理工大學).
+fn place_prefix_len(a: &Analysis<'_>, full: &[char]) -> usize {
+    let name: String = full.iter().collect();
+    (2..full.len().saturating_sub(1))
+        .rev()
+        .find(|&n| {
+            let prefix: String = full[..n].iter().collect();
+            a.lex.known_named(&prefix).iter().any(|&k| a.lex.known[k].kind == EntityKind::Place) && name.len() > prefix.len()
+        })
+        .unwrap_or(0)
+}
+
+fn is_subsequence(short: &[char], long: &[char]) -> bool {
+    let mut it = long.iter();
+    short.iter().all(|c| it.any(|l| l == c))
+}
+
+/// Entities found separately that are one: an abbreviation found by its ending (創科及工業局)
+/// and the full name (創新科技及工業局).
+fn merge_abbreviated_entities(a: &mut Analysis<'_>) {
+    let names = long_names(a);
+    let ids: Vec<EntityId> = a.entities.ids().collect();
+    for short_id in ids {
+        let d = a.entities.get(short_id);
+        if d.known.is_some() || d.full_names.len() != 1 {
+            continue;
+        }
+        let Some(short) = d.full_names.keys().next().map(|n| fold(n)) else { continue };
+        let kind = d.kind;
+        let s: Vec<char> = short.chars().collect();
+        let target = names.iter().find(|(long_id, long)| {
+            let l: Vec<char> = long.chars().collect();
+            *long_id != short_id
+                && a.entities.kind(*long_id) == kind
+                && l.len() > s.len()
+                && s.len() >= 3
+                && {
+                    let place = place_prefix_len(a, &l);
+                    s[0] == l[place.min(l.len() - 1)] || l[..place].contains(&s[0])
+                }
+                && s.last() == l.last()
+                && is_subsequence(&s, &l)
+        });
+        if let Some(&(long_id, _)) = target {
+            a.entities.merge(long_id, short_id);
+        }
+    }
+}
+
+/// People by surname, for surname + title references.
+fn people_with_surname(a: &Analysis<'_>, surname: &str) -> Vec<EntityId> {
+    a.entities
+        .ids()
+        .filter(|&id| a.entities.kind(id) == EntityKind::Person)
+        .filter(|&id| a.entities.get(id).full_names.keys().any(|n| fold(n).starts_with(surname) && !n.contains('·')))
+        .collect()
+}
+
+/// 陳局長 → the 陳 named before, preferring one who holds that title.
+fn surname_and_title(a: &mut Analysis<'_>) {
+    let mut found: Vec<(EntityId, Span)> = Vec::new();
+    for end in 1..=a.chars.len() {
+        let Some((title, _)) = a.word_ending_at(end, |c| matches!(c, WordClass::Title(_))) else { continue };
+        for surname_len in [2, 1] {
+            if title.start < surname_len {
+                continue;
+            }
+            let span = Span::new(title.start - surname_len, title.end);
+            let surname_span = Span::new(span.start, title.start);
+            let surname = a.folded(surname_span);
+            if !a.lex.is_surname(surname) || !free(a, span) {
+                continue;
+            }
+            let before = span.start.checked_sub(1).map(|p| a.char_at(p));
+            let starts_word = before.is_none_or(|c| !is_cjk(c))
+                || a.word_ending_at(span.start, |c| matches!(c, WordClass::Boundary | WordClass::Known(_))).is_some()
+                || !a.entities.mentions_ending_at(span.start).is_empty();
+            if !starts_word {
+                continue;
+            }
+            let title_text = fold(a.surface(title));
+            let candidates = people_with_surname(a, surname);
+            let holds_title = |id: EntityId| {
+                a.posts.iter().any(|p| a.entities.resolve(p.holder) == id && {
+                    let t = fold(&p.title);
+                    t.ends_with(&title_text) || title_text.ends_with(&t)
+                })
+            };
+            let chosen = candidates
+                .iter()
+                .copied()
+                .filter(|&id| holds_title(id))
+                .max_by_key(|&id| last_mention_before(a, id, span.start))
+                .or_else(|| candidates.iter().copied().max_by_key(|&id| last_mention_before(a, id, span.start)));
+            if let Some(id) = chosen {
+                found.push((id, span));
+                break;
+            }
+        }
+    }
+    for (id, span) in found {
+        if free(a, span) {
+            add_short(a, id, span);
+        }
+    }
+}
+
+fn last_mention_before(a: &Analysis<'_>, id: EntityId, pos: usize) -> Option<usize> {
+    a.entities.get(id).mentions.iter().filter(|m| m.end <= pos).map(|m| m.start).max()
+}
+
+/// 史密斯教授: a person's short name followed by a title is one more way to name them.
+fn short_name_and_title(a: &mut Analysis<'_>) {
+    let mut found: Vec<(EntityId, Span, Span)> = Vec::new();
+    for (id, m) in a.entities.all_mentions() {
+        if a.entities.kind(id) != EntityKind::Person {
+            continue;
+        }
+        let d = a.entities.get(id);
+        let surface = a.surface(m);
+        if !d.short_names.contains(surface) {
+            continue;
+        }
+        if let Some((title, _)) = a.word_starting_at(m.end, |c| matches!(c, WordClass::Title(_))) {
+            found.push((id, m, title));
+        }
+    }
+    for (id, m, title) in found {
+        let span = m.cover(title);
+        a.entities.remove_mention(m);
+        add_short(a, id, span);
+    }
+}
+
+/// 峰會, 本次峰會 → the article's one event with that ending.
+fn bare_event_words(a: &mut Analysis<'_>) {
+    // Every event ending a name ends with: 香港高峰論壇 is referred to as 高峰論壇 and as 論壇.
+    let events: Vec<(EntityId, String)> = a
+        .entities
+        .ids()
+        .filter(|&id| a.entities.kind(id) == EntityKind::Event)
+        .flat_map(|id| {
+            let names: Vec<String> = a.entities.get(id).full_names.keys().map(|n| fold(n)).collect();
+            a.lex
+                .suffixes
+                .iter()
+                .filter(|s| s.kind == EntityKind::Event)
+                .map(|s| fold(&s.suffix))
+                .filter(|s| names.iter().any(|n| n.ends_with(s.as_str()) && n != s))
+                .map(|s| (id, s))
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    for (id, ending) in &events {
+        if events.iter().filter(|(_, e)| e == ending).count() != 1 {
+            continue; // two summits: 峰會 alone is ambiguous
+        }
+        let text = a.text();
+        let n = ending.chars().count();
+        let spans: Vec<Span> =
+            text.folded().match_indices(ending.as_str()).map(|(b, _)| text.char_at_folded_byte(b)).map(|s| Span::new(s, s + n)).collect();
+        for span in spans {
+            if free(a, span) && is_bare(a, span) {
+                let surface = a.surface(span).to_owned();
+                a.entities.add_mention(*id, span, &surface);
+            }
+        }
+    }
+}
+
+/// Whether an event word stands alone (峰會 after punctuation, 本次, 是次, a verb…), not as the
+/// tail of another name (分論壇, 主論壇 are other events).
+fn is_bare(a: &Analysis<'_>, span: Span) -> bool {
+    if span.start == 0 {
+        return true;
+    }
+    let before = a.char_at(span.start - 1);
+    !is_cjk(before)
+        || a.word_ending_at(span.start, |c| c == WordClass::Boundary).is_some()
+        || matches!(a.folded(Span::new(span.start.saturating_sub(2), span.start)), "本次" | "是次" | "今次" | "此次" | "本届" | "今届" | "该次")
+        || matches!(before, '该' | '本')
+}
+
+/// 該公司, 該局 → the organisation with that ending named last before; so is a bare ending
+/// right before a title (委員會主席陳大文, 公司行政總裁…).
+fn demonstrative_bodies(a: &mut Analysis<'_>) {
+    let mut found = Vec::new();
+    for p in 0..a.chars.len() {
+        let demonstrative = a.char_at(p) == '该';
+        let at = if demonstrative { p + 1 } else { p };
+        let Some((ending, WordClass::Suffix(i))) = a.word_starting_at(at, |c| matches!(c, WordClass::Suffix(_))) else {
+            continue;
+        };
+        if a.lex.suffixes[i].kind != EntityKind::Organization {
+            continue;
+        }
+        if !demonstrative {
+            let alone = p == 0 || !is_cjk(a.char_at(p - 1)) || a.word_ending_at(p, |c| c == WordClass::Boundary).is_some();
+            let before_title = a.word_starting_at(ending.end, |c| matches!(c, WordClass::Title(_))).is_some();
+            if !(alone && before_title) {
+                continue;
+            }
+        }
+        let span = Span::new(p, ending.end);
+        let ending_text = fold(&a.lex.suffixes[i].suffix);
+        let target = a
+            .entities
+            .mentions_in(Span::new(0, p))
+            .into_iter()
+            .rev()
+            .find(|(id, m)| a.entities.kind(*id) == EntityKind::Organization && a.folded(*m).ends_with(ending_text.as_str()));
+        if let Some((id, _)) = target {
+            found.push((id, span));
+        }
+    }
+    for (id, span) in found {
+        if free(a, span) {
+            let surface = a.surface(span).to_owned();
+            a.entities.add_mention(id, span, &surface);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::analysis::testing::analysis_with;
+    use crate::model::EntityKind;
+    use crate::{Extraction, PIPELINE};
+
+    fn extract(text: &str) -> Extraction {
+        let a = analysis_with(text, None, &[]);
+        let mut a = a;
+        for stage in PIPELINE {
+            stage.run(&mut a);
+        }
+        crate::finish(a)
+    }
+
+    fn entity<'e>(x: &'e Extraction, label: &str) -> &'e crate::Entity {
+        x.entities.iter().find(|e| e.label == label).unwrap_or_else(|| panic!("no {label} in {:?}", x.entities.iter().map(|e| &e.label).collect::<Vec<_>>()))
+    }
+
+    #[test]
+    fn parenthetical_abbreviation_becomes_an_alias_and_is_found_later() {
+        let x = extract("東海精工製造有限公司（下稱「東海精工」）今日簽約。東海精工行政總裁陳立表示滿意。");
+        let e = entity(&x, "東海精工製造有限公司");
+        assert!(e.aliases.contains("東海精工"));
+        assert_eq!(e.mentions.len(), 3);
+        assert!(x.posts.iter().any(|p| p.title == "行政總裁" && p.org.map(|o| &x.entities[o].label) == Some(&e.label)));
+    }
+
+    #[test]
+    fn selection_abbreviation_of_a_university() {
+        let x = extract("香港理工大學與企業合作。理大校長表示歡迎。");
+        let e = entity(&x, "香港理工大學");
+        assert!(e.aliases.contains("理大"), "{:?}", e.aliases);
+    }
+
+    #[test]
+    fn tail_of_a_programme_name() {
+        let x = extract("政府推出「綠色航運轉型計劃」。業界歡迎轉型計劃。");
+        let e = entity(&x, "綠色航運轉型計劃");
+        assert!(e.aliases.contains("轉型計劃"), "{:?}", e.aliases);
+    }
+
+    #[test]
+    fn surname_and_title_refer_to_the_person_named_before() {
+        let x = extract("發展局局長陳大文出席。陳局長表示，工程順利。");
+        let e = entity(&x, "陳大文");
+        assert!(e.aliases.contains("陳局長"));
+        assert!(!x.entities.iter().any(|e| e.label == "陳局長"));
+    }
+
+    #[test]
+    fn transliterated_short_name_with_title() {
+        let x = extract("里斯本大學教授若昂·馬丁斯發表演講。馬丁斯教授又指出，前景良好。");
+        let e = entity(&x, "若昂·馬丁斯");
+        assert!(e.aliases.contains("馬丁斯教授"), "{:?}", e.aliases);
+    }
+
+    #[test]
+    fn bare_event_word_refers_to_the_event() {
+        let x = extract("「南海數字峰會」昨日開幕。本次峰會吸引多國代表。");
+        let e = entity(&x, "南海數字峰會");
+        assert_eq!(e.kind, EntityKind::Event);
+        assert_eq!(e.mentions.len(), 2);
+    }
+
+    #[test]
+    fn demonstrative_refers_to_the_last_company() {
+        let x = extract("北辰科技有限公司今日上市，該公司主席表示滿意。");
+        let e = entity(&x, "北辰科技有限公司");
+        assert_eq!(e.mentions.len(), 2);
+    }
 }

@@ -7,7 +7,7 @@
 //!
 //! Nothing here names a particular article's people: names of people are found by pattern.
 
-mod tsv;
+pub(crate) mod tsv;
 mod vocabulary;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
 
 pub use tsv::{LexiconError, Row};
-pub(crate) use vocabulary::{Lattice, Vocabulary, Word, WordClass};
+pub(crate) use vocabulary::{Lattice, Vocabulary, WordClass};
 
 use crate::model::EntityKind;
 use crate::normalize::fold;
@@ -26,6 +26,9 @@ pub const EMBEDDED: &[(&str, &str)] = &[
     ("titles.tsv", include_str!("../../data/titles.tsv")),
     ("suffixes.tsv", include_str!("../../data/suffixes.tsv")),
     ("boundaries.tsv", include_str!("../../data/boundaries.tsv")),
+    ("generic.tsv", include_str!("../../data/generic.tsv")),
+    ("words.tsv", include_str!("../../data/words.tsv")),
+    ("transliteration.tsv", include_str!("../../data/transliteration.tsv")),
     ("speech_verbs.tsv", include_str!("../../data/speech_verbs.tsv")),
     ("public_bodies.tsv", include_str!("../../data/public_bodies.tsv")),
     ("organisations.tsv", include_str!("../../data/organisations.tsv")),
@@ -107,6 +110,8 @@ pub struct Suffix {
 pub struct SpeechVerb {
     /// The verb as written in the lexicon.
     pub verb: String,
+    /// Whether it speaks only when a pause or a quote follows it (指，but not 指導).
+    pub needs_pause: bool,
 }
 
 /// All lexicons, parsed and indexed.
@@ -124,6 +129,12 @@ pub struct Lexicons {
     pub surnames: HashSet<String>,
     /// Folded words that never belong to a name (verbs, prepositions, time words, pronouns).
     pub boundaries: HashSet<String>,
+    /// Folded characters of transliterated foreign names.
+    pub transliteration: HashSet<char>,
+    /// Folded ordinary words that neutralise a boundary character inside them (自由 for 由).
+    pub plain_words: HashSet<String>,
+    /// Folded words that alone do not make a name (相關, 主, 專題, 聯合).
+    pub generic: HashSet<String>,
     /// Folded name or alias → known entities with that name.
     pub known_by_name: HashMap<String, Vec<usize>>,
     /// Every word above in one matcher.
@@ -169,6 +180,9 @@ impl Lexicons {
             speech_verbs: Vec::new(),
             surnames: HashSet::new(),
             boundaries: HashSet::new(),
+            generic: HashSet::new(),
+            plain_words: HashSet::new(),
+            transliteration: HashSet::new(),
             known_by_name: HashMap::new(),
             vocabulary: Vocabulary::default(),
         };
@@ -177,6 +191,15 @@ impl Lexicons {
         }
         for row in tsv::parse("boundaries.tsv", get("boundaries.tsv"), 1)? {
             lex.boundaries.insert(fold(row.get(0)));
+        }
+        for row in tsv::parse("transliteration.tsv", get("transliteration.tsv"), 1)? {
+            lex.transliteration.extend(fold(row.get(0)).chars());
+        }
+        for row in tsv::parse("words.tsv", get("words.tsv"), 1)? {
+            lex.plain_words.insert(fold(row.get(0)));
+        }
+        for row in tsv::parse("generic.tsv", get("generic.tsv"), 1)? {
+            lex.generic.insert(fold(row.get(0)));
         }
         for row in tsv::parse("titles.tsv", get("titles.tsv"), 2)? {
             let kind = match row.get(1) {
@@ -200,7 +223,12 @@ impl Lexicons {
             lex.suffixes.push(Suffix { suffix: row.get(0).to_owned(), kind, min_stem, strong });
         }
         for row in tsv::parse("speech_verbs.tsv", get("speech_verbs.tsv"), 1)? {
-            lex.speech_verbs.push(SpeechVerb { verb: row.get(0).to_owned() });
+            let needs_pause = match row.get(1) {
+                "" => false,
+                "pause" => true,
+                other => return Err(bad("speech_verbs.tsv", &row, format!("second column is 'pause' or empty, not '{other}'"))),
+            };
+            lex.speech_verbs.push(SpeechVerb { verb: row.get(0).to_owned(), needs_pause });
         }
         for file in ["public_bodies.tsv", "organisations.tsv", "places.tsv", "concepts.tsv"] {
             for row in tsv::parse(file, get(file), 3)? {
@@ -240,6 +268,25 @@ impl Lexicons {
     #[must_use]
     pub fn is_surname(&self, folded: &str) -> bool {
         self.surnames.contains(folded)
+    }
+
+    /// Whether a folded text is made only of generic words (so it is no name by itself).
+    #[must_use]
+    pub fn is_all_generic(&self, folded: &str) -> bool {
+        // Greedy cover from the left with the longest generic word at each step.
+        let chars: Vec<char> = folded.chars().collect();
+        let mut i = 0;
+        'outer: while i < chars.len() {
+            for len in (1..=4.min(chars.len() - i)).rev() {
+                let w: String = chars[i..i + len].iter().collect();
+                if self.generic.contains(&w) {
+                    i += len;
+                    continue 'outer;
+                }
+            }
+            return false;
+        }
+        true
     }
 
     /// Whether a folded word can never be part of a name.

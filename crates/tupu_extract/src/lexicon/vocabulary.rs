@@ -25,6 +25,8 @@ pub(crate) enum WordClass {
     SpeechVerb(usize),
     /// A word that is never part of a name.
     Boundary,
+    /// An ordinary word containing a boundary character (自由): that character is no boundary there.
+    Plain,
 }
 
 /// The automaton and, for each pattern, its classes and length in code points.
@@ -33,6 +35,7 @@ pub(crate) struct Vocabulary {
     automaton: Option<AhoCorasick>,
     classes: Vec<Vec<WordClass>>,
     lengths: Vec<usize>,
+    longest_short: usize,
 }
 
 impl Vocabulary {
@@ -72,12 +75,22 @@ impl Vocabulary {
         for b in &lex.boundaries {
             add(b, WordClass::Boundary);
         }
-        let lengths = patterns.iter().map(|p| p.chars().count()).collect();
+        for w in &lex.plain_words {
+            add(w, WordClass::Plain);
+        }
+        let lengths: Vec<usize> = patterns.iter().map(|p| p.chars().count()).collect();
+        let longest_short = lengths
+            .iter()
+            .zip(&classes)
+            .filter(|(_, c)| c.iter().any(|c| !matches!(c, WordClass::Known(_))))
+            .map(|(l, _)| *l)
+            .max()
+            .unwrap_or(0);
         let automaton = AhoCorasickBuilder::new()
             .match_kind(MatchKind::Standard)
             .build(&patterns)
             .ok();
-        Self { automaton, classes, lengths }
+        Self { automaton, classes, lengths, longest_short }
     }
 
     /// All occurrences of all words in the article's folded text.
@@ -90,7 +103,36 @@ impl Vocabulary {
                 words.push(Word { span: Span::new(start, start + self.lengths[pattern]), pattern });
             }
         }
+        self.drop_neutralised_boundaries(&mut words);
         Lattice::new(words, text.len())
+    }
+
+    /// Removes boundary occurrences that lie inside a longer plain word or known name (由 in 自由,
+    /// 以 in 以色列).
+    fn drop_neutralised_boundaries(&self, words: &mut Vec<Word>) {
+        // reach[p]: the furthest end of a plain word or known name starting at or before p. A
+        // word is inside one of them exactly when reach[its start] ≥ its end (patterns are
+        // distinct strings, so a different word with the same span cannot exist).
+        let len = words.iter().map(|w| w.span.end).max().unwrap_or(0);
+        let mut reach = vec![0usize; len + 1];
+        for w in words.iter() {
+            if self.classes[w.pattern].iter().any(|c| matches!(c, WordClass::Plain | WordClass::Known(_))) {
+                reach[w.span.start] = reach[w.span.start].max(w.span.end);
+            }
+        }
+        for p in 1..reach.len() {
+            reach[p] = reach[p].max(reach[p - 1]);
+        }
+        words.retain(|w| {
+            let classes = &self.classes[w.pattern];
+            !(classes.len() == 1 && classes[0] == WordClass::Boundary && reach[w.span.start] >= w.span.end)
+        });
+    }
+
+    /// Length in code points of the longest word that is not a known name (boundary words,
+    /// titles, endings, plain words: the words that can cross a name's edge).
+    pub(crate) fn longest(&self) -> usize {
+        self.longest_short
     }
 
     pub(crate) fn classes(&self, pattern: usize) -> &[WordClass] {

@@ -1,28 +1,40 @@
-//! Stage: entity recognition (to be written).
+//! Entity recognition: the stages that find names in the text.
+//!
+//! Order matters and is the pipeline's (see `PIPELINE` in lib.rs): known names first (the
+//! lexicons know best), then names by pattern (endings, quotes, Latin script), then people,
+//! whose posts point at the organisations already found.
+
+mod known;
+mod names;
+pub(crate) mod person;
 
 use crate::analysis::{Analysis, Stage};
 
-/// Pipeline stage.
+/// Lexicon names: public bodies, organisations, places, concepts.
 pub(crate) struct KnownNames;
-/// Pipeline stage.
+/// Names by pattern: organisations, events, initiatives, places by their endings and quotes.
 pub(crate) struct PatternNames;
-/// Pipeline stage.
+/// People and their posts.
 pub(crate) struct People;
 
 impl Stage for KnownNames {
     fn name(&self) -> &'static str {
-        "known"
+        "known names"
     }
 
-    fn run(&self, _analysis: &mut Analysis<'_>) {}
+    fn run(&self, analysis: &mut Analysis<'_>) {
+        known::recognise(analysis);
+    }
 }
 
 impl Stage for PatternNames {
     fn name(&self) -> &'static str {
-        "pattern"
+        "pattern names"
     }
 
-    fn run(&self, _analysis: &mut Analysis<'_>) {}
+    fn run(&self, analysis: &mut Analysis<'_>) {
+        names::recognise(analysis);
+    }
 }
 
 impl Stage for People {
@@ -30,5 +42,7 @@ impl Stage for People {
         "people"
     }
 
-    fn run(&self, _analysis: &mut Analysis<'_>) {}
+    fn run(&self, analysis: &mut Analysis<'_>) {
+        person::recognise(analysis);
+    }
 }

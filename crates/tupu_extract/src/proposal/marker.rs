@@ -1,0 +1,299 @@
+//! List markers: what numbers the points of a proposal (一是, 第一，, 首先，, （一）, 一、, 1.).
+//!
+//! A marker counts only where a clause starts (a paragraph start, or after ，；：。): 第一 inside
+//! 將創新作為第一動力 numbers nothing. 一、 and 1. count only at a paragraph start, where they
+//! number paragraphs; inside a sentence they are 一、二月 and 1.5億.
+
+use super::words::{ProposalWords, Role};
+use crate::analysis::Analysis;
+use crate::span::Span;
+
+/// Characters after which a clause starts.
+const CLAUSE_BREAKS: &[char] = &['，', '；', '：', '。', '！', '？', ',', ';', ':', '!', '?'];
+/// Punctuation that may follow 第一 before the point itself.
+const AFTER_ORDINAL: &[char] = &['，', '、', '：', ',', ':'];
+
+/// Which kind of numbering a marker belongs to: a list keeps to one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Family {
+    /// 一是, 二是.
+    Shi,
+    /// 第一，第二.
+    Di,
+    /// 首先, 其次, 最後.
+    Sequence,
+    /// （一）, (1).
+    Bracketed,
+    /// 一、 at a paragraph start.
+    Enumerated,
+    /// 1. or 1、 at a paragraph start.
+    Arabic,
+}
+
+/// Where a marker stands in its list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Ordinal {
+    /// The nth point (1-based).
+    Number(usize),
+    /// The point after the previous one (再次).
+    Next,
+    /// The last point (最後).
+    Last,
+}
+
+/// One marker in the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Marker {
+    pub(crate) family: Family,
+    pub(crate) ordinal: Ordinal,
+    /// The marker with the pause or 是 after it (第一，是).
+    pub(crate) span: Span,
+    /// Where the point's own words begin.
+    pub(crate) body: usize,
+    /// Index of the paragraph it is in.
+    pub(crate) paragraph: usize,
+    /// Whether it opens its paragraph.
+    pub(crate) opens_paragraph: bool,
+}
+
+/// The value of a Chinese numeral from 一 to 九十九 at the start of `chars`, with its length.
+pub(crate) fn chinese_number(chars: &[char]) -> Option<(usize, usize)> {
+    let digit = |c: char| {
+        "一二三四五六七八九"
+            .chars()
+            .position(|d| d == c)
+            .map(|i| i + 1)
+    };
+    match chars {
+        ['十', rest @ ..] => Some(
+            rest.first()
+                .and_then(|&c| digit(c))
+                .map_or((10, 1), |d| (10 + d, 2)),
+        ),
+        [a, '十', rest @ ..] => {
+            let tens = digit(*a)? * 10;
+            Some(
+                rest.first()
+                    .and_then(|&c| digit(c))
+                    .map_or((tens, 2), |d| (tens + d, 3)),
+            )
+        }
+        [a, ..] => digit(*a).map(|d| (d, 1)),
+        [] => None,
+    }
+}
+
+/// The value of ASCII digits at the start of `chars`, with their length.
+pub(crate) fn arabic_number(chars: &[char]) -> Option<(usize, usize)> {
+    let n = chars.iter().take_while(|c| c.is_ascii_digit()).count();
+    if n == 0 || n > 3 {
+        return None;
+    }
+    chars[..n]
+        .iter()
+        .collect::<String>()
+        .parse()
+        .ok()
+        .map(|v| (v, n))
+}
+
+impl Analysis<'_> {
+    /// Every list marker of the article, in text order.
+    pub(crate) fn list_markers(&self) -> Vec<Marker> {
+        let words = ProposalWords::embedded();
+        let mut out = Vec::new();
+        for (index, paragraph) in self.text().paragraphs().iter().enumerate() {
+            let chars: Vec<char> = self.folded(paragraph.span).chars().collect();
+            let mut at_clause_start = true;
+            for i in 0..chars.len() {
+                let c = chars[i];
+                if at_clause_start && !c.is_whitespace() {
+                    at_clause_start = false;
+                    let opens_paragraph = chars[..i].iter().all(|c| c.is_whitespace());
+                    if let Some((family, ordinal, body)) =
+                        marker_at(&chars[i..], opens_paragraph, words)
+                    {
+                        let start = paragraph.span.start + i;
+                        out.push(Marker {
+                            family,
+                            ordinal,
+                            span: Span::new(start, start + body),
+                            body: start + body,
+                            paragraph: index,
+                            opens_paragraph,
+                        });
+                    }
+                }
+                if CLAUSE_BREAKS.contains(&c) {
+                    at_clause_start = true;
+                }
+            }
+        }
+        out
+    }
+}
+
+/// The marker `chars` starts with: its family, its ordinal, and where the point begins (the
+/// marker runs up to there).
+fn marker_at(
+    chars: &[char],
+    opens_paragraph: bool,
+    words: &ProposalWords,
+) -> Option<(Family, Ordinal, usize)> {
+    let body_after = |mut i: usize, skip_shi: bool| {
+        while chars
+            .get(i)
+            .is_some_and(|c| AFTER_ORDINAL.contains(c) || c.is_whitespace())
+        {
+            i += 1;
+        }
+        // 第一，是順應時代的大勢: the 是 belongs to the marker.
+        if skip_shi && chars.get(i) == Some(&'是') {
+            i += 1;
+        }
+        i
+    };
+    let number = |from: usize| {
+        let rest = chars.get(from..)?;
+        chinese_number(rest).or_else(|| arabic_number(rest))
+    };
+    match chars.first()? {
+        '（' | '(' | '〔' | '[' => {
+            let (n, len) = number(1)?;
+            let close = *chars.get(1 + len)?;
+            matches!(close, '）' | ')' | '〕' | ']').then(|| {
+                let end = 2 + len;
+                (
+                    Family::Bracketed,
+                    Ordinal::Number(n),
+                    body_after(end, false),
+                )
+            })
+        }
+        '第' => {
+            let (n, len) = chinese_number(&chars[1..])?;
+            let mut end = 1 + len;
+            if matches!(chars.get(end), Some('点' | '条' | '项')) {
+                end += 1;
+            }
+            let next = *chars.get(end)?;
+            (AFTER_ORDINAL.contains(&next) || next == '是')
+                .then(|| (Family::Di, Ordinal::Number(n), body_after(end, true)))
+        }
+        _ => {
+            if let Some((n, len)) = chinese_number(chars) {
+                match chars.get(len) {
+                    Some('是') => {
+                        return Some((Family::Shi, Ordinal::Number(n), body_after(len + 1, false)));
+                    }
+                    Some('、') if opens_paragraph => {
+                        return Some((
+                            Family::Enumerated,
+                            Ordinal::Number(n),
+                            body_after(len + 1, false),
+                        ));
+                    }
+                    _ => {}
+                }
+            }
+            if opens_paragraph {
+                if let Some((n, len)) = arabic_number(chars) {
+                    let after = chars.get(len + 1).copied();
+                    let marks = matches!(chars.get(len), Some('.' | '、' | '．' | '）' | ')'));
+                    if marks && !after.is_some_and(|c| c.is_ascii_digit()) {
+                        return Some((
+                            Family::Arabic,
+                            Ordinal::Number(n),
+                            body_after(len + 1, false),
+                        ));
+                    }
+                }
+            }
+            let (role, len) = words.sequence_word(chars)?;
+            let ordinal = match role {
+                Role::First => Ordinal::Number(1),
+                Role::Second => Ordinal::Number(2),
+                Role::Next => Ordinal::Next,
+                _ => Ordinal::Last,
+            };
+            // 首先要… is an adverb; 首先， numbers a point.
+            AFTER_ORDINAL
+                .contains(chars.get(len)?)
+                .then(|| (Family::Sequence, ordinal, body_after(len, false)))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::testing::analysis_with;
+
+    fn markers(text: &str) -> Vec<(Family, Ordinal, String)> {
+        let a = analysis_with(text, None, &[]);
+        a.list_markers()
+            .into_iter()
+            .map(|m| (m.family, m.ordinal, a.surface(m.span).to_owned()))
+            .collect()
+    }
+
+    #[test]
+    fn numerals_read_up_to_ninety_nine() {
+        let n = |s: &str| chinese_number(&s.chars().collect::<Vec<_>>());
+        assert_eq!(n("四是"), Some((4, 1)));
+        assert_eq!(n("十是"), Some((10, 1)));
+        assert_eq!(n("十二是"), Some((12, 2)));
+        assert_eq!(n("二十三"), Some((23, 3)));
+        assert_eq!(n("是"), None);
+    }
+
+    #[test]
+    fn each_family_is_recognised_at_a_clause_start() {
+        use Family::*;
+        use Ordinal::Number;
+        assert_eq!(
+            markers("建議：一是加強合作；二是推動發展。")[..2],
+            [
+                (Shi, Number(1), "一是".into()),
+                (Shi, Number(2), "二是".into())
+            ]
+        );
+        assert_eq!(
+            markers("第一，是順應大勢。第二，應聚焦普惠。")[0],
+            (Di, Number(1), "第一，是".into())
+        );
+        assert_eq!(
+            markers("第二點，加快供應。")[0],
+            (Di, Number(2), "第二點，".into())
+        );
+        assert_eq!(
+            markers("首先，簡化程序；其次，加快審批；最后，降低成本。").len(),
+            3
+        );
+        assert_eq!(
+            markers("（一）加強合作\n（二）推動發展")[1],
+            (Bracketed, Number(2), "（二）".into())
+        );
+        assert_eq!(
+            markers("一、總體要求\n二、主要任務")[1],
+            (Enumerated, Number(2), "二、".into())
+        );
+        assert_eq!(
+            markers("1. 加強合作\n2、推動發展")[1],
+            (Arabic, Number(2), "2、".into())
+        );
+    }
+
+    #[test]
+    fn numerals_inside_clauses_are_not_markers() {
+        for text in [
+            "將創新作為第一動力，在第一時間跟進。",
+            "首先要做好準備。",
+            "統一是大勢所趨，其中一是關鍵。",
+            "今年1.5億元，一、二月份增長。",
+            "第一時間跟進。",
+        ] {
+            assert!(markers(text).is_empty(), "{text}: {:?}", markers(text));
+        }
+    }
+}

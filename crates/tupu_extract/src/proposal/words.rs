@@ -1,0 +1,130 @@
+//! The proposal lexicon (`data/proposal_words.tsv`): nouns and measure words of an announced list,
+//! announcing verbs, and the sequence words that number points without numerals.
+
+use std::sync::LazyLock;
+
+use crate::lexicon::tsv;
+use crate::normalize::fold;
+
+/// What a word does in a numbered proposal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum Role {
+    /// What the list holds (建議, 措施).
+    Noun,
+    /// The measure word after the count (點, 方面).
+    Classifier,
+    /// A verb that announces the list (提出, 分享).
+    Verb,
+    /// 首先.
+    First,
+    /// 其次.
+    Second,
+    /// 再次, 再者.
+    Next,
+    /// 最後.
+    Last,
+}
+
+/// The parsed lexicon: folded words with their roles.
+#[derive(Debug)]
+pub(crate) struct ProposalWords {
+    /// Folded words, longest first.
+    words: Vec<(Vec<char>, Role)>,
+}
+
+static WORDS: LazyLock<ProposalWords> = LazyLock::new(|| {
+    #[expect(
+        clippy::expect_used,
+        reason = "the embedded file is checked by a unit test; a bad one cannot pass CI"
+    )]
+    ProposalWords::parse(include_str!("../../data/proposal_words.tsv"))
+        .expect("proposal_words.tsv is valid")
+});
+
+impl ProposalWords {
+    /// The embedded lexicon.
+    pub(crate) fn embedded() -> &'static Self {
+        &WORDS
+    }
+
+    fn parse(text: &str) -> Result<Self, crate::lexicon::LexiconError> {
+        let mut words = Vec::new();
+        for row in tsv::parse("proposal_words.tsv", text, 2)? {
+            let role = match row.get(1) {
+                "noun" => Role::Noun,
+                "classifier" => Role::Classifier,
+                "verb" => Role::Verb,
+                "first" => Role::First,
+                "second" => Role::Second,
+                "next" => Role::Next,
+                "last" => Role::Last,
+                other => {
+                    return Err(crate::lexicon::LexiconError {
+                        path: "proposal_words.tsv".into(),
+                        line: row.line,
+                        message: format!("unknown role '{other}'"),
+                    });
+                }
+            };
+            words.push((fold(row.get(0)).chars().collect::<Vec<char>>(), role));
+        }
+        // Longest first, so that a lookup finds 個方面 before 個.
+        words.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+        Ok(Self { words })
+    }
+
+    /// The longest word of `role` that `folded` starts with, with its length in code points.
+    pub(crate) fn prefix(&self, folded: &[char], role: Role) -> Option<usize> {
+        self.words
+            .iter()
+            .find(|(w, r)| *r == role && folded.starts_with(w))
+            .map(|(w, _)| w.len())
+    }
+
+    /// The longest word of `role` that `folded` ends with, with its length in code points.
+    pub(crate) fn suffix(&self, folded: &[char], role: Role) -> Option<usize> {
+        self.words
+            .iter()
+            .find(|(w, r)| *r == role && folded.ends_with(w))
+            .map(|(w, _)| w.len())
+    }
+
+    /// The sequence role of the word `folded` starts with (首先 → First), with its length.
+    pub(crate) fn sequence_word(&self, folded: &[char]) -> Option<(Role, usize)> {
+        [Role::First, Role::Second, Role::Next, Role::Last]
+            .into_iter()
+            .find_map(|role| self.prefix(folded, role).map(|n| (role, n)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::HashSet;
+
+    use super::*;
+
+    #[test]
+    fn the_lexicon_loads_without_repeats() {
+        let words = ProposalWords::embedded();
+        let mut seen = HashSet::new();
+        for (w, r) in &words.words {
+            assert!(
+                seen.insert((w.clone(), *r)),
+                "'{}' repeats (or differs only by script)",
+                w.iter().collect::<String>()
+            );
+        }
+        assert!(ProposalWords::parse("建議\tthing\n").is_err());
+    }
+
+    #[test]
+    fn lookups_prefer_the_longest_word_in_either_script() {
+        let words = ProposalWords::embedded();
+        let chars: Vec<char> = fold("個方面的建議").chars().collect();
+        assert_eq!(words.prefix(&chars, Role::Classifier), Some(3));
+        let chars: Vec<char> = "提出了".chars().collect();
+        assert_eq!(words.suffix(&chars, Role::Verb), Some(3));
+        let chars: Vec<char> = fold("最後，").chars().collect();
+        assert_eq!(words.sequence_word(&chars), Some((Role::Last, 2)));
+    }
+}

@@ -1,0 +1,150 @@
+//! Known names: public bodies, organisations, places and concepts from the lexicons.
+//!
+//! `國家網信辦主任` → 國家網信辦 is the body 國家互聯網信息辦公室 (one entity, the alias kept).
+//!
+//! Every occurrence of a lexicon name or alias is a candidate; overlapping candidates keep the
+//! longest (香港會議展覽中心 over 香港). An alias that two entries share (特區政府, 金管局) goes to
+//! the entry whose other names the article also uses, else to the entry of the article's region.
+
+use std::collections::HashSet;
+
+use crate::analysis::Analysis;
+use crate::article::Region;
+use crate::lexicon::{KnownEntity, WordClass};
+use crate::span::Span;
+
+/// A known-name occurrence and the lexicon entries it may be.
+struct Candidate {
+    span: Span,
+    entries: Vec<usize>,
+}
+
+pub(crate) fn recognise(a: &mut Analysis<'_>) {
+    let mut candidates: Vec<Candidate> = Vec::new();
+    for w in a.words.all() {
+        let entries: Vec<usize> = a
+            .lex
+            .vocabulary
+            .classes(w.pattern)
+            .iter()
+            .filter_map(|c| if let WordClass::Known(i) = c { Some(*i) } else { None })
+            .collect();
+        // 律政司 inside the office title 律政司司長 is part of the title, not a mention.
+        if !entries.is_empty()
+            && stands_alone(a, w.span)
+            && !a.crossing_words(w.span).any(|c| matches!(c, WordClass::Title(_)))
+        {
+            candidates.push(Candidate { span: w.span, entries });
+        }
+    }
+    // Entries whose names occur unambiguously: they decide shared aliases.
+    let present: HashSet<usize> =
+        candidates.iter().filter(|c| c.entries.len() == 1).map(|c| c.entries[0]).collect();
+    candidates.sort_by_key(|c| (std::cmp::Reverse(c.span.len()), c.span.start));
+    let mut taken = vec![false; a.chars.len() + 1];
+    for c in candidates {
+        if taken[c.span.start..c.span.end].iter().any(|&t| t) {
+            continue;
+        }
+        let entry = choose(&c.entries, &present, a.article.region(), &a.lex.known);
+        taken[c.span.start..c.span.end].iter_mut().for_each(|t| *t = true);
+        add_known(a, entry, c.span);
+    }
+}
+
+/// A short name must not be glued into a longer word: a one- or two-character place such as
+/// 東區 inside 華東區 or 中山 inside 中山裝 is not a mention. Names of three or more characters
+/// are distinctive enough on their own.
+fn stands_alone(a: &Analysis<'_>, span: Span) -> bool {
+    if span.len() >= 5 {
+        return true;
+    }
+    // A boundary word that crosses the name means the name is part of an ordinary word.
+    !a.crossing_words(span).any(|c| matches!(c, WordClass::Boundary | WordClass::Plain))
+}
+
+fn choose(entries: &[usize], present: &HashSet<usize>, region: Region, known: &[KnownEntity]) -> usize {
+    if let [only] = entries {
+        return *only;
+    }
+    let region_code = match region {
+        Region::HongKong => "HK",
+        Region::Macau => "MO",
+        Region::Taiwan => "TW",
+        Region::Mainland => "CN",
+    };
+    entries
+        .iter()
+        .copied()
+        .max_by_key(|&i| (present.contains(&i), known[i].region == region_code, std::cmp::Reverse(i)))
+        .unwrap_or(entries[0])
+}
+
+/// Adds a mention of lexicon entry `entry` at `span`.
+pub(crate) fn add_known(a: &mut Analysis<'_>, entry: usize, span: Span) -> usize {
+    let k = &a.lex.known[entry];
+    let surface = a.surface(span).to_owned();
+    let existing = a.entities.of_known(entry);
+    let id = match existing {
+        Some(id) => {
+            a.entities.add_name(id, &surface, true);
+            id
+        }
+        None => {
+            let id = a.entities.create(k.kind, &surface, true);
+            let d = a.entities.get_mut(id);
+            d.known = Some(entry);
+            d.known_key = Some(k.key.clone());
+            d.english.clone_from(&k.english);
+            d.lexicon_names.insert(k.name.clone());
+            d.lexicon_names.extend(k.aliases.iter().cloned());
+            a.entities.set_known(id, entry);
+            id
+        }
+    };
+    a.entities.add_mention(id, span, &surface);
+    id
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::analysis::testing::analysis_with;
+    use crate::model::EntityKind;
+
+    fn known(text: &str) -> Vec<(String, EntityKind, usize)> {
+        let mut a = analysis_with(text, None, &[]);
+        super::recognise(&mut a);
+        let (entities, _) = a.entities.finish(false);
+        entities.into_iter().map(|e| (e.label, e.kind, e.mentions.len())).collect()
+    }
+
+    #[test]
+    fn longest_name_wins_and_aliases_merge() {
+        let found = known("國家互聯網信息辦公室今日發文。國家網信辦表示，會展中心將舉行活動。");
+        assert!(found.contains(&("國家互聯網信息辦公室".to_owned(), EntityKind::Organization, 2)), "{found:?}");
+        assert!(found.iter().any(|(l, k, _)| l == "會展中心" && *k == EntityKind::Place));
+        assert!(!found.iter().any(|(l, _, _)| l == "香港"));
+    }
+
+    #[test]
+    fn works_in_simplified() {
+        let found = known("国家发展改革委与工信部联合发文。");
+        let labels: Vec<&str> = found.iter().map(|(l, _, _)| l.as_str()).collect();
+        assert_eq!(labels, vec!["国家发展改革委", "工信部"]);
+    }
+
+    #[test]
+    fn shared_alias_follows_the_article() {
+        let mo = known("澳門金融管理局發布報告。本澳經濟向好，金管局主席表示滿意。");
+        assert_eq!(mo.iter().filter(|(_, k, _)| *k == EntityKind::Organization).count(), 1, "{mo:?}");
+        let hk = known("本港銀行體系穩健，金管局總裁表示。");
+        assert!(hk.iter().any(|(l, _, _)| l == "金管局"));
+    }
+
+    #[test]
+    fn short_place_inside_a_word_is_not_a_mention() {
+        // 市場 is a word; 東區 must not be read out of 華東區域 either.
+        let found = known("華東區域市場表現理想。");
+        assert!(!found.iter().any(|(l, _, _)| l == "東區"), "{found:?}");
+    }
+}

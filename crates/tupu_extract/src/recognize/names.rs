@@ -1,0 +1,485 @@
+//! Names found by pattern: organisations, events, initiatives and places that no lexicon lists.
+//!
+//! - **By ending** (`suffixes.tsv`): 「香港生產力促進局總裁…」 → 香港生產力促進局. The name runs left
+//!   from its ending until punctuation, a boundary word (在, 由, 舉行…), a title, a measure phrase,
+//!   or a conjunction after a complete name (…研究院與…聯盟: two names). A weak ending (中心, 計劃)
+//!   needs a proper-name marker: quotes, a known place or body at its start, a title right after,
+//!   or an abbreviation introduced for it.
+//! - **Quoted programmes**: 「X」行動 / “X”工程 → initiative X (the quoted form kept as an alias);
+//!   《X白皮書》 → initiative X.
+//! - **Latin names** before a company word: DeepSeek等企業 → organisation DeepSeek.
+//!
+//! Overlaps are settled longest first; a known name inside a found name stays a mention only
+//! when it is an organisation (國新辦 in 國新辦新聞局, which is then part of it), and a foreign
+//! country at the start is split off (德國X協會 → 德國 + X協會).
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::analysis::Analysis;
+use crate::lexicon::WordClass;
+use crate::model::EntityKind;
+use crate::span::Span;
+use crate::text::is_cjk;
+
+/// Longest name before its ending, in characters.
+const MAX_STEM: usize = 24;
+
+/// Conjunctions that join two names — or two words inside one name (工業和信息化部).
+const CONJUNCTIONS: &[char] = &['和', '及', '与', '或', '暨', '同', '并', '跟'];
+
+/// Chinese numerals: a numeral and a measure word before a name (二十余个全国重点实验室) start a
+/// count, not a name.
+const NUMERALS: &[char] = &['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '百', '千', '万', '亿', '两', '零', '〇', '余', '多', '几', '数'];
+const MEASURES: &[char] = &['个', '间', '家', '名', '项', '所', '位', '座', '条', '批', '款', '宗', '届', '点', '大', '类', '支', '只', '场'];
+
+/// Openers and closers of quoted names.
+const OPEN_QUOTES: &[char] = &['「', '“', '『', '《', '‘', '"'];
+const CLOSE_QUOTES: &[char] = &['」', '”', '』', '》', '’', '"'];
+
+/// Leading words of an event name that say which edition, not which event (第二屆, 本次).
+static EVENT_EDITION: LazyLock<Regex> = LazyLock::new(|| {
+    #[expect(clippy::expect_used, reason = "a constant pattern, checked by the unit tests")]
+    Regex::new(r"^(?:第[0-9一二三四五六七八九十百]+届|首届|本届|今届|上届|下届|该届|是届|本次|是次|今次|此次|这次|该次|今年|去年|明年|该|本)")
+        .expect("valid regex")
+});
+
+/// 《title》 of a document: a law, plan, report or white paper is an initiative.
+static DOCUMENT: LazyLock<Regex> = LazyLock::new(|| {
+    #[expect(clippy::expect_used, reason = "a constant pattern, checked by the unit tests")]
+    Regex::new(r"《([^《》\n]{2,40}?(?:法|条例|规划|纲要|白皮书|蓝皮书|报告|意见|方案|办法|决定|规定|计划|通知|指引|规则|战略|议程|宣言|公约|协定|倡议)(?:（[^（）]{1,12}）)?)》")
+        .expect("valid regex")
+});
+
+/// A quoted term followed directly by a programme word: “东数西算”工程, 「人工智能+」行動.
+static QUOTED_PROGRAMME: LazyLock<Regex> = LazyLock::new(|| {
+    #[expect(clippy::expect_used, reason = "a constant pattern, checked by the unit tests")]
+    Regex::new(r"[「“『]([^」”』「“『\n]{2,16})[」”』](行动|工程|规划|计划|战略|政策|倡议|方案)")
+        .expect("valid regex")
+});
+
+/// A Latin-script name followed by a word for companies: DeepSeek等企业, OpenAI公司.
+static LATIN_COMPANY: LazyLock<Regex> = LazyLock::new(|| {
+    #[expect(clippy::expect_used, reason = "a constant pattern, checked by the unit tests")]
+    Regex::new(r"([A-Za-z][A-Za-z0-9&.\-]*[A-Za-z0-9](?: [A-Z][A-Za-z0-9&.\-]*)*)(?:等)?(?:企业|公司|集团|银行|机构|平台|品牌|大模型)")
+        .expect("valid regex")
+});
+
+/// A name candidate.
+#[derive(Debug, Clone)]
+struct Candidate {
+    span: Span,
+    kind: EntityKind,
+    /// The quoted surface to keep as an alias («“东数西算”工程»), when the label is inside quotes.
+    quoted_alias: Option<Span>,
+}
+
+pub(crate) fn recognise(a: &mut Analysis<'_>) {
+    let mut candidates = by_ending(a);
+    candidates.extend(quoted_programmes(a));
+    candidates.extend(documents(a));
+    candidates.extend(latin_companies(a));
+    accept(a, candidates);
+}
+
+/// Names before an ending from `suffixes.tsv`.
+fn by_ending(a: &Analysis<'_>) -> Vec<Candidate> {
+    let mut out = Vec::new();
+    for end in 1..=a.chars.len() {
+        let Some((suffix_span, WordClass::Suffix(i))) = a.word_ending_at(end, |c| matches!(c, WordClass::Suffix(_))) else {
+            continue;
+        };
+        if inside_other_word(a, suffix_span) {
+            continue;
+        }
+        let suffix = &a.lex.suffixes[i];
+        let mut start = name_start(a, suffix_span.start, suffix.kind);
+        // A conjunction opens no name (與特區政府 → 特區政府).
+        while start < suffix_span.start && CONJUNCTIONS.contains(&a.char_at(start)) {
+            start += 1;
+        }
+        let mut span = Span::new(start, end);
+        if suffix.kind == EntityKind::Event {
+            span = event_name(a, span);
+        }
+        let stem = Span::new(span.start, suffix_span.start);
+        // Quotation marks a name even when its words are generic (「金融科技創新專項資金」).
+        // A long event name of generic words is still a name (數據產業專題新聞發布會); a short one
+        // is a description (主論壇, 專題分論壇).
+        let generic = a.lex.is_all_generic(a.folded(stem)) && !(suffix.kind == EntityKind::Event && stem.len() > 4);
+        if stem.len() < suffix.min_stem || (generic && !is_quoted(a, span)) {
+            continue;
+        }
+        // 該公司, 本局: a reference, resolved by coreference, not a name.
+        if stem.end > 0 && matches!(a.char_at(stem.end - 1), '该' | '其' | '此' | '这' | '各') {
+            continue;
+        }
+        // 企業及大學: a conjunction right before the ending joins two nouns.
+        if stem.end > 0 && CONJUNCTIONS.contains(&a.char_at(stem.end - 1)) {
+            continue;
+        }
+        if !suffix.strong && !has_marker(a, span, suffix.kind) {
+            continue;
+        }
+        // 中國方案, 香港計劃: a place and a programme word describe, they do not name.
+        if suffix.kind == EntityKind::Initiative && !suffix.strong && !is_quoted(a, span) {
+            let place_only = a
+                .word_starting_at(span.start, |c| matches!(c, WordClass::Known(k) if a.lex.known[k].kind == EntityKind::Place))
+                .is_some_and(|(w, _)| w.end + 2 > stem.end);
+            if place_only {
+                continue;
+            }
+        }
+        // 中國智慧和中國方案: a coordination of descriptions, not a programme's name.
+        if suffix.kind == EntityKind::Initiative
+            && !suffix.strong
+            && !is_quoted(a, span)
+            && a.folded(stem).chars().any(|c| CONJUNCTIONS.contains(&c))
+        {
+            continue;
+        }
+        out.push(Candidate { span, kind: suffix.kind, quoted_alias: None });
+    }
+    out
+}
+
+/// Whether the ending is really part of another word: 署 in 簽署, 局 in 布局, 市 in 市場 (boundary
+/// words), 部 in 部長 (a title).
+fn inside_other_word(a: &Analysis<'_>, suffix: Span) -> bool {
+    let from = suffix.start.saturating_sub(a.lex.vocabulary.longest());
+    (from..suffix.end).flat_map(|p| a.words.starting_at(p).iter()).any(|w| {
+        w.span.overlaps(suffix)
+            && !suffix.contains(w.span)
+            && a.lex.vocabulary.classes(w.pattern).iter().any(|c| match c {
+                WordClass::Boundary | WordClass::Title(_) => true,
+                // An ordinary word continuing past the ending (大學生, 辦法, 零部件).
+                WordClass::Plain => w.span.end > suffix.end,
+                _ => false,
+            })
+    })
+}
+
+/// Where a name ending at `suffix_start` begins.
+fn name_start(a: &Analysis<'_>, suffix_start: usize, kind: EntityKind) -> usize {
+    let mut p = suffix_start;
+    while p > 0 && suffix_start - p < MAX_STEM {
+        let c = a.char_at(p - 1);
+        if !(is_cjk(c) || c.is_ascii_alphabetic()) {
+            break;
+        }
+        if a.word_ending_at(p, |c| matches!(c, WordClass::Boundary | WordClass::Title(_))).is_some() {
+            break;
+        }
+        // A conjunction between two names: the one before it is complete, or the one after it
+        // is a known name (陳大文與香港旅遊發展局…: not one name).
+        if CONJUNCTIONS.contains(&c)
+            && (complete_name_ends_at(a, p - 1) || a.word_starting_at(p, |w| matches!(w, WordClass::Known(_))).is_some())
+        {
+            break;
+        }
+        if p >= 2 && MEASURES.contains(&c) && (NUMERALS.contains(&a.char_at(p - 2)) || a.char_at(p - 2).is_ascii_digit()) {
+            break;
+        }
+        // 50億元專項資金: an amount before a name is not part of it.
+        if p >= 2 && matches!(c, '元' | '亿' | '万' | '千' | '百') && (a.char_at(p - 2).is_ascii_digit() || NUMERALS.contains(&a.char_at(p - 2))) {
+            break;
+        }
+        // A place inside a place: 杭州市余杭區 is 余杭區 of 杭州市.
+        if kind == EntityKind::Place
+            && a.word_ending_at(p, |c| matches!(c, WordClass::Known(k) if a.lex.known[k].kind == EntityKind::Place)).is_some()
+        {
+            break;
+        }
+        p -= 1;
+    }
+    p
+}
+
+/// Whether a complete name ends at `end`: an ending word, a known name, or a closing quote or
+/// parenthesis (…（生產力局）與…).
+fn complete_name_ends_at(a: &Analysis<'_>, end: usize) -> bool {
+    end > 0
+        && (matches!(a.char_at(end - 1), '）' | ')' | '」' | '”' | '』' | '》')
+            || a.word_ending_at(end, |c| matches!(c, WordClass::Suffix(_) | WordClass::Known(_))).is_some())
+}
+
+/// An event's name: without the edition (第二屆, 本次), with a leading year (2025浙江…大會).
+fn event_name(a: &Analysis<'_>, span: Span) -> Span {
+    let mut span = span;
+    // 期望今次論壇: the name starts after an edition or demonstrative word wherever it is.
+    let folded = a.folded(span);
+    for (i, _) in folded.char_indices() {
+        if let Some(m) = EVENT_EDITION.find(&folded[i..]) {
+            if m.end() > 0 {
+                span.start += folded[..i + m.end()].chars().count();
+                break;
+            }
+        }
+    }
+    // A year written right before the name belongs to it.
+    let s = span.start;
+    if s >= 4 && (0..4).all(|k| a.char_at(s - 1 - k).is_ascii_digit()) && (s == 4 || !a.char_at(s - 5).is_ascii_digit()) {
+        span.start -= 4;
+    }
+    span
+}
+
+/// Whether a name with a weak ending carries a proper-name marker.
+fn has_marker(a: &Analysis<'_>, span: Span, kind: EntityKind) -> bool {
+    let quoted = is_quoted(a, span);
+    let known_start = a
+        .word_starting_at(span.start, |c| {
+            matches!(c, WordClass::Known(k) if matches!(a.lex.known[k].kind, EntityKind::Place | EntityKind::Organization))
+        })
+        .is_some_and(|(w, _)| w.end < span.end);
+    let year_start = a.char_at(span.start).is_ascii_digit();
+    let title_after = a.word_starting_at(span.end, |c| matches!(c, WordClass::Title(_))).is_some();
+    let abbreviation_after = matches!(a.char_at(span.end), '（' | '(');
+    let place_before = kind == EntityKind::Place
+        && a.word_ending_at(span.start, |c| matches!(c, WordClass::Known(k) if a.lex.known[k].kind == EntityKind::Place)).is_some();
+    quoted || known_start || year_start || title_after || abbreviation_after || place_before
+}
+
+/// Whether the span is exactly the content of a quotation.
+fn is_quoted(a: &Analysis<'_>, span: Span) -> bool {
+    span.start > 0 && OPEN_QUOTES.contains(&a.char_at(span.start - 1)) && CLOSE_QUOTES.contains(&a.char_at(span.end))
+}
+
+/// 「X」行動, “X”工程: initiative X, the quoted form an alias.
+fn quoted_programmes(a: &Analysis<'_>) -> Vec<Candidate> {
+    let text = a.text();
+    QUOTED_PROGRAMME
+        .captures_iter(text.folded())
+        .filter_map(|c| {
+            let inner = c.get(1)?;
+            let whole = c.get(0)?;
+            let span = text.span_of_folded_bytes(inner.start(), inner.end());
+            (!a.lex.is_all_generic(inner.as_str())).then_some(Candidate {
+                span,
+                kind: EntityKind::Initiative,
+                quoted_alias: Some(text.span_of_folded_bytes(whole.start(), whole.end())),
+            })
+        })
+        .collect()
+}
+
+/// 《X白皮書》: initiative X, the bracketed form an alias.
+fn documents(a: &Analysis<'_>) -> Vec<Candidate> {
+    let text = a.text();
+    DOCUMENT
+        .captures_iter(text.folded())
+        .filter_map(|c| {
+            let inner = c.get(1)?;
+            let whole = c.get(0)?;
+            Some(Candidate {
+                span: text.span_of_folded_bytes(inner.start(), inner.end()),
+                kind: EntityKind::Initiative,
+                quoted_alias: Some(text.span_of_folded_bytes(whole.start(), whole.end())),
+            })
+        })
+        .collect()
+}
+
+/// DeepSeek等企業 → organisation DeepSeek.
+fn latin_companies(a: &Analysis<'_>) -> Vec<Candidate> {
+    let text = a.text();
+    LATIN_COMPANY
+        .captures_iter(text.folded())
+        .filter_map(|c| {
+            let name = c.get(1)?;
+            let span = text.span_of_folded_bytes(name.start(), name.end());
+            // Not the tail of a longer Latin word.
+            let before = span.start.checked_sub(1).map(|p| a.char_at(p));
+            (name.as_str().len() >= 2 && !before.is_some_and(|b| b.is_ascii_alphanumeric()))
+                .then_some(Candidate { span, kind: EntityKind::Organization, quoted_alias: None })
+        })
+        .collect()
+}
+
+/// Settles overlaps (longest first) and adds the surviving names.
+fn accept(a: &mut Analysis<'_>, mut candidates: Vec<Candidate>) {
+    candidates.sort_by_key(|c| (std::cmp::Reverse(c.span.len()), c.span.start));
+    let mut taken = vec![false; a.chars.len() + 1];
+    for mut c in candidates {
+        if taken[c.span.start..c.span.end].iter().any(|&t| t) {
+            continue;
+        }
+        let existing = a.entities.overlapping(c.span);
+        // A known name crossing the candidate's edge: the lexicon knows better.
+        if existing.iter().any(|(_, m)| m.overlaps(c.span) && !c.span.contains(*m) && !m.contains(c.span)) {
+            continue;
+        }
+        // Already a known name exactly, or inside one.
+        if existing.iter().any(|(_, m)| m.contains(c.span)) {
+            if let Some(alias) = c.quoted_alias {
+                if let Some(id) = a.entity_at(c.span) {
+                    let surface = a.surface(alias).to_owned();
+                    a.entities.add_name(id, &surface, false);
+                    a.entities.add_mention(id, alias, &surface);
+                }
+            }
+            continue;
+        }
+        let inner: Vec<(usize, Span)> = existing.iter().copied().filter(|(_, m)| c.span.contains(*m)).collect();
+        // 德國X協會: the country is a modifier of X協會.
+        if let Some(&(id, m)) = inner.first() {
+            let foreign = a.entities.get(id).known.is_some_and(|k| a.lex.known[k].is_foreign_country());
+            if m.start == c.span.start && foreign && c.span.end - m.end >= 3 {
+                c.span.start = m.end;
+            }
+        }
+        let inner: Vec<(usize, Span)> = inner.into_iter().filter(|(_, m)| c.span.contains(*m)).collect();
+        // [place] + known name: the known name written with its place. Same kind: one entity,
+        // the longer form an alias (國家工業和信息化部). Other kind: the known name stands and the
+        // place keeps its own mention (灣仔香港會議展覽中心 → 灣仔, 香港會議展覽中心).
+        if let Some(&(id, m)) = inner.iter().find(|(_, m)| m.end == c.span.end && is_place_prefix(a, Span::new(c.span.start, m.start))) {
+            if a.entities.kind(id) == c.kind {
+                let surface = a.surface(c.span).to_owned();
+                for (_, inner_m) in &inner {
+                    a.entities.remove_mention(*inner_m);
+                }
+                a.entities.add_name(id, &surface, true);
+                a.entities.add_mention(id, c.span, &surface);
+                taken[c.span.start..c.span.end].iter_mut().for_each(|t| *t = true);
+            } else if a.entity_at(Span::new(c.span.start, m.start)).is_none() {
+                if let Some((place, WordClass::Known(k))) = a.word_starting_at(c.span.start, |w| matches!(w, WordClass::Known(_))) {
+                    if place.end == m.start {
+                        super::known::add_known(a, k, place);
+                    }
+                }
+            }
+            continue;
+        }
+        let surface = a.surface(c.span).to_owned();
+        let id = a.entities.create(c.kind, &surface, true);
+        a.entities.add_mention(id, c.span, &surface);
+        if let Some(alias) = c.quoted_alias {
+            let alias_surface = a.surface(alias).to_owned();
+            a.entities.add_name(id, &alias_surface, false);
+        }
+        // Inner mentions: an organisation the name starts with stays, and the name is part of it
+        // (國新辦 in 國新辦新聞局); anything else inside is only a piece of the name (香港 in
+        // 香港科技大學, 發展局 in 香港金融發展局).
+        for (inner_id, m) in inner {
+            let parent = a.entities.kind(inner_id) == EntityKind::Organization
+                && c.kind == EntityKind::Organization
+                && m.start == c.span.start
+                && inner_id != id;
+            if parent {
+                if a.entities.get(id).part_of.is_none() {
+                    a.entities.get_mut(id).part_of = Some(inner_id);
+                }
+            } else {
+                a.entities.remove_mention(m);
+            }
+        }
+        taken[c.span.start..c.span.end].iter_mut().for_each(|t| *t = true);
+    }
+}
+
+/// Whether a prefix only says where a body is (國家, 中國, 中央, or a known place).
+fn is_place_prefix(a: &Analysis<'_>, prefix: Span) -> bool {
+    if prefix.is_empty() {
+        return false;
+    }
+    let folded = a.folded(prefix);
+    matches!(folded, "国家" | "中国" | "中央" | "中华人民共和国")
+        || a.word_starting_at(prefix.start, |c| {
+            matches!(c, WordClass::Known(k) if a.lex.known[k].kind == EntityKind::Place)
+        })
+        .is_some_and(|(w, _)| w == prefix)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::analysis::testing::analysis_with;
+    use crate::model::EntityKind;
+
+    fn names(text: &str) -> Vec<(String, EntityKind)> {
+        let mut a = analysis_with(text, None, &[]);
+        super::super::known::recognise(&mut a);
+        super::recognise(&mut a);
+        let (entities, _) = a.entities.finish(false);
+        entities.into_iter().map(|e| (e.label, e.kind)).collect()
+    }
+
+    fn has(found: &[(String, EntityKind)], label: &str, kind: EntityKind) -> bool {
+        found.iter().any(|(l, k)| l == label && *k == kind)
+    }
+
+    #[test]
+    fn organisation_by_ending_starts_after_punctuation_and_boundaries() {
+        let f = names("會上，東華三院總監陳大文表示，活動由香港青年協進會主辦。");
+        assert!(has(&f, "香港青年協進會", EntityKind::Organization), "{f:?}");
+        let f = names("该项目由海南省旅游和文化广电体育厅牵头。");
+        assert!(has(&f, "海南省旅游和文化广电体育厅", EntityKind::Organization), "{f:?}");
+    }
+
+    #[test]
+    fn conjunction_after_a_complete_name_splits_two_names() {
+        let f = names("南方科技研究院與東海數碼產業聯盟聯合發布報告。");
+        assert!(has(&f, "南方科技研究院", EntityKind::Organization), "{f:?}");
+        assert!(has(&f, "東海數碼產業聯盟", EntityKind::Organization), "{f:?}");
+    }
+
+    #[test]
+    fn conjunction_inside_a_name_stays() {
+        let f = names("會議由文化和旅遊發展局召開。");
+        assert!(has(&f, "文化和旅遊發展局", EntityKind::Organization), "{f:?}");
+    }
+
+    #[test]
+    fn generic_and_counted_descriptions_are_not_names() {
+        let f = names("相關部門已在全國設立了二十多個重點實驗室，並舉行主論壇和專題分論壇。");
+        assert!(f.iter().all(|(_, k)| *k != EntityKind::Organization && *k != EntityKind::Event), "{f:?}");
+    }
+
+    #[test]
+    fn weak_endings_need_a_marker() {
+        let f = names("公司將設立研發中心。");
+        assert!(f.is_empty(), "{f:?}");
+        let f = names("雙方成立「海洋數據聯合實驗室」。");
+        assert!(has(&f, "海洋數據聯合實驗室", EntityKind::Organization), "{f:?}");
+    }
+
+    #[test]
+    fn events_drop_the_edition_and_keep_a_year() {
+        let f = names("第三屆南海經貿合作論壇昨日開幕。");
+        assert!(has(&f, "南海經貿合作論壇", EntityKind::Event), "{f:?}");
+        let f = names("以“开放共赢”为主题的2026西部数字经济发展大会在成都举行。");
+        assert!(has(&f, "2026西部数字经济发展大会", EntityKind::Event), "{f:?}");
+    }
+
+    #[test]
+    fn foreign_country_is_split_from_an_organisation() {
+        let f = names("法國巴斯德研究所代表出席。");
+        assert!(has(&f, "巴斯德研究所", EntityKind::Organization), "{f:?}");
+        assert!(has(&f, "法國", EntityKind::Place), "{f:?}");
+    }
+
+    #[test]
+    fn quoted_programmes_and_documents() {
+        let f = names("深入实施“数据强基”工程，并发布《数字经济发展白皮书（2026年）》。");
+        assert!(has(&f, "数据强基", EntityKind::Initiative), "{f:?}");
+        assert!(has(&f, "数字经济发展白皮书（2026年）", EntityKind::Initiative), "{f:?}");
+    }
+
+    #[test]
+    fn latin_company_names() {
+        let f = names("MiniMax等企業推出新模型。");
+        assert!(has(&f, "MiniMax", EntityKind::Organization), "{f:?}");
+    }
+
+    #[test]
+    fn place_inside_a_place() {
+        let f = names("總部位於杭州市西湖區。");
+        assert!(has(&f, "西湖區", EntityKind::Place), "{f:?}");
+    }
+
+    #[test]
+    fn ending_inside_an_ordinary_word_is_ignored() {
+        let f = names("雙方簽署協議，優化產業布局，開拓市場。");
+        assert!(f.is_empty(), "{f:?}");
+    }
+}

@@ -1,0 +1,539 @@
+//! People and their posts, found by pattern (never from a list of people).
+//!
+//! - **Title before name**: 「發展局局長陳大文出席」 → 陳大文, post 局長 of 發展局. Titles chain with
+//!   、 (「X局主任、Y會理事長陳大文」: two posts); a title after the name (陳大文教授) is a post too.
+//! - **Name before a speech verb** at the start of a clause: 「▲陳大文表示，…」, 「陳大文在致辭中指出」.
+//! - **Bylines**: 記者陳大文、李小明.
+//! - **Transliterated names** with a middle dot (約翰·史密斯), whose last part is their short name.
+//!
+//! A Chinese name is a surname from `surnames.tsv` and one or two more characters; which length
+//! is decided by what follows (punctuation, a speech verb, a title, 等 end a name firmly).
+//! Every later occurrence of a name found this way is a mention of the same person.
+
+use crate::analysis::Analysis;
+use crate::lexicon::{TitleKind, WordClass};
+use crate::model::{EntityId, EntityKind, Post};
+use crate::span::Span;
+use crate::text::is_cjk;
+
+/// Characters that do not occur in given names but do follow names (王勇等, 李明在, 張三也…):
+/// a name read with one of these as its last character is too long.
+const NOT_IN_GIVEN_NAMES: &[char] = &[
+    '等', '的', '在', '与', '及', '也', '亦', '都', '将', '已', '曾', '于', '向', '对', '说', '是', '了',
+    '并', '又', '还', '所', '则', '而', '昨', '今', '日', '年', '把', '被', '让', '给', '从', '这', '那',
+    '该', '其', '此', '各', '每', '有', '无', '不', '没', '未', '要', '表', '指', '称', '出', '致', '时', '月',
+];
+
+/// Single characters that often follow a name (a verb or preposition starts).
+const AFTER_NAME: &[char] = &[
+    '在', '与', '和', '及', '也', '亦', '则', '将', '为', '又', '并', '昨', '今', '于', '向', '对', '代', '致',
+    '出', '说', '称', '指', '表', '透', '介', '强', '认', '坦', '直', '分', '回', '谈', '主', '率', '带', '到',
+    '访', '会', '接', '获', '被', '是', '的', '曾', '已', '亲', '随', '一', '同', '就', '日', '先', '早',
+];
+
+/// Maximum gap (descriptor words) between an organisation and the title it gives: 「博睿集團
+/// 亞太區總裁」, 「X協會數字化轉型項目負責人」.
+const MAX_DESCRIPTOR: usize = 8;
+
+pub(crate) fn recognise(a: &mut Analysis<'_>) {
+    titled(a);
+    dotted(a);
+    speakers(a);
+    all_occurrences(a);
+}
+
+/// How firmly a name ends at `pos`: 3 for punctuation, a speech verb, a title or 等/、;
+/// 2 for a boundary word or a character that often follows names; 0 otherwise.
+pub(crate) fn end_strength(a: &Analysis<'_>, pos: usize) -> u8 {
+    let c = a.char_at(pos);
+    if pos >= a.chars.len() || !(is_cjk(c) || c.is_ascii_alphanumeric()) || matches!(c, '等' | '、') {
+        return 3;
+    }
+    if a.word_starting_at(pos, |w| matches!(w, WordClass::SpeechVerb(_) | WordClass::Title(_))).is_some() {
+        return 3;
+    }
+    if a.word_starting_at(pos, |w| w == WordClass::Boundary).is_some() || AFTER_NAME.contains(&c) {
+        return 2;
+    }
+    0
+}
+
+/// Reads a Chinese name (surname + one or two characters) starting at `start`.
+fn read_name(a: &Analysis<'_>, start: usize) -> Option<Span> {
+    let mut best: Option<(u8, Span)> = None;
+    for surname_len in [2, 1] {
+        let surname = Span::new(start, start + surname_len);
+        if surname.end > a.chars.len() || !a.lex.is_surname(a.folded(surname)) {
+            continue;
+        }
+        for given_len in [2, 1] {
+            let span = Span::new(start, surname.end + given_len);
+            if span.end > a.chars.len() {
+                continue;
+            }
+            let given = &a.chars[surname.end..span.end];
+            if !given.iter().all(|&c| is_cjk(c)) || NOT_IN_GIVEN_NAMES.contains(&given[given_len - 1]) {
+                continue;
+            }
+            if !a.entities.is_free(span) {
+                continue;
+            }
+            // 邵副部長: the title starts inside what would be the name.
+            if a.crossing_words(span).any(|c| matches!(c, WordClass::Title(_))) {
+                continue;
+            }
+            let strength = end_strength(a, span.end);
+            if strength > 0 && best.is_none_or(|(s, b)| strength > s || (strength == s && span.len() > b.len())) {
+                best = Some((strength, span));
+            }
+        }
+    }
+    best.map(|(_, s)| s)
+}
+
+/// Reads a transliterated name with middle dots (馬庫斯·韋伯) starting at `start`. The part after
+/// the last dot runs over transliteration characters only, and not into a speech verb, title or
+/// boundary word (史密斯表示 → 史密斯).
+fn read_dotted(a: &Analysis<'_>, start: usize) -> Option<Span> {
+    let mut p = start;
+    let mut parts = 0;
+    loop {
+        let part_start = p;
+        while p < a.chars.len() && is_cjk(a.char_at(p)) && p - part_start < 8 {
+            let stop = p > part_start
+                && (NOT_IN_GIVEN_NAMES.contains(&a.char_at(p))
+                    || !a.lex.transliteration.contains(&a.char_at(p))
+                    || a.word_starting_at(p, |c| {
+                        matches!(c, WordClass::SpeechVerb(_) | WordClass::Title(_) | WordClass::Boundary)
+                    })
+                    .is_some());
+            if stop && parts > 0 {
+                break;
+            }
+            p += 1;
+        }
+        if p == part_start {
+            return None;
+        }
+        parts += 1;
+        if a.char_at(p) == '·' && is_cjk(a.char_at(p + 1)) {
+            p += 1;
+        } else {
+            break;
+        }
+    }
+    (parts >= 2).then_some(Span::new(start, p))
+}
+
+/// Title before name: people with their posts.
+fn titled(a: &mut Analysis<'_>) {
+    let mut found: Vec<(Span, usize)> = Vec::new(); // (name, where the title chain ends)
+    for end in 1..=a.chars.len() {
+        let Some((title, WordClass::Title(_))) = a.word_ending_at(end, |c| matches!(c, WordClass::Title(_))) else {
+            continue;
+        };
+        if a.entities.inside_larger_mention(title) {
+            continue; // 委員 inside 委員會
+        }
+        let mut start = end;
+        if a.char_at(start) == ' ' {
+            start += 1;
+        }
+        let name = read_dotted(a, start).or_else(|| read_name(a, start));
+        if let Some(name) = name {
+            found.push((name, title.end));
+        }
+    }
+    for (name, _) in &found {
+        let id = add_person(a, *name);
+        posts_before(a, id, name.start);
+        post_after(a, id, name.end);
+    }
+    bylines(a);
+}
+
+/// Bylines: further reporters (記者甲、乙) and, in a wire dateline such as
+/// 「新華社北京5月3日電（記者甲、乙）」, the agency as the reporters' organisation.
+fn bylines(a: &mut Analysis<'_>) {
+    let is_reporter = |c: WordClass| matches!(c, WordClass::Title(t) if a.lex.titles[t].kind == TitleKind::Reporter);
+    let reporters: Vec<(Span, Span)> = a
+        .entities
+        .all_mentions()
+        .into_iter()
+        .filter(|(id, _)| a.entities.kind(*id) == EntityKind::Person)
+        .filter_map(|(_, m)| a.word_ending_at(m.start, is_reporter).map(|(title, _)| (m, title)))
+        .collect();
+    for (m, title) in reporters {
+        let agency = dateline_agency(a, title.start);
+        let mut names = vec![m];
+        let mut p = m.end;
+        while matches!(a.char_at(p), '、' | ' ') {
+            let Some(next) = read_name(a, p + 1) else { break };
+            names.push(next);
+            p = next.end;
+        }
+        let t = a.surface(title).to_owned();
+        for (i, name) in names.into_iter().enumerate() {
+            let id = if i == 0 { a.entity_at(name) } else { Some(add_person(a, name)) };
+            let Some(id) = id else { continue };
+            if let Some(post) = a.posts.iter_mut().find(|p| p.holder == id && p.span == title) {
+                post.org = post.org.or(agency);
+            } else {
+                a.posts.push(Post { holder: id, title: t.clone(), org: agency, span: title });
+            }
+        }
+    }
+}
+
+/// The news agency of a dateline byline: 「新華社北京5月3日電（記者…」 → 新華社. The byline opens
+/// with a parenthesis after 電/电, and the agency is the organisation the line starts with.
+fn dateline_agency(a: &Analysis<'_>, title_start: usize) -> Option<EntityId> {
+    if title_start == 0 || !matches!(a.char_at(title_start - 1), '（' | '(') || a.char_at(title_start.saturating_sub(2)) != '电' {
+        return None;
+    }
+    let line_start = (0..title_start).rev().find(|&p| a.char_at(p) == '\n').map_or(0, |p| p + 1);
+    a.entities
+        .mentions_in(Span::new(line_start, title_start))
+        .into_iter()
+        .find(|(id, m)| {
+            a.entities.kind(*id) == EntityKind::Organization
+                && a.chars[line_start..m.start].iter().all(|c| !is_cjk(*c))
+        })
+        .map(|(id, _)| id)
+}
+
+/// Posts written before a person's name: `[org][descriptor]title、[org]title…name`.
+fn posts_before(a: &mut Analysis<'_>, person: EntityId, name_start: usize) {
+    let mut pos = name_start;
+    if pos > 0 && a.char_at(pos - 1) == ' ' {
+        pos -= 1;
+    }
+    let mut chain: Vec<(Span, Option<EntityId>)> = Vec::new();
+    while let Some((title, _)) = a.word_ending_at(pos, |c| matches!(c, WordClass::Title(_))) {
+        // 「陳大文教授、X局局長李明」: a title right after another person's name is theirs.
+        if !chain.is_empty()
+            && a.entities.mentions_ending_at(title.start).iter().any(|(id, _)| a.entities.kind(*id) == EntityKind::Person)
+        {
+            break;
+        }
+        let org = org_before(a, title.start);
+        chain.push((title, org.map(|(id, _)| id)));
+        pos = org.map_or(title.start, |(_, s)| s.start);
+        if pos > 0 && a.char_at(pos - 1) == '、' {
+            pos -= 1;
+        } else {
+            break;
+        }
+    }
+    // In 「X公司創始人、首席執行官Y」 the second title is in the first one's organisation.
+    for i in 0..chain.len() {
+        if chain[i].1.is_none() && i + 1 < chain.len() {
+            chain[i].1 = chain[i + 1].1;
+        }
+    }
+    for (title, org) in chain {
+        let t = a.surface(title).to_owned();
+        a.posts.push(Post { holder: person, title: t, org, span: title });
+    }
+}
+
+/// The organisation (or place) whose title starts at `title_start`: the mention ending there,
+/// or one ending a few descriptor characters earlier. A region written between an organisation
+/// and a title describes the post (博睿集團亞太區總裁: president for Asia-Pacific of 博睿集團).
+fn org_before(a: &Analysis<'_>, title_start: usize) -> Option<(EntityId, Span)> {
+    let is_body = |id: EntityId| matches!(a.entities.kind(id), EntityKind::Organization | EntityKind::Place);
+    let mut title_start = title_start;
+    // 「香港金融發展局（金發局）主席」: the abbreviation in parentheses sits between body and title.
+    if title_start > 0 && matches!(a.char_at(title_start - 1), '）' | ')') {
+        if let Some(open) = (title_start.saturating_sub(16)..title_start - 1).rev().find(|&q| matches!(a.char_at(q), '（' | '(')) {
+            title_start = open;
+        }
+    }
+    let mut p = title_start;
+    while title_start - p <= MAX_DESCRIPTOR {
+        if let Some(&(id, span)) = a.entities.mentions_ending_at(p).iter().find(|(id, _)| is_body(*id)) {
+            if a.entities.kind(id) == EntityKind::Place && p < title_start {
+                // A place inside the descriptor: look further left for the organisation.
+            } else if a.entities.kind(id) == EntityKind::Place && span.start > 0 {
+                if let Some(&(org, os)) = a
+                    .entities
+                    .mentions_ending_at(span.start)
+                    .iter()
+                    .find(|(id, _)| a.entities.kind(*id) == EntityKind::Organization)
+                {
+                    return Some((org, os));
+                }
+                return Some((id, span));
+            } else {
+                return Some((id, span));
+            }
+        }
+        if p == 0 {
+            return None;
+        }
+        let c = a.char_at(p - 1);
+        if !is_cjk(c) || a.word_ending_at(p, |w| matches!(w, WordClass::Boundary | WordClass::Title(_) | WordClass::SpeechVerb(_))).is_some() {
+            return None;
+        }
+        p -= 1;
+    }
+    None
+}
+
+/// A title written right after the name: 陳大文教授, 習近平主席.
+fn post_after(a: &mut Analysis<'_>, person: EntityId, name_end: usize) {
+    if let Some((title, _)) = a.word_starting_at(name_end, |c| matches!(c, WordClass::Title(_))) {
+        let t = a.surface(title).to_owned();
+        a.posts.push(Post { holder: person, title: t, org: None, span: title });
+    }
+}
+
+/// Names with middle dots not yet found: a person when no quotation holds them (a theme such as
+/// 「開放·共贏」 has a dot too).
+fn dotted(a: &mut Analysis<'_>) {
+    let dots: Vec<usize> = (0..a.chars.len()).filter(|&p| a.char_at(p) == '·').collect();
+    let mut done = 0;
+    for dot in dots {
+        if dot < done {
+            continue;
+        }
+        // The name's first part: back from the dot to where a name can start (at most 8).
+        let Some(start) = (dot.saturating_sub(8).max(done)..dot).find(|&p| {
+            is_cjk(a.char_at(p))
+                && (p..dot).all(|q| is_cjk(a.char_at(q)))
+                && (p == 0 || !is_cjk(a.char_at(p - 1)) || name_boundary_before(a, p))
+        }) else {
+            continue;
+        };
+        if let Some(span) = read_dotted(a, start) {
+            if !inside_quotes(a, span) && a.entities.is_free(span) && end_strength(a, span.end) >= 2 {
+                add_person(a, span);
+            }
+            done = span.end;
+        }
+    }
+}
+
+/// Whether a boundary word, title or entity ends right before `p`.
+fn name_boundary_before(a: &Analysis<'_>, p: usize) -> bool {
+    a.word_ending_at(p, |c| matches!(c, WordClass::Boundary | WordClass::Title(_))).is_some()
+        || !a.entities.mentions_ending_at(p).is_empty()
+}
+
+/// Whether `span` lies inside a quotation on one line.
+fn inside_quotes(a: &Analysis<'_>, span: Span) -> bool {
+    let mut depth = 0i32;
+    let mut p = span.start;
+    while p > 0 {
+        p -= 1;
+        match a.char_at(p) {
+            '」' | '”' | '』' => depth += 1,
+            '「' | '“' | '『' => {
+                if depth == 0 {
+                    return true;
+                }
+                depth -= 1;
+            }
+            '\n' | '。' => return false,
+            _ => {}
+        }
+    }
+    false
+}
+
+/// A name at the start of a clause followed by a speech verb, possibly after an adverbial
+/// (「陳大文表示」, 「▲陳大文指出」, 「陳大文在致辭中表示」).
+fn speakers(a: &mut Analysis<'_>) {
+    let mut found = Vec::new();
+    for start in 0..a.chars.len() {
+        let before = if start == 0 { '\n' } else { a.char_at(start - 1) };
+        if is_cjk(before) || before.is_ascii_alphanumeric() {
+            continue;
+        }
+        let Some(name) = read_name(a, start) else { continue };
+        // The name must be followed by a speech verb, or by 在/於 opening an adverbial that a
+        // speech verb closes within the clause.
+        let verb_now = a.word_starting_at(name.end, |c| matches!(c, WordClass::SpeechVerb(_))).is_some();
+        let verb_later = matches!(a.char_at(name.end), '在' | '于') && speech_verb_in_clause(a, name.end);
+        // 陳大文主席提出…: a name, then its title, then a verb.
+        let title_after = a
+            .word_starting_at(name.end, |c| matches!(c, WordClass::Title(_)))
+            .is_some_and(|(t, _)| end_strength(a, t.end) >= 2 && t.len() >= 2);
+        if !(verb_now || verb_later || title_after) {
+            continue;
+        }
+        // 陳局長表示 is a surname and a title: coreference decides who that is.
+        if a.word_ending_at(name.end, |c| matches!(c, WordClass::Title(_))).is_some_and(|(t, _)| t.start > name.start) {
+            continue;
+        }
+        if a.has_word(name, |c| matches!(c, WordClass::Known(_) | WordClass::Boundary)) {
+            continue;
+        }
+        found.push(name);
+    }
+    for name in found {
+        let id = add_person(a, name);
+        post_after(a, id, name.end);
+    }
+}
+
+fn speech_verb_in_clause(a: &Analysis<'_>, from: usize) -> bool {
+    let mut p = from;
+    while p < a.chars.len() && p - from < 30 {
+        let c = a.char_at(p);
+        if matches!(c, '，' | '。' | '；' | '：' | '\n' | ',' | ';' | ':') {
+            return false;
+        }
+        if a.word_starting_at(p, |c| matches!(c, WordClass::SpeechVerb(_))).is_some() {
+            return true;
+        }
+        p += 1;
+    }
+    false
+}
+
+/// Adds a person mention, creating the person or joining the one with this name (a dotted name's
+/// last part is its short name: 馬庫斯·韋伯 → 韋伯).
+fn add_person(a: &mut Analysis<'_>, span: Span) -> EntityId {
+    let surface = a.surface(span).to_owned();
+    let id = a.entities.create(EntityKind::Person, &surface, true);
+    a.entities.add_mention(id, span, &surface);
+    if let Some((_, last)) = surface.rsplit_once('·') {
+        if last.chars().count() >= 2 {
+            a.entities.add_name(id, last, false);
+        }
+    }
+    id
+}
+
+/// Every other occurrence of a person's names (full and short) is a mention.
+fn all_occurrences(a: &mut Analysis<'_>) {
+    let people: Vec<(EntityId, Vec<String>)> = a
+        .entities
+        .ids()
+        .filter(|&id| a.entities.kind(id) == EntityKind::Person)
+        .map(|id| {
+            let d = a.entities.get(id);
+            let names = d.full_names.keys().chain(&d.short_names).cloned().collect();
+            (id, names)
+        })
+        .collect();
+    let text = a.text();
+    for (id, names) in people {
+        for name in names {
+            let folded = crate::normalize::fold(&name);
+            let n = folded.chars().count();
+            if n < 2 {
+                continue;
+            }
+            for (byte, _) in text.folded().match_indices(&folded) {
+                let start = text.char_at_folded_byte(byte);
+                let span = Span::new(start, start + n);
+                if !a.entities.is_free(span) {
+                    continue;
+                }
+                // Not glued into a longer name: 王勇 inside 王勇強 is someone else.
+                let after = a.char_at(span.end);
+                if n <= 3 && is_cjk(after) && end_strength(a, span.end) == 0 {
+                    continue;
+                }
+                let surface = a.surface(span).to_owned();
+                a.entities.add_mention(id, span, &surface);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::analysis::testing::analysis_with;
+    use crate::model::EntityKind;
+
+    fn people(text: &str) -> (Vec<String>, Vec<(String, String, Option<String>)>) {
+        let mut a = analysis_with(text, None, &[]);
+        super::super::known::recognise(&mut a);
+        super::super::names::recognise(&mut a);
+        super::recognise(&mut a);
+        let posts: Vec<(String, String, Option<String>)> = a
+            .posts
+            .iter()
+            .map(|p| {
+                let holder = a.entities.get(p.holder).full_names.keys().next().cloned().unwrap_or_default();
+                let org = p.org.map(|o| a.entities.get(o).full_names.keys().next().cloned().unwrap_or_default());
+                (holder, p.title.clone(), org)
+            })
+            .collect();
+        let (entities, _) = a.entities.finish(false);
+        let names = entities.into_iter().filter(|e| e.kind == EntityKind::Person).map(|e| e.label).collect();
+        (names, posts)
+    }
+
+    #[test]
+    fn title_before_name_gives_person_and_post() {
+        let (names, posts) = people("發展局局長陳大文今日出席活動。");
+        assert_eq!(names, vec!["陳大文"]);
+        assert_eq!(posts, vec![("陳大文".into(), "局長".into(), Some("發展局".into()))]);
+    }
+
+    #[test]
+    fn chained_titles_are_two_posts() {
+        let (names, posts) = people("國家互聯網信息辦公室主任、世界互聯網大會理事長林志強出席。");
+        assert_eq!(names, vec!["林志強"]);
+        assert_eq!(posts.len(), 2, "{posts:?}");
+        assert!(posts.iter().any(|p| p.1 == "理事長" && p.2.as_deref() == Some("世界互聯網大會")));
+    }
+
+    #[test]
+    fn name_length_is_decided_by_what_follows() {
+        let (names, _) = people("全國政協副主席張明等出席。財政司司長王小華，律政司司長李強表示。");
+        assert_eq!(names, vec!["張明", "王小華", "李強"]);
+    }
+
+    #[test]
+    fn speech_verb_after_a_name_at_clause_start() {
+        let (names, _) = people("▲黃建國表示，項目進展順利。劉芳在致辭中指出，合作成果豐碩。");
+        assert_eq!(names, vec!["黃建國", "劉芳"]);
+    }
+
+    #[test]
+    fn common_words_before_a_speech_verb_are_not_names() {
+        let (names, _) = people("有關負責人表示，同時指出，業界認為，雙方表示滿意。");
+        assert!(names.is_empty(), "{names:?}");
+    }
+
+    #[test]
+    fn bylines_list_every_reporter() {
+        let (names, posts) = people("新华社北京5月3日电（记者周明、沈佳）会议今日举行。");
+        assert_eq!(names, vec!["周明", "沈佳"]);
+        assert_eq!(posts.len(), 2);
+        assert!(posts.iter().all(|p| p.2.as_deref() == Some("新华社")), "{posts:?}");
+        let (_, posts) = people("本报北京5月3日电（记者周明）会议今日举行。");
+        assert_eq!(posts, vec![("周明".into(), "记者".into(), None)]);
+    }
+
+    #[test]
+    fn transliterated_names_and_their_short_form() {
+        let (names, posts) = people("英國劍橋大學教授約翰·史密斯表示，史密斯認為前景良好。");
+        assert_eq!(names, vec!["約翰·史密斯"]);
+        assert!(posts.iter().any(|p| p.1 == "教授" && p.2.as_deref() == Some("劍橋大學")), "{posts:?}");
+    }
+
+    #[test]
+    fn descriptor_between_organisation_and_title() {
+        let (_, posts) = people("東方集團亞太區總裁陳立表示。");
+        assert_eq!(posts, vec![("陳立".into(), "總裁".into(), Some("東方集團".into()))]);
+    }
+
+    #[test]
+    fn second_title_shares_the_organisation() {
+        let (_, posts) = people("北辰科技有限公司創始人、首席執行官方明表示。");
+        assert_eq!(posts.len(), 2);
+        assert!(posts.iter().all(|p| p.2.as_deref() == Some("北辰科技有限公司")), "{posts:?}");
+    }
+
+    #[test]
+    fn dotted_theme_in_quotes_is_not_a_person() {
+        let (names, _) = people("大會以「開放·共贏」為主題。");
+        assert!(names.is_empty());
+    }
+}

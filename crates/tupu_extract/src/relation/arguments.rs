@@ -1,0 +1,329 @@
+//! The arguments of a relation verb inside its clause: the coordinated parties written before it
+//! (香港理工大學與恒創精密製造有限公司（下稱「恒創精密」）簽署 → two parties; 德國博睿自動化集團
+//! → one party, 德國 a modifier) and the entities after it (依託香港科學園、數碼港 → two objects).
+//!
+//! Only mentions that the sentence links to the verb count: coordinated by 、與和及, or modifying
+//! the next one directly; a 的 or a long stretch of other words breaks the link, so a sentence
+//! with many entities does not relate them all to each other.
+
+use crate::analysis::Analysis;
+use crate::lexicon::WordClass;
+use crate::model::{EntityId, EntityKind};
+use crate::span::Span;
+use crate::text::CLAUSE_END;
+
+/// What may join two coordinated parties (X、Y與Z; X會同Y實施…).
+const CONNECTORS: &[&str] = &[
+    "、", "与", "和", "及", "以及", "同", "跟", "联同", "会同", "连同", "联合", "携手",
+];
+/// Characters before a name that make it a place or an object rather than a subject (在澳門設立).
+const NOT_SUBJECT_AFTER: &[char] = &[
+    '在', '于', '向', '对', '把', '被', '给', '往', '到', '从', '为',
+];
+/// Most characters (other than titles and quotation marks) between an argument and its verb.
+const MAX_GAP: usize = 12;
+/// Quotation marks, dropped when measuring what stands between an argument and its verb.
+const QUOTES: &[char] = &['「', '」', '“', '”', '『', '』', '《', '》', '"'];
+
+/// Entity mentions with where they are.
+pub(crate) type Mentions = Vec<(EntityId, Span)>;
+
+/// The parties written before a verb.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Parties {
+    /// The head of each coordinated party, in text order.
+    pub(crate) heads: Mentions,
+    /// Where the first party starts.
+    pub(crate) start: usize,
+    /// Written after 由 (由X主辦): they do it to the sentence's topic.
+    pub(crate) passive: bool,
+}
+
+impl Analysis<'_> {
+    /// Spans of bracketed asides (（下稱「恒創精密」）) in `span`, outside entity names (a title
+    /// such as 《白皮書（2025年）》 keeps its brackets).
+    fn asides(&self, span: Span, mentions: &[(EntityId, Span)]) -> Vec<Span> {
+        let mut out = Vec::new();
+        let mut open = None;
+        for (i, c) in self.folded(span).chars().enumerate() {
+            let pos = span.start + i;
+            if mentions.iter().any(|(_, m)| m.start < pos && pos < m.end) {
+                continue;
+            }
+            match c {
+                '（' | '(' if open.is_none() => open = Some(pos),
+                '）' | ')' => {
+                    if let Some(start) = open.take() {
+                        out.push(Span::new(start, pos + 1));
+                    }
+                }
+                _ => {}
+            }
+        }
+        out
+    }
+
+    /// What stands in `[from, to)` once asides, titles, quotation marks and spaces are left out.
+    fn residue(&self, from: usize, to: usize, asides: &[Span]) -> String {
+        let mut out = String::new();
+        let mut pos = from;
+        while pos < to {
+            if let Some(aside) = asides.iter().find(|s| s.start <= pos && pos < s.end) {
+                pos = aside.end;
+                continue;
+            }
+            let title = self.words.starting_at(pos).iter().find(|w| {
+                w.span.end <= to
+                    && self
+                        .lex
+                        .vocabulary
+                        .classes(w.pattern)
+                        .iter()
+                        .any(|c| matches!(c, WordClass::Title(_)))
+            });
+            if let Some(w) = title {
+                pos = w.span.end;
+                continue;
+            }
+            if let Some(c) = self
+                .folded_char(pos)
+                .filter(|c| !QUOTES.contains(c) && !c.is_whitespace())
+            {
+                out.push(c);
+            }
+            pos += 1;
+        }
+        out
+    }
+
+    /// Outer mentions of `span` outside its asides, with the asides.
+    fn arguments_in(&self, span: Span) -> (Mentions, Vec<Span>) {
+        let mentions = self.outer_mentions_in(span);
+        let asides = self.asides(span, &mentions);
+        let kept = mentions
+            .into_iter()
+            .filter(|(_, m)| !asides.iter().any(|s| s.contains(*m)))
+            .collect();
+        (kept, asides)
+    }
+
+    /// The parties coordinated right before `verb`, looked for from `clause_start`.
+    pub(crate) fn parties_before(&self, verb: Span, clause_start: usize) -> Option<Parties> {
+        let (tokens, asides) = self.arguments_in(Span::new(clause_start, verb.start));
+        let &last = tokens.last()?;
+        let to_verb = self.residue(last.1.end, verb.start, &asides);
+        if to_verb.chars().count() > MAX_GAP || to_verb.contains('的') {
+            return None;
+        }
+        let mut heads = vec![last];
+        let mut left = last.1.start;
+        for &(id, span) in tokens.iter().rev().skip(1) {
+            let between = self.residue(span.end, left, &asides);
+            if between.is_empty() {
+                // 德國博睿自動化集團, 理大校長蔡明德: a modifier of the party after it.
+                left = span.start;
+            } else if CONNECTORS.contains(&between.as_str()) {
+                heads.push((id, span));
+                left = span.start;
+            } else {
+                break;
+            }
+        }
+        heads.reverse();
+        let before = left.checked_sub(1).and_then(|p| self.folded_char(p));
+        let passive = before == Some('由');
+        if !passive && before.is_some_and(|c| NOT_SUBJECT_AFTER.contains(&c)) {
+            return None;
+        }
+        Some(Parties {
+            heads,
+            start: left,
+            passive,
+        })
+    }
+
+    /// The entities of `kinds` that `verb` takes after it before `clause_end`: the first one
+    /// within reach, and those coordinated with it (依託香港科學園、數碼港) or written right
+    /// after it (位於杭州市余杭區).
+    pub(crate) fn objects_after(
+        &self,
+        verb: Span,
+        clause_end: usize,
+        kinds: &[EntityKind],
+    ) -> Mentions {
+        let (tokens, asides) = self.arguments_in(Span::new(verb.end, clause_end));
+        let mut out: Mentions = Vec::new();
+        let mut from = verb.end;
+        for (id, span) in tokens {
+            let between = self.residue(from, span.start, &asides);
+            let allowed = kinds.contains(&self.entities.kind(id));
+            if out.is_empty() {
+                // 成立的基金 is what was founded; 提出的建議得到X支持 is not about X.
+                let de = between.contains('的') && between != "的";
+                if between.chars().count() > MAX_GAP || de {
+                    break;
+                }
+                if allowed {
+                    out.push((id, span));
+                    from = span.end;
+                }
+            } else if allowed && (between.is_empty() || CONNECTORS.contains(&between.as_str())) {
+                out.push((id, span));
+                from = span.end;
+            } else {
+                break;
+            }
+        }
+        out
+    }
+
+    /// The sentence's topic: its first entity, when it opens a clause (云擎智算成立於2019年，
+    /// 總部位於… is about 云擎智算).
+    pub(crate) fn sentence_topic(&self, sentence: Span) -> Option<(EntityId, Span)> {
+        let (tokens, _) = self.arguments_in(sentence);
+        let &(id, span) = tokens.first()?;
+        let opens = span.start == sentence.start
+            || span
+                .start
+                .checked_sub(1)
+                .and_then(|p| self.folded_char(p))
+                .is_some_and(|c| CLAUSE_END.contains(&c));
+        opens.then_some((id, span))
+    }
+
+    /// What a passive or objectless verb is done to: the nearest entity of `kinds` before
+    /// `before` in the sentence, or — for events — the event last named when the sentence
+    /// speaks of it by a generic noun (論壇由…主辦, 大會由…共同主辦).
+    pub(crate) fn topic_object(
+        &self,
+        sentence: Span,
+        before: usize,
+        kinds: &[EntityKind],
+    ) -> Option<EntityId> {
+        let (tokens, _) = self.arguments_in(Span::new(sentence.start, before));
+        if let Some(&(id, _)) = tokens
+            .iter()
+            .rev()
+            .find(|(id, _)| kinds.contains(&self.entities.kind(*id)))
+        {
+            return Some(id);
+        }
+        if !kinds.contains(&EntityKind::Event)
+            || !self.names_an_event_generically(Span::new(sentence.start, before))
+        {
+            return None;
+        }
+        let paragraph = self
+            .text()
+            .sentence_at(sentence.start)
+            .map(|i| self.text().sentences()[i].paragraph)?;
+        let from = self.text().paragraphs()[paragraph.saturating_sub(1)]
+            .span
+            .start;
+        self.outer_mentions_in(Span::new(from, sentence.start))
+            .into_iter()
+            .rev()
+            .find(|(id, _)| self.entities.kind(*id) == EntityKind::Event)
+            .map(|(id, _)| id)
+    }
+
+    /// Whether `span` holds an event noun (論壇, 大會) that is not part of a name.
+    fn names_an_event_generically(&self, span: Span) -> bool {
+        let names = self.outer_mentions_in(span);
+        (span.start..span.end).any(|pos| {
+            self.words.starting_at(pos).iter().any(|w| {
+                let event_noun = self
+                    .lex
+                    .vocabulary
+                    .classes(w.pattern)
+                    .iter()
+                    .any(|c| match c {
+                        WordClass::Suffix(i) => self.lex.suffixes[*i].kind == EntityKind::Event,
+                        _ => false,
+                    });
+                event_noun
+                    && w.span.end <= span.end
+                    && !names.iter().any(|(_, m)| m.overlaps(w.span))
+            })
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::testing::analysis_with;
+    use crate::model::EntityKind::{Organization, Place};
+
+    fn heads(text: &str, verb: &str, names: &[(&str, EntityKind)]) -> Option<(Vec<String>, bool)> {
+        let a = analysis_with(text, None, names);
+        let at = text.chars().collect::<String>().find(verb)?;
+        let start = text[..at].chars().count();
+        let verb = Span::new(start, start + verb.chars().count());
+        let parties = a.parties_before(verb, 0)?;
+        Some((
+            parties
+                .heads
+                .iter()
+                .map(|(_, s)| a.surface(*s).to_owned())
+                .collect(),
+            parties.passive,
+        ))
+    }
+
+    #[test]
+    fn coordinated_parties_skip_asides_modifiers_and_titles() {
+        let names = [
+            ("甲大學", Organization),
+            ("乙科技有限公司", Organization),
+            ("乙科技", Organization),
+            ("德國", Place),
+            ("丙集團", Organization),
+        ];
+        assert_eq!(
+            heads(
+                "甲大學與乙科技有限公司（下稱「乙科技」）簽署備忘錄",
+                "簽署",
+                &names
+            ),
+            Some((
+                vec!["甲大學".to_owned(), "乙科技有限公司".to_owned()],
+                false
+            ))
+        );
+        assert_eq!(
+            heads("甲大学、德国丙集团当天签署协议", "签署", &names),
+            Some((vec!["甲大学".to_owned(), "丙集团".to_owned()], false))
+        );
+        assert_eq!(
+            heads("由甲大學和丙集團聯合主辦", "聯合主辦", &names),
+            Some((vec!["甲大學".to_owned(), "丙集團".to_owned()], true))
+        );
+    }
+
+    #[test]
+    fn a_modifier_or_a_place_is_not_a_party() {
+        let names = [("甲大學", Organization), ("澳門", Place)];
+        assert_eq!(heads("甲大學的學生簽署請願信", "簽署", &names), None);
+        assert_eq!(heads("公司在澳門設立總部", "設立", &names), None);
+    }
+
+    #[test]
+    fn objects_are_the_first_in_reach_and_those_coordinated_with_it() {
+        let names = [
+            ("科學園", Place),
+            ("數碼港", Place),
+            ("丁基金", EntityKind::Initiative),
+        ];
+        let a = analysis_with("依託科學園、數碼港發展，並成立「丁基金」。", None, &names);
+        let objects = a.objects_after(Span::new(0, 2), 9, &[Place]);
+        assert_eq!(objects.len(), 2);
+        let objects = a.objects_after(Span::new(13, 15), 20, &[EntityKind::Initiative]);
+        assert_eq!(objects.len(), 1);
+        let a = analysis_with("提出的建議得到丁基金支持。", None, &names);
+        assert!(
+            a.objects_after(Span::new(0, 2), 12, &[EntityKind::Initiative])
+                .is_empty()
+        );
+    }
+}

@@ -1,0 +1,248 @@
+//! Stage: relations between entities that a verb in the sentence states (X與Y簽署…, 由X主辦,
+//! X提出Y, 總部位於Y).
+//!
+//! Every verb of the table ([`verbs`]) is read with its arguments in its clause ([`arguments`]);
+//! a relation is made only between the entities the sentence actually links by that verb, each
+//! with the sentence it came from. Organisers found this way are also written to the event's
+//! details.
+
+mod arguments;
+mod verbs;
+
+use arguments::{Mentions, Parties};
+use verbs::{Frame, RelationVerb, RelationVerbs};
+
+use crate::analysis::{Analysis, Stage};
+use crate::model::{EntityId, EntityKind, Relation};
+use crate::span::Span;
+use crate::text::{CLAUSE_END, SENTENCE_END};
+
+/// Words that stand for the parties of an agreement signed earlier in the sentence
+/// (…簽署合作備忘錄，雙方將共同成立…).
+const PARTY_WORDS: &[&str] = &["双方", "三方", "各方", "两方", "多方", "四方"];
+/// Properties whose subject organises the event it points to.
+const ORGANISING: &[&str] = &["organizerOf", "coOrganizerOf"];
+
+/// Pipeline stage.
+pub(crate) struct Relations;
+
+/// One occurrence of a relation verb, with what the stage knows around it.
+#[derive(Debug, Clone, Copy)]
+struct Occurrence<'v> {
+    /// Where the verb is written.
+    span: Span,
+    verb: &'v RelationVerb,
+    sentence: Span,
+    /// The clause of the sentence that holds the verb.
+    clause: Span,
+    /// The parties of an agreement signed earlier in the sentence.
+    agreement: Option<&'v [EntityId]>,
+    /// Whether a statement reports the sentence.
+    reported: bool,
+}
+
+impl Stage for Relations {
+    fn name(&self) -> &'static str {
+        "relation"
+    }
+
+    fn run(&self, a: &mut Analysis<'_>) {
+        let reported = a.reported_sentences();
+        let mut found = Vec::new();
+        // The parties of the last agreement, for 雙方 later in the same sentence.
+        let mut agreement: Option<(usize, Vec<EntityId>)> = None;
+        for (verb_span, verb) in RelationVerbs::embedded().find(a.text()) {
+            let Some(index) = a.text().sentence_at(verb_span.start) else {
+                continue;
+            };
+            let sentence = a.text().sentences()[index].span;
+            let occurrence = Occurrence {
+                span: verb_span,
+                verb,
+                sentence,
+                clause: a.clause_around(verb_span, sentence),
+                agreement: agreement
+                    .as_ref()
+                    .filter(|(i, _)| *i == index)
+                    .map(|(_, p)| p.as_slice()),
+                reported: reported[index],
+            };
+            let relations = a.relations_of(&occurrence);
+            if verb.frame == Frame::Mutual && !relations.is_empty() {
+                let mut ids: Vec<EntityId> = relations.iter().map(|r| r.subject).collect();
+                ids.dedup();
+                ids.sort_unstable();
+                ids.dedup();
+                agreement = Some((index, ids));
+            }
+            found.extend(relations);
+        }
+        for r in &found {
+            if ORGANISING.contains(&r.property.as_str()) {
+                a.add_organiser(r.object, r.subject);
+            }
+        }
+        a.relations.extend(found);
+    }
+}
+
+impl Analysis<'_> {
+    /// The relations one verb occurrence states.
+    fn relations_of(&self, at: &Occurrence<'_>) -> Vec<Relation> {
+        let verb = at.verb;
+        // A verb inside a name (投資推廣署) is part of the name.
+        if self
+            .mentions_in(at.sentence)
+            .iter()
+            .any(|(_, m)| m.overlaps(at.span))
+        {
+            return Vec::new();
+        }
+        let parties = self.parties_before(at.span, at.clause.start);
+        let mut subjects: Mentions = parties
+            .as_ref()
+            .map(|p| {
+                p.heads
+                    .iter()
+                    .copied()
+                    .filter(|(id, _)| verb.subjects.contains(&self.entities.kind(*id)))
+                    .collect()
+            })
+            .unwrap_or_default();
+        if subjects.is_empty() && verb.frame != Frame::Mutual {
+            subjects = self.implied_subjects(at);
+        }
+        let relation = |subject: EntityId, property: &str, object: EntityId| Relation {
+            subject,
+            object,
+            property: property.to_owned(),
+            predicate_text: self.surface(at.span).to_owned(),
+            span: at.sentence,
+        };
+        let mut out = Vec::new();
+        let each_other = |property: &str, out: &mut Vec<Relation>| {
+            for (i, &(x, _)) in subjects.iter().enumerate() {
+                for &(y, _) in &subjects[i + 1..] {
+                    out.push(relation(x, property, y));
+                    out.push(relation(y, property, x));
+                }
+            }
+        };
+        match (verb.frame, &verb.pair) {
+            (Frame::Mutual, _) => each_other(&verb.property, &mut out),
+            (Frame::Joint, Some(pair)) => each_other(pair, &mut out),
+            _ => {}
+        }
+        if verb.frame != Frame::Mutual {
+            for o in self.verb_objects(at, parties.as_ref()) {
+                for &(s, _) in &subjects {
+                    out.push(relation(s, &verb.property, o));
+                    if verb.frame == Frame::With {
+                        out.push(relation(o, &verb.property, s));
+                    }
+                }
+            }
+        }
+        out.retain(|r| self.entities.resolve(r.subject) != self.entities.resolve(r.object));
+        out
+    }
+
+    /// For each sentence, whether a statement reports it (its subject is then what someone said,
+    /// not the sentence's topic).
+    fn reported_sentences(&self) -> Vec<bool> {
+        let mut reported = vec![false; self.text().sentences().len()];
+        for s in &self.statements {
+            let first = self
+                .text()
+                .sentence_at(s.span.start)
+                .unwrap_or(reported.len());
+            let last = self
+                .text()
+                .sentence_at(s.span.end.saturating_sub(1))
+                .unwrap_or(first);
+            for r in reported.iter_mut().take(last + 1).skip(first) {
+                *r = true;
+            }
+        }
+        reported
+    }
+
+    /// The clause of the sentence that holds `verb`.
+    fn clause_around(&self, verb: Span, sentence: Span) -> Span {
+        let before: Vec<char> = self
+            .folded(Span::new(sentence.start, verb.start))
+            .chars()
+            .collect();
+        let start = before
+            .iter()
+            .rposition(|c| CLAUSE_END.contains(c))
+            .map_or(sentence.start, |i| sentence.start + i + 1);
+        let end = self
+            .folded(Span::new(verb.end, sentence.end))
+            .chars()
+            .position(|c| CLAUSE_END.contains(&c) || SENTENCE_END.contains(&c))
+            .map_or(sentence.end, |i| verb.end + i);
+        Span::new(start, end)
+    }
+
+    /// Subjects the clause does not write: the parties of an agreement (雙方將共同成立…), or the
+    /// sentence's topic when the sentence reports no one's words (云擎智算成立於2019年，總部位於…).
+    fn implied_subjects(&self, at: &Occurrence<'_>) -> Mentions {
+        let before = self.folded(Span::new(at.clause.start, at.span.start));
+        if let Some(parties) = at.agreement {
+            if at.verb.frame == Frame::Joint || PARTY_WORDS.iter().any(|w| before.contains(w)) {
+                return parties.iter().map(|&id| (id, at.span)).collect();
+            }
+        }
+        if at.reported {
+            return Vec::new();
+        }
+        self.sentence_topic(at.sentence)
+            .filter(|(id, s)| {
+                s.end <= at.clause.start && at.verb.subjects.contains(&self.entities.kind(*id))
+            })
+            .into_iter()
+            .collect()
+    }
+
+    /// What the verb is done to: the entities after it, or — after 由, or for an event verb with
+    /// nothing after it — the sentence's topic.
+    fn verb_objects(&self, at: &Occurrence<'_>, parties: Option<&Parties>) -> Vec<EntityId> {
+        let passive = parties.is_some_and(|p| p.passive);
+        // 成立於2019年: founded in a year, by nobody named here.
+        if self.folded_char(at.span.end) == Some('于') && !self.folded(at.span).ends_with('于') {
+            return Vec::new();
+        }
+        let after: Vec<EntityId> = self
+            .objects_after(at.span, at.clause.end, &at.verb.objects)
+            .into_iter()
+            .map(|(id, _)| id)
+            .collect();
+        if !after.is_empty() && !passive {
+            return after;
+        }
+        if passive || at.verb.objects.contains(&EntityKind::Event) {
+            let before = parties.map_or(at.span.start, |p| p.start);
+            return self
+                .topic_object(at.sentence, before, &at.verb.objects)
+                .into_iter()
+                .collect();
+        }
+        Vec::new()
+    }
+
+    /// Adds an organiser to the event's details, when the event has them.
+    fn add_organiser(&mut self, event: EntityId, organiser: EntityId) {
+        let event = self.entities.resolve(event);
+        for details in &mut self.events {
+            if self.entities.resolve(details.event) == event
+                && !details.organisers.contains(&organiser)
+            {
+                details.organisers.push(organiser);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,155 @@
+//! The relation verb table (`data/relation_verbs.tsv`) and its matcher: one Aho-Corasick pass
+//! over the folded text finds every verb, longest first.
+
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use crate::lexicon::{LexiconError, tsv};
+use crate::model::EntityKind;
+use crate::normalize::fold;
+use crate::span::Span;
+use crate::text::Text;
+
+/// How a verb's parties are arranged around it (see the lexicon's header).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Frame {
+    /// Subjects before the verb, objects after it (or the topic).
+    Svo,
+    /// As [`Frame::Svo`], holding both ways.
+    With,
+    /// The parties before the verb, with each other.
+    Mutual,
+    /// As [`Frame::Svo`], and the parties with each other by the pair property.
+    Joint,
+}
+
+/// One line of the table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct RelationVerb {
+    /// The `tp:` property from subject to object.
+    pub(crate) property: String,
+    pub(crate) frame: Frame,
+    pub(crate) subjects: Vec<EntityKind>,
+    pub(crate) objects: Vec<EntityKind>,
+    /// For [`Frame::Joint`]: the property between the parties.
+    pub(crate) pair: Option<String>,
+}
+
+/// The table and its matcher.
+#[derive(Debug)]
+pub(crate) struct RelationVerbs {
+    verbs: Vec<RelationVerb>,
+    automaton: AhoCorasick,
+}
+
+static VERBS: LazyLock<RelationVerbs> = LazyLock::new(|| {
+    #[expect(
+        clippy::expect_used,
+        reason = "the embedded file is checked by a unit test; a bad one cannot pass CI"
+    )]
+    RelationVerbs::parse(include_str!("../../data/relation_verbs.tsv"))
+        .expect("relation_verbs.tsv is valid")
+});
+
+fn kinds(row: &tsv::Row, column: usize) -> Result<Vec<EntityKind>, LexiconError> {
+    row.list(column)
+        .into_iter()
+        .map(|k| EntityKind::from_name(k).ok_or_else(|| error(row, format!("unknown kind '{k}'"))))
+        .collect()
+}
+
+fn error(row: &tsv::Row, message: String) -> LexiconError {
+    LexiconError {
+        path: "relation_verbs.tsv".into(),
+        line: row.line,
+        message,
+    }
+}
+
+impl RelationVerbs {
+    /// The embedded table.
+    pub(crate) fn embedded() -> &'static Self {
+        &VERBS
+    }
+
+    fn parse(text: &str) -> Result<Self, LexiconError> {
+        let mut patterns = Vec::new();
+        let mut verbs = Vec::new();
+        for row in tsv::parse("relation_verbs.tsv", text, 5)? {
+            let frame = match row.get(2) {
+                "svo" => Frame::Svo,
+                "with" => Frame::With,
+                "mutual" => Frame::Mutual,
+                "joint" => Frame::Joint,
+                other => return Err(error(&row, format!("unknown frame '{other}'"))),
+            };
+            let pair = Some(row.get(5))
+                .filter(|p| !p.is_empty())
+                .map(str::to_owned);
+            if (frame == Frame::Joint) != pair.is_some() {
+                return Err(error(
+                    &row,
+                    "a joint verb, and only a joint verb, names a pair property".into(),
+                ));
+            }
+            patterns.push(fold(row.get(0)));
+            verbs.push(RelationVerb {
+                property: row.get(1).to_owned(),
+                frame,
+                subjects: kinds(&row, 3)?,
+                objects: kinds(&row, 4)?,
+                pair,
+            });
+        }
+        let automaton = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&patterns)
+            .map_err(|e| LexiconError {
+                path: "relation_verbs.tsv".into(),
+                line: 0,
+                message: e.to_string(),
+            })?;
+        Ok(Self { verbs, automaton })
+    }
+
+    /// Every verb in the text (leftmost-longest, not overlapping), with its table line.
+    pub(crate) fn find<'v>(&'v self, text: &Text) -> Vec<(Span, &'v RelationVerb)> {
+        self.automaton
+            .find_iter(text.folded())
+            .map(|m| {
+                (
+                    text.span_of_folded_bytes(m.start(), m.end()),
+                    &self.verbs[m.pattern().as_usize()],
+                )
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_table_loads_and_rejects_bad_lines() {
+        assert!(RelationVerbs::embedded().verbs.len() > 30);
+        assert!(RelationVerbs::parse("簽署\tsignedWith\tsideways\torg\torg\n").is_err());
+        assert!(RelationVerbs::parse("簽署\tsignedWith\tmutual\torg\tbuilding\n").is_err());
+        assert!(RelationVerbs::parse("聯合發布\tpublished\tjoint\torg\tinitiative\n").is_err());
+    }
+
+    #[test]
+    fn the_longest_verb_wins_in_either_script() {
+        let text = Text::new("由甲共同主辦，總部位于乙。");
+        let found: Vec<(&str, &str)> = RelationVerbs::embedded()
+            .find(&text)
+            .into_iter()
+            .map(|(s, v)| (text.slice(s), v.property.as_str()))
+            .collect();
+        assert_eq!(
+            found,
+            [("共同主辦", "organizerOf"), ("總部位于", "locatedIn")]
+        );
+    }
+}

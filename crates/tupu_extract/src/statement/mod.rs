@@ -1,0 +1,520 @@
+//! Stage: reported statements — who said what, and the sentence it was said in.
+//!
+//! A speech act is a speaker anchor (a person or organisation mention, or a pronoun) followed in
+//! its clause by a speech verb from the lexicon:
+//!
+//! - right after the speaker, or after adverbs and titles (王勇又強調, 葉教授坦言) — the verb may
+//!   then take what was said directly (他認為香港…), unless the lexicon marks it `pause`;
+//! - after an adverbial frame (在致辭中表示, 在回答記者提問時表示, 日前在北京對本報記者說) — the
+//!   verb must then be followed by a pause or a quote, which is what tells a speech verb from the
+//!   same characters inside the frame (苏静怡在介绍产业应用进展时表示，);
+//! - at the start of a later clause of a sentence whose subject is the speaker (馬丁斯在下午發表
+//!   主題演講時，以…為例，認為…).
+//!
+//! A direct quote before its attribution (「…。」孟副部長說。) and a quote that runs over several
+//! sentences are kept whole: the statement's span grows to cover them.
+
+mod quote;
+mod speaker;
+
+#[cfg(test)]
+mod eval;
+#[cfg(test)]
+mod fixtures;
+
+use crate::analysis::{Analysis, Stage};
+use crate::lexicon::WordClass;
+use crate::model::Statement;
+use crate::span::Span;
+use crate::text::{CLAUSE_END, CLOSERS, SENTENCE_END};
+
+pub(crate) use speaker::{Anchor, AnchorKind, PersonIndex};
+
+/// Longest stretch between a speaker and the speech verb of their clause (在…時 frames included).
+const MAX_FRAME: usize = 40;
+
+/// Single-character adverbs that may stand between a speaker and a verb that takes what was said
+/// directly (王勇又強調, 他亦認為, 李家超則指出).
+const ADVERBS: &[char] = &[
+    '又', '也', '亦', '还', '并', '更', '再', '则', '曾', '就', '便', '即', '都', '均', '续', '遂',
+    '随',
+];
+
+/// Words that open an adverbial frame between a speaker and the verb (在致辭中, 接受訪問時,
+/// 對本報記者). A 的 written before any of them means the name was a modifier (王勇的助手表示).
+const FRAME_OPENERS: &[char] = &[
+    '在', '于', '对', '向', '就', '接', '回', '出', '参', '谈', '面', '针', '应', '日', '早', '近',
+    '昨', '今', '随', '会', '与',
+];
+
+/// Pipeline stage.
+pub(crate) struct Statements;
+
+impl Stage for Statements {
+    fn name(&self) -> &'static str {
+        "statement"
+    }
+
+    fn run(&self, a: &mut Analysis<'_>) {
+        let people = PersonIndex::new(a);
+        let mut found = Vec::new();
+        for i in 0..a.text().sentences().len() {
+            found.extend(a.statements_in_sentence(i, &people));
+        }
+        a.statements.extend(found);
+    }
+}
+
+/// A speaker and their verb.
+#[derive(Debug, Clone, Copy)]
+struct SpeechAct {
+    anchor: Anchor,
+    verb: Span,
+}
+
+impl Analysis<'_> {
+    /// The statements made in sentence `index`, one per speaker.
+    fn statements_in_sentence(&self, index: usize, people: &PersonIndex) -> Vec<Statement> {
+        let sentence = self.text().sentences()[index];
+        let acts = self.speech_acts(sentence.span, people);
+        acts.into_iter()
+            .map(|act| self.statement(act, index))
+            .collect()
+    }
+
+    /// Builds the statement of one act: the sentence, grown to cover a quotation that belongs
+    /// to it.
+    fn statement(&self, act: SpeechAct, index: usize) -> Statement {
+        let sentences = self.text().sentences();
+        let sentence = sentences[index];
+        let paragraph = self.text().paragraphs()[sentence.paragraph].span;
+        let mut span = sentence.span;
+        let mut quote = None;
+        if let Some(q) = self.quote_after_verb(act.verb, paragraph) {
+            span = span.cover(self.sentence_span_at(q.end - 1));
+            quote = Some(q);
+        } else if let Some(q) = self.quote_before_anchor(act, sentence.span, paragraph) {
+            span = span.cover(self.sentence_span_at(q.start));
+            quote = Some(q);
+        }
+        Statement {
+            speaker: act.anchor.speaker,
+            speaker_span: Some(act.anchor.span),
+            verb: self.surface(act.verb).to_owned(),
+            text: self.surface(span).to_owned(),
+            span,
+            quote: quote.map(|q| self.surface(Span::new(q.start + 1, q.end - 1)).to_owned()),
+        }
+    }
+
+    /// The sentence containing `pos` (or just `pos` when it lies between sentences).
+    fn sentence_span_at(&self, pos: usize) -> Span {
+        self.text()
+            .sentence_at(pos)
+            .map_or(Span::new(pos, pos + 1), |i| self.text().sentences()[i].span)
+    }
+
+    /// A quotation opening right after the verb (強調：「…」, 說“…”).
+    fn quote_after_verb(&self, verb: Span, paragraph: Span) -> Option<Span> {
+        let mut pos = verb.end;
+        while self
+            .folded_char(pos)
+            .is_some_and(|c| matches!(c, '：' | ':' | '，' | ',' | ' '))
+        {
+            pos += 1;
+        }
+        quote::is_opener(self.folded_char(pos)?)
+            .then(|| self.quote_from(pos, paragraph))
+            .flatten()
+    }
+
+    /// A quotation that ends right before the speaker (“…。”孟副部長說。 or “…，”他說，“…”).
+    fn quote_before_anchor(&self, act: SpeechAct, sentence: Span, paragraph: Span) -> Option<Span> {
+        let start = act.anchor.span.start;
+        if start == 0 {
+            return None;
+        }
+        let mut close = start - 1;
+        // “…，”他說 puts the comma inside the quote; “…”，他說 outside it.
+        if self
+            .folded_char(close)
+            .is_some_and(|c| matches!(c, '，' | ','))
+            && close > paragraph.start
+        {
+            close -= 1;
+        }
+        let c = self.folded_char(close)?;
+        if quote::opener_of(c).is_none() || !CLOSERS.contains(&c) && c != '"' {
+            return None;
+        }
+        let q = self.quote_to(close, paragraph)?;
+        // The quote must be what opens the sentence (or the sentence it ends), not a name in
+        // quotation marks inside it (…的「超級聯繫人」他說).
+        let opens_sentence =
+            q.start == sentence.start || q.start == self.sentence_span_at(q.start).start;
+        let attribution_only =
+            start == sentence.start && self.only_closing_after(act.verb.end, sentence.end);
+        (opens_sentence && (attribution_only || q.start == sentence.start)).then_some(q)
+    }
+
+    /// Whether nothing but sentence ends and closing marks lies in `[from, to)`.
+    fn only_closing_after(&self, from: usize, to: usize) -> bool {
+        self.folded(Span::new(from, to))
+            .chars()
+            .all(|c| SENTENCE_END.contains(&c) || CLOSERS.contains(&c) || c.is_whitespace())
+    }
+
+    /// Speech acts of a sentence, one per speaker, in text order.
+    fn speech_acts(&self, sentence: Span, people: &PersonIndex) -> Vec<SpeechAct> {
+        let anchors = self.anchors_in(sentence, people);
+        let mut acts: Vec<SpeechAct> = Vec::new();
+        for (k, anchor) in anchors.iter().enumerate() {
+            if anchor.object {
+                continue;
+            }
+            let next_speaker = anchors[k + 1..]
+                .iter()
+                .find(|n| !n.object)
+                .map_or(sentence.end, |n| n.span.start);
+            let limit = next_speaker
+                .min(self.clause_end(anchor.span.end, sentence.end))
+                .min(anchor.span.end + MAX_FRAME);
+            if let Some(verb) = self.verb_of(anchor, limit) {
+                acts.push(SpeechAct {
+                    anchor: *anchor,
+                    verb,
+                });
+            }
+        }
+        acts.extend(self.clause_initial_acts(sentence, &anchors, &acts));
+        acts.sort_by_key(|act| act.verb.start);
+        let mut seen = Vec::new();
+        acts.retain(|act| {
+            let who = act.anchor.speaker.ok_or(act.anchor.span);
+            let first = !seen.contains(&who);
+            seen.push(who);
+            first
+        });
+        acts
+    }
+
+    /// The end of the clause that contains `pos`.
+    fn clause_end(&self, pos: usize, limit: usize) -> usize {
+        self.folded(Span::new(pos, limit))
+            .chars()
+            .position(|c| CLAUSE_END.contains(&c) || SENTENCE_END.contains(&c))
+            .map_or(limit, |i| pos + i)
+    }
+
+    /// The speech verb that the anchor's clause attaches to it, looked for before `limit`.
+    fn verb_of(&self, anchor: &Anchor, limit: usize) -> Option<Span> {
+        let from = anchor.span.end;
+        let mut pos = from;
+        while pos < limit {
+            if let Some((verb, needs_pause)) = self.speech_verb_at(pos) {
+                let gap = Span::new(from, pos);
+                let paused = self.pause_at(verb.end);
+                let direct = self.is_adverbial(gap);
+                let accepted = match anchor.kind {
+                    // A body speaks only through its own verb and a pause (外交部發言人表示，);
+                    // 協會希望與… inside someone else's statement is what they said of it.
+                    AnchorKind::Organization => direct && paused,
+                    AnchorKind::Person | AnchorKind::Pronoun => {
+                        (direct && (paused || !needs_pause)) || (paused && self.is_frame(gap))
+                    }
+                };
+                if accepted {
+                    return Some(verb);
+                }
+                pos = verb.end;
+            } else {
+                pos += 1;
+            }
+        }
+        None
+    }
+
+    /// The longest speech verb starting at `pos`, with whether it needs a pause after it.
+    fn speech_verb_at(&self, pos: usize) -> Option<(Span, bool)> {
+        self.words.starting_at(pos).iter().find_map(|w| {
+            self.lex
+                .vocabulary
+                .classes(w.pattern)
+                .iter()
+                .find_map(|class| match class {
+                    WordClass::SpeechVerb(i) => {
+                        Some((w.span, self.lex.speech_verbs[*i].needs_pause))
+                    }
+                    _ => None,
+                })
+        })
+    }
+
+    /// Whether a pause, a quotation or the end of the text follows position `pos`.
+    fn pause_at(&self, pos: usize) -> bool {
+        self.folded_char(pos).is_none_or(|c| {
+            CLAUSE_END.contains(&c) || SENTENCE_END.contains(&c) || quote::is_opener(c) || c == '、'
+        })
+    }
+
+    /// Whether `gap` holds nothing but adverbs and titles (王勇又, 葉志遠教授).
+    fn is_adverbial(&self, gap: Span) -> bool {
+        let mut pos = gap.start;
+        while pos < gap.end {
+            if self.folded_char(pos).is_some_and(|c| ADVERBS.contains(&c)) {
+                pos += 1;
+                continue;
+            }
+            let title = self.words.starting_at(pos).iter().find(|w| {
+                w.span.end <= gap.end
+                    && self
+                        .lex
+                        .vocabulary
+                        .classes(w.pattern)
+                        .iter()
+                        .any(|c| matches!(c, WordClass::Title(_)))
+            });
+            match title {
+                Some(w) => pos = w.span.end,
+                None => return false,
+            }
+        }
+        true
+    }
+
+    /// Whether `gap` reads as an adverbial frame between a speaker and their verb: not too long,
+    /// and no 的 before the frame opens (王勇的助手表示 is the assistant speaking).
+    fn is_frame(&self, gap: Span) -> bool {
+        if gap.len() > MAX_FRAME {
+            return false;
+        }
+        let text = self.folded(gap);
+        let de = text.chars().position(|c| c == '的');
+        let opener = text.chars().position(|c| FRAME_OPENERS.contains(&c));
+        match (de, opener) {
+            (None, _) => true,
+            (Some(d), Some(o)) => o < d,
+            (Some(_), None) => false,
+        }
+    }
+
+    /// Verbs that open a later clause of the sentence and continue its subject (…，認為…).
+    fn clause_initial_acts(
+        &self,
+        sentence: Span,
+        anchors: &[Anchor],
+        acts: &[SpeechAct],
+    ) -> Vec<SpeechAct> {
+        let mut out = Vec::new();
+        for clause in self.text().clauses(sentence).into_iter().skip(1) {
+            let mut pos = clause.start;
+            while pos < clause.end
+                && self
+                    .folded_char(pos)
+                    .is_some_and(|c| ADVERBS.contains(&c) || c.is_whitespace())
+            {
+                pos += 1;
+            }
+            let Some((verb, needs_pause)) = self.speech_verb_at(pos) else {
+                continue;
+            };
+            if acts.iter().any(|act| act.verb.overlaps(verb))
+                || (needs_pause && !self.pause_at(verb.end))
+            {
+                continue;
+            }
+            // The sentence's subject: its first person (or pronoun) not in object position.
+            let subject = anchors.iter().find(|x| {
+                !x.object && x.kind != AnchorKind::Organization && x.span.end <= clause.start
+            });
+            if let Some(anchor) = subject {
+                out.push(SpeechAct {
+                    anchor: *anchor,
+                    verb,
+                });
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::testing::analysis_with;
+    use crate::model::EntityKind::{Organization, Person};
+
+    fn statements(
+        text: &str,
+        names: &[(&str, crate::model::EntityKind)],
+    ) -> Vec<(String, String, String)> {
+        let mut a = analysis_with(text, None, names);
+        Statements.run(&mut a);
+        a.statements
+            .iter()
+            .map(|s| {
+                let who = s.speaker.map_or_else(
+                    || "?".to_owned(),
+                    |id| {
+                        a.entities
+                            .get(id)
+                            .full_names
+                            .keys()
+                            .next()
+                            .cloned()
+                            .unwrap_or_default()
+                    },
+                );
+                (who, s.verb.clone(), s.text.clone())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_named_speaker_and_verb_make_a_statement_in_both_scripts() {
+        for (text, name, verb) in [
+            ("陳大文表示，政府會推出新計劃。", "陳大文", "表示"),
+            ("陈大文表示，政府会推出新计划。", "陈大文", "表示"),
+            ("陳大文致辭時表示，香港會繼續發展。", "陳大文", "致辭時表示"),
+            ("陈大文又强调：“合作是关键。”", "陈大文", "又强调"),
+        ] {
+            let got = statements(text, &[(name, Person)]);
+            assert_eq!(
+                got,
+                vec![(name.to_owned(), verb.to_owned(), text.to_owned())],
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_frame_may_stand_between_speaker_and_verb() {
+        for text in [
+            "林小明在論壇上致辭中表示，合作帶來機遇。",
+            "林小明教授在主題演講中認為，大學要走進社會。",
+            "林小明在回答記者關於房屋政策的提問時表示，供應會增加。",
+            "林小明日前在北京參加活動時對本報記者說，前景令人鼓舞。",
+            "林小明在介紹新措施時表示，申請會在下月開始。",
+        ] {
+            let got = statements(text, &[("林小明", Person)]);
+            assert_eq!(got.len(), 1, "{text}: {got:?}");
+            assert_eq!(got[0].0, "林小明");
+        }
+        let got = statements(
+            "林小明在介紹新措施時表示，申請會在下月開始。",
+            &[("林小明", Person)],
+        );
+        assert_eq!(
+            got[0].1, "表示",
+            "the speech verb inside the frame is not the act's verb"
+        );
+    }
+
+    #[test]
+    fn a_later_clause_may_carry_the_verb() {
+        let text = "里斯本大學教授馬文在下午發表演講時，以歐洲的經驗為例，認為澳門有條件擔當橋樑。";
+        let got = statements(text, &[("馬文", Person), ("里斯本大學", Organization)]);
+        assert_eq!(
+            got,
+            vec![("馬文".to_owned(), "認為".to_owned(), text.to_owned())]
+        );
+    }
+
+    #[test]
+    fn a_pronoun_continues_the_previous_speaker() {
+        let text = "何志強表示，計劃會如期推行。他強調，政府會全力支持。";
+        let got = statements(text, &[("何志強", Person)]);
+        assert_eq!(got.len(), 2);
+        assert_eq!(
+            got[1],
+            (
+                "何志強".to_owned(),
+                "強調".to_owned(),
+                "他強調，政府會全力支持。".to_owned()
+            )
+        );
+        let text = "何志强表示，计划会如期推行。她又指，政府会全力支持。";
+        let got = statements(text, &[("何志强", Person)]);
+        assert_eq!(got[1].0, "何志强");
+        assert_eq!(got[1].1, "指");
+    }
+
+    #[test]
+    fn a_quote_before_its_attribution_is_kept_whole() {
+        let text = "會上氣氛熱烈。「市場的大門始終敞開。歡迎各地企業。」張副部長說。";
+        let mut a = analysis_with(text, None, &[("張副部長", Person)]);
+        Statements.run(&mut a);
+        assert_eq!(a.statements.len(), 1);
+        let s = &a.statements[0];
+        assert_eq!(s.text, "「市場的大門始終敞開。歡迎各地企業。」張副部長說。");
+        assert_eq!(
+            s.quote.as_deref(),
+            Some("市場的大門始終敞開。歡迎各地企業。")
+        );
+        let text = "“市场的大门始终敞开，欢迎各地企业。”张副部长说。";
+        let mut a = analysis_with(text, None, &[("张副部长", Person)]);
+        Statements.run(&mut a);
+        assert_eq!(a.statements[0].text, text);
+        assert_eq!(
+            a.statements[0].quote.as_deref(),
+            Some("市场的大门始终敞开，欢迎各地企业。")
+        );
+    }
+
+    #[test]
+    fn a_quote_after_the_verb_runs_over_sentences() {
+        let text = "王小玲強調：「第一句。第二句。」隨後離開。";
+        let mut a = analysis_with(text, None, &[("王小玲", Person)]);
+        Statements.run(&mut a);
+        assert_eq!(a.statements.len(), 1);
+        assert_eq!(a.statements[0].text, "王小玲強調：「第一句。第二句。」");
+        assert_eq!(a.statements[0].quote.as_deref(), Some("第一句。第二句。"));
+    }
+
+    #[test]
+    fn a_caption_is_a_statement() {
+        let got = statements("▲周志成表示，要加快發展。", &[("周志成", Person)]);
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].2, "▲周志成表示，要加快發展。");
+    }
+
+    #[test]
+    fn an_organisation_speaks_only_through_its_own_verb() {
+        let got = statements(
+            "外交部發言人表示，有關報道不實。",
+            &[("外交部", Organization)],
+        );
+        assert_eq!(got.len(), 1);
+        let got = statements(
+            "外交部在會上向各國介紹的情況表示，各方關注。",
+            &[("外交部", Organization)],
+        );
+        assert!(got.is_empty(), "{got:?}");
+    }
+
+    #[test]
+    fn what_is_not_speech_is_not_a_statement() {
+        for text in [
+            "陳大文指導工作，並視察設施。",
+            "陳大文介紹有關情況並答記者問。",
+            "陳大文分享四點倡議。",
+            "陳大文的助手表示，行程有變。",
+            "記者向陳大文表示祝賀。",
+            "他們表示，會繼續努力。",
+            "陈大文出席开幕式并致辞。",
+        ] {
+            let got = statements(text, &[("陳大文", Person), ("陈大文", Person)]);
+            assert!(got.is_empty(), "{text}: {got:?}");
+        }
+    }
+
+    #[test]
+    fn two_speakers_in_one_sentence_make_two_statements() {
+        let got = statements(
+            "陳大文表示歡迎，李小華則指出，仍需努力。",
+            &[("陳大文", Person), ("李小華", Person)],
+        );
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(got[1].0, "李小華");
+    }
+}

@@ -1,0 +1,212 @@
+//! Who can be speaking: the people (and bodies) a speech verb may attach to, and the resolution of
+//! a pronoun to the person it continues.
+//!
+//! Coreference proper (陳局長 → the 陳 named earlier, captions) is the entity stages' job: every
+//! Person mention they made is an anchor here. What this module adds is the pronoun (他/她), which
+//! names nobody and so is never a mention, and the outermost-mention view that the statement,
+//! proposal and relation stages share.
+
+use crate::analysis::Analysis;
+use crate::model::{EntityId, EntityKind};
+use crate::span::Span;
+
+/// Characters that, written right before a name, make it the object of the clause rather than
+/// its subject (向王勇表示 is said *to* 王勇; 由王勇主持 is done *by* him but he says nothing).
+const OBJECT_MARKERS: &[char] = &[
+    '向', '对', '给', '跟', '替', '让', '请', '被', '由', '把', '与', '和', '同',
+];
+
+/// Third-person singular pronouns (folded).
+const PRONOUNS: &[char] = &['他', '她'];
+/// A pronoun character followed by one of these is part of another word (他们, 他人, 他国, 她们).
+const NOT_PRONOUN_AFTER: &[char] = &[
+    '们', '人', '国', '方', '日', '者', '处', '乡', '家', '杀', '山', '用', '物',
+];
+/// A pronoun character preceded by one of these is part of another word (其他, 吉他, 利他).
+const NOT_PRONOUN_BEFORE: &[char] = &['其', '吉', '利', '无', '排', '自'];
+
+/// What stands in the speaker's place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum AnchorKind {
+    /// A mention of a person.
+    Person,
+    /// A mention of an organisation (外交部發言人表示: the body speaks).
+    Organization,
+    /// 他/她, resolved to the last person named before it.
+    Pronoun,
+}
+
+/// A place in a sentence where a speaker may be named.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Anchor {
+    /// Where the name or pronoun is.
+    pub(crate) span: Span,
+    /// The entity it stands for (a pronoun with nobody before it stands for nobody).
+    pub(crate) speaker: Option<EntityId>,
+    pub(crate) kind: AnchorKind,
+    /// Written in object position (向X, 由X): it can mediate but not speak.
+    pub(crate) object: bool,
+}
+
+/// Every person mention of an article by where it ends, for "the last person named before".
+///
+/// [`Analysis::last_person_before`] collects all mentions before a position on each call; this
+/// index answers in logarithmic time, which keeps an article full of pronouns linear.
+#[derive(Debug, Default)]
+pub(crate) struct PersonIndex {
+    /// (end of mention, person), sorted by end.
+    by_end: Vec<(usize, EntityId)>,
+}
+
+impl PersonIndex {
+    pub(crate) fn new(a: &Analysis<'_>) -> Self {
+        let mut by_end: Vec<(usize, EntityId)> = a
+            .entities
+            .all_mentions()
+            .into_iter()
+            .filter(|(id, _)| a.entities.kind(*id) == EntityKind::Person)
+            .map(|(id, s)| (s.end, id))
+            .collect();
+        by_end.sort_unstable();
+        Self { by_end }
+    }
+
+    /// The person whose mention ends last at or before `pos`.
+    pub(crate) fn last_before(&self, pos: usize) -> Option<EntityId> {
+        let i = self.by_end.partition_point(|(end, _)| *end <= pos);
+        i.checked_sub(1).map(|i| self.by_end[i].1)
+    }
+}
+
+impl Analysis<'_> {
+    /// Entity mentions inside `span` that no other mention contains (香港科技大學, not the
+    /// 香港 inside it), in text order.
+    pub(crate) fn outer_mentions_in(&self, span: Span) -> Vec<(EntityId, Span)> {
+        let mut all = self.mentions_in(span);
+        all.sort_by_key(|(_, s)| (s.start, std::cmp::Reverse(s.end)));
+        let mut out: Vec<(EntityId, Span)> = Vec::with_capacity(all.len());
+        for (id, s) in all {
+            if out
+                .last()
+                .is_some_and(|(_, last)| last.contains(s) || last.overlaps(s))
+            {
+                continue;
+            }
+            out.push((id, s));
+        }
+        out
+    }
+
+    /// The folded character at `pos`, if any.
+    pub(crate) fn folded_char(&self, pos: usize) -> Option<char> {
+        self.folded(Span::new(pos, pos + 1)).chars().next()
+    }
+
+    /// Possible speakers in `span`, in text order: person and organisation mentions, and
+    /// pronouns resolved through `people`.
+    pub(crate) fn anchors_in(&self, span: Span, people: &PersonIndex) -> Vec<Anchor> {
+        let object_at = |start: usize| {
+            start > 0
+                && self
+                    .folded_char(start - 1)
+                    .is_some_and(|c| OBJECT_MARKERS.contains(&c))
+        };
+        let mentions = self.outer_mentions_in(span);
+        let mut anchors: Vec<Anchor> = mentions
+            .iter()
+            .filter_map(|&(id, s)| {
+                let kind = match self.entities.kind(id) {
+                    EntityKind::Person => AnchorKind::Person,
+                    EntityKind::Organization => AnchorKind::Organization,
+                    _ => return None,
+                };
+                Some(Anchor {
+                    span: s,
+                    speaker: Some(id),
+                    kind,
+                    object: object_at(s.start),
+                })
+            })
+            .collect();
+        let folded: Vec<char> = self.folded(span).chars().collect();
+        for (i, &c) in folded.iter().enumerate() {
+            if !PRONOUNS.contains(&c) {
+                continue;
+            }
+            let pos = span.start + i;
+            let before = if i > 0 { Some(folded[i - 1]) } else { None };
+            let after = folded.get(i + 1).copied();
+            if before.is_some_and(|b| NOT_PRONOUN_BEFORE.contains(&b))
+                || after.is_some_and(|n| NOT_PRONOUN_AFTER.contains(&n))
+                || mentions.iter().any(|(_, s)| s.start <= pos && pos < s.end)
+            {
+                continue;
+            }
+            anchors.push(Anchor {
+                span: Span::new(pos, pos + 1),
+                speaker: people.last_before(pos),
+                kind: AnchorKind::Pronoun,
+                object: object_at(pos),
+            });
+        }
+        anchors.sort_by_key(|a| a.span.start);
+        anchors
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::testing::analysis_with;
+
+    #[test]
+    fn a_pronoun_continues_the_last_person_named() {
+        let a = analysis_with(
+            "王勇致辭。李家超表示，他會出席。",
+            None,
+            &[("王勇", EntityKind::Person), ("李家超", EntityKind::Person)],
+        );
+        let people = PersonIndex::new(&a);
+        let anchors = a.anchors_in(Span::new(0, a.text().len()), &people);
+        let pronoun = anchors
+            .iter()
+            .find(|x| x.kind == AnchorKind::Pronoun)
+            .expect("pronoun");
+        assert_eq!(a.surface(pronoun.span), "他");
+        assert_eq!(pronoun.speaker, a.entities.named("李家超"));
+    }
+
+    #[test]
+    fn words_that_contain_a_pronoun_are_not_pronouns() {
+        let a = analysis_with("他們表示，其他人與她们都同意，吉他很好。", None, &[]);
+        let people = PersonIndex::new(&a);
+        assert!(
+            a.anchors_in(Span::new(0, a.text().len()), &people)
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn a_name_after_a_preposition_is_in_object_position() {
+        let a = analysis_with("记者向王勇提问。", None, &[("王勇", EntityKind::Person)]);
+        let people = PersonIndex::new(&a);
+        let anchors = a.anchors_in(Span::new(0, a.text().len()), &people);
+        assert_eq!(anchors.len(), 1);
+        assert!(anchors[0].object);
+    }
+
+    #[test]
+    fn outer_mentions_drop_names_inside_names() {
+        let a = analysis_with(
+            "香港科技大學校長表示。",
+            None,
+            &[
+                ("香港科技大學", EntityKind::Organization),
+                ("香港", EntityKind::Place),
+            ],
+        );
+        let outer = a.outer_mentions_in(Span::new(0, a.text().len()));
+        assert_eq!(outer.len(), 1);
+        assert_eq!(a.surface(outer[0].1), "香港科技大學");
+    }
+}
