@@ -30,27 +30,37 @@ pub(crate) struct Args {
 #[derive(Debug, Subcommand)]
 pub(crate) enum Command {
     /// Extract articles and write their graph (Turtle by default) without storing it.
-    #[command(after_help = "Examples:\n  tupu extract article.txt                       # Turtle on standard output\n  \
+    #[command(
+        after_help = "Examples:\n  tupu extract article.txt                       # Turtle on standard output\n  \
                             tupu extract article.txt --published 2025-04-15 -o article.ttl\n  \
                             tupu extract corpus/*.txt -o corpus.nt          # N-Triples, from the extension\n  \
-                            cat article.txt | tupu extract - --format text  # the extraction, one fact per line")]
+                            cat article.txt | tupu extract - --format text  # the extraction, one fact per line"
+    )]
     Extract(ExtractArgs),
     /// Extract articles and add them to the store (one named graph and one transaction each).
-    #[command(after_help = "Examples:\n  tupu load seeds/ --export out/    # load, then write out/tupu.ttl and out/tupu.dot\n  \
+    #[command(
+        after_help = "Examples:\n  tupu load seeds/ --export out/    # load, then write out/tupu.ttl and out/tupu.dot\n  \
                             tupu load a.txt b.txt --store /data/tupu-store --published 2025-04-15\n\n\
-                            Loading an article again replaces what it said before (its graph is keyed by a hash of its text).")]
+                            Loading an article again replaces what it said before (its graph is keyed by a hash of its text)."
+    )]
     Load(LoadArgs),
     /// Run a SPARQL query over the store (or over an RDF file).
-    #[command(after_help = "Examples:\n  tupu query 'SELECT ?name ?title WHERE { ?p org:holds ?post ; rdfs:label ?name . ?post rdfs:label ?title }'\n  \
+    #[command(
+        after_help = "Examples:\n  tupu query 'SELECT ?name ?title WHERE { ?p org:holds ?post ; rdfs:label ?name . ?post rdfs:label ?title }'\n  \
                             tupu query --file who-said-what.rq --format csv\n  \
                             tupu query --graph article.ttl 'ASK { ?f tp:qualifier tp:MoreThan }'\n\n\
-                            The default graph is the union of all articles; tp: schema: org: nif: itsrdf: skos: prov: rdfs: rdf: xsd: are predeclared.")]
+                            The default graph is the union of all articles; tp: schema: org: nif: itsrdf: skos: prov: rdfs: rdf: xsd: are predeclared."
+    )]
     Query(QueryArgs),
     /// Write everything in the store as RDF.
-    #[command(after_help = "Examples:\n  tupu export -o all.ttl\n  tupu export --format nquads > all.nq   # N-Quads keep one graph per article")]
+    #[command(
+        after_help = "Examples:\n  tupu export -o all.ttl\n  tupu export --format nquads > all.nq   # N-Quads keep one graph per article"
+    )]
     Export(ExportArgs),
     /// Write the store (or an RDF file) as a Graphviz graph of people, organisations, places, events and initiatives.
-    #[command(after_help = "Examples:\n  tupu dot -o graph.dot && dot -Tsvg graph.dot -o graph.svg\n  tupu dot --graph article.ttl | dot -Tpng -o article.png")]
+    #[command(
+        after_help = "Examples:\n  tupu dot -o graph.dot && dot -Tsvg graph.dot -o graph.svg\n  tupu dot --graph article.ttl | dot -Tpng -o article.png"
+    )]
     Dot(DotArgs),
     /// Serve the store over HTTP with the SPARQL 1.1 Protocol (read-only).
     #[command(after_help = "Examples:\n  tupu serve --bind 127.0.0.1:7878\n  \

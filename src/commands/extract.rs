@@ -4,8 +4,8 @@
 use std::process::ExitCode;
 
 use anyhow::{Result, bail};
-use tupu_graph::oxigraph::model::Quad;
 use tupu_extract::{ArticleOptions, Extractor};
+use tupu_graph::oxigraph::model::Quad;
 use tupu_graph::{ArticleGraph, ExportFormat, RdfExport};
 
 use super::{format_of, map_ordered, progress, write_output};

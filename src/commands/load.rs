@@ -15,7 +15,8 @@ use crate::input::{Source, expand};
 pub(crate) fn run(args: LoadArgs) -> Result<ExitCode> {
     let sources = expand(&args.paths)?;
     let store_path = &args.store.store;
-    let store = GraphStore::open(store_path).with_context(|| format!("cannot open the store at {}", store_path.display()))?;
+    let store =
+        GraphStore::open(store_path).with_context(|| format!("cannot open the store at {}", store_path.display()))?;
     let options = ArticleOptions { published: args.article.published, currency: args.article.currency };
     let extractor = Extractor::new();
     let bar = progress(sources.len(), "loading");
@@ -69,10 +70,18 @@ pub(crate) fn run(args: LoadArgs) -> Result<ExitCode> {
     if let Some(dir) = &args.export {
         let turtle = dir.join("tupu.ttl");
         let dot = dir.join("tupu.dot");
-        write_output(Some(&turtle), |out| Ok(RdfExport::new(ExportFormat::Turtle).write_store(&store, out).map(drop)?))?;
+        write_output(Some(&turtle), |out| {
+            Ok(RdfExport::new(ExportFormat::Turtle).write_store(&store, out).map(drop)?)
+        })?;
         write_output(Some(&dot), |out| Ok(DotExport::new().write(&store, out).map(drop)?))?;
         writeln!(stdout, "Turtle: {}", turtle.display())?;
-        writeln!(stdout, "DOT:    {}   (render it: dot -Tsvg {} -o {})", dot.display(), dot.display(), dir.join("tupu.svg").display())?;
+        writeln!(
+            stdout,
+            "DOT:    {}   (render it: dot -Tsvg {} -o {})",
+            dot.display(),
+            dot.display(),
+            dir.join("tupu.svg").display()
+        )?;
     }
     if failed.is_empty() {
         return Ok(ExitCode::SUCCESS);

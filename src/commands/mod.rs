@@ -85,7 +85,9 @@ fn read_graph_file(file: &Path) -> Result<GraphStore> {
     let format = ExportFormat::from_extension(ext)
         .map(ExportFormat::rdf_format)
         .or_else(|| tupu_graph::oxigraph::io::RdfFormat::from_extension(ext))
-        .with_context(|| format!("cannot tell the RDF format of {} from its extension (use .ttl .trig .nq .nt)", file.display()))?;
+        .with_context(|| {
+            format!("cannot tell the RDF format of {} from its extension (use .ttl .trig .nq .nt)", file.display())
+        })?;
     let reader = fs::File::open(file).with_context(|| format!("cannot open {}", file.display()))?;
     let store = GraphStore::in_memory()?;
     let absolute = fs::canonicalize(file).unwrap_or_else(|_| PathBuf::from(file));
@@ -103,7 +105,9 @@ pub(crate) fn progress(items: usize, verb: &str) -> ProgressBar {
         return ProgressBar::hidden();
     }
     let bar = ProgressBar::new(items as u64);
-    if let Ok(style) = ProgressStyle::with_template(&format!("{verb} {{bar:40}} {{pos}}/{{len}} {{elapsed}} ({{per_sec}})")) {
+    if let Ok(style) =
+        ProgressStyle::with_template(&format!("{verb} {{bar:40}} {{pos}}/{{len}} {{elapsed}} ({{per_sec}})"))
+    {
         bar.set_style(style);
     }
     bar

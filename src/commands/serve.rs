@@ -10,7 +10,8 @@ use crate::cli::ServeArgs;
 
 pub(crate) fn run(args: ServeArgs) -> Result<ExitCode> {
     let store = open_read_only(&args.store.store)?;
-    let server = tupu_query::http::serve(store, args.bind).with_context(|| format!("cannot listen on {}", args.bind))?;
+    let server =
+        tupu_query::http::serve(store, args.bind).with_context(|| format!("cannot listen on {}", args.bind))?;
     writeln!(
         std::io::stderr(),
         "tupu: serving {} at http://{}/query (Ctrl-C to stop)",

@@ -163,11 +163,14 @@ fn build(store: &GraphStore) -> Result<DiGraph<Node, Edge>, ExportError> {
         let label = literal(row.get("label")).unwrap_or_else(|| last_segment(e.as_str()));
         let node = Node { iri: e.as_str().to_owned(), kind, label };
         // One node per IRI; an IRI typed twice keeps the first kind in Kind order.
-        nodes.entry(node.iri.clone()).and_modify(|n| {
-            if kind < n.kind {
-                n.kind = kind;
-            }
-        }).or_insert(node);
+        nodes
+            .entry(node.iri.clone())
+            .and_modify(|n| {
+                if kind < n.kind {
+                    n.kind = kind;
+                }
+            })
+            .or_insert(node);
     }
 
     // Posts without an organisation: a line under the holder's name.
@@ -187,7 +190,9 @@ fn build(store: &GraphStore) -> Result<DiGraph<Node, Edge>, ExportError> {
     }
 
     let mut edges: Vec<(String, String, Link, String)> = Vec::new();
-    let mut add_rows = |rows: Vec<oxigraph::sparql::QuerySolution>, link: Link, label: &dyn Fn(&oxigraph::sparql::QuerySolution) -> String| {
+    let mut add_rows = |rows: Vec<oxigraph::sparql::QuerySolution>,
+                        link: Link,
+                        label: &dyn Fn(&oxigraph::sparql::QuerySolution) -> String| {
         for row in rows {
             if let (Some(Term::NamedNode(a)), Some(Term::NamedNode(b))) = (row.get("a"), row.get("b")) {
                 edges.push((a.as_str().to_owned(), b.as_str().to_owned(), link, label(&row)));
@@ -215,11 +220,9 @@ fn build(store: &GraphStore) -> Result<DiGraph<Node, Edge>, ExportError> {
         Link::Relation,
         &|r| literal(r.get("t")).unwrap_or_default(),
     );
-    for (property, label, reversed) in [
-        (schema::LOCATION, "location", false),
-        (tp::SPEAKER, "speaker", true),
-        (schema::ORGANIZER, "organizer", true),
-    ] {
+    for (property, label, reversed) in
+        [(schema::LOCATION, "location", false), (tp::SPEAKER, "speaker", true), (schema::ORGANIZER, "organizer", true)]
+    {
         let rows = store.select(&format!(
             "SELECT DISTINCT ?a ?b WHERE {{ ?e a <{}> ; <{}> ?x . BIND({} AS ?a) BIND({} AS ?b) }}",
             schema::EVENT.as_str(),

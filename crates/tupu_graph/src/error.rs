@@ -55,4 +55,3 @@ impl From<oxigraph::store::StorageError> for ExportError {
         Self::Store(StoreError::Storage(e))
     }
 }
-

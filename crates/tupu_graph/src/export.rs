@@ -128,9 +128,8 @@ impl RdfExport {
         let mut serializer = RdfSerializer::from_format(self.format.rdf_format());
         if self.prefixes {
             for (prefix, namespace) in vocab::PREFIXES {
-                serializer = serializer
-                    .with_prefix(*prefix, *namespace)
-                    .map_err(|e| std::io::Error::other(e.to_string()))?;
+                serializer =
+                    serializer.with_prefix(*prefix, *namespace).map_err(|e| std::io::Error::other(e.to_string()))?;
             }
         }
         let mut out = serializer.for_writer(writer);

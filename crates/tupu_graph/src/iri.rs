@@ -96,7 +96,10 @@ pub fn encode_segment(s: &str) -> String {
 /// Percent-encodes a file path for a `file://` IRI: like [`encode_segment`] but keeping `/`.
 #[must_use]
 pub fn encode_path(path: &str) -> String {
-    path.split('/').map(|segment| if segment.is_empty() { String::new() } else { encode_segment(segment) }).collect::<Vec<_>>().join("/")
+    path.split('/')
+        .map(|segment| if segment.is_empty() { String::new() } else { encode_segment(segment) })
+        .collect::<Vec<_>>()
+        .join("/")
 }
 
 /// Decodes `%XX` escapes (the inverse of [`encode_segment`]); a malformed escape stays as written,

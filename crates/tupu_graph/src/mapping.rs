@@ -79,8 +79,10 @@ impl ArticleGraph {
         b.statements();
         b.proposals();
         b.relations();
-        b.summary.quads = b.quads.len();
-        Self { document: b.doc, quads: b.quads, summary: b.summary }
+        let mut quads = b.quads;
+        dedup(&mut quads);
+        b.summary.quads = quads.len();
+        Self { document: b.doc, quads, summary: b.summary }
     }
 
     /// The article's IRI, which is also the name of its graph.
@@ -391,6 +393,16 @@ impl<'a> Builder<'a> {
     }
 }
 
+/// Removes repeated quads, keeping the first of each (a span can name the same thing twice: an
+/// entity's mention that is also a statement's speaker), so counts are counts of distinct facts.
+fn dedup(quads: &mut Vec<Quad>) {
+    let mut seen: HashSet<&Quad> = HashSet::with_capacity(quads.len());
+    let keep: Vec<bool> = quads.iter().map(|q| seen.insert(q)).collect();
+    drop(seen);
+    let mut keep = keep.into_iter();
+    quads.retain(|_| keep.next().unwrap_or(true));
+}
+
 /// The class of an entity kind.
 #[must_use]
 pub fn class_of(kind: EntityKind) -> NamedNodeRef<'static> {
@@ -434,13 +446,9 @@ pub fn qualifier(q: Qualifier) -> NamedNodeRef<'static> {
 /// extractor's vocabulary is open) becomes `tp:relatedTo` rather than an invalid or odd IRI.
 #[must_use]
 pub fn relation_property(name: &str) -> NamedNode {
-    let plain = name.chars().next().is_some_and(|c| c.is_ascii_lowercase())
-        && name.chars().all(|c| c.is_ascii_alphanumeric());
-    if plain {
-        NamedNode::new_unchecked(format!("{}{name}", tp::NAMESPACE))
-    } else {
-        tp::RELATED_TO.into_owned()
-    }
+    let plain =
+        name.chars().next().is_some_and(|c| c.is_ascii_lowercase()) && name.chars().all(|c| c.is_ascii_alphanumeric());
+    if plain { NamedNode::new_unchecked(format!("{}{name}", tp::NAMESPACE)) } else { tp::RELATED_TO.into_owned() }
 }
 
 /// The property linking an entity to what it is part of: ORG for organisations, schema.org for
@@ -495,7 +503,9 @@ mod tests {
 
     fn has(quads: &[Quad], s: &str, p: NamedNodeRef<'_>, o: impl Into<Term>) -> bool {
         let o = o.into();
-        quads.iter().any(|q| matches!(&q.subject, Subject::NamedNode(n) if n.as_str() == s) && q.predicate == p && q.object == o)
+        quads.iter().any(|q| {
+            matches!(&q.subject, Subject::NamedNode(n) if n.as_str() == s) && q.predicate == p && q.object == o
+        })
     }
 
     fn objects<'q>(quads: &'q [Quad], s: &str, p: NamedNodeRef<'_>) -> Vec<&'q Term> {
@@ -516,6 +526,8 @@ mod tests {
             assert!(!matches!(q.object, Term::BlankNode(_)), "{q}");
         }
         assert_eq!(g.summary().quads, g.quads().len());
+        let distinct: HashSet<&Quad> = g.quads().iter().collect();
+        assert_eq!(distinct.len(), g.quads().len(), "no quad twice");
     }
 
     #[test]

@@ -232,9 +232,7 @@ impl GraphStore {
     /// # Errors
     /// When the storage fails.
     pub fn counts(&self) -> Result<StoreCounts, StoreError> {
-        let rows = self.select(
-            "SELECT ?type (COUNT(DISTINCT ?x) AS ?n) WHERE { ?x a ?type } GROUP BY ?type",
-        )?;
+        let rows = self.select("SELECT ?type (COUNT(DISTINCT ?x) AS ?n) WHERE { ?x a ?type } GROUP BY ?type")?;
         let mut c = StoreCounts { quads: self.len()?, ..StoreCounts::default() };
         for row in rows {
             let (Some(Term::NamedNode(t)), Some(n)) = (row.get("type"), literal(row.get("n"))) else { continue };
@@ -260,9 +258,7 @@ impl GraphStore {
 
     /// Runs one of tupu's own SELECT queries over the union of all graphs.
     pub(crate) fn select(&self, sparql: &str) -> Result<Vec<QuerySolution>, StoreError> {
-        let mut query = SparqlEvaluator::new()
-            .parse_query(sparql)
-            .map_err(|e| StoreError::Query(e.to_string()))?;
+        let mut query = SparqlEvaluator::new().parse_query(sparql).map_err(|e| StoreError::Query(e.to_string()))?;
         query.dataset_mut().set_default_graph_as_union();
         match query.on_store(&self.store).execute().map_err(|e| StoreError::Query(e.to_string()))? {
             QueryResults::Solutions(solutions) => {

@@ -10,7 +10,8 @@ use tupu_extract::model::{
 use tupu_extract::{Date, Decimal, PartialDate, Region, Script, Span};
 
 /// A made-up article (no real names), 48 code points.
-pub(crate) const TEXT: &str = "發展局局長陳大文表示，政府撥款超過10億元推動北都，並提出兩點建議：一是加快建設，二是吸引人才。";
+pub(crate) const TEXT: &str =
+    "發展局局長陳大文表示，政府撥款超過10億元推動北都，並提出兩點建議：一是加快建設，二是吸引人才。";
 
 fn entity(kind: EntityKind, label: &str, key: &str, mentions: &[(usize, usize)]) -> Entity {
     Entity {

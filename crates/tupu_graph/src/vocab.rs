@@ -229,9 +229,12 @@ mod tests {
 
     #[test]
     fn terms_are_valid_iris_in_their_namespace() {
-        for (module, all) in
-            [(tp::NAMESPACE, tp::ALL), (schema::NAMESPACE, schema::ALL), (org::NAMESPACE, org::ALL), (nif::NAMESPACE, nif::ALL)]
-        {
+        for (module, all) in [
+            (tp::NAMESPACE, tp::ALL),
+            (schema::NAMESPACE, schema::ALL),
+            (org::NAMESPACE, org::ALL),
+            (nif::NAMESPACE, nif::ALL),
+        ] {
             for term in all {
                 assert!(term.as_str().starts_with(module));
                 assert!(oxigraph::model::NamedNode::new(term.as_str()).is_ok(), "{term}");

@@ -78,7 +78,12 @@ The default graph is the union of all article graphs; tupu's prefixes are predec
 Accept: application/sparql-results+json (default), application/sparql-results+xml, text/csv,\n\
 text/tab-separated-values; text/turtle or application/n-triples for CONSTRUCT and DESCRIBE.\n";
 
-fn answer(store: &GraphStore, request: &Request<Body>, params: &[(String, String)], body: Option<String>) -> Response<Body> {
+fn answer(
+    store: &GraphStore,
+    request: &Request<Body>,
+    params: &[(String, String)],
+    body: Option<String>,
+) -> Response<Body> {
     let Some(sparql) = body.or_else(|| param(params, "query").map(str::to_owned)) else {
         return text(StatusCode::BAD_REQUEST, "no query: pass it as the `query` parameter");
     };
@@ -110,7 +115,10 @@ fn answer(store: &GraphStore, request: &Request<Body>, params: &[(String, String
     let written: Result<(Vec<u8>, &str), QueryError> = match results {
         QueryResults::Graph(triples) => {
             let Some((format, media)) = negotiate(&accept, GRAPH_TYPES) else {
-                return text(StatusCode::NOT_ACCEPTABLE, "CONSTRUCT and DESCRIBE give text/turtle or application/n-triples");
+                return text(
+                    StatusCode::NOT_ACCEPTABLE,
+                    "CONSTRUCT and DESCRIBE give text/turtle or application/n-triples",
+                );
             };
             write_graph(triples, format, Vec::new()).map(|b| (b, media))
         }
@@ -151,10 +159,8 @@ fn negotiate<T: Copy>(accept: &str, offered: &[(&'static str, T)]) -> Option<(T,
     for (position, range) in accept.split(',').enumerate() {
         let mut parts = range.split(';');
         let media = parts.next().unwrap_or("").trim().to_ascii_lowercase();
-        let q = parts
-            .filter_map(|p| p.trim().strip_prefix("q="))
-            .find_map(|q| q.trim().parse::<f32>().ok())
-            .unwrap_or(1.0);
+        let q =
+            parts.filter_map(|p| p.trim().strip_prefix("q=")).find_map(|q| q.trim().parse::<f32>().ok()).unwrap_or(1.0);
         if q <= 0.0 {
             continue;
         }
@@ -215,9 +221,7 @@ mod tests {
     fn store() -> GraphStore {
         let store = GraphStore::in_memory().unwrap();
         let nt = "<https://w3id.org/tupu/id/person/a> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://schema.org/Person> <https://w3id.org/tupu/doc/1> .\n";
-        store
-            .load_rdf(nt.as_bytes(), oxigraph::io::RdfFormat::NQuads, &NamedNode::new_unchecked("urn:x"))
-            .unwrap();
+        store.load_rdf(nt.as_bytes(), oxigraph::io::RdfFormat::NQuads, &NamedNode::new_unchecked("urn:x")).unwrap();
         store
     }
 
@@ -237,7 +241,12 @@ mod tests {
 
     #[test]
     fn get_with_a_url_encoded_query_answers_json() {
-        let mut r = request(Method::GET, "/query?query=SELECT%20%3Fp%20WHERE%20%7B%20%3Fp%20a%20schema%3APerson%20%7D", &[], "");
+        let mut r = request(
+            Method::GET,
+            "/query?query=SELECT%20%3Fp%20WHERE%20%7B%20%3Fp%20a%20schema%3APerson%20%7D",
+            &[],
+            "",
+        );
         let resp = handle(&store(), &mut r);
         assert_eq!(resp.status(), StatusCode::OK);
         assert_eq!(resp.headers().get(CONTENT_TYPE).unwrap(), "application/sparql-results+json");
@@ -247,7 +256,8 @@ mod tests {
     #[test]
     fn post_body_and_form_with_negotiated_formats() {
         let q = "SELECT ?p WHERE { ?p a schema:Person }";
-        let mut r = request(Method::POST, "/query", &[("Content-Type", "application/sparql-query"), ("Accept", "text/csv")], q);
+        let mut r =
+            request(Method::POST, "/query", &[("Content-Type", "application/sparql-query"), ("Accept", "text/csv")], q);
         let resp = handle(&store(), &mut r);
         assert_eq!(resp.headers().get(CONTENT_TYPE).unwrap(), "text/csv");
         assert_eq!(body(resp), "p\r\nhttps://w3id.org/tupu/id/person/a\r\n");
@@ -255,7 +265,10 @@ mod tests {
         let mut r = request(
             Method::POST,
             "/query",
-            &[("Content-Type", "application/x-www-form-urlencoded"), ("Accept", "text/html;q=1, application/sparql-results+xml;q=0.9")],
+            &[
+                ("Content-Type", "application/x-www-form-urlencoded"),
+                ("Accept", "text/html;q=1, application/sparql-results+xml;q=0.9"),
+            ],
             form,
         );
         let resp = handle(&store(), &mut r);
@@ -265,7 +278,8 @@ mod tests {
 
     #[test]
     fn construct_gives_turtle_and_errors_have_statuses() {
-        let mut r = request(Method::GET, "/query?query=CONSTRUCT%20WHERE%20%7B%3Fs%20%3Fp%20%3Fo%7D", &[("Accept", "*/*")], "");
+        let mut r =
+            request(Method::GET, "/query?query=CONSTRUCT%20WHERE%20%7B%3Fs%20%3Fp%20%3Fo%7D", &[("Accept", "*/*")], "");
         let resp = handle(&store(), &mut r);
         assert_eq!(resp.headers().get(CONTENT_TYPE).unwrap(), "text/turtle");
         assert!(body(resp).contains("schema:Person"));
@@ -287,16 +301,18 @@ mod tests {
 
     #[test]
     fn forms_decode_plus_and_percent() {
-        assert_eq!(parse_form("a=1+2&b=%E7%8E%8B&c"), [
-            ("a".to_owned(), "1 2".to_owned()),
-            ("b".to_owned(), "王".to_owned()),
-            ("c".to_owned(), String::new())
-        ]);
+        assert_eq!(
+            parse_form("a=1+2&b=%E7%8E%8B&c"),
+            [("a".to_owned(), "1 2".to_owned()), ("b".to_owned(), "王".to_owned()), ("c".to_owned(), String::new())]
+        );
     }
 
     #[test]
     fn negotiation_follows_q_values() {
-        assert_eq!(negotiate("text/csv;q=0.5, application/sparql-results+xml", RESULTS_TYPES).map(|x| x.1), Some("application/sparql-results+xml"));
+        assert_eq!(
+            negotiate("text/csv;q=0.5, application/sparql-results+xml", RESULTS_TYPES).map(|x| x.1),
+            Some("application/sparql-results+xml")
+        );
         assert_eq!(negotiate("*/*", RESULTS_TYPES).map(|x| x.1), Some("application/sparql-results+json"));
         assert_eq!(negotiate("text/*", GRAPH_TYPES).map(|x| x.1), Some("text/turtle"));
         assert_eq!(negotiate("text/html", RESULTS_TYPES), None);

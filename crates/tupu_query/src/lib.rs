@@ -18,18 +18,31 @@ pub use oxigraph::sparql::QueryResults as Results;
 #[derive(Debug, Error)]
 #[non_exhaustive]
 pub enum QueryError {
-    /// The query is not valid SPARQL; the message says where (line and column).
+    /// The query is not valid SPARQL; the message says where (line and column). The parser's
+    /// error is the message itself, not a separate cause, so it is printed once.
     #[error("invalid SPARQL query: {0}")]
-    Syntax(#[from] SparqlSyntaxError),
+    Syntax(SparqlSyntaxError),
     /// The query is valid but could not be evaluated.
     #[error("the query could not be evaluated: {0}")]
-    Evaluation(#[from] QueryEvaluationError),
+    Evaluation(QueryEvaluationError),
     /// The results could not be written.
     #[error(transparent)]
     Io(#[from] std::io::Error),
     /// The results of a CONSTRUCT or DESCRIBE could not be written as RDF.
     #[error(transparent)]
     Export(#[from] tupu_graph::ExportError),
+}
+
+impl From<SparqlSyntaxError> for QueryError {
+    fn from(e: SparqlSyntaxError) -> Self {
+        Self::Syntax(e)
+    }
+}
+
+impl From<QueryEvaluationError> for QueryError {
+    fn from(e: QueryEvaluationError) -> Self {
+        Self::Evaluation(e)
+    }
 }
 
 /// How to write the results of a SELECT or ASK query.
@@ -113,7 +126,11 @@ impl Query {
     /// parameters say. Without them (and without `FROM` in the query) the default graph is the
     /// union of all article graphs.
     #[must_use]
-    pub fn with_dataset(mut self, default_graphs: Vec<GraphName>, named_graphs: Vec<oxigraph::model::NamedOrBlankNode>) -> Self {
+    pub fn with_dataset(
+        mut self,
+        default_graphs: Vec<GraphName>,
+        named_graphs: Vec<oxigraph::model::NamedOrBlankNode>,
+    ) -> Self {
         let dataset = self.prepared.dataset_mut();
         if !default_graphs.is_empty() || !named_graphs.is_empty() {
             dataset.set_default_graph(default_graphs);
@@ -175,9 +192,7 @@ pub fn write_graph<W: Write>(
     format: ExportFormat,
     writer: W,
 ) -> Result<W, QueryError> {
-    let quads = triples
-        .map(|t| t.map(|t| t.in_graph(GraphName::DefaultGraph)))
-        .collect::<Result<Vec<Quad>, _>>()?;
+    let quads = triples.map(|t| t.map(|t| t.in_graph(GraphName::DefaultGraph))).collect::<Result<Vec<Quad>, _>>()?;
     Ok(RdfExport::new(format).write_quads(quads, writer)?)
 }
 
@@ -194,7 +209,9 @@ mod tests {
 
     #[test]
     fn tupu_prefixes_are_declared() {
-        assert!(Query::parse("SELECT ?p WHERE { ?p a schema:Person ; org:holds ?post . ?m itsrdf:taIdentRef ?p }").is_ok());
+        assert!(
+            Query::parse("SELECT ?p WHERE { ?p a schema:Person ; org:holds ?post . ?m itsrdf:taIdentRef ?p }").is_ok()
+        );
         assert!(Query::parse("PREFIX tp: <http://example.com/> SELECT * WHERE { ?x a tp:Y }").is_ok());
     }
 

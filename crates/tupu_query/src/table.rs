@@ -145,8 +145,14 @@ mod tests {
     fn iris_are_shortened_and_decoded() {
         let t = Term::from(NamedNode::new_unchecked("https://w3id.org/tupu/id/org/%E5%8F%91%E5%B1%95%E5%B1%80"));
         assert_eq!(display_term(&t), "id:org/发展局");
-        assert_eq!(display_term(&Term::from(NamedNode::new_unchecked("https://w3id.org/tupu/ns#MoreThan"))), "tp:MoreThan");
-        assert_eq!(display_term(&Term::from(NamedNode::new_unchecked("http://example.com/a b"))), "<http://example.com/a b>");
+        assert_eq!(
+            display_term(&Term::from(NamedNode::new_unchecked("https://w3id.org/tupu/ns#MoreThan"))),
+            "tp:MoreThan"
+        );
+        assert_eq!(
+            display_term(&Term::from(NamedNode::new_unchecked("http://example.com/a b"))),
+            "<http://example.com/a b>"
+        );
         assert_eq!(display_term(&Term::from(Literal::new_simple_literal("a\nb"))), "a⏎b");
     }
 
