@@ -283,3 +283,27 @@ mod tests {
         assert_eq!(last_segment("https://x/y/%zz"), "%zz");
     }
 }
+
+#[cfg(test)]
+mod store_tests {
+    use super::*;
+    use crate::ArticleGraph;
+    use crate::testing::{TEXT, extraction};
+
+    #[test]
+    fn people_posts_events_and_relations_are_drawn() {
+        let store = GraphStore::in_memory().unwrap();
+        let mut x = extraction();
+        x.entities[0].label = "陳\"大\"文".to_owned();
+        store.insert_graph(&ArticleGraph::new(TEXT, &x)).unwrap();
+        let dot = DotExport::new().render(&store).unwrap();
+        assert!(dot.starts_with("digraph tupu {\n") && dot.ends_with("}\n"), "{dot}");
+        assert!(dot.contains(r#"label = "陳\"大\"文" "#), "quotes are escaped: {dot}");
+        assert!(dot.contains("shape=ellipse") && dot.contains("shape=box") && dot.contains("shape=house"));
+        assert!(dot.contains("shape=octagon"), "the event");
+        for label in ["局長", "撥款", "location", "speaker", "organizer", "part of"] {
+            assert!(dot.contains(&format!("label = \"{label}\"")), "edge {label}: {dot}");
+        }
+        assert_eq!(dot, DotExport::new().render(&store).unwrap(), "deterministic");
+    }
+}

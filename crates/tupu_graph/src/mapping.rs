@@ -220,7 +220,7 @@ impl<'a> Builder<'a> {
                 self.add(&me, skos::ALT_LABEL, alias);
             }
             for name in e.other_names.iter().filter(|n| **n != e.label && !e.aliases.contains(*n)) {
-                let tag = script_tag_of(name, self.tag);
+                let tag = script_tag_of(name, &e.label, self.tag);
                 self.add(&me, skos::ALT_LABEL, Literal::new_language_tagged_literal_unchecked(name, tag));
             }
             if let Some(en) = &e.english {
@@ -461,14 +461,16 @@ fn part_of_property(child: &Entity, parent: &Entity) -> NamedNodeRef<'static> {
     }
 }
 
-/// The language tag of a name given in `other_names`: Simplified when it is written in
-/// Simplified-only characters, Traditional when in Traditional-only ones, else the article's.
-fn script_tag_of(name: &str, article_tag: &'static str) -> &'static str {
-    let simplified = to_simplified(name);
-    let traditional = to_traditional(name);
-    if simplified == name && traditional != name {
+/// The language tag of a name given in `other_names`: Traditional when it has characters that
+/// fold to others (character-level, cheap), Simplified when it is the folded form of the label
+/// or when phrase-level conversion to Traditional changes it, else the article's own tag.
+fn script_tag_of(name: &str, label: &str, article_tag: &'static str) -> &'static str {
+    let folded = fold(name);
+    if folded != name {
+        "zh-hant"
+    } else if (fold(label) == name && label != name) || to_traditional(name) != name {
         "zh-hans"
-    } else if traditional == name && simplified != name {
+    } else if to_simplified(name) != name {
         "zh-hant"
     } else {
         article_tag
@@ -690,6 +692,14 @@ mod tests {
         let g = ArticleGraph::new("短文。", &x);
         assert_eq!(g.summary().entities, 0);
         assert!(has(g.quads(), g.document().as_str(), rdf::TYPE, schema::NEWS_ARTICLE));
+    }
+
+    #[test]
+    fn other_names_are_tagged_with_their_script() {
+        assert_eq!(script_tag_of("发展局", "發展局", "zh-hant"), "zh-hans");
+        assert_eq!(script_tag_of("發展局", "发展局", "zh-hans"), "zh-hant");
+        assert_eq!(script_tag_of("国家发展和改革委员会", "國家發改委", "zh-hant"), "zh-hans");
+        assert_eq!(script_tag_of("王勇", "王勇", "zh-hans"), "zh-hans");
     }
 
     #[test]

@@ -276,3 +276,64 @@ pub(crate) fn literal(term: Option<&Term>) -> Option<String> {
         _ => None,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testing::{TEXT, extraction};
+
+    fn graph() -> ArticleGraph {
+        ArticleGraph::new(TEXT, &extraction())
+    }
+
+    #[test]
+    fn inserting_again_replaces_the_article_graph() {
+        let store = GraphStore::in_memory().unwrap();
+        let added = store.insert_graph(&graph()).unwrap();
+        assert_eq!(store.len().unwrap(), added.quads);
+        store.insert_graph(&graph()).unwrap();
+        assert_eq!(store.len().unwrap(), added.quads);
+        // A changed extraction of the same text replaces, not merges.
+        let mut smaller = extraction();
+        smaller.figures.clear();
+        let replaced = store.insert_graph(&ArticleGraph::new(TEXT, &smaller)).unwrap();
+        assert_eq!(store.len().unwrap(), replaced.quads);
+        assert!(replaced.quads < added.quads);
+        assert_eq!(store.graphs().unwrap().len(), 1);
+    }
+
+    #[test]
+    fn articles_and_counts_describe_the_store() {
+        let store = GraphStore::in_memory().unwrap();
+        store.insert_graph(&graph()).unwrap();
+        store.insert_graph(&ArticleGraph::new("另一篇文章。", &extraction())).unwrap();
+        let articles = store.articles().unwrap();
+        assert_eq!(articles.len(), 2);
+        assert!(articles.iter().any(|a| a.length == Some(48) && a.headline.as_deref() == Some("發展局局長陳大文表示")));
+        let c = store.counts().unwrap();
+        assert_eq!((c.articles, c.people, c.organizations, c.places, c.events), (2, 1, 2, 1, 1));
+        assert_eq!((c.posts, c.statements, c.proposals), (1, 4, 2));
+        assert_eq!(c.quads, store.len().unwrap());
+        // Entities are shared between the two articles; figures and statements are not.
+        assert_eq!(c.figures, 4);
+    }
+
+    #[test]
+    fn rdf_files_load_into_a_named_graph() {
+        let store = GraphStore::in_memory().unwrap();
+        let ttl = "<https://w3id.org/tupu/id/person/x> a <https://schema.org/Person> .";
+        let graph = NamedNode::new_unchecked("file:///tmp/x.ttl");
+        store.load_rdf(ttl.as_bytes(), RdfFormat::Turtle, &graph).unwrap();
+        assert_eq!(store.graphs().unwrap(), [NamedOrBlankNode::NamedNode(graph.clone())]);
+        assert_eq!(store.counts().unwrap().people, 1, "queries see it through the union default graph");
+        let bad = store.load_rdf("<a> <b> .".as_bytes(), RdfFormat::Turtle, &graph);
+        assert!(matches!(bad, Err(StoreError::Parse(_))));
+        assert_eq!(store.len().unwrap(), 1, "a failed load leaves the store as it was");
+    }
+
+    #[test]
+    fn read_only_needs_an_existing_store() {
+        let missing = std::env::temp_dir().join(format!("tupu-no-store-{}", std::process::id()));
+        assert!(matches!(GraphStore::open_read_only(&missing), Err(StoreError::NotFound(_))));
+    }
+}
