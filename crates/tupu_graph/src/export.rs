@@ -286,7 +286,24 @@ mod tests {
 
     #[test]
     fn natural_order_is_a_total_order_on_samples() {
-        let samples = ["", "a", "a0", "a00", "a01", "a1", "a1b", "a2", "a10", "a10b", "a9z", "b", "#char=0,12", "#char=10,2", "數9", "數10"];
+        let samples = [
+            "",
+            "a",
+            "a0",
+            "a00",
+            "a01",
+            "a1",
+            "a1b",
+            "a2",
+            "a10",
+            "a10b",
+            "a9z",
+            "b",
+            "#char=0,12",
+            "#char=10,2",
+            "數9",
+            "數10",
+        ];
         for x in samples {
             assert_eq!(natural_cmp(x, x), Ordering::Equal);
             for y in samples {
