@@ -138,7 +138,10 @@ impl GraphStore {
     /// When the storage fails; the store is then unchanged.
     pub fn insert_graph(&self, graph: &ArticleGraph) -> Result<ArticleSummary, StoreError> {
         let mut transaction = self.store.start_transaction()?;
-        transaction.clear_graph(graph.document())?;
+        // Clearing walks the graph's keys (and RocksDB's tombstones): only when there is one.
+        if transaction.contains_named_graph(graph.document())? {
+            transaction.clear_graph(graph.document())?;
+        }
         transaction.insert_named_graph(graph.document());
         transaction.extend(graph.quads());
         transaction.commit()?;
