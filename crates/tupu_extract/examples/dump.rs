@@ -20,6 +20,22 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             eprintln!("{:.2} MB/s ({:.3} ms per run)", bytes.len() as f64 * f64::from(n) / secs / 1e6, secs * 1e3 / f64::from(n));
         }
     }
+    if args.iter().any(|a| a == "--profile") {
+        let mut totals: Vec<(&str, f64)> = Vec::new();
+        for _ in 0..50 {
+            let (_, timings) = extractor.profile(&article);
+            for (i, (name, d)) in timings.into_iter().enumerate() {
+                if totals.len() <= i {
+                    totals.push((name, 0.0));
+                }
+                totals[i].1 += d.as_secs_f64() * 1e3 / 50.0;
+            }
+        }
+        #[expect(clippy::print_stderr, reason = "an example reports its timing")]
+        for (name, ms) in totals {
+            eprintln!("{name:>16} {ms:.3} ms");
+        }
+    }
     let extraction = extractor.extract(&article);
     let out = if args.iter().any(|a| a == "--json") {
         serde_json::to_string_pretty(&extraction)?

@@ -6,7 +6,7 @@
 use crate::article::Article;
 use crate::entities::EntityTable;
 use crate::lexicon::{Lattice, Lexicons, WordClass};
-use crate::model::{EntityId, EntityKind, EventDetails, Figure, Post, Proposal, Relation, Statement};
+use crate::model::{EntityId, EventDetails, Figure, Post, Proposal, Relation, Statement};
 use crate::span::Span;
 use crate::text::Text;
 
@@ -19,6 +19,8 @@ pub(crate) struct Analysis<'a> {
     pub(crate) words: Lattice,
     /// The folded analysis view as characters, for positional access.
     pub(crate) chars: Vec<char>,
+    /// Where each ideograph occurs: finds a name's occurrences by its first character.
+    positions: std::collections::HashMap<char, Vec<usize>>,
     pub(crate) entities: EntityTable,
     pub(crate) posts: Vec<Post>,
     pub(crate) events: Vec<EventDetails>,
@@ -31,11 +33,19 @@ pub(crate) struct Analysis<'a> {
 impl<'a> Analysis<'a> {
     pub(crate) fn new(article: &'a Article, lex: &'a Lexicons) -> Self {
         let words = lex.vocabulary.lattice(article.text());
+        let chars: Vec<char> = article.text().folded().chars().collect();
+        let mut positions: std::collections::HashMap<char, Vec<usize>> = std::collections::HashMap::new();
+        for (p, &c) in chars.iter().enumerate() {
+            if crate::text::is_cjk(c) {
+                positions.entry(c).or_default().push(p);
+            }
+        }
         Self {
             article,
             lex,
             words,
-            chars: article.text().folded().chars().collect(),
+            chars,
+            positions,
             entities: EntityTable::new(article.text().len()),
             posts: Vec::new(),
             events: Vec::new(),
@@ -80,6 +90,19 @@ impl<'a> Analysis<'a> {
         self.entities.mentions_in(span)
     }
 
+    /// Every occurrence of a folded string (overlapping), in text order.
+    pub(crate) fn occurrences(&self, folded: &str) -> Vec<Span> {
+        let pattern: Vec<char> = folded.chars().collect();
+        let Some(first) = pattern.first() else { return Vec::new() };
+        let matches_at = |p: usize| self.chars.get(p..p + pattern.len()) == Some(pattern.as_slice());
+        match self.positions.get(first) {
+            Some(starts) => starts.iter().copied().filter(|&p| matches_at(p)).map(|p| Span::new(p, p + pattern.len())).collect(),
+            None if crate::text::is_cjk(*first) => Vec::new(),
+            // Not indexed (Latin, digits): scan.
+            None => (0..self.chars.len()).filter(|&p| matches_at(p)).map(|p| Span::new(p, p + pattern.len())).collect(),
+        }
+    }
+
     /// The folded character at `pos` (`'\n'` past the end, which every check treats as a break).
     pub(crate) fn char_at(&self, pos: usize) -> char {
         self.chars.get(pos).copied().unwrap_or('\n')
@@ -112,16 +135,6 @@ impl<'a> Analysis<'a> {
             .flat_map(move |p| self.words.starting_at(p).iter())
             .filter(move |w| w.span.overlaps(span) && !span.contains(w.span))
             .flat_map(move |w| self.lex.vocabulary.classes(w.pattern).iter().copied())
-    }
-
-    /// The person mentioned last before `pos` (for pronouns and bare surname + title).
-    pub(crate) fn last_person_before(&self, pos: usize) -> Option<EntityId> {
-        self.entities
-            .mentions_in(Span::new(0, pos))
-            .into_iter()
-            .rev()
-            .find(|(id, _)| self.entities.kind(*id) == EntityKind::Person)
-            .map(|(id, _)| id)
     }
 }
 

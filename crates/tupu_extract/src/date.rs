@@ -259,7 +259,6 @@ pub mod expressions {
             (None, None, Some(p)) if c.name("thismonth").is_none() => PartialDate::Full(p.recent_day(day)?),
             (_, None, Some(p)) => PartialDate::Full(Date::new(p.year, p.month, day)?),
             (_, None, None) => PartialDate::Day(day),
-            (Some(_), Some(_), None) | (None, None, None) => return None,
         })
     }
 

@@ -261,14 +261,6 @@ impl EntityTable {
         self.by_span.iter().map(|(s, &id)| (self.resolve(id), *s)).collect()
     }
 
-    /// Every folded name with its entity.
-    pub(crate) fn names(&self) -> Vec<(String, EntityId)> {
-        let mut v: Vec<(String, EntityId)> =
-            self.by_name.iter().map(|(n, &id)| (n.clone(), self.resolve(id))).collect();
-        v.sort();
-        v
-    }
-
     /// Drops entities without mentions and builds the output entities, ordered by first
     /// mention. Returns them with the map from draft id to output index.
     pub(crate) fn finish(&self, simplified: bool) -> (Vec<Entity>, HashMap<EntityId, usize>) {

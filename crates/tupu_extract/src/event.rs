@@ -13,9 +13,9 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::analysis::{Analysis, Stage};
-use crate::date::expressions::{self, small_number};
+use crate::date::expressions;
 use crate::lexicon::WordClass;
-use crate::model::{EntityId, EntityKind, EventDetails};
+use crate::model::{EntityId, EntityKind, EventDetails, FigureKind};
 use crate::span::Span;
 
 /// Pipeline stage.
@@ -25,13 +25,6 @@ pub(crate) struct EventDetailsStage;
 static VENUE: LazyLock<Regex> = LazyLock::new(|| {
     #[expect(clippy::expect_used, reason = "a constant pattern, checked by the unit tests")]
     Regex::new(r"(?:在|于|假)([^，。；：、\n]{2,24}?)(?:隆重|盛大|正式|顺利|热烈)?(?:举行|举办|开幕|揭幕|召开|开展|展开|拉开帷幕|揭开帷幕|进行|启幕)")
-        .expect("valid regex")
-});
-
-/// 一連兩日, 為期三天, 歷時約兩個小時, 為期一週.
-static DURATION: LazyLock<Regex> = LazyLock::new(|| {
-    #[expect(clippy::expect_used, reason = "a constant pattern, checked by the unit tests")]
-    Regex::new(r"(?:一连|为期|历时|历期|连续)约?(\d{1,3}|[一二三四五六七八九十两半]{1,3})(?:个)?(日|天|小时|个小时|周|星期|个月|月)")
         .expect("valid regex")
 });
 
@@ -107,7 +100,11 @@ fn describe(a: &Analysis<'_>, event: EntityId, main: bool) -> EventDetails {
             }
         }
         if details.duration.is_none() {
-            details.duration = DURATION.captures(folded).and_then(|c| duration(c.get(1)?.as_str(), c.get(2)?.as_str()));
+            details.duration = a
+                .figures
+                .iter()
+                .filter(|f| f.kind == FigureKind::Duration && s.contains(f.span))
+                .find_map(|f| crate::figure::xsd_duration(f).and_then(|d| whole_units(&d)));
         }
         if details.theme.is_none() {
             if let Some(c) = THEME.captures(folded) {
@@ -158,11 +155,17 @@ fn date_before(a: &Analysis<'_>, sentence: Span, limit: usize) -> Option<crate::
     let base = a.text().folded_byte(sentence.start);
     let end = a.text().folded_byte(limit.min(sentence.end)).saturating_sub(base);
     let folded = a.folded(sentence);
-    expressions::find(&folded[..end.min(folded.len())], a.article.published())
+    let found: Vec<expressions::Found> = expressions::find(&folded[..end.min(folded.len())], a.article.published())
         .into_iter()
         .filter(|f| !is_dateline(a, sentence, f.start))
-        .map(|f| f.date)
-        .next_back()
+        .collect();
+    let last = found.last()?;
+    // 本月9日至10日: a range starts at its first day.
+    let range_start = found.iter().rev().nth(1).filter(|first| {
+        let between = &folded[first.end..last.start];
+        matches!(between, "至" | "到" | "-" | "—" | "～" | "~" | "及")
+    });
+    Some(range_start.unwrap_or(last).date)
 }
 
 /// Whether a date is the dateline of a wire story (新華社杭州9月5日電), not the event's.
@@ -172,18 +175,25 @@ fn is_dateline(a: &Analysis<'_>, sentence: Span, byte: usize) -> bool {
         && folded[..byte].chars().filter(|c| *c == '，').count() == 0
 }
 
-/// An `xsd:duration` from a number and a unit (兩, 日 → P2D; 兩, 小時 → PT2H).
-fn duration(number: &str, unit: &str) -> Option<String> {
-    let half = number == "半";
-    let n = if half { 0 } else { small_number(number)? };
-    Some(match unit {
-        "日" | "天" if !half => format!("P{n}D"),
-        "小时" | "个小时" if half => "PT30M".to_owned(),
-        "小时" | "个小时" => format!("PT{n}H"),
-        "周" | "星期" if !half => format!("P{}D", n * 7),
-        "个月" | "月" if !half => format!("P{n}M"),
+/// An `xsd:duration` with whole numbers only: XSD allows a fraction only in seconds, so
+/// PT1.5H (一個半小時) becomes PT1H30M and P1.5D becomes P1DT12H.
+fn whole_units(duration: &str) -> Option<String> {
+    let Some(dot) = duration.find('.') else { return Some(duration.to_owned()) };
+    let letter = duration.chars().last()?;
+    let start = duration[..dot].rfind(|c: char| !c.is_ascii_digit()).map_or(0, |i| i + 1);
+    let prefix = &duration[..start];
+    let value: f64 = duration[start..duration.len() - 1].parse().ok()?;
+    let (whole, frac) = (value.trunc() as u64, value.fract());
+    let (smaller, factor, time) = match (letter, prefix.contains('T')) {
+        ('H', _) => ('M', 60.0, true),
+        ('M', true) => ('S', 60.0, true),
+        ('D', _) => ('H', 24.0, true),
+        ('Y', _) => ('M', 12.0, false),
         _ => return None,
-    })
+    };
+    let part = (frac * factor).round() as u64;
+    let designator = if time && !prefix.contains('T') { "T" } else { "" };
+    Some(format!("{prefix}{whole}{letter}{designator}{part}{smaller}"))
 }
 
 /// People who address the event.
@@ -265,6 +275,16 @@ mod tests {
         let e = &x.events[0];
         assert_eq!(e.start.map(|d| d.lexical()).as_deref(), Some("2026-03-02"));
         assert_eq!(e.duration.as_deref(), Some("PT2H"));
+    }
+
+    #[test]
+    fn fractional_durations_and_date_ranges() {
+        assert_eq!(super::whole_units("PT1.5H").as_deref(), Some("PT1H30M"));
+        assert_eq!(super::whole_units("P1.5D").as_deref(), Some("P1DT12H"));
+        assert_eq!(super::whole_units("P2D").as_deref(), Some("P2D"));
+        let x = extract("「西江旅遊大會」本月9日至10日在澳門威尼斯人舉行，歷時一天半。", Some("2026-05-11"));
+        let e = &x.events[0];
+        assert_eq!(e.start.map(|d| d.lexical()).as_deref(), Some("2026-05-09"));
     }
 
     #[test]

@@ -59,6 +59,8 @@ impl Stage for Coreference {
         surname_and_title(a);
         short_name_and_title(a);
         bare_event_words(a);
+        bare_endings(a);
+        quoted_stems(a);
     }
 }
 
@@ -78,14 +80,10 @@ fn add_short(a: &mut Analysis<'_>, id: EntityId, span: Span) {
 /// word (not glued into a longer one).
 fn mention_everywhere(a: &mut Analysis<'_>, id: EntityId, name: &str) {
     let folded = fold(name);
-    let n = folded.chars().count();
-    if n < 2 {
+    if folded.chars().count() < 2 {
         return;
     }
-    let text = a.text();
-    let starts: Vec<usize> = text.folded().match_indices(&folded).map(|(b, _)| text.char_at_folded_byte(b)).collect();
-    for start in starts {
-        let span = Span::new(start, start + n);
+    for span in a.occurrences(&folded) {
         if free(a, span) && stands_as_word(a, span) {
             let surface = a.surface(span).to_owned();
             a.entities.add_mention(id, span, &surface);
@@ -129,17 +127,28 @@ fn parenthetical(a: &mut Analysis<'_>) {
         found.push((id, span));
     }
     for (id, span) in found {
-        if !free(a, span) {
+        if let Some(other) = a.entity_at(span) {
             // Already a name (a known abbreviation): the two are one entity.
-            if let Some(other) = a.entity_at(span) {
-                if other != id && a.entities.kind(other) == a.entities.kind(id) {
-                    a.entities.merge(id, other);
-                }
+            if other != id && a.entities.kind(other) == a.entities.kind(id) {
+                a.entities.merge(id, other);
             }
             continue;
         }
-        add_short(a, id, span);
+        // The text defines the abbreviation: names read inside it (發展改革委 inside
+        // 江蘇省發展改革委) give way, here and wherever it is used.
         let name = a.surface(span).to_owned();
+        for occurrence in a.occurrences(&fold(&name)) {
+            let inner: Vec<Span> = a.entities.overlapping(occurrence).into_iter().map(|(_, m)| m).collect();
+            if inner.iter().all(|m| occurrence.contains(*m) && *m != occurrence) {
+                for m in inner {
+                    a.entities.remove_mention(m);
+                }
+            }
+        }
+        if !free(a, span) {
+            continue;
+        }
+        add_short(a, id, span);
         mention_everywhere(a, id, &name);
     }
 }
@@ -164,9 +173,8 @@ fn ending_len(a: &Analysis<'_>, name: &str) -> usize {
     a.lex
         .suffixes
         .iter()
-        .map(|s| fold(&s.suffix))
-        .filter(|s| name.ends_with(s.as_str()))
-        .map(|s| s.chars().count())
+        .filter(|s| name.ends_with(s.folded.as_str()))
+        .map(|s| s.folded.chars().count())
         .max()
         .unwrap_or(0)
 }
@@ -190,10 +198,12 @@ fn short_forms(a: &mut Analysis<'_>) {
             }
             tails.push((id, tail));
         }
-        selections_todo.push((id, chars, ending));
+        // Character selections (理大, 國開行) abbreviate organisations.
+        if a.entities.kind(id) == EntityKind::Organization {
+            selections_todo.push((id, chars, ending));
+        }
     }
-    let patterns: Vec<String> = tails.iter().map(|(_, t)| t.clone()).collect();
-    let found = a.text().find_all(&patterns);
+    let found: Vec<Vec<Span>> = tails.iter().map(|(_, t)| a.occurrences(t)).collect();
     for ((id, tail), spans) in tails.into_iter().zip(found) {
         if a.entities.named(&tail).is_some_and(|o| o != id) {
             continue;
@@ -210,42 +220,25 @@ fn short_forms(a: &mut Analysis<'_>) {
             }
         }
     }
-    let by_char = char_positions(a);
     for (id, chars, ending) in selections_todo {
-        selections(a, id, &chars, ending, &by_char);
+        selections(a, id, &chars, ending);
     }
 }
 
-/// Positions of each character in the folded text.
-fn char_positions(a: &Analysis<'_>) -> std::collections::HashMap<char, Vec<usize>> {
-    let mut map: std::collections::HashMap<char, Vec<usize>> = std::collections::HashMap::new();
-    for (p, &c) in a.chars.iter().enumerate() {
-        if is_cjk(c) {
-            map.entry(c).or_default().push(p);
-        }
-    }
-    map
-}
+
 
 /// Abbreviations that select characters of the full name in order: first character of the
 /// name proper (after a place prefix) or, for three and more characters, of the place; last
 /// character from the ending (大 of 大學, 行 of 銀行, 辦 of 辦公室).
-fn selections(
-    a: &mut Analysis<'_>,
-    id: EntityId,
-    full: &[char],
-    ending: usize,
-    by_char: &std::collections::HashMap<char, Vec<usize>>,
-) {
+fn selections(a: &mut Analysis<'_>, id: EntityId, full: &[char], ending: usize) {
     let place_len = place_prefix_len(a, full);
     let core_first = full[place_len.min(full.len() - 1)];
     let ending_chars = &full[full.len() - ending..];
     let mut found: Vec<Span> = Vec::new();
     let mut starts: Vec<usize> = std::iter::once(core_first)
         .chain(full[..place_len].iter().copied())
-        .filter_map(|c| by_char.get(&c))
-        .flatten()
-        .copied()
+        .flat_map(|c| a.occurrences(&c.to_string()))
+        .map(|s| s.start)
         .collect();
     starts.sort_unstable();
     starts.dedup();
@@ -286,14 +279,16 @@ fn selections(
 
 /// Length of a known place at the start of a folded name (香港 of 香港理工大學).
 fn place_prefix_len(a: &Analysis<'_>, full: &[char]) -> usize {
-    let name: String = full.iter().collect();
-    (2..full.len().saturating_sub(1))
-        .rev()
-        .find(|&n| {
-            let prefix: String = full[..n].iter().collect();
-            a.lex.known_named(&prefix).iter().any(|&k| a.lex.known[k].kind == EntityKind::Place) && name.len() > prefix.len()
-        })
-        .unwrap_or(0)
+    // Place names are at most a handful of characters; try the longest first.
+    let mut prefix = String::with_capacity(32);
+    let mut best = 0;
+    for (n, c) in full.iter().enumerate().take(full.len().saturating_sub(1).min(8)) {
+        prefix.push(*c);
+        if n + 1 >= 2 && a.lex.known_named(&prefix).iter().any(|&k| a.lex.known[k].kind == EntityKind::Place) {
+            best = n + 1;
+        }
+    }
+    best
 }
 
 fn is_subsequence(short: &[char], long: &[char]) -> bool {
@@ -304,7 +299,15 @@ fn is_subsequence(short: &[char], long: &[char]) -> bool {
 /// Entities found separately that are one: an abbreviation found by its ending (創科及工業局)
 /// and the full name (創新科技及工業局).
 fn merge_abbreviated_entities(a: &mut Analysis<'_>) {
-    let names = long_names(a);
+    // Each long name with the length of the place it starts with, computed once.
+    let names: Vec<(EntityId, Vec<char>, usize)> = long_names(a)
+        .into_iter()
+        .map(|(id, n)| {
+            let chars: Vec<char> = n.chars().collect();
+            let place = place_prefix_len(a, &chars);
+            (id, chars, place)
+        })
+        .collect();
     let ids: Vec<EntityId> = a.entities.ids().collect();
     for short_id in ids {
         let d = a.entities.get(short_id);
@@ -314,20 +317,19 @@ fn merge_abbreviated_entities(a: &mut Analysis<'_>) {
         let Some(short) = d.full_names.keys().next().map(|n| fold(n)) else { continue };
         let kind = d.kind;
         let s: Vec<char> = short.chars().collect();
-        let target = names.iter().find(|(long_id, long)| {
-            let l: Vec<char> = long.chars().collect();
+        if s.len() < 3 {
+            continue;
+        }
+        let target = names.iter().find(|(long_id, l, place)| {
             *long_id != short_id
-                && a.entities.kind(*long_id) == kind
                 && l.len() > s.len()
-                && s.len() >= 3
-                && {
-                    let place = place_prefix_len(a, &l);
-                    s[0] == l[place.min(l.len() - 1)] || l[..place].contains(&s[0])
-                }
                 && s.last() == l.last()
-                && is_subsequence(&s, &l)
+                && ((s[0] == l[(*place).min(l.len() - 1)] || l[..*place].contains(&s[0])) && is_subsequence(&s, l)
+                    // or a tail of it: 旅遊局 of 澳門特區政府旅遊局.
+                    || l.ends_with(&s))
+                && a.entities.kind(*long_id) == kind
         });
-        if let Some(&(long_id, _)) = target {
+        if let Some(&(long_id, _, _)) = target {
             a.entities.merge(long_id, short_id);
         }
     }
@@ -347,6 +349,9 @@ fn surname_and_title(a: &mut Analysis<'_>) {
     let mut found: Vec<(EntityId, Span)> = Vec::new();
     for end in 1..=a.chars.len() {
         let Some((title, _)) = a.word_ending_at(end, |c| matches!(c, WordClass::Title(_))) else { continue };
+        if crate::recognize::person::inside_longer_title(a, title) {
+            continue; // 吳理事長 is not 吳理事
+        }
         for surname_len in [2, 1] {
             if title.start < surname_len {
                 continue;
@@ -418,6 +423,65 @@ fn short_name_and_title(a: &mut Analysis<'_>) {
     }
 }
 
+/// 合作區, 委員會: an ending of three or more characters standing alone names the one place or
+/// organisation of the article that has it (an alias the text uses).
+fn bare_endings(a: &mut Analysis<'_>) {
+    let mut by_ending: std::collections::HashMap<String, Vec<EntityId>> = std::collections::HashMap::new();
+    for id in a.entities.ids() {
+        if !matches!(a.entities.kind(id), EntityKind::Place | EntityKind::Organization) || a.entities.get(id).mentions.is_empty() {
+            continue;
+        }
+        let names: Vec<String> = a.entities.get(id).full_names.keys().map(|n| fold(n)).collect();
+        for s in &a.lex.suffixes {
+            if s.folded.chars().count() >= 3 && names.iter().any(|n| n.ends_with(s.folded.as_str()) && *n != s.folded) {
+                let ids = by_ending.entry(s.folded.clone()).or_default();
+                if !ids.contains(&id) {
+                    ids.push(id);
+                }
+            }
+        }
+    }
+    let mut endings: Vec<(String, Vec<EntityId>)> = by_ending.into_iter().collect();
+    endings.sort();
+    for (ending, ids) in endings {
+        let [id] = ids[..] else { continue };
+        let spans: Vec<Span> = a.occurrences(&ending).into_iter().filter(|&s| free(a, s) && is_bare(a, s) && stands_as_word(a, s)).collect();
+        if let Some(&first) = spans.first() {
+            let surface = a.surface(first).to_owned();
+            a.entities.add_name(id, &surface, false);
+            for s in spans {
+                let surface = a.surface(s).to_owned();
+                a.entities.add_mention(id, s, &surface);
+            }
+        }
+    }
+}
+
+/// 「簡約公屋」 for 簡約公屋計劃: a programme's name without its ending, quoted, is its short name.
+fn quoted_stems(a: &mut Analysis<'_>) {
+    let ids: Vec<EntityId> = a.entities.ids().filter(|&id| a.entities.kind(id) == EntityKind::Initiative).collect();
+    for id in ids {
+        let names: Vec<String> = a.entities.get(id).full_names.keys().map(|n| fold(n)).collect();
+        for name in names {
+            let ending = ending_len(a, &name);
+            let chars: Vec<char> = name.chars().collect();
+            if ending == 0 || chars.len() < ending + 2 {
+                continue;
+            }
+            let stem: String = chars[..chars.len() - ending].iter().collect();
+            let quoted: Vec<Span> = a
+                .occurrences(&stem)
+                .into_iter()
+                .filter(|s| s.start > 0 && matches!(a.char_at(s.start - 1), '「' | '“' | '『') && matches!(a.char_at(s.end), '」' | '”' | '』'))
+                .filter(|&s| free(a, s))
+                .collect();
+            for s in quoted {
+                add_short(a, id, s);
+            }
+        }
+    }
+}
+
 /// 峰會, 本次峰會 → the article's one event with that ending.
 fn bare_event_words(a: &mut Analysis<'_>) {
     // Every event ending a name ends with: 香港高峰論壇 is referred to as 高峰論壇 and as 論壇.
@@ -431,7 +495,7 @@ fn bare_event_words(a: &mut Analysis<'_>) {
                 .suffixes
                 .iter()
                 .filter(|s| s.kind == EntityKind::Event)
-                .map(|s| fold(&s.suffix))
+                .map(|s| s.folded.clone())
                 .filter(|s| names.iter().any(|n| n.ends_with(s.as_str()) && n != s))
                 .map(|s| (id, s))
                 .collect::<Vec<_>>()
@@ -441,11 +505,7 @@ fn bare_event_words(a: &mut Analysis<'_>) {
         if events.iter().filter(|(_, e)| e == ending).count() != 1 {
             continue; // two summits: 峰會 alone is ambiguous
         }
-        let text = a.text();
-        let n = ending.chars().count();
-        let spans: Vec<Span> =
-            text.folded().match_indices(ending.as_str()).map(|(b, _)| text.char_at_folded_byte(b)).map(|s| Span::new(s, s + n)).collect();
-        for span in spans {
+        for span in a.occurrences(ending) {
             if free(a, span) && is_bare(a, span) {
                 let surface = a.surface(span).to_owned();
                 a.entities.add_mention(*id, span, &surface);
@@ -488,7 +548,7 @@ fn demonstrative_bodies(a: &mut Analysis<'_>) {
             }
         }
         let span = Span::new(p, ending.end);
-        let ending_text = fold(&a.lex.suffixes[i].suffix);
+        let ending_text = a.lex.suffixes[i].folded.clone();
         let target = a
             .entities
             .mentions_in(Span::new(0, p))

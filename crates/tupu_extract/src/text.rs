@@ -211,25 +211,6 @@ impl Text {
         self.folded_bytes[char_index.min(self.len())]
     }
 
-    /// Every occurrence of each folded pattern (overlapping), found in one pass: `result[i]` holds
-    /// the spans of `patterns[i]`, in text order.
-    #[must_use]
-    pub fn find_all(&self, patterns: &[String]) -> Vec<Vec<Span>> {
-        let mut out = vec![Vec::new(); patterns.len()];
-        // A per-article automaton is searched once: build the cheapest kind, not a DFA.
-        let Ok(ac) = aho_corasick::AhoCorasick::builder()
-            .kind(Some(aho_corasick::AhoCorasickKind::NoncontiguousNFA))
-            .build(patterns)
-        else {
-            return out;
-        };
-        for m in ac.find_overlapping_iter(&self.folded) {
-            let i = m.pattern().as_usize();
-            out[i].push(self.span_of_folded_bytes(m.start(), m.end()));
-        }
-        out
-    }
-
     /// Maps an analysis span to code points of the original text.
     #[must_use]
     pub fn to_original(&self, span: Span) -> Span {

@@ -15,6 +15,7 @@ use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
 
 pub use tsv::{LexiconError, Row};
+pub(crate) use tsv::parse as parse_tsv;
 pub(crate) use vocabulary::{Lattice, Vocabulary, WordClass};
 
 use crate::model::EntityKind;
@@ -97,6 +98,8 @@ pub struct Title {
 pub struct Suffix {
     /// The ending as written in the lexicon (委員會, 峰會, 倡議).
     pub suffix: String,
+    /// Its matching key.
+    pub folded: String,
     /// The kind of entity a name with this ending is.
     pub kind: EntityKind,
     /// Fewest characters a name needs before the ending (局 needs 2: 警務處 yes, 該局 no).
@@ -220,7 +223,7 @@ impl Lexicons {
                 "weak" => false,
                 other => return Err(bad("suffixes.tsv", &row, format!("strength must be strong or weak, not '{other}'"))),
             };
-            lex.suffixes.push(Suffix { suffix: row.get(0).to_owned(), kind, min_stem, strong });
+            lex.suffixes.push(Suffix { suffix: row.get(0).to_owned(), folded: fold(row.get(0)), kind, min_stem, strong });
         }
         for row in tsv::parse("speech_verbs.tsv", get("speech_verbs.tsv"), 1)? {
             let needs_pause = match row.get(1) {

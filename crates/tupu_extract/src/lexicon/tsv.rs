@@ -44,7 +44,7 @@ impl Row {
 ///
 /// # Errors
 /// The first line with fewer columns than required, or with a stray space where a tab belongs.
-pub fn parse(path: &str, text: &str, min_columns: usize) -> Result<Vec<Row>, LexiconError> {
+pub(crate) fn parse(path: &str, text: &str, min_columns: usize) -> Result<Vec<Row>, LexiconError> {
     let mut rows = Vec::new();
     for (i, raw) in text.lines().enumerate() {
         let line = i + 1;

@@ -58,11 +58,17 @@ pub(crate) struct Marker {
 
 /// The value of a Chinese numeral from 一 to 九十九 at the start of `chars`, with its length.
 pub(crate) fn chinese_number(chars: &[char]) -> Option<(usize, usize)> {
-    let digit = |c: char| {
-        "一二三四五六七八九"
-            .chars()
-            .position(|d| d == c)
-            .map(|i| i + 1)
+    let digit = |c: char| match c {
+        '一' => Some(1),
+        '二' => Some(2),
+        '三' => Some(3),
+        '四' => Some(4),
+        '五' => Some(5),
+        '六' => Some(6),
+        '七' => Some(7),
+        '八' => Some(8),
+        '九' => Some(9),
+        _ => None,
     };
     match chars {
         ['十', rest @ ..] => Some(

@@ -90,7 +90,7 @@ fn by_ending(a: &Analysis<'_>) -> Vec<Candidate> {
         let Some((suffix_span, WordClass::Suffix(i))) = a.word_ending_at(end, |c| matches!(c, WordClass::Suffix(_))) else {
             continue;
         };
-        if inside_other_word(a, suffix_span) {
+        if inside_other_word(a, suffix_span) || crossed_by_another_ending(a, suffix_span) {
             continue;
         }
         let suffix = &a.lex.suffixes[i];
@@ -103,11 +103,23 @@ fn by_ending(a: &Analysis<'_>) -> Vec<Candidate> {
         if suffix.kind == EntityKind::Event {
             span = event_name(a, span);
         }
+        // 東方集團亞太區: a known place (亞太區) ends the text; it is not a larger place.
+        if suffix.kind == EntityKind::Place
+            && a.word_ending_at(end, |c| matches!(c, WordClass::Known(k) if a.lex.known[k].kind == EntityKind::Place))
+                .is_some_and(|(w, _)| w.start > span.start)
+        {
+            continue;
+        }
         let stem = Span::new(span.start, suffix_span.start);
         // Quotation marks a name even when its words are generic (「金融科技創新專項資金」).
         // A long event name of generic words is still a name (數據產業專題新聞發布會); a short one
         // is a description (主論壇, 專題分論壇).
         let generic = a.lex.is_all_generic(a.folded(stem)) && !(suffix.kind == EntityKind::Event && stem.len() > 4);
+        // 重點發展航空工程: a programme name does not open with a generic modifier.
+        let generic_opening = suffix.kind == EntityKind::Initiative && !is_quoted(a, span) && starts_generic(a, stem);
+        if generic_opening {
+            continue;
+        }
         if stem.len() < suffix.min_stem || (generic && !is_quoted(a, span)) {
             continue;
         }
@@ -115,8 +127,9 @@ fn by_ending(a: &Analysis<'_>) -> Vec<Candidate> {
         if stem.end > 0 && matches!(a.char_at(stem.end - 1), '该' | '其' | '此' | '这' | '各') {
             continue;
         }
-        // 企業及大學: a conjunction right before the ending joins two nouns.
-        if stem.end > 0 && CONJUNCTIONS.contains(&a.char_at(stem.end - 1)) {
+        // 企業及大學, 機構和商協會: a conjunction right before the ending, or one character
+        // before it, joins two nouns.
+        if (stem.start..stem.end).any(|p| CONJUNCTIONS.contains(&a.char_at(p)) && stem.end - p <= 2) {
             continue;
         }
         if !suffix.strong && !has_marker(a, span, suffix.kind) {
@@ -160,11 +173,29 @@ fn inside_other_word(a: &Analysis<'_>, suffix: Span) -> bool {
     })
 }
 
+/// Whether another ending starts before this one and ends inside it: in 旅遊大學會 the 學會 is
+/// crossed by 大學, and the name is 旅遊大學 (followed by the verb 會).
+fn crossed_by_another_ending(a: &Analysis<'_>, suffix: Span) -> bool {
+    (suffix.start + 1..suffix.end).any(|end| {
+        a.words.ending_at(end).iter().any(|w| {
+            w.span.start < suffix.start && a.lex.vocabulary.classes(w.pattern).iter().any(|c| matches!(c, WordClass::Suffix(_)))
+        })
+    })
+}
+
 /// Where a name ending at `suffix_start` begins.
 fn name_start(a: &Analysis<'_>, suffix_start: usize, kind: EntityKind) -> usize {
     let mut p = suffix_start;
     while p > 0 && suffix_start - p < MAX_STEM {
         let c = a.char_at(p - 1);
+        // 國電投海岬（鹽城）風電裝備有限公司: a short place in parentheses inside a company name.
+        if kind == EntityKind::Organization && matches!(c, '）' | ')') {
+            let open = (p.saturating_sub(7)..p - 1).rev().find(|&q| matches!(a.char_at(q), '（' | '('));
+            if let Some(open) = open.filter(|&o| o > 0 && (o + 1..p - 1).all(|q| is_cjk(a.char_at(q))) && is_cjk(a.char_at(o - 1))) {
+                p = open;
+                continue;
+            }
+        }
         if !(is_cjk(c) || c.is_ascii_alphabetic()) {
             break;
         }
@@ -185,8 +216,9 @@ fn name_start(a: &Analysis<'_>, suffix_start: usize, kind: EntityKind) -> usize 
         if p >= 2 && matches!(c, '元' | '亿' | '万' | '千' | '百') && (a.char_at(p - 2).is_ascii_digit() || NUMERALS.contains(&a.char_at(p - 2))) {
             break;
         }
-        // A place inside a place: 杭州市余杭區 is 余杭區 of 杭州市.
+        // A place inside a place: 杭州市余杭區 is 余杭區 of 杭州市 (but 香港大會堂 is one name).
         if kind == EntityKind::Place
+            && p < suffix_start
             && a.word_ending_at(p, |c| matches!(c, WordClass::Known(k) if a.lex.known[k].kind == EntityKind::Place)).is_some()
         {
             break;
@@ -238,7 +270,27 @@ fn has_marker(a: &Analysis<'_>, span: Span, kind: EntityKind) -> bool {
     let abbreviation_after = matches!(a.char_at(span.end), '（' | '(');
     let place_before = kind == EntityKind::Place
         && a.word_ending_at(span.start, |c| matches!(c, WordClass::Known(k) if a.lex.known[k].kind == EntityKind::Place)).is_some();
-    quoted || known_start || year_start || title_after || abbreviation_after || place_before
+    // 鹽城市人民政府: a government of an administrative unit named with its 市/省/縣.
+    let administrative = kind == EntityKind::Organization
+        && (span.start + 3..span.end).any(|p| {
+            let place = Span::new(span.start, p - 1);
+            matches!(a.char_at(p - 1), '市' | '省' | '县' | '区' | '州' | '镇' | '乡' | '旗')
+                && place.len() >= 2
+                && (place.start..place.end).all(|q| is_cjk(a.char_at(q)))
+                && !(place.start + 1..=place.end).any(|e| a.word_ending_at(e, |c| matches!(c, WordClass::Suffix(_))).is_some_and(|(w, _)| w.start >= place.start))
+                && a.word_starting_at(p, |c| matches!(c, WordClass::Suffix(s) if a.lex.suffixes[s].kind == EntityKind::Organization)).is_some_and(|(w, _)| w.end == span.end)
+        });
+    quoted || known_start || year_start || title_after || abbreviation_after || place_before || administrative
+}
+
+/// Whether the first word of a span is a generic modifier (重點…, 相關…). Words of scope
+/// (國家, 全國, 中央, 國際) open proper names (國家人工智能產業投資基金) and do not count.
+fn starts_generic(a: &Analysis<'_>, span: Span) -> bool {
+    const SCOPE: &[&str] = &["国家", "全国", "中央", "全球", "国际", "省级", "市级"];
+    (2..=4.min(span.len())).any(|n| {
+        let w = a.folded(Span::new(span.start, span.start + n));
+        a.lex.generic.contains(w) && !SCOPE.contains(&w)
+    })
 }
 
 /// Whether the span is exactly the content of a quotation.
@@ -325,11 +377,19 @@ fn accept(a: &mut Analysis<'_>, mut candidates: Vec<Candidate>) {
         // 德國X協會: the country is a modifier of X協會.
         if let Some(&(id, m)) = inner.first() {
             let foreign = a.entities.get(id).known.is_some_and(|k| a.lex.known[k].is_foreign_country());
-            if m.start == c.span.start && foreign && c.span.end - m.end >= 3 {
+            // …but a country's own body keeps it (葡萄牙旅遊局, 美國商會): split only when what
+            // follows has a name of its own, not just generic words before its ending.
+            let ending = a.word_ending_at(c.span.end, |w| matches!(w, WordClass::Suffix(_))).map_or(0, |(w, _)| w.len());
+            let own_name = Span::new(m.end, c.span.end.saturating_sub(ending));
+            if m.start == c.span.start && foreign && own_name.len() >= 2 && !a.lex.is_all_generic(a.folded(own_name)) {
                 c.span.start = m.end;
             }
         }
         let inner: Vec<(usize, Span)> = inner.into_iter().filter(|(_, m)| c.span.contains(*m)).collect();
+        // One character glued before a known name (有房屋局) makes no new name.
+        if inner.iter().any(|(id, m)| m.end == c.span.end && m.start == c.span.start + 1 && a.entities.kind(*id) == c.kind) {
+            continue;
+        }
         // [place] + known name: the known name written with its place. Same kind: one entity,
         // the longer form an alias (國家工業和信息化部). Other kind: the known name stands and the
         // place keeps its own mention (灣仔香港會議展覽中心 → 灣仔, 香港會議展覽中心).

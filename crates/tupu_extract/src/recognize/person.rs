@@ -61,9 +61,11 @@ pub(crate) fn end_strength(a: &Analysis<'_>, pos: usize) -> u8 {
 /// Reads a Chinese name (surname + one or two characters) starting at `start`.
 fn read_name(a: &Analysis<'_>, start: usize) -> Option<Span> {
     let mut best: Option<(u8, Span)> = None;
+    // A compound surname (歐陽) is read as one: 歐 + 陽X is not tried.
+    let compound = start + 2 <= a.chars.len() && a.lex.is_surname(a.folded(Span::new(start, start + 2)));
     for surname_len in [2, 1] {
         let surname = Span::new(start, start + surname_len);
-        if surname.end > a.chars.len() || !a.lex.is_surname(a.folded(surname)) {
+        if surname.end > a.chars.len() || !a.lex.is_surname(a.folded(surname)) || (compound && surname_len == 1) {
             continue;
         }
         for given_len in [2, 1] {
@@ -78,8 +80,10 @@ fn read_name(a: &Analysis<'_>, start: usize) -> Option<Span> {
             if !a.entities.is_free(span) {
                 continue;
             }
-            // 邵副部長: the title starts inside what would be the name.
-            if a.crossing_words(span).any(|c| matches!(c, WordClass::Title(_))) {
+            // 邵副部長, 歐陽局長: a title inside or across what would be the name.
+            if a.crossing_words(span).any(|c| matches!(c, WordClass::Title(_)))
+                || (span.start..span.end).any(|p| a.word_starting_at(p, |c| matches!(c, WordClass::Title(_))).is_some_and(|(t, _)| t.end <= span.end))
+            {
                 continue;
             }
             let strength = end_strength(a, span.end);
@@ -125,6 +129,42 @@ fn read_dotted(a: &Analysis<'_>, start: usize) -> Option<Span> {
     (parts >= 2).then_some(Span::new(start, p))
 }
 
+/// Reads a name in Latin script after a title (行政總裁 John Smith表示): one to four capitalised
+/// words.
+fn read_latin(a: &Analysis<'_>, start: usize) -> Option<Span> {
+    let mut p = start;
+    let mut words = 0;
+    while words < 4 && a.char_at(p).is_ascii_uppercase() {
+        let w = p;
+        p += 1;
+        while a.char_at(p).is_ascii_alphabetic() || matches!(a.char_at(p), '\'' | '-' | '.') {
+            p += 1;
+        }
+        if p - w < 2 {
+            return None;
+        }
+        words += 1;
+        if a.char_at(p) == ' ' && a.char_at(p + 1).is_ascii_uppercase() {
+            p += 1;
+        } else {
+            break;
+        }
+    }
+    (words > 0 && !a.char_at(p).is_ascii_alphanumeric()).then_some(Span::new(start, p))
+}
+
+/// Reads a transliterated name written without a dot right after a title (總統特朗普表示):
+/// two to four transliteration characters that end firmly.
+fn read_transliterated(a: &Analysis<'_>, start: usize) -> Option<Span> {
+    (2..=4usize).rev().map(|len| Span::new(start, start + len)).find(|&span| {
+        span.end <= a.chars.len()
+            && a.chars[span.start..span.end].iter().all(|c| a.lex.transliteration.contains(c))
+            && a.entities.is_free(span)
+            && !a.crossing_words(span).any(|c| matches!(c, WordClass::Title(_) | WordClass::Boundary))
+            && end_strength(a, span.end) >= 3
+    })
+}
+
 /// Title before name: people with their posts.
 fn titled(a: &mut Analysis<'_>) {
     let mut found: Vec<(Span, usize)> = Vec::new(); // (name, where the title chain ends)
@@ -132,14 +172,17 @@ fn titled(a: &mut Analysis<'_>) {
         let Some((title, WordClass::Title(_))) = a.word_ending_at(end, |c| matches!(c, WordClass::Title(_))) else {
             continue;
         };
-        if a.entities.inside_larger_mention(title) {
-            continue; // 委員 inside 委員會
+        if a.entities.inside_larger_mention(title) || inside_longer_title(a, title) {
+            continue; // 委員 inside 委員會, 董事 inside 董事總經理
         }
         let mut start = end;
         if a.char_at(start) == ' ' {
             start += 1;
         }
-        let name = read_dotted(a, start).or_else(|| read_name(a, start));
+        let name = read_dotted(a, start)
+            .or_else(|| read_name(a, start))
+            .or_else(|| read_latin(a, start))
+            .or_else(|| read_transliterated(a, start));
         if let Some(name) = name {
             found.push((name, title.end));
         }
@@ -150,6 +193,11 @@ fn titled(a: &mut Analysis<'_>) {
         post_after(a, id, name.end);
     }
     bylines(a);
+}
+
+/// Whether a longer title contains this one (董事 in 董事總經理, 理事 in 理事長).
+pub(crate) fn inside_longer_title(a: &Analysis<'_>, title: Span) -> bool {
+    a.crossing_words(title).any(|c| matches!(c, WordClass::Title(_)))
 }
 
 /// Bylines: further reporters (記者甲、乙) and, in a wire dateline such as
@@ -255,9 +303,16 @@ fn org_before(a: &Analysis<'_>, title_start: usize) -> Option<(EntityId, Span)> 
             if a.entities.kind(id) == EntityKind::Place && p < title_start {
                 // A place inside the descriptor: look further left for the organisation.
             } else if a.entities.kind(id) == EntityKind::Place && span.start > 0 {
+                // 博睿集團亞太區總裁, 海岬集團（下稱「海岬」）亞太區總裁: the organisation before the region.
+                let mut before = span.start;
+                if matches!(a.char_at(before - 1), '）' | ')') {
+                    if let Some(open) = (before.saturating_sub(20)..before - 1).rev().find(|&q| matches!(a.char_at(q), '（' | '(')) {
+                        before = open;
+                    }
+                }
                 if let Some(&(org, os)) = a
                     .entities
-                    .mentions_ending_at(span.start)
+                    .mentions_ending_at(before)
                     .iter()
                     .find(|(id, _)| a.entities.kind(*id) == EntityKind::Organization)
                 {
@@ -280,9 +335,13 @@ fn org_before(a: &Analysis<'_>, title_start: usize) -> Option<(EntityId, Span)> 
     None
 }
 
-/// A title written right after the name: 陳大文教授, 習近平主席.
+/// A title written right after the name: 陳大文教授, 習近平主席. A title that is also a verb
+/// (代表) is a title only before a name: 陳大文代表公司簽署.
 fn post_after(a: &mut Analysis<'_>, person: EntityId, name_end: usize) {
     if let Some((title, _)) = a.word_starting_at(name_end, |c| matches!(c, WordClass::Title(_))) {
+        if a.has_word(title, |c| c == WordClass::Boundary) {
+            return;
+        }
         let t = a.surface(title).to_owned();
         a.posts.push(Post { holder: person, title: t, org: None, span: title });
     }
@@ -418,7 +477,6 @@ fn all_occurrences(a: &mut Analysis<'_>) {
             (id, names)
         })
         .collect();
-    let text = a.text();
     for (id, names) in people {
         for name in names {
             let folded = crate::normalize::fold(&name);
@@ -426,9 +484,7 @@ fn all_occurrences(a: &mut Analysis<'_>) {
             if n < 2 {
                 continue;
             }
-            for (byte, _) in text.folded().match_indices(&folded) {
-                let start = text.char_at_folded_byte(byte);
-                let span = Span::new(start, start + n);
+            for span in a.occurrences(&folded) {
                 if !a.entities.is_free(span) {
                     continue;
                 }
@@ -449,12 +505,15 @@ mod tests {
     use crate::analysis::testing::analysis_with;
     use crate::model::EntityKind;
 
-    fn people(text: &str) -> (Vec<String>, Vec<(String, String, Option<String>)>) {
+    /// (holder, title, organisation) of a post, by label.
+    type PostLine = (String, String, Option<String>);
+
+    fn people(text: &str) -> (Vec<String>, Vec<PostLine>) {
         let mut a = analysis_with(text, None, &[]);
         super::super::known::recognise(&mut a);
         super::super::names::recognise(&mut a);
         super::recognise(&mut a);
-        let posts: Vec<(String, String, Option<String>)> = a
+        let posts: Vec<PostLine> = a
             .posts
             .iter()
             .map(|p| {
@@ -529,6 +588,14 @@ mod tests {
         let (_, posts) = people("北辰科技有限公司創始人、首席執行官方明表示。");
         assert_eq!(posts.len(), 2);
         assert!(posts.iter().all(|p| p.2.as_deref() == Some("北辰科技有限公司")), "{posts:?}");
+    }
+
+    #[test]
+    fn latin_and_undotted_foreign_names_after_a_title() {
+        let (names, _) = people("集團行政總裁 John Smith表示滿意。美國總統特朗普表示，關稅將調整。");
+        assert_eq!(names, vec!["John Smith", "特朗普"]);
+        let (names, _) = people("美国总统特朗普表示，关税将调整。");
+        assert_eq!(names, vec!["特朗普"]);
     }
 
     #[test]

@@ -1,0 +1,274 @@
+//! Numerals to exact decimals: Arabic (`1,500`, `12.5`), Chinese (`三萬六千`, `一百零五`, `二〇二五`)
+//! and mixed (`1.2萬`, `3.5萬億`).
+//!
+//! Matching runs on the folded view, where full-width digits are ASCII and 萬/億/兩 are 万/亿/两,
+//! so one pattern covers both scripts.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::decimal::Decimal;
+
+/// A numeral: Arabic digits with thousands separators, a decimal part and Chinese magnitudes, or a
+/// run of Chinese numeral characters. `[0-9]`, not `\d`: other scripts' digits are not numbers here.
+const PATTERN: &str = r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?[百千万亿]*|[零〇一二两三四五六七八九十百千万亿]+";
+
+/// Finds numerals anywhere.
+static NUMERAL: LazyLock<Regex> = LazyLock::new(|| compile(PATTERN));
+
+/// Matches a numeral only where the search starts: looking at one position never scans the rest
+/// of the article.
+static NUMERAL_HERE: LazyLock<Regex> = LazyLock::new(|| compile(&format!("^(?:{PATTERN})")));
+
+fn compile(pattern: &str) -> Regex {
+    #[expect(
+        clippy::expect_used,
+        reason = "a constant pattern, exercised by every test"
+    )]
+    Regex::new(pattern).expect("valid numeral pattern")
+}
+
+/// A numeral found in the folded text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Numeral {
+    /// Byte range in the folded text.
+    pub(super) start: usize,
+    pub(super) end: usize,
+    /// Its value.
+    pub(super) value: Decimal,
+    /// Written in Chinese characters.
+    pub(super) chinese: bool,
+    /// Plain digits, nothing else (`2025`, `二〇二五`): what a year looks like.
+    pub(super) plain_digits: bool,
+    /// Exactly 一: before a measure word it is an article ("a"), not a count.
+    pub(super) bare_one: bool,
+}
+
+/// Every numeral in `folded` whose value can be read, in order.
+pub(super) fn numerals(folded: &str) -> impl Iterator<Item = Numeral> + '_ {
+    NUMERAL
+        .find_iter(folded)
+        .filter_map(|m| numeral_at(folded, m.start(), m.end()))
+}
+
+/// The numeral starting at byte `at`, if one does.
+pub(super) fn numeral_starting(folded: &str, at: usize) -> Option<Numeral> {
+    let m = NUMERAL_HERE.find(folded.get(at..)?)?;
+    numeral_at(folded, at, at + m.end())
+}
+
+fn numeral_at(folded: &str, start: usize, end: usize) -> Option<Numeral> {
+    let s = &folded[start..end];
+    // A lone 零 or 〇 starts words (零部件, 零售, 零距離), not counts of nothing.
+    if s == "零" || s == "〇" {
+        return None;
+    }
+    let chinese = !s.as_bytes()[0].is_ascii_digit();
+    let value = if chinese {
+        chinese_value(s)?
+    } else {
+        arabic_value(s)?
+    };
+    Some(Numeral {
+        start,
+        end,
+        value,
+        chinese,
+        plain_digits: if chinese {
+            s.chars().count() >= 3 && s.chars().all(|c| digit(c).is_some()) && !s.contains('两')
+        } else {
+            s.bytes().all(|b| b.is_ascii_digit())
+        },
+        bare_one: s == "一",
+    })
+}
+
+/// The power of ten a magnitude character stands for (百 = 2 … 亿 = 8).
+pub(super) fn magnitude(c: char) -> Option<u32> {
+    match c {
+        '十' => Some(1),
+        '百' => Some(2),
+        '千' => Some(3),
+        '万' => Some(4),
+        '亿' => Some(8),
+        _ => None,
+    }
+}
+
+/// The value of a Chinese digit character (〇 and 零 are 0, 两 is 2).
+fn digit(c: char) -> Option<i128> {
+    Some(match c {
+        '零' | '〇' => 0,
+        '一' => 1,
+        '二' | '两' => 2,
+        '三' => 3,
+        '四' => 4,
+        '五' => 5,
+        '六' => 6,
+        '七' => 7,
+        '八' => 8,
+        '九' => 9,
+        _ => return None,
+    })
+}
+
+/// `1,500` → 1500, `1.2万` → 12000, `3.5万亿` → 3500000000000.
+fn arabic_value(s: &str) -> Option<Decimal> {
+    let digits_end = s
+        .find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'))
+        .unwrap_or(s.len());
+    let plain: String = s[..digits_end].chars().filter(|&c| c != ',').collect();
+    let exp: u32 = s[digits_end..]
+        .chars()
+        .map(|c| magnitude(c).unwrap_or(0))
+        .sum();
+    Some(Decimal::parse(&plain)?.scaled_by_power_of_ten(exp))
+}
+
+/// Reads a Chinese numeral. Digit strings (`二〇二五`, three digits or more) read digit by digit;
+/// everything else by place value, where 万 and 亿 close a group (`三萬六千` = 36000, `兩萬億` =
+/// 2×10^12). Malformed runs (`十四五`, `五五`) are no numbers: they are names such as plan numbers.
+fn chinese_value(s: &str) -> Option<Decimal> {
+    let chars: Vec<char> = s.chars().collect();
+    if chars.len() >= 3 && chars.iter().all(|&c| digit(c).is_some()) {
+        let mut v: i128 = 0;
+        for &c in &chars {
+            v = v.checked_mul(10)?.checked_add(digit(c)?)?;
+        }
+        return Some(Decimal::from_int(v));
+    }
+    // Amounts of whole 亿, of whole 万 since the last 亿, and below 万.
+    let (mut yi, mut wan, mut low): (i128, i128, i128) = (0, 0, 0);
+    let mut pending: Option<i128> = None;
+    // The last place (十 百 千) used in the current group, so that 十百 or 百千 read as malformed.
+    let mut last_place = u32::MAX;
+    for &c in &chars {
+        if let Some(d) = digit(c) {
+            if d == 0 {
+                pending = None;
+                continue;
+            }
+            if pending.is_some() {
+                return None;
+            }
+            pending = Some(d);
+        } else {
+            let exp = magnitude(c)?;
+            match exp {
+                1..=3 => {
+                    if exp >= last_place {
+                        return None;
+                    }
+                    last_place = exp;
+                    low =
+                        low.checked_add(pending.take().unwrap_or(1).checked_mul(10i128.pow(exp))?)?;
+                }
+                4 => {
+                    let group = low.checked_add(pending.take().unwrap_or(0))?;
+                    let group = if group == 0 && wan == 0 { 1 } else { group };
+                    wan = wan.checked_add(group)?.checked_mul(10_000)?;
+                    low = 0;
+                    last_place = u32::MAX;
+                }
+                _ => {
+                    let group = wan
+                        .checked_add(low)?
+                        .checked_add(pending.take().unwrap_or(0))?;
+                    let group = if group == 0 && yi == 0 { 1 } else { group };
+                    yi = yi.checked_add(group)?.checked_mul(100_000_000)?;
+                    wan = 0;
+                    low = 0;
+                    last_place = u32::MAX;
+                }
+            }
+        }
+    }
+    let total = yi
+        .checked_add(wan)?
+        .checked_add(low)?
+        .checked_add(pending.unwrap_or(0))?;
+    Some(Decimal::from_int(total))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalize::fold;
+
+    fn value(s: &str) -> Option<String> {
+        let folded = fold(s);
+        let n = numeral_starting(&folded, 0)?;
+        (n.end == folded.len()).then(|| n.value.to_string())
+    }
+
+    #[test]
+    fn arabic_numerals() {
+        assert_eq!(value("1,500").as_deref(), Some("1500"));
+        assert_eq!(value("12.5").as_deref(), Some("12.5"));
+        assert_eq!(
+            value("１２．５").as_deref(),
+            Some("12.5"),
+            "full-width digits"
+        );
+        assert_eq!(value("2,000萬").as_deref(), Some("20000000"));
+        assert_eq!(value("1.2萬").as_deref(), Some("12000"));
+        assert_eq!(value("3.5萬億").as_deref(), Some("3500000000000"));
+        assert_eq!(value("33.6万亿").as_deref(), Some("33600000000000"));
+        assert_eq!(value("500億").as_deref(), Some("50000000000"));
+        assert_eq!(value("5千万").as_deref(), Some("50000000"));
+    }
+
+    #[test]
+    fn chinese_numerals_in_both_scripts() {
+        for (s, v) in [
+            ("三十五", "35"),
+            ("十五", "15"),
+            ("一百零五", "105"),
+            ("兩千", "2000"),
+            ("两千", "2000"),
+            ("三萬六千", "36000"),
+            ("三万六千", "36000"),
+            ("二〇二五", "2025"),
+            ("一千萬", "10000000"),
+            ("兩億", "200000000"),
+            ("兩萬億", "2000000000000"),
+            ("一億二千萬", "120000000"),
+            ("百", "100"),
+            ("百億", "10000000000"),
+            ("十萬", "100000"),
+            ("五千", "5000"),
+        ] {
+            assert_eq!(value(s).as_deref(), Some(v), "{s}");
+        }
+    }
+
+    #[test]
+    fn malformed_runs_are_no_numbers() {
+        for s in [
+            "十四五",
+            "十五五",
+            "五五",
+            "一一",
+            "十百",
+            "百千",
+            "零",
+            "〇",
+        ] {
+            assert_eq!(value(s), None, "{s}");
+        }
+    }
+
+    #[test]
+    fn flags() {
+        let f = fold("二〇二五年");
+        let n = numeral_starting(&f, 0).unwrap();
+        assert!(n.chinese && n.plain_digits && !n.bare_one);
+        let n = numeral_starting("一名", 0).unwrap();
+        assert!(n.bare_one);
+        let n = numeral_starting("2,025", 0).unwrap();
+        assert!(!n.plain_digits);
+        assert!(numeral_starting("abc", 0).is_none());
+        assert_eq!(numerals("第4批和第五批").count(), 2);
+    }
+}
