@@ -16,20 +16,51 @@ use crate::util::{gold_fixtures, lexical, select, store_of};
 /// Overall score each article must keep (measured when the floor was set; raise it as the
 /// extractor improves, never lower it without saying why in the commit).
 const FLOORS: &[(&str, f64)] = &[
-    ("wic-asia-pacific-summit-2025.zh-Hant.txt", 0.889),
-    ("dev-01-industrial-fund.zh-Hant.txt", 0.889),
-    ("dev-02-digital-economy.zh-Hans.txt", 0.889),
-    ("dev-03-gba-fintech-mou.zh-Hant.txt", 0.889),
-    ("dev-04-ai-press-conference.zh-Hans.txt", 0.889),
+    ("wic-asia-pacific-summit-2025.zh-Hant.txt", 1.0),
+    ("dev-01-industrial-fund.zh-Hant.txt", 1.0),
+    ("dev-02-digital-economy.zh-Hans.txt", 1.0),
+    ("dev-03-gba-fintech-mou.zh-Hant.txt", 1.0),
+    ("dev-04-ai-press-conference.zh-Hans.txt", 1.0),
 ];
 
-/// Parts of the score that are zero today, and why. `*` stands for every article. A part that
-/// scores zero without being listed fails the test (a regression); a listed part that now
-/// scores is reported so its line can go.
+/// Gold items missed today, or found with a wrong attribute, and why. A miss not listed here
+/// fails the test (a regression); a listed one that is found again is reported so its line can go.
 const KNOWN_MISSES: &[(&str, &str, &str)] = &[
-    // The figure stage (issue 5, branch `figures`) had not landed on main when these floors were
-    // set: no schema:MonetaryAmount or schema:QuantitativeValue is extracted, so figure F1 is 0.
-    ("*", "figures", "figure stage not merged yet (issue 5)"),
+    (
+        "dev-01-industrial-fund.zh-Hant.txt",
+        "figure about 九成",
+        // 以元朗創新園為例，園內先進製造業中心的出租率已達九成: the share is about the centre named
+        // inside the 以X為例 frame; the figure stage falls back to the speaker's government.
+        "attachment does not look inside 以…為例",
+    ),
+    (
+        "dev-02-digital-economy.zh-Hans.txt",
+        "figure about 不少于50亿元",
+        // 省财政将…安排不少于50亿元专项资金: 省财政 (the province's finance department) is not an
+        // entity, so the amount falls back to the article's event instead of 浙江.
+        "a bare 省财政 is not resolved to the province",
+    ),
+    (
+        "dev-02-digital-economy.zh-Hans.txt",
+        "figure about 约6万平方米",
+        // 记者在杭州国博中心看到，约6万平方米的展区内…: the area is the venue's, named in the clause
+        // before; the figure stage attaches it to the event.
+        "a venue in the preceding clause is not preferred over the event",
+    ),
+    (
+        "dev-03-gba-fintech-mou.zh-Hant.txt",
+        "figure about 逾三萬六千宗跨境數據驗證申請",
+        // 數鏈科技自主研發的跨境數據驗證平台試運行至今，已處理逾三萬六千宗…: the subject is the
+        // company's platform; the figure stage attaches it to the forum.
+        "a possessive subject (X自主研發的平台) is not followed to its owner",
+    ),
+    (
+        "dev-04-ai-press-conference.zh-Hans.txt",
+        "figure about 智算集群十余个",
+        // 八大国家算力枢纽节点已建成万卡级智算集群十余个: gold says 东数西算 (whose hubs they are),
+        // the figure stage says 中国; the hubs are not named as the initiative in the sentence.
+        "the 东数西算 hubs are described, not named, in the sentence",
+    ),
 ];
 
 const TYPES: [(&str, &str); 5] = [
@@ -96,7 +127,8 @@ struct Scores {
     /// The parts that count toward the overall score, in score.py's order.
     parts: Vec<(&'static str, f64)>,
     overall: f64,
-    missed_entities: Vec<String>,
+    /// Every gold item not found, or found with a wrong attribute (`figure about 84間重點企業`).
+    misses: Vec<String>,
 }
 
 struct Scorer<'a> {
@@ -198,16 +230,18 @@ impl<'a> Scorer<'a> {
         s.entity_precision = p;
         s.entity_recall = r;
         s.entity_f1 = f1(p, r);
-        s.missed_entities = missed;
+        s.misses.extend(missed.iter().map(|k| format!("entity {k}")));
         let multi: Vec<&Value> = required.iter().filter(|e| strings(&e["names"]).len() > 1).collect();
-        let merged = multi
-            .iter()
-            .filter(|e| {
-                let names: BTreeSet<String> =
-                    strings(&e["names"]).into_iter().filter(|n| self.text.contains(n.as_str())).collect();
-                self.entities.values().any(|(_, labels)| names.is_subset(labels))
-            })
-            .count();
+        let mut merged = 0;
+        for e in &multi {
+            let names: BTreeSet<String> =
+                strings(&e["names"]).into_iter().filter(|n| self.text.contains(n.as_str())).collect();
+            if self.entities.values().any(|(_, labels)| names.is_subset(labels)) {
+                merged += 1;
+            } else {
+                s.misses.push(format!("aliases {}", e["key"].as_str().unwrap_or_default()));
+            }
+        }
         s.aliases = ratio(merged, multi.len());
         let _ = &self.name_to_keys;
         let _ = &self.gold_entities;
@@ -263,6 +297,10 @@ impl<'a> Scorer<'a> {
         let gold = self.gold["posts"].as_array().cloned().unwrap_or_default();
         let required = required(self.gold, "posts");
         let hit = required.iter().filter(|g| posts.values().any(|d| fits(g, d))).count();
+        for g in required.iter().filter(|g| !posts.values().any(|d| fits(g, d))) {
+            let (person, title) = (g["person"].as_str().unwrap_or_default(), g["title"].as_str().unwrap_or_default());
+            s.misses.push(format!("post {person}:{title}"));
+        }
         let ok = posts.values().filter(|d| gold.iter().any(|g| fits(g, d))).count();
         s.posts_f1 = f1(ratio(ok, posts.len()), ratio(hit, required.len()));
     }
@@ -301,6 +339,9 @@ impl<'a> Scorer<'a> {
                 let have: BTreeSet<String> =
                     props.get(&format!("{TP}speaker")).into_iter().flatten().flat_map(|o| self.keys_of(o)).collect();
                 checks.push(ratio(want.iter().filter(|k| have.contains(*k)).count(), want.len()).unwrap_or(0.0));
+            }
+            if checks.iter().any(|c| *c < 1.0) {
+                s.misses.push(format!("event {key}: {checks:?}"));
             }
             scores.push(round3(checks.iter().sum::<f64>() / checks.len() as f64));
         }
@@ -370,9 +411,16 @@ impl<'a> Scorer<'a> {
         let required = required(self.gold, "figures");
         let hit: Vec<&(Value, F)> = matches.iter().filter(|(g, _)| !optional(g)).collect();
         s.figures_f1 = f1(ratio(matches.len(), figs.len()), ratio(hit.len(), required.len()));
-        let attr = |name: &str, test: &dyn Fn(&Value, &F) -> bool| {
+        for g in required.iter().filter(|g| !hit.iter().any(|(h, _)| h == *g)) {
+            s.misses.push(format!("figure {}", g["text"].as_str().unwrap_or_default()));
+        }
+        let mut wrong = Vec::new();
+        let mut attr = |name: &str, test: &dyn Fn(&Value, &F) -> bool| {
             let relevant: Vec<&&(Value, F)> =
                 hit.iter().filter(|(g, _)| g.get(name).is_some_and(|v| !v.is_null() || name == "qualifier")).collect();
+            for (g, _) in relevant.iter().filter(|(g, d)| !test(g, d)) {
+                wrong.push(format!("figure {name} {}", g["text"].as_str().unwrap_or_default()));
+            }
             ratio(relevant.iter().filter(|(g, d)| test(g, d)).count(), relevant.len())
         };
         let qualifier = attr("qualifier", &|g, d| match g["qualifier"].as_str() {
@@ -385,6 +433,7 @@ impl<'a> Scorer<'a> {
         let about = attr("about", &|g, d| strings(&g["about"]).iter().any(|k| d.about.contains(k)));
         s.figure_attributes =
             BTreeMap::from([("qualifier", qualifier), ("currency", currency), ("counts", counts), ("about", about)]);
+        s.misses.extend(wrong);
     }
 
     fn statements(&self, s: &mut Scores) {
@@ -393,17 +442,17 @@ impl<'a> Scorer<'a> {
             "SELECT ?s ?sp ?t WHERE { ?s a ?c . VALUES ?c { tp:Statement tp:Proposal } ?s tp:speaker ?sp ; schema:text ?t }",
         );
         let gold = self.gold["statements"].as_array().cloned().unwrap_or_default();
-        let hit = gold
-            .iter()
-            .filter(|g| {
-                let (speaker, contains) =
-                    (g["speaker"].as_str().unwrap_or_default(), squash(g["contains"].as_str().unwrap_or_default()));
-                rows.iter().any(|r| {
-                    self.keys_of(&r[1]).contains(speaker)
-                        && text_of(&r[2]).is_some_and(|t| squash(&t).contains(&contains))
-                })
-            })
-            .count();
+        let mut hit = 0;
+        for g in &gold {
+            let speaker = g["speaker"].as_str().unwrap_or_default();
+            let contains = squash(g["contains"].as_str().unwrap_or_default());
+            let said = |r: &Vec<Option<Term>>| text_of(&r[2]).is_some_and(|t| squash(&t).contains(&contains));
+            if rows.iter().any(|r| self.keys_of(&r[1]).contains(speaker) && said(r)) {
+                hit += 1;
+            } else {
+                s.misses.push(format!("statement {speaker}:{contains}"));
+            }
+        }
         s.statements = ratio(hit, gold.len());
     }
 
@@ -447,6 +496,9 @@ impl<'a> Scorer<'a> {
                 }
             }
             full += usize::from(best_full);
+            if !best_full {
+                s.misses.push(format!("proposal {by}:{}", count.unwrap_or(0)));
+            }
         }
         s.proposals = ratio(full, gold.len());
     }
@@ -466,15 +518,18 @@ impl<'a> Scorer<'a> {
             }
         }
         let gold = required(self.gold, "relations");
-        let hit = gold
-            .iter()
-            .filter(|g| {
-                links.contains(&(
-                    g["subject"].as_str().unwrap_or_default().to_owned(),
-                    g["object"].as_str().unwrap_or_default().to_owned(),
-                ))
-            })
-            .count();
+        let mut hit = 0;
+        for g in &gold {
+            let pair = (
+                g["subject"].as_str().unwrap_or_default().to_owned(),
+                g["object"].as_str().unwrap_or_default().to_owned(),
+            );
+            if links.contains(&pair) {
+                hit += 1;
+            } else {
+                s.misses.push(format!("relation {}->{}", pair.0, pair.1));
+            }
+        }
         s.relations = ratio(hit, gold.len());
     }
 }
@@ -507,11 +562,10 @@ fn scores_stay_above_their_floors() {
             show(s.relations)
         );
         report += &format!(
-            "    entities P/R {}/{}  figure attributes {:?}  missed entities: {}\n",
+            "    entities P/R {}/{}  figure attributes {:?}\n",
             show(s.entity_precision),
             show(s.entity_recall),
             s.figure_attributes,
-            s.missed_entities.join(" ")
         );
         // What the mapping guarantees whatever the extractor finds.
         if s.offsets.is_some_and(|o| o < 1.0) {
@@ -528,14 +582,15 @@ fn scores_stay_above_their_floors() {
             Some(_) => {}
             None => failures.push(format!("{name}: no floor recorded in FLOORS")),
         }
-        for (part, value) in &s.parts {
-            let known = KNOWN_MISSES.iter().any(|(a, p, _)| (*a == "*" || *a == name) && p == part);
-            if *value == 0.0 && !known {
-                failures.push(format!("{name}: {part} scores 0 and is not a known miss"));
+        for miss in &s.misses {
+            if KNOWN_MISSES.iter().any(|(a, m, _)| *a == name && m == miss) {
+                report += &format!("    known miss: {miss}\n");
+            } else {
+                failures.push(format!("{name}: new miss: {miss}"));
             }
-            if *value > 0.0 && known {
-                report += &format!("    fixed: {part} now scores {value}; remove it from KNOWN_MISSES\n");
-            }
+        }
+        for (_, miss, _) in KNOWN_MISSES.iter().filter(|(a, m, _)| *a == name && !s.misses.iter().any(|x| x == m)) {
+            report += &format!("    fixed: {miss}; remove it from KNOWN_MISSES\n");
         }
     }
     eprintln!("{report}");
