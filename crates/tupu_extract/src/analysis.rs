@@ -19,8 +19,9 @@ pub(crate) struct Analysis<'a> {
     pub(crate) words: Lattice,
     /// The folded analysis view as characters, for positional access.
     pub(crate) chars: Vec<char>,
-    /// Where each ideograph occurs: finds a name's occurrences by its first character.
-    positions: std::collections::HashMap<char, Vec<usize>>,
+    /// Where each ideograph occurs (built on first use): finds a name's occurrences by its first
+    /// character.
+    positions: std::cell::OnceCell<CharPositions>,
     pub(crate) entities: EntityTable,
     pub(crate) posts: Vec<Post>,
     pub(crate) events: Vec<EventDetails>,
@@ -34,18 +35,12 @@ impl<'a> Analysis<'a> {
     pub(crate) fn new(article: &'a Article, lex: &'a Lexicons) -> Self {
         let words = lex.vocabulary.lattice(article.text());
         let chars: Vec<char> = article.text().folded().chars().collect();
-        let mut positions: std::collections::HashMap<char, Vec<usize>> = std::collections::HashMap::new();
-        for (p, &c) in chars.iter().enumerate() {
-            if crate::text::is_cjk(c) {
-                positions.entry(c).or_default().push(p);
-            }
-        }
         Self {
             article,
             lex,
             words,
             chars,
-            positions,
+            positions: std::cell::OnceCell::new(),
             entities: EntityTable::new(article.text().len()),
             posts: Vec::new(),
             events: Vec::new(),
@@ -95,8 +90,9 @@ impl<'a> Analysis<'a> {
         let pattern: Vec<char> = folded.chars().collect();
         let Some(first) = pattern.first() else { return Vec::new() };
         let matches_at = |p: usize| self.chars.get(p..p + pattern.len()) == Some(pattern.as_slice());
-        match self.positions.get(first) {
-            Some(starts) => starts.iter().copied().filter(|&p| matches_at(p)).map(|p| Span::new(p, p + pattern.len())).collect(),
+        let positions = self.positions.get_or_init(|| CharPositions::new(&self.chars));
+        match positions.of(*first) {
+            Some(starts) => starts.iter().map(|&p| p as usize).filter(|&p| matches_at(p)).map(|p| Span::new(p, p + pattern.len())).collect(),
             None if crate::text::is_cjk(*first) => Vec::new(),
             // Not indexed (Latin, digits): scan.
             None => (0..self.chars.len()).filter(|&p| matches_at(p)).map(|p| Span::new(p, p + pattern.len())).collect(),
@@ -135,6 +131,33 @@ impl<'a> Analysis<'a> {
             .flat_map(move |p| self.words.starting_at(p).iter())
             .filter(move |w| w.span.overlaps(span) && !span.contains(w.span))
             .flat_map(move |w| self.lex.vocabulary.classes(w.pattern).iter().copied())
+    }
+}
+
+/// The positions of each ideograph of a text, grouped by character: (character, position) pairs
+/// sorted, searched by binary search — no hashing, one allocation.
+#[derive(Debug)]
+pub(crate) struct CharPositions {
+    pairs: Vec<(char, u32)>,
+}
+
+impl CharPositions {
+    fn new(chars: &[char]) -> Self {
+        let mut pairs: Vec<(char, u32)> = chars
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| crate::text::is_cjk(**c))
+            .map(|(p, &c)| (c, u32::try_from(p).unwrap_or(u32::MAX)))
+            .collect();
+        pairs.sort_unstable();
+        Self { pairs }
+    }
+
+    /// Positions of `c`, in text order; `None` when the text does not contain it.
+    fn of(&self, c: char) -> Option<Vec<u32>> {
+        let from = self.pairs.partition_point(|(x, _)| *x < c);
+        let to = self.pairs.partition_point(|(x, _)| *x <= c);
+        (from < to).then(|| self.pairs[from..to].iter().map(|(_, p)| *p).collect())
     }
 }
 

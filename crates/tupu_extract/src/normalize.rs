@@ -80,20 +80,45 @@ pub fn fold(s: &str) -> String {
     s.chars().map(fold_char).collect()
 }
 
+thread_local! {
+    /// Names converted before, per direction: news repeats its names across articles, and a
+    /// phrase conversion costs far more than a lookup.
+    static CONVERTED: std::cell::RefCell<[std::collections::HashMap<String, String>; 2]> =
+        std::cell::RefCell::new([std::collections::HashMap::new(), std::collections::HashMap::new()]);
+}
+
+/// Most names a thread remembers per direction before it starts afresh.
+const CACHE_LIMIT: usize = 100_000;
+
+fn converted(direction: usize, s: &str, convert: impl FnOnce(&str) -> String) -> String {
+    CONVERTED.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        if let Some(hit) = cache[direction].get(s) {
+            return hit.clone();
+        }
+        let out = convert(s);
+        if cache[direction].len() >= CACHE_LIMIT {
+            cache[direction].clear();
+        }
+        cache[direction].insert(s.to_owned(), out.clone());
+        out
+    })
+}
+
 /// The Simplified form of a name (phrase-level conversion; may change length).
 #[must_use]
 pub fn to_simplified(s: &str) -> String {
-    TO_SIMPLIFIED
-        .as_ref()
-        .map_or_else(|| fold(s), |c| c.convert(s))
+    // Nothing to convert when every character is already in its folded (Simplified) form.
+    if s.chars().all(|c| fold_char(c) == c) {
+        return s.to_owned();
+    }
+    converted(0, s, |s| TO_SIMPLIFIED.as_ref().map_or_else(|| fold(s), |c| c.convert(s)))
 }
 
 /// The Traditional form of a name (phrase-level conversion; may change length).
 #[must_use]
 pub fn to_traditional(s: &str) -> String {
-    TO_TRADITIONAL
-        .as_ref()
-        .map_or_else(|| s.to_owned(), |c| c.convert(s))
+    converted(1, s, |s| TO_TRADITIONAL.as_ref().map_or_else(|| s.to_owned(), |c| c.convert(s)))
 }
 
 #[cfg(test)]

@@ -33,7 +33,7 @@ pub(crate) struct Coreference;
 /// 「（下稱「恒創精密」）」, 「（以下简称“云擎智算”）」, 「（生產力局）」, 「（WHO）」.
 static PARENTHETICAL: LazyLock<Regex> = LazyLock::new(|| {
     #[expect(clippy::expect_used, reason = "a constant pattern, checked by the unit tests")]
-    Regex::new(r#"^[（(](?:以下简称为|以下简称|以下称为|以下称|下称为|下称|简称为|简称|又称|或称)?[「“"『]?([^（）()「」“”"『』，。、\n]{2,14}?)[」”"』]?[）)]"#)
+    Regex::new(r#"^[（(](?:以下简称为|以下简称|以下称为|以下称|下称为|下称|简称为|简称|又称|或称)?[「“"『《]?([^（）()「」“”"『』《》，。、\n]{2,14}?)[」”"』》]?[）)]"#)
         .expect("valid regex")
 });
 
@@ -421,6 +421,27 @@ fn short_name_and_title(a: &mut Analysis<'_>) {
         a.entities.remove_mention(m);
         add_short(a, id, span);
     }
+    // 頌巴大使 for 頌巴·猜亞蓬: the first part of a dotted name with a title (the way Thai and
+    // other given-name-first names are referred to).
+    let dotted: Vec<(EntityId, String)> = a
+        .entities
+        .ids()
+        .filter(|&id| a.entities.kind(id) == EntityKind::Person)
+        .filter_map(|id| {
+            let full = a.entities.get(id).full_names.keys().find(|n| n.contains('·'))?.clone();
+            let first = full.split('·').next()?.to_owned();
+            (first.chars().count() >= 2).then_some((id, fold(&first)))
+        })
+        .collect();
+    for (id, first) in dotted {
+        for m in a.occurrences(&first) {
+            let Some((title, _)) = a.word_starting_at(m.end, |c| matches!(c, WordClass::Title(_))) else { continue };
+            let span = m.cover(title);
+            if free(a, span) {
+                add_short(a, id, span);
+            }
+        }
+    }
 }
 
 /// 合作區, 委員會: an ending of three or more characters standing alone names the one place or
@@ -473,10 +494,15 @@ fn quoted_stems(a: &mut Analysis<'_>) {
                 .occurrences(&stem)
                 .into_iter()
                 .filter(|s| s.start > 0 && matches!(a.char_at(s.start - 1), '「' | '“' | '『') && matches!(a.char_at(s.end), '」' | '”' | '』'))
-                .filter(|&s| free(a, s))
                 .collect();
             for s in quoted {
-                add_short(a, id, s);
+                match a.entity_at(s) {
+                    // Known under the short name too (a lexicon programme): one programme.
+                    Some(other) if other != id && a.entities.kind(other) == EntityKind::Initiative => a.entities.merge(id, other),
+                    Some(_) => {}
+                    None if free(a, s) => add_short(a, id, s),
+                    None => {}
+                }
             }
         }
     }
@@ -537,7 +563,9 @@ fn demonstrative_bodies(a: &mut Analysis<'_>) {
         let Some((ending, WordClass::Suffix(i))) = a.word_starting_at(at, |c| matches!(c, WordClass::Suffix(_))) else {
             continue;
         };
-        if a.lex.suffixes[i].kind != EntityKind::Organization {
+        let kind = a.lex.suffixes[i].kind;
+        // 該公司; 自治區主席 (a bare place ending before a title names the place too).
+        if kind != EntityKind::Organization && !(kind == EntityKind::Place && !demonstrative && ending.len() >= 2) {
             continue;
         }
         if !demonstrative {
@@ -554,8 +582,20 @@ fn demonstrative_bodies(a: &mut Analysis<'_>) {
             .mentions_in(Span::new(0, p))
             .into_iter()
             .rev()
-            .find(|(id, m)| a.entities.kind(*id) == EntityKind::Organization && a.folded(*m).ends_with(ending_text.as_str()));
-        if let Some((id, _)) = target {
+            .find(|(id, m)| a.entities.kind(*id) == kind && a.folded(*m).ends_with(ending_text.as_str()) && m.len() > ending.len())
+            .map(|(id, _)| id)
+            // 自治區主席: the place named with that ending in the lexicon (廣西壯族自治區, written
+            // only inside 廣西壯族自治區黨委) when no mention of it ends so.
+            .or_else(|| {
+                (kind == EntityKind::Place).then(|| {
+                    a.entities.ids().find(|&id| {
+                        a.entities.kind(id) == kind
+                            && a.entities.get(id).lexicon_names.iter().any(|n| fold(n).ends_with(ending_text.as_str()))
+                    })
+                })?
+            })
+            .map(|id| (id, ()));
+        if let Some((id, ())) = target {
             found.push((id, span));
         }
     }
@@ -622,6 +662,33 @@ mod tests {
         let x = extract("里斯本大學教授若昂·馬丁斯發表演講。馬丁斯教授又指出，前景良好。");
         let e = entity(&x, "若昂·馬丁斯");
         assert!(e.aliases.contains("馬丁斯教授"), "{:?}", e.aliases);
+    }
+
+    #[test]
+    fn a_bare_ending_before_a_title_and_a_post_taken_with_danren() {
+        let x = extract("教授陳立明出席。雙方共同成立「海洋數據聯合實驗室」，由陳立明擔任實驗室主任。");
+        let lab = x.entities.iter().position(|e| e.label == "海洋數據聯合實驗室").unwrap();
+        assert!(x.posts.iter().any(|p| p.title == "主任" && p.org == Some(lab)), "{:?}", x.posts);
+    }
+
+    #[test]
+    fn abbreviation_defined_in_the_text_overrides_a_known_name_inside_it() {
+        let x = extract("江蘇省發展和改革委員會（以下簡稱「江蘇省發展改革委」）指導。江蘇省發展改革委副主任孔德勝出席。");
+        let e = entity(&x, "江蘇省發展和改革委員會");
+        assert!(e.aliases.contains("江蘇省發展改革委"), "{:?}", e.aliases);
+        assert!(!x.entities.iter().any(|e| e.label == "發展改革委" || e.label == "國家發展和改革委員會"));
+    }
+
+    #[test]
+    fn bare_endings_quoted_stems_and_tails() {
+        let x = extract("橫琴粵澳深度合作區經濟發展局今日成立。合作區將推出「簡約公屋計劃」，「簡約公屋」反應熱烈。");
+        let zone = entity(&x, "橫琴粵澳深度合作區經濟發展局");
+        assert!(!zone.aliases.contains("合作區"));
+        // 簡約公屋 is also a lexicon programme: one entity with both names.
+        let plan = x.entities.iter().find(|e| e.label == "簡約公屋計劃" || e.label == "簡約公屋").unwrap();
+        assert!(plan.aliases.contains("簡約公屋") || plan.aliases.contains("簡約公屋計劃"), "{:?}", plan.aliases);
+        let x = extract("政府推出「綠色航運轉型計劃」，「綠色航運轉型」反應熱烈。");
+        assert!(entity(&x, "綠色航運轉型計劃").aliases.contains("綠色航運轉型"));
     }
 
     #[test]

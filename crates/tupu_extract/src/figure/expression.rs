@@ -100,7 +100,18 @@ impl<'a, 'b> Reader<'a, 'b> {
             );
         }
         let ordinal = f[..n.start].ends_with('第');
-        let amount = self.amount(n, ordinal);
+        let mut amount = self.amount(n, ordinal);
+        // 一個半小時, 兩年半: a half after the measure word of a length of time.
+        for half in ["个半", "半"] {
+            if let Some(after) = f[amount.end..].strip_prefix(half) {
+                let duration = self.lex.units.prefix_of(after).is_some_and(|(_, u)| u.class == UnitClass::Duration);
+                if duration && !ordinal {
+                    amount.value = amount.value.plus(crate::decimal::Decimal::new(5, 1));
+                    amount.end += half.len();
+                    break;
+                }
+            }
+        }
         let rest = &f[amount.end..];
 
         if ordinal {
@@ -306,6 +317,14 @@ impl<'a, 'b> Reader<'a, 'b> {
     /// 3年, 為期兩日, 約兩個小時, 3至5年.
     fn duration(&self, n: Numeral, amount: Amount, unit_end: usize) -> Reading {
         let f = self.folded;
+        let mut amount = amount;
+        let mut unit_end = unit_end;
+        let unit_start = amount.end;
+        // 兩年半: the half after the unit.
+        if f[unit_end..].starts_with('半') {
+            amount.value = amount.value.plus(crate::decimal::Decimal::new(5, 1));
+            unit_end += '半'.len_utf8();
+        }
         let mut end = unit_end;
         let mut qualifier = amount.qualifier;
         // 兩年多, 三年以上, 十天左右.
@@ -314,7 +333,7 @@ impl<'a, 'b> Reader<'a, 'b> {
             end += len;
         }
         let (start, before) = self.qualifier_before(n.start);
-        let unit = self.surface_bytes(amount.end, unit_end).to_owned();
+        let unit = self.surface_bytes(unit_start, unit_end).trim_end_matches('半').to_owned();
         let mut figure = self.figure(start, end, FigureKind::Duration, amount.value);
         figure.min = amount.min;
         figure.max = amount.max;
@@ -395,6 +414,10 @@ impl<'a, 'b> Reader<'a, 'b> {
         for _ in 0..=2 {
             let left = &f[..at];
             if let Some((len, q)) = self.lex.qualifiers_before.suffix_of(left) {
+                // 簽約28個, 最近3年: a word that only ends like a qualifier.
+                if self.lex.not_qualifiers.suffix_of(left).is_some_and(|(l, ())| l > len) {
+                    return (start, None);
+                }
                 return (at - len, Some(*q));
             }
             match self.lex.links.suffix_of(left) {

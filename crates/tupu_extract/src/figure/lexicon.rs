@@ -199,6 +199,8 @@ pub(super) struct FigureLexicon {
     pub(super) qualifiers_before: WordMap<Qualifier>,
     /// Qualifiers written after the number or its measure word.
     pub(super) qualifiers_after: WordMap<Qualifier>,
+    /// Words that end like a qualifier but are none (簽約, 最近).
+    pub(super) not_qualifiers: WordMap<()>,
     /// Idioms and names with numerals that are no figures.
     pub(super) non_figures: Option<AhoCorasick>,
     /// Head nouns of counted things.
@@ -230,6 +232,7 @@ impl FigureLexicon {
             currencies: WordMap::default(),
             qualifiers_before: WordMap::default(),
             qualifiers_after: WordMap::default(),
+            not_qualifiers: WordMap::default(),
             non_figures: None,
             nouns: WordMap::default(),
             links: WordMap::default(),
@@ -305,6 +308,11 @@ impl FigureLexicon {
         }
         let file = "qualifiers.tsv";
         for row in parse_tsv(file, get(file), 3)? {
+            if row.get(2) == "not" {
+                let fresh = lex.not_qualifiers.insert(row.get(0), ());
+                unique(file, &row, fresh)?;
+                continue;
+            }
             let q = Qualifier::from_name(row.get(1))
                 .ok_or_else(|| bad(file, &row, format!("unknown qualifier '{}'", row.get(1))))?;
             let fresh = match row.get(2) {

@@ -12,7 +12,10 @@ use crate::decimal::Decimal;
 
 /// A numeral: Arabic digits with thousands separators, a decimal part and Chinese magnitudes, or a
 /// run of Chinese numeral characters. `[0-9]`, not `\d`: other scripts' digits are not numbers here.
-const PATTERN: &str = r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?[百千万亿]*|[零〇一二两三四五六七八九十百千万亿]+";
+const PATTERN: &str = r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?[百千万亿]*|[零〇一二两三四五六七八九十百千万亿]+(?:点[零〇一二三四五六七八九]+)?";
+
+/// Units that begin with a magnitude character (千瓦 is kilowatt, not a thousand 瓦).
+const UNIT_AFTER_MAGNITUDE: &[char] = &['瓦', '米', '克', '卡', '伏', '焦', '帕', '赫', '字', '步', '兆'];
 
 /// Finds numerals anywhere.
 static NUMERAL: LazyLock<Regex> = LazyLock::new(|| compile(PATTERN));
@@ -59,6 +62,11 @@ pub(super) fn numeral_starting(folded: &str, at: usize) -> Option<Numeral> {
 }
 
 fn numeral_at(folded: &str, start: usize, end: usize) -> Option<Numeral> {
+    // 1600萬千瓦: the 千 belongs to the unit 千瓦.
+    let mut end = end;
+    if folded[..end].ends_with('千') && folded[end..].starts_with(UNIT_AFTER_MAGNITUDE) && end - start > '千'.len_utf8() {
+        end -= '千'.len_utf8();
+    }
     let s = &folded[start..end];
     // A lone 零 or 〇 starts words (零部件, 零售, 零距離), not counts of nothing.
     if s == "零" || s == "〇" {
@@ -130,6 +138,15 @@ fn arabic_value(s: &str) -> Option<Decimal> {
 /// everything else by place value, where 万 and 亿 close a group (`三萬六千` = 36000, `兩萬億` =
 /// 2×10^12). Malformed runs (`十四五`, `五五`) are no numbers: they are names such as plan numbers.
 fn chinese_value(s: &str) -> Option<Decimal> {
+    // 八點五: a whole part, then digits after the point.
+    if let Some((whole, frac)) = s.split_once('点') {
+        let whole = chinese_value(whole)?;
+        let mut digits = String::with_capacity(frac.len());
+        for c in frac.chars() {
+            digits.push(char::from_digit(u32::try_from(digit(c)?).ok()?, 10)?);
+        }
+        return Some(whole.plus(Decimal::parse(&format!("0.{digits}"))?));
+    }
     let chars: Vec<char> = s.chars().collect();
     if chars.len() >= 3 && chars.iter().all(|&c| digit(c).is_some()) {
         let mut v: i128 = 0;

@@ -696,3 +696,31 @@ fn fixtures() {
         insta::assert_snapshot!(out);
     });
 }
+
+#[test]
+fn words_that_end_like_a_qualifier_are_none() {
+    let f = only("現場共簽約28個項目。");
+    assert_eq!(f.value.to_string(), "28");
+    assert_eq!(f.qualifier, None);
+    let f = only("现场签约28个项目。");
+    assert_eq!(f.qualifier, None);
+    assert_eq!(only("約28個項目").qualifier, Some(Qualifier::Approximately));
+}
+
+#[test]
+fn chinese_decimal_point_and_units_that_start_with_a_magnitude() {
+    let f = only("佔比已升至百分之八點五。");
+    assert_eq!(f.value.to_string(), "8.5");
+    let f = only("装机规模超过1600万千瓦。");
+    assert_eq!(f.value.to_string(), "16000000");
+    assert_eq!(f.unit.as_deref(), Some("千瓦"));
+    let f = only("裝機容量200萬千瓦。");
+    assert_eq!(f.value.to_string(), "2000000");
+}
+
+#[test]
+fn a_half_after_the_measure_word_of_a_duration() {
+    let xsd = |text: &str| figures(text).iter().find_map(super::xsd_duration);
+    assert_eq!(xsd("历时约一个半小时").as_deref(), Some("PT1.5H"));
+    assert_eq!(xsd("歷時兩年半").as_deref(), Some("P2.5Y"));
+}

@@ -91,6 +91,9 @@ pub struct Title {
     pub title: String,
     /// What it means.
     pub kind: TitleKind,
+    /// For an office: the governments it may belong to (lexicon names), the one the article
+    /// mentions being the post's organisation.
+    pub governments: Vec<String>,
 }
 
 /// A name ending: what kind of name ends with it.
@@ -212,7 +215,8 @@ impl Lexicons {
                 "office" => TitleKind::Office,
                 other => return Err(bad("titles.tsv", &row, format!("unknown title kind '{other}'"))),
             };
-            lex.titles.push(Title { title: row.get(0).to_owned(), kind });
+            let governments = row.list(2).into_iter().map(str::to_owned).collect();
+            lex.titles.push(Title { title: row.get(0).to_owned(), kind, governments });
         }
         for row in tsv::parse("suffixes.tsv", get("suffixes.tsv"), 4)? {
             let kind = EntityKind::from_name(row.get(1))

@@ -48,7 +48,7 @@ static EVENT_EDITION: LazyLock<Regex> = LazyLock::new(|| {
 /// 《title》 of a document: a law, plan, report or white paper is an initiative.
 static DOCUMENT: LazyLock<Regex> = LazyLock::new(|| {
     #[expect(clippy::expect_used, reason = "a constant pattern, checked by the unit tests")]
-    Regex::new(r"《([^《》\n]{2,40}?(?:法|条例|规划|纲要|白皮书|蓝皮书|报告|意见|方案|办法|决定|规定|计划|通知|指引|规则|战略|议程|宣言|公约|协定|倡议)(?:（[^（）]{1,12}）)?)》")
+    Regex::new(r"《([^《》\n]{2,40}?(?:法|条例|规划|纲要|白皮书|蓝皮书|报告|意见|方案|办法|决定|规定|计划|通知|指引|规则|战略|议程|宣言|公约|协定|倡议|议定书|协议|备忘录)(?:（[^（）]{1,12}）)?)》")
         .expect("valid regex")
 });
 
@@ -129,8 +129,30 @@ fn by_ending(a: &Analysis<'_>) -> Vec<Candidate> {
         }
         // 企業及大學, 機構和商協會: a conjunction right before the ending, or one character
         // before it, joins two nouns.
-        if (stem.start..stem.end).any(|p| CONJUNCTIONS.contains(&a.char_at(p)) && stem.end - p <= 2) {
+        if (stem.start..stem.end).any(|p| is_conjunction_at(a, p) && stem.end - p <= 2) {
             continue;
+        }
+        // 中東主權基金, 本澳公立醫院: a world region or this place (本澳, 本港) and generic words
+        // describe, they do not name (香港青年協進會 does name: a city's own body).
+        if !is_quoted(a, span) {
+            let describing = |k: usize| {
+                let known = &a.lex.known[k];
+                known.kind == EntityKind::Place && known.class == "region"
+            };
+            if let Some((place, WordClass::Known(k))) = a.word_starting_at(span.start, |c| matches!(c, WordClass::Known(k) if a.lex.known[k].kind == EntityKind::Place)) {
+                let rest = Span::new(place.end, stem.end);
+                let deictic = matches!(a.char_at(place.start), '本' | '我');
+                if (describing(k) || deictic) && place.end < stem.end && a.lex.is_all_generic(a.folded(rest)) {
+                    continue;
+                }
+            }
+            // 瑞銀亞洲區: a region of a known region or country is a division, not a new place.
+            if suffix.kind == EntityKind::Place
+                && a.word_ending_at(stem.end, |c| matches!(c, WordClass::Known(k) if matches!(a.lex.known[k].class.as_str(), "region" | "country")))
+                    .is_some()
+            {
+                continue;
+            }
         }
         if !suffix.strong && !has_marker(a, span, suffix.kind) {
             continue;
@@ -166,8 +188,9 @@ fn inside_other_word(a: &Analysis<'_>, suffix: Span) -> bool {
             && !suffix.contains(w.span)
             && a.lex.vocabulary.classes(w.pattern).iter().any(|c| match c {
                 WordClass::Boundary | WordClass::Title(_) => true,
-                // An ordinary word continuing past the ending (大學生, 辦法, 零部件).
-                WordClass::Plain => w.span.end > suffix.end,
+                // An ordinary word continuing past the ending (大學生, 辦法, 零部件), or ending
+                // with a one-character ending (全部, 西部, 布局, 地區).
+                WordClass::Plain => w.span.end > suffix.end || (suffix.len() == 1 && w.span.start < suffix.start),
                 _ => false,
             })
     })
@@ -191,10 +214,24 @@ fn name_start(a: &Analysis<'_>, suffix_start: usize, kind: EntityKind) -> usize 
         // 國電投海岬（鹽城）風電裝備有限公司: a short place in parentheses inside a company name.
         if kind == EntityKind::Organization && matches!(c, '）' | ')') {
             let open = (p.saturating_sub(7)..p - 1).rev().find(|&q| matches!(a.char_at(q), '（' | '('));
-            if let Some(open) = open.filter(|&o| o > 0 && (o + 1..p - 1).all(|q| is_cjk(a.char_at(q))) && is_cjk(a.char_at(o - 1))) {
+            let place_inside = |o: usize| {
+                a.word_starting_at(o + 1, |w| matches!(w, WordClass::Known(k) if a.lex.known[k].kind == EntityKind::Place))
+                    .is_some_and(|(w, _)| w.end == p - 1)
+            };
+            if let Some(open) = open.filter(|&o| o > 0 && is_cjk(a.char_at(o - 1)) && place_inside(o)) {
                 p = open;
                 continue;
             }
+        }
+        // 中國—東盟中心: a dash between two known places links them inside one name.
+        if matches!(c, '—' | '－' | '-') {
+            let known_before = a.word_ending_at(p - 1, |w| matches!(w, WordClass::Known(k) if a.lex.known[k].kind == EntityKind::Place)).is_some();
+            let known_after = a.word_starting_at(p, |w| matches!(w, WordClass::Known(_))).is_some();
+            if known_before && known_after {
+                p -= 1;
+                continue;
+            }
+            break;
         }
         if !(is_cjk(c) || c.is_ascii_alphabetic()) {
             break;
@@ -204,7 +241,7 @@ fn name_start(a: &Analysis<'_>, suffix_start: usize, kind: EntityKind) -> usize 
         }
         // A conjunction between two names: the one before it is complete, or the one after it
         // is a known name (陳大文與香港旅遊發展局…: not one name).
-        if CONJUNCTIONS.contains(&c)
+        if is_conjunction_at(a, p - 1)
             && (complete_name_ends_at(a, p - 1) || a.word_starting_at(p, |w| matches!(w, WordClass::Known(_))).is_some())
         {
             break;
@@ -214,6 +251,14 @@ fn name_start(a: &Analysis<'_>, suffix_start: usize, kind: EntityKind) -> usize 
         }
         // 50億元專項資金: an amount before a name is not part of it.
         if p >= 2 && matches!(c, '元' | '亿' | '万' | '千' | '百') && (a.char_at(p - 2).is_ascii_digit() || NUMERALS.contains(&a.char_at(p - 2))) {
+            break;
+        }
+        // Two place names side by side (交易廣場港交所互聯互通廣場): one ends where the other's
+        // ending does.
+        if kind == EntityKind::Place
+            && p < suffix_start
+            && a.word_ending_at(p, |c| matches!(c, WordClass::Suffix(s) if a.lex.suffixes[s].kind == EntityKind::Place)).is_some()
+        {
             break;
         }
         // A place inside a place: 杭州市余杭區 is 余杭區 of 杭州市 (but 香港大會堂 is one name).
@@ -228,6 +273,12 @@ fn name_start(a: &Analysis<'_>, suffix_start: usize, kind: EntityKind) -> usize 
     p
 }
 
+/// Whether the character at `p` is a conjunction (和, 及, 與), not part of a word (協和, 和平).
+fn is_conjunction_at(a: &Analysis<'_>, p: usize) -> bool {
+    CONJUNCTIONS.contains(&a.char_at(p))
+        && !a.crossing_words(Span::new(p, p + 1)).any(|c| matches!(c, WordClass::Plain | WordClass::Known(_)))
+}
+
 /// Whether a complete name ends at `end`: an ending word, a known name, or a closing quote or
 /// parenthesis (…（生產力局）與…).
 fn complete_name_ends_at(a: &Analysis<'_>, end: usize) -> bool {
@@ -239,11 +290,11 @@ fn complete_name_ends_at(a: &Analysis<'_>, end: usize) -> bool {
 /// An event's name: without the edition (第二屆, 本次), with a leading year (2025浙江…大會).
 fn event_name(a: &Analysis<'_>, span: Span) -> Span {
     let mut span = span;
-    // 期望今次論壇: the name starts after an edition or demonstrative word wherever it is.
+    // 第二屆X, 本次X at the start; 期望今次論壇: a two-character edition word anywhere.
     let folded = a.folded(span);
     for (i, _) in folded.char_indices() {
         if let Some(m) = EVENT_EDITION.find(&folded[i..]) {
-            if m.end() > 0 {
+            if i == 0 || m.as_str().chars().count() >= 2 {
                 span.start += folded[..i + m.end()].chars().count();
                 break;
             }
@@ -260,9 +311,12 @@ fn event_name(a: &Analysis<'_>, span: Span) -> Span {
 /// Whether a name with a weak ending carries a proper-name marker.
 fn has_marker(a: &Analysis<'_>, span: Span, kind: EntityKind) -> bool {
     let quoted = is_quoted(a, span);
+    // A known place or body at the start (香港X協會); before a programme word only a place (澳大計劃
+    // is 'the university plans').
     let known_start = a
         .word_starting_at(span.start, |c| {
-            matches!(c, WordClass::Known(k) if matches!(a.lex.known[k].kind, EntityKind::Place | EntityKind::Organization))
+            matches!(c, WordClass::Known(k) if a.lex.known[k].kind == EntityKind::Place
+                || (a.lex.known[k].kind == EntityKind::Organization && kind != EntityKind::Initiative))
         })
         .is_some_and(|(w, _)| w.end < span.end);
     let year_start = a.char_at(span.start).is_ascii_digit();
@@ -386,10 +440,29 @@ fn accept(a: &mut Analysis<'_>, mut candidates: Vec<Candidate>) {
             }
         }
         let inner: Vec<(usize, Span)> = inner.into_iter().filter(|(_, m)| c.span.contains(*m)).collect();
+        // What is left after the country may be a known name itself (英國劍橋大學 → 劍橋大學).
+        if inner.iter().any(|(_, m)| *m == c.span) {
+            taken[c.span.start..c.span.end].iter_mut().for_each(|t| *t = true);
+            continue;
+        }
         // One character glued before a known name (有房屋局) makes no new name.
         if inner.iter().any(|(id, m)| m.end == c.span.end && m.start == c.span.start + 1 && a.entities.kind(*id) == c.kind) {
             continue;
         }
+        // 廣西南寧國際會展中心, 成都中國西部國際博覽城: a place before a venue's name that starts
+        // with another place locates it; the name starts at the second place.
+        // (A company keeps its registered places: 珠海橫琴數鏈科技有限公司.)
+        if c.kind == EntityKind::Place || a.folded(c.span).ends_with("中心") {
+            let first = a.word_starting_at(c.span.start, |w| matches!(w, WordClass::Known(k) if a.lex.known[k].kind == EntityKind::Place));
+            if let Some((p1, WordClass::Known(k1))) = first {
+                let second = a.word_starting_at(p1.end, |w| matches!(w, WordClass::Known(k) if a.lex.known[k].kind == EntityKind::Place));
+                if second.is_some_and(|(p2, _)| p2.end < c.span.end) {
+                    super::known::add_known(a, k1, p1);
+                    c.span.start = p1.end;
+                }
+            }
+        }
+        let inner: Vec<(usize, Span)> = inner.into_iter().filter(|(_, m)| c.span.contains(*m)).collect();
         // [place] + known name: the known name written with its place. Same kind: one entity,
         // the longer form an alias (國家工業和信息化部). Other kind: the known name stands and the
         // place keeps its own mention (灣仔香港會議展覽中心 → 灣仔, 香港會議展覽中心).
@@ -535,6 +608,44 @@ mod tests {
     fn place_inside_a_place() {
         let f = names("總部位於杭州市西湖區。");
         assert!(has(&f, "西湖區", EntityKind::Place), "{f:?}");
+    }
+
+    #[test]
+    fn dashes_join_places_inside_a_name() {
+        let f = names("中國—東盟中心秘書長出席，2026中國—東盟數字經濟合作論壇開幕。");
+        assert!(has(&f, "中國—東盟中心", EntityKind::Organization), "{f:?}");
+        assert!(has(&f, "2026中國—東盟數字經濟合作論壇", EntityKind::Event), "{f:?}");
+        let f = names("成本—效益分析中心");
+        assert!(!f.iter().any(|(l, _)| l.contains('—')), "{f:?}");
+    }
+
+    #[test]
+    fn a_verb_after_a_university_is_not_a_society() {
+        let f = names("澳門旅遊大學今年成立。旅遊大學會把課堂延伸到橫琴。");
+        assert!(!f.iter().any(|(l, _)| l.ends_with("大學會")), "{f:?}");
+    }
+
+    #[test]
+    fn a_venue_loses_its_locating_place_but_a_company_keeps_it() {
+        let f = names("論壇在广西南宁国际会展中心举行。珠海橫琴數鏈科技有限公司亦有參加。");
+        assert!(has(&f, "南宁国际会展中心", EntityKind::Organization), "{f:?}");
+        assert!(has(&f, "珠海橫琴數鏈科技有限公司", EntityKind::Organization), "{f:?}");
+    }
+
+    #[test]
+    fn descriptions_of_a_region_or_of_this_place_are_not_names() {
+        let f = names("吸引中東主權基金投資，並與本澳公立醫院合作，瑞銀亞洲區主管表示。");
+        assert!(!f.iter().any(|(l, _)| l == "中東主權基金" || l == "本澳公立醫院" || l.ends_with("亞洲區")), "{f:?}");
+        let f = names("香港青年協進會主辦。");
+        assert!(has(&f, "香港青年協進會", EntityKind::Organization), "{f:?}");
+    }
+
+    #[test]
+    fn a_city_government_and_its_party_committee() {
+        let f = names("推介會由鹽城市人民政府主辦，中共鹽城市委副書記出席。市委市政府高度重視。");
+        assert!(has(&f, "鹽城市人民政府", EntityKind::Organization), "{f:?}");
+        assert!(has(&f, "中共鹽城市委", EntityKind::Organization), "{f:?}");
+        assert!(!f.iter().any(|(l, _)| l == "市委市政府"), "{f:?}");
     }
 
     #[test]

@@ -40,6 +40,54 @@ pub(crate) fn recognise(a: &mut Analysis<'_>) {
     dotted(a);
     speakers(a);
     all_occurrences(a);
+    appointed(a);
+    offices_of_governments(a);
+}
+
+/// An office without a body named before it belongs to the government the lexicon gives it,
+/// when the article mentions that government (社會文化司司長 → 澳門特別行政區政府).
+fn offices_of_governments(a: &mut Analysis<'_>) {
+    for i in 0..a.posts.len() {
+        if a.posts[i].org.is_some() {
+            continue;
+        }
+        let span = a.posts[i].span;
+        let Some((_, WordClass::Title(t))) = a.word_starting_at(span.start, |c| matches!(c, WordClass::Title(_))) else { continue };
+        let government = a.lex.titles[t].governments.iter().find_map(|name| {
+            a.lex.known_named(&crate::normalize::fold(name)).iter().find_map(|&k| a.entities.of_known(k))
+        });
+        a.posts[i].org = government.filter(|&g| !a.entities.get(g).mentions.is_empty());
+    }
+}
+
+/// 由陳大文擔任實驗室主任: a post taken with 擔任/出任, its body (or a bare ending that stands
+/// for it) right after the verb.
+fn appointed(a: &mut Analysis<'_>) {
+    let people: Vec<(EntityId, Span)> = a
+        .entities
+        .all_mentions()
+        .into_iter()
+        .filter(|(id, _)| a.entities.kind(*id) == EntityKind::Person)
+        .collect();
+    for (person, m) in people {
+        let Some(verb) = ["担任", "出任", "兼任", "接任", "升任", "获委任为", "获任命为"]
+            .iter()
+            .find(|v| a.folded(Span::new(m.end, m.end + v.chars().count())) == **v)
+        else {
+            continue;
+        };
+        let after = m.end + verb.chars().count();
+        let org = a
+            .entities
+            .mentions_in(Span::new(after, after + 30))
+            .into_iter()
+            .find(|(id, s)| s.start == after && matches!(a.entities.kind(*id), EntityKind::Organization | EntityKind::Place));
+        let title_at = org.map_or(after, |(_, s)| s.end);
+        if let Some((title, _)) = a.word_starting_at(title_at, |c| matches!(c, WordClass::Title(_))) {
+            let t = a.surface(title).to_owned();
+            a.posts.push(Post { holder: person, title: t, org: org.map(|(id, _)| id), span: title });
+        }
+    }
 }
 
 /// How firmly a name ends at `pos`: 3 for punctuation, a speech verb, a title or 等/、;
@@ -77,7 +125,7 @@ fn read_name(a: &Analysis<'_>, start: usize) -> Option<Span> {
             if !given.iter().all(|&c| is_cjk(c)) || NOT_IN_GIVEN_NAMES.contains(&given[given_len - 1]) {
                 continue;
             }
-            if !a.entities.is_free(span) {
+            if !a.entities.is_free(span) && !only_places_inside(a, Span::new(surname.end, span.end)) {
                 continue;
             }
             // 邵副部長, 歐陽局長: a title inside or across what would be the name.
@@ -93,6 +141,16 @@ fn read_name(a: &Analysis<'_>, start: usize) -> Option<Span> {
         }
     }
     best.map(|(_, s)| s)
+}
+
+/// Whether every mention overlapping the given name lies inside it and is a place of two
+/// characters: 清遠 in 皇甫清遠, 文山 in 周文山 are the person's name, not the cities.
+fn only_places_inside(a: &Analysis<'_>, given: Span) -> bool {
+    let name = Span::new(given.start.saturating_sub(2), given.end);
+    a.entities
+        .overlapping(name)
+        .iter()
+        .all(|(id, m)| given.contains(*m) && m.len() <= 2 && a.entities.kind(*id) == EntityKind::Place)
 }
 
 /// Reads a transliterated name with middle dots (馬庫斯·韋伯) starting at `start`. The part after
@@ -111,10 +169,20 @@ fn read_dotted(a: &Analysis<'_>, start: usize) -> Option<Span> {
                         matches!(c, WordClass::SpeechVerb(_) | WordClass::Title(_) | WordClass::Boundary)
                     })
                     .is_some());
-            if stop && parts > 0 {
+            // 頌巴·猜亞蓬，: a last character outside the table still ends the name when a firm
+            // break follows it.
+            let firm_after = end_strength(a, p + 1) >= 3
+                || a.word_starting_at(p + 1, |c| matches!(c, WordClass::SpeechVerb(_) | WordClass::Boundary)).is_some();
+            let last_char = parts > 0 && p > part_start && !a.lex.transliteration.contains(&a.char_at(p))
+                && !NOT_IN_GIVEN_NAMES.contains(&a.char_at(p)) && firm_after
+                && a.word_starting_at(p, |c| matches!(c, WordClass::SpeechVerb(_) | WordClass::Title(_) | WordClass::Boundary)).is_none();
+            if stop && parts > 0 && !last_char {
                 break;
             }
             p += 1;
+            if last_char {
+                break;
+            }
         }
         if p == part_start {
             return None;
@@ -267,10 +335,17 @@ fn posts_before(a: &mut Analysis<'_>, person: EntityId, name_start: usize) {
         let org = org_before(a, title.start);
         chain.push((title, org.map(|(id, _)| id)));
         pos = org.map_or(title.start, |(_, s)| s.start);
-        if pos > 0 && a.char_at(pos - 1) == '、' {
+        // Titles chain with 、 and with 兼 (董事長兼總裁).
+        if pos > 0 && matches!(a.char_at(pos - 1), '、' | '兼') {
             pos -= 1;
         } else {
             break;
+        }
+    }
+    // 成都市委副書記、市長X: a government title (市長, 省長) names the place of the body before it.
+    for i in 0..chain.len() {
+        if chain[i].1.is_none() && governs_a_place(a, chain[i].0) {
+            chain[i].1 = chain[i + 1..].iter().find_map(|(_, org)| org.and_then(|o| place_of(a, o)));
         }
     }
     // In 「X公司創始人、首席執行官Y」 the second title is in the first one's organisation.
@@ -279,10 +354,44 @@ fn posts_before(a: &mut Analysis<'_>, person: EntityId, name_start: usize) {
             chain[i].1 = chain[i + 1].1;
         }
     }
+    // 「X公司董事長A、首席財務官B」: in a list of people, B's title without a body is in A's.
+    if chain.iter().all(|(_, org)| org.is_none()) {
+        if let Some(&(start, _)) = chain.last().map(|(t, o)| (t.start, o)).as_ref() {
+            if start > 0 && a.char_at(start - 1) == '、' {
+                let previous = a
+                    .entities
+                    .mentions_ending_at(start - 1)
+                    .into_iter()
+                    .find(|(id, _)| a.entities.kind(*id) == EntityKind::Person)
+                    .map(|(id, _)| a.entities.resolve(id));
+                let inherited = previous.and_then(|p| a.posts.iter().rev().find(|post| a.entities.resolve(post.holder) == p).and_then(|post| post.org));
+                for (_, org) in &mut chain {
+                    *org = inherited;
+                }
+            }
+        }
+    }
     for (title, org) in chain {
         let t = a.surface(title).to_owned();
         a.posts.push(Post { holder: person, title: t, org, span: title });
     }
+}
+
+/// Whether a title heads the government of a place (市長, 副省長, 縣長).
+fn governs_a_place(a: &Analysis<'_>, title: Span) -> bool {
+    let t = a.folded(title);
+    ["市长", "省长", "县长", "区长", "州长", "镇长", "乡长", "主席"].iter().any(|g| t.ends_with(g)) && !t.ends_with("副主席")
+}
+
+/// The place a body's name starts with (成都市委 → 成都), when the article names that place.
+fn place_of(a: &Analysis<'_>, org: EntityId) -> Option<EntityId> {
+    let mention = a.entities.get(org).mentions.iter().next().copied()?;
+    (mention.start..mention.end).find_map(|p| {
+        let (place, WordClass::Known(k)) = a.word_starting_at(p, |c| matches!(c, WordClass::Known(k) if a.lex.known[k].kind == EntityKind::Place))? else {
+            return None;
+        };
+        (place.end < mention.end).then(|| a.entities.of_known(k)).flatten()
+    })
 }
 
 /// The organisation (or place) whose title starts at `title_start`: the mention ending there,
@@ -298,10 +407,13 @@ fn org_before(a: &Analysis<'_>, title_start: usize) -> Option<(EntityId, Span)> 
         }
     }
     let mut p = title_start;
+    // A place met inside the descriptor (泰國駐華大使): the post's body unless an organisation
+    // stands further left.
+    let mut place_in_descriptor = None;
     while title_start - p <= MAX_DESCRIPTOR {
         if let Some(&(id, span)) = a.entities.mentions_ending_at(p).iter().find(|(id, _)| is_body(*id)) {
             if a.entities.kind(id) == EntityKind::Place && p < title_start {
-                // A place inside the descriptor: look further left for the organisation.
+                place_in_descriptor = place_in_descriptor.or(Some((id, span)));
             } else if a.entities.kind(id) == EntityKind::Place && span.start > 0 {
                 // 博睿集團亞太區總裁, 海岬集團（下稱「海岬」）亞太區總裁: the organisation before the region.
                 let mut before = span.start;
@@ -324,15 +436,22 @@ fn org_before(a: &Analysis<'_>, title_start: usize) -> Option<(EntityId, Span)> 
             }
         }
         if p == 0 {
-            return None;
+            return place_in_descriptor;
         }
         let c = a.char_at(p - 1);
+        // 港交所（…）集團行政總裁: an aside among the descriptor words.
+        if matches!(c, '）' | ')') {
+            if let Some(open) = (p.saturating_sub(16)..p - 1).rev().find(|&q| matches!(a.char_at(q), '（' | '(')) {
+                p = open;
+                continue;
+            }
+        }
         if !is_cjk(c) || a.word_ending_at(p, |w| matches!(w, WordClass::Boundary | WordClass::Title(_) | WordClass::SpeechVerb(_))).is_some() {
-            return None;
+            return place_in_descriptor;
         }
         p -= 1;
     }
-    None
+    place_in_descriptor
 }
 
 /// A title written right after the name: 陳大文教授, 習近平主席. A title that is also a verb
@@ -454,6 +573,12 @@ fn speech_verb_in_clause(a: &Analysis<'_>, from: usize) -> bool {
 /// Adds a person mention, creating the person or joining the one with this name (a dotted name's
 /// last part is its short name: 馬庫斯·韋伯 → 韋伯).
 fn add_person(a: &mut Analysis<'_>, span: Span) -> EntityId {
+    // A place read inside the name gives way to it.
+    for (_, m) in a.entities.overlapping(span) {
+        if span.contains(m) {
+            a.entities.remove_mention(m);
+        }
+    }
     let surface = a.surface(span).to_owned();
     let id = a.entities.create(EntityKind::Person, &surface, true);
     a.entities.add_mention(id, span, &surface);
@@ -596,6 +721,42 @@ mod tests {
         assert_eq!(names, vec!["John Smith", "特朗普"]);
         let (names, _) = people("美国总统特朗普表示，关税将调整。");
         assert_eq!(names, vec!["特朗普"]);
+    }
+
+    #[test]
+    fn titles_joined_by_jian_and_a_list_members_body() {
+        let (_, posts) = people("北辰能源董事長兼總裁林立，首席財務官趙敏出席。");
+        assert!(posts.iter().any(|p| p.0 == "林立" && p.1 == "總裁"), "{posts:?}");
+        let (_, posts) = people("北辰能源有限公司董事長兼總裁林立、首席財務官趙敏出席。");
+        assert!(posts.iter().any(|p| p.0 == "趙敏" && p.2.as_deref() == Some("北辰能源有限公司")), "{posts:?}");
+        assert!(posts.iter().any(|p| p.0 == "林立" && p.1 == "總裁" && p.2.as_deref() == Some("北辰能源有限公司")), "{posts:?}");
+    }
+
+    #[test]
+    fn a_mayor_governs_the_place_of_the_party_committee_before() {
+        let (_, posts) = people("中共成都市委副书记、市长王力出席。");
+        assert!(posts.iter().any(|p| p.1 == "市长" && p.2.as_deref().is_some_and(|o| o.starts_with("成都") && !o.contains('委'))), "{posts:?}");
+        assert!(posts.iter().any(|p| p.1 == "副书记" && p.2.as_deref() == Some("中共成都市委")), "{posts:?}");
+    }
+
+    #[test]
+    fn an_office_belongs_to_its_government_when_mentioned() {
+        let (_, posts) = people("澳門特區政府今日公布計劃。社會文化司司長梁敏出席。");
+        assert_eq!(posts, vec![("梁敏".into(), "社會文化司司長".into(), Some("澳門特區政府".into()))]);
+        let (_, posts) = people("社會文化司司長梁敏出席。");
+        assert_eq!(posts, vec![("梁敏".into(), "社會文化司司長".into(), None)]);
+    }
+
+    #[test]
+    fn a_country_in_a_descriptor_is_the_posts_body() {
+        let (_, posts) = people("泰國駐華大使頌巴·猜亞蓬出席。");
+        assert_eq!(posts, vec![("頌巴·猜亞蓬".into(), "大使".into(), Some("泰國".into()))]);
+    }
+
+    #[test]
+    fn a_city_inside_a_given_name_is_part_of_the_name() {
+        let (names, _) = people("外交部副部长皇甫清远，以及司长周文山出席。");
+        assert_eq!(names, vec!["皇甫清远", "周文山"]);
     }
 
     #[test]

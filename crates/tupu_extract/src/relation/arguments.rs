@@ -16,6 +16,10 @@ use crate::text::CLAUSE_END;
 const CONNECTORS: &[&str] = &[
     "、", "与", "和", "及", "以及", "同", "跟", "联同", "会同", "连同", "联合", "携手",
 ];
+/// Time words and adverbs that may stand between coordinated parties without breaking the
+/// coordination (X當日與Y簽署, X亦與Y簽署).
+const TRANSPARENT: &[&str] = &["当日", "当天", "同日", "今日", "昨日", "今天", "昨天", "日前", "近日", "随后", "亦", "也", "还", "又", "已", "正式", "另"];
+
 /// Characters before a name that make it a place or an object rather than a subject (在澳門設立).
 const NOT_SUBJECT_AFTER: &[char] = &[
     '在', '于', '向', '对', '把', '被', '给', '往', '到', '从', '为',
@@ -118,7 +122,12 @@ impl Analysis<'_> {
         let mut heads = vec![last];
         let mut left = last.1.start;
         for &(id, span) in tokens.iter().rev().skip(1) {
-            let between = self.residue(span.end, left, &asides);
+            let mut between = self.residue(span.end, left, &asides);
+            for word in TRANSPARENT {
+                if between.len() > word.len() && between.starts_with(word) {
+                    between = between[word.len()..].to_owned();
+                }
+            }
             if between.is_empty() {
                 // 德國博睿自動化集團, 理大校長蔡明德: a modifier of the party after it.
                 left = span.start;

@@ -223,12 +223,30 @@ impl Analysis<'_> {
         }
         if passive || at.verb.objects.contains(&EntityKind::Event) {
             let before = parties.map_or(at.span.start, |p| p.start);
-            return self
-                .topic_object(at.sentence, before, &at.verb.objects)
-                .into_iter()
-                .collect();
+            if let Some(topic) = self.topic_object(at.sentence, before, &at.verb.objects) {
+                return vec![topic];
+            }
+            // 由X主辦、Y協辦的「Z論壇」: what the passive chain describes follows its 的.
+            if passive {
+                return self.described_after(at).into_iter().collect();
+            }
         }
         Vec::new()
+    }
+
+    /// The entity a passive attributive chain describes: the first one of the verb's object
+    /// kinds right after a 的 later in the sentence, with only parties, verbs and 、 between.
+    fn described_after(&self, at: &Occurrence<'_>) -> Option<EntityId> {
+        let rest = Span::new(at.span.end, at.sentence.end);
+        let folded = self.folded(rest);
+        let de = folded.chars().position(|c| c == '的')?;
+        if folded.chars().take(de).any(|c| SENTENCE_END.contains(&c) || matches!(c, '，' | '；' | ',' | ';')) {
+            return None;
+        }
+        let after_de = at.span.end + de + 1;
+        let (id, m) = *self.outer_mentions_in(Span::new(after_de, at.sentence.end)).first()?;
+        let gap = self.folded(Span::new(after_de, m.start));
+        (gap.chars().all(|c| matches!(c, '「' | '“' | '『' | '《')) && at.verb.objects.contains(&self.entities.kind(id))).then_some(id)
     }
 
     /// Adds an organiser to the event's details, when the event has them.

@@ -105,11 +105,16 @@ impl Analysis<'_> {
     /// Possible speakers in `span`, in text order: person and organisation mentions, and
     /// pronouns resolved through `people`.
     pub(crate) fn anchors_in(&self, span: Span, people: &PersonIndex) -> Vec<Anchor> {
-        let object_at = |start: usize| {
-            start > 0
+        // 代表房屋事務委員會, 聯同X: on whose behalf or with whom, not who speaks (but 首席代表
+        // before a person is a title).
+        let object_at = |start: usize, person: bool| {
+            (start > 0
                 && self
                     .folded_char(start - 1)
-                    .is_some_and(|c| OBJECT_MARKERS.contains(&c))
+                    .is_some_and(|c| OBJECT_MARKERS.contains(&c)))
+                || (!person
+                    && start >= 2
+                    && matches!(self.folded(Span::new(start - 2, start)), "代表" | "联同" | "会同" | "连同" | "偕同"))
         };
         let mentions = self.outer_mentions_in(span);
         let mut anchors: Vec<Anchor> = mentions
@@ -124,7 +129,7 @@ impl Analysis<'_> {
                     span: s,
                     speaker: Some(id),
                     kind,
-                    object: object_at(s.start),
+                    object: object_at(s.start, kind == AnchorKind::Person),
                 })
             })
             .collect();
@@ -146,7 +151,7 @@ impl Analysis<'_> {
                 span: Span::new(pos, pos + 1),
                 speaker: people.last_before(pos),
                 kind: AnchorKind::Pronoun,
-                object: object_at(pos),
+                object: object_at(pos, true),
             });
         }
         anchors.sort_by_key(|a| a.span.start);
