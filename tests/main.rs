@@ -1,1 +1,14 @@
+//! Integration tests of the whole tool: one test binary (ripgrep style), one module per area.
 
+#![expect(clippy::unwrap_used, reason = "a test that cannot set up should stop right there, loudly")]
+#![expect(clippy::print_stderr, reason = "the gold test prints its score table for --nocapture")]
+
+mod cli;
+mod extract;
+mod gold;
+mod http;
+mod offsets;
+mod ontology;
+mod oracle;
+mod store;
+mod util;

@@ -1,1 +1,21 @@
-//! stub
+#![doc = include_str!("../README.md")]
+
+pub mod dot;
+pub mod error;
+pub mod export;
+pub mod iri;
+pub mod mapping;
+pub mod store;
+pub mod vocab;
+
+#[cfg(test)]
+mod testing;
+
+/// The oxigraph this crate is built on, for callers that need its types (terms, formats).
+pub use oxigraph;
+
+pub use dot::DotExport;
+pub use error::{ExportError, StoreError};
+pub use export::{ExportFormat, RdfExport};
+pub use mapping::{ArticleGraph, ArticleSummary};
+pub use store::{ArticleInfo, GraphStore, StoreCounts};

@@ -1,0 +1,252 @@
+//! The RDF terms tupu writes, as `const` IRIs (like `oxrdf::vocab`).
+//!
+//! `tp:` is tupu's own namespace (declared in `ontology/tupu.ttl`); the others are the W3C and
+//! schema.org vocabularies that `CONTRACT.md` fixes. Every module has an `ALL` slice so tests can
+//! check that the ontology declares every term the code can emit.
+
+pub use oxigraph::model::vocab::{rdf, rdfs, xsd};
+
+/// Declares one `const` per term and an `ALL` slice listing them.
+macro_rules! terms {
+    ($ns:literal; $($(#[$doc:meta])* $name:ident = $local:literal;)*) => {
+        /// The namespace IRI.
+        pub const NAMESPACE: &str = $ns;
+        $(
+            $(#[$doc])*
+            pub const $name: oxigraph::model::NamedNodeRef<'static> =
+                oxigraph::model::NamedNodeRef::new_unchecked(concat!($ns, $local));
+        )*
+        /// Every term of this module.
+        pub const ALL: &[oxigraph::model::NamedNodeRef<'static>] = &[$($name),*];
+    };
+}
+
+/// tupu's own terms: `https://w3id.org/tupu/ns#`.
+pub mod tp {
+    terms! { "https://w3id.org/tupu/ns#";
+        /// A named policy, plan, programme, fund, concept or campaign.
+        INITIATIVE = "Initiative";
+        /// Any number the text states (every figure has this type besides its specific one).
+        FIGURE = "Figure";
+        /// A calendar year written in the text (2022年): not a quantity.
+        YEAR_FIGURE = "YearFigure";
+        /// A date or day written in the text (14日): not a quantity.
+        DATE_FIGURE = "DateFigure";
+        /// A rank or ordinal (第四批, 排第二): not a quantity.
+        ORDINAL_FIGURE = "OrdinalFigure";
+        /// A length of time (為期三天, 連續五年): not a quantity.
+        DURATION_FIGURE = "DurationFigure";
+        /// Reported speech: someone said something.
+        STATEMENT = "Statement";
+        /// A statement that lists numbered points.
+        PROPOSAL = "Proposal";
+        /// One numbered point of a proposal.
+        PROPOSAL_ITEM = "ProposalItem";
+        /// A relation between two entities, reified with the sentence it came from.
+        RELATION = "Relation";
+        /// The class of the qualifier individuals.
+        QUALIFIER_CLASS = "Qualifier";
+        /// 超過, 逾, 多: strictly more than the value.
+        MORE_THAN = "MoreThan";
+        /// 約, 近, 左右: about the value.
+        APPROXIMATELY = "Approximately";
+        /// 至少, 不少於, 以上: the value or more.
+        AT_LEAST = "AtLeast";
+        /// 最多, 不超過, 以下: the value or less.
+        AT_MOST = "AtMost";
+        /// 不足, 少於: strictly less than the value.
+        LESS_THAN = "LessThan";
+        /// Part of a larger whole, when neither ORG nor schema.org has a better property.
+        PART_OF = "partOf";
+        /// The theme of an event (以「…」為主題).
+        THEME = "theme";
+        /// Who spoke at an event, or who made a statement.
+        SPEAKER = "speaker";
+        /// What a figure counts (重點企業).
+        COUNTS = "counts";
+        /// How a figure relates to its value (tp:MoreThan …).
+        QUALIFIER = "qualifier";
+        /// The entity a figure is about.
+        ABOUT = "about";
+        /// The date a year or date figure stands for.
+        DATE = "date";
+        /// The speech verb as written (表示, 指出).
+        VERB = "verb";
+        /// A direct quotation inside a statement.
+        QUOTE = "quote";
+        /// Number of points a proposal announces.
+        ITEM_COUNT = "itemCount";
+        /// A point of a proposal.
+        ITEM = "item";
+        /// 1-based position of a proposal point.
+        POSITION = "position";
+        /// Subject of a reified relation.
+        SUBJECT = "subject";
+        /// Object of a reified relation.
+        OBJECT = "object";
+        /// The verb of a relation as written (提出, 簽署).
+        PREDICATE_TEXT = "predicateText";
+        /// The `tp:` property a reified relation stands for.
+        PROPERTY = "property";
+        /// A relation whose verb maps to no more specific property.
+        RELATED_TO = "relatedTo";
+    }
+}
+
+/// schema.org: `https://schema.org/`.
+pub mod schema {
+    terms! { "https://schema.org/";
+        /// A news article.
+        NEWS_ARTICLE = "NewsArticle";
+        /// A person.
+        PERSON = "Person";
+        /// An organisation.
+        ORGANIZATION = "Organization";
+        /// A place.
+        PLACE = "Place";
+        /// An event.
+        EVENT = "Event";
+        /// An amount of money.
+        MONETARY_AMOUNT = "MonetaryAmount";
+        /// A count or a measure.
+        QUANTITATIVE_VALUE = "QuantitativeValue";
+        /// Headline of an article.
+        HEADLINE = "headline";
+        /// Publication date of an article.
+        DATE_PUBLISHED = "datePublished";
+        /// Language of an article (BCP 47).
+        IN_LANGUAGE = "inLanguage";
+        /// An entity an article mentions.
+        MENTIONS = "mentions";
+        /// A text: the sentence of a statement, the clause of a proposal point.
+        TEXT = "text";
+        /// The value of a figure.
+        VALUE = "value";
+        /// Lower bound of a range.
+        MIN_VALUE = "minValue";
+        /// Upper bound of a range.
+        MAX_VALUE = "maxValue";
+        /// ISO 4217 currency of money.
+        CURRENCY = "currency";
+        /// The measure word or unit.
+        UNIT_TEXT = "unitText";
+        /// Where an event takes place.
+        LOCATION = "location";
+        /// When an event starts.
+        START_DATE = "startDate";
+        /// How long an event lasts.
+        DURATION = "duration";
+        /// Who organises an event.
+        ORGANIZER = "organizer";
+        /// The larger place a place lies in.
+        CONTAINED_IN_PLACE = "containedInPlace";
+    }
+}
+
+/// The W3C Organization Ontology: `http://www.w3.org/ns/org#`.
+pub mod org {
+    terms! { "http://www.w3.org/ns/org#";
+        /// A position in an organisation.
+        POST = "Post";
+        /// A person holds a post.
+        HOLDS = "holds";
+        /// A post is held by a person.
+        HELD_BY = "heldBy";
+        /// The organisation of a post.
+        POST_IN = "postIn";
+        /// The larger organisation an organisation belongs to.
+        SUB_ORGANIZATION_OF = "subOrganizationOf";
+    }
+}
+
+/// NIF 2.0 core: `http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#`.
+pub mod nif {
+    terms! { "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#";
+        /// The whole text of an article.
+        CONTEXT = "Context";
+        /// A span of the text.
+        PHRASE = "Phrase";
+        /// The text of a context.
+        IS_STRING = "isString";
+        /// First code point of a span.
+        BEGIN_INDEX = "beginIndex";
+        /// One past the last code point of a span.
+        END_INDEX = "endIndex";
+        /// The text of a span, exactly.
+        ANCHOR_OF = "anchorOf";
+        /// The context a span lies in.
+        REFERENCE_CONTEXT = "referenceContext";
+    }
+}
+
+/// ITS 2.0 RDF: `http://www.w3.org/2005/11/its/rdf#`.
+pub mod itsrdf {
+    terms! { "http://www.w3.org/2005/11/its/rdf#";
+        /// The thing a span refers to.
+        TA_IDENT_REF = "taIdentRef";
+    }
+}
+
+/// SKOS: `http://www.w3.org/2004/02/skos/core#`.
+pub mod skos {
+    terms! { "http://www.w3.org/2004/02/skos/core#";
+        /// Another name of an entity.
+        ALT_LABEL = "altLabel";
+    }
+}
+
+/// PROV-O: `http://www.w3.org/ns/prov#`.
+pub mod prov {
+    terms! { "http://www.w3.org/ns/prov#";
+        /// Where a context's text came from.
+        WAS_DERIVED_FROM = "wasDerivedFrom";
+    }
+}
+
+/// Prefixes used in Turtle and TriG output and in SPARQL examples, in that order.
+pub const PREFIXES: &[(&str, &str)] = &[
+    ("tp", tp::NAMESPACE),
+    ("schema", schema::NAMESPACE),
+    ("org", org::NAMESPACE),
+    ("nif", nif::NAMESPACE),
+    ("itsrdf", itsrdf::NAMESPACE),
+    ("skos", skos::NAMESPACE),
+    ("prov", prov::NAMESPACE),
+    ("rdfs", "http://www.w3.org/2000/01/rdf-schema#"),
+    ("rdf", "http://www.w3.org/1999/02/22-rdf-syntax-ns#"),
+    ("xsd", "http://www.w3.org/2001/XMLSchema#"),
+];
+
+/// The [`PREFIXES`] as SPARQL `PREFIX` lines, to put before a query.
+#[must_use]
+pub fn sparql_prefixes() -> String {
+    PREFIXES.iter().map(|(p, ns)| format!("PREFIX {p}: <{ns}>\n")).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn terms_are_valid_iris_in_their_namespace() {
+        for (module, all) in [
+            (tp::NAMESPACE, tp::ALL),
+            (schema::NAMESPACE, schema::ALL),
+            (org::NAMESPACE, org::ALL),
+            (nif::NAMESPACE, nif::ALL),
+        ] {
+            for term in all {
+                assert!(term.as_str().starts_with(module));
+                assert!(oxigraph::model::NamedNode::new(term.as_str()).is_ok(), "{term}");
+            }
+        }
+        assert_eq!(tp::MORE_THAN.as_str(), "https://w3id.org/tupu/ns#MoreThan");
+    }
+
+    #[test]
+    fn prefixes_match_the_standard_vocabularies() {
+        assert!(PREFIXES.contains(&("rdfs", rdfs::LABEL.as_str().trim_end_matches("label"))));
+        assert!(PREFIXES.contains(&("xsd", xsd::DATE.as_str().trim_end_matches("date"))));
+        assert!(sparql_prefixes().starts_with("PREFIX tp: <https://w3id.org/tupu/ns#>\n"));
+    }
+}

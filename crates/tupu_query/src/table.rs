@@ -1,0 +1,166 @@
+//! Query results as a table for the terminal: columns aligned by display width (a Chinese
+//! character takes two columns), IRIs shortened with tupu's prefixes and percent-decoded, long
+//! cells cut with `…` (use `--format csv` or `json` for whole values).
+
+use std::io::Write;
+
+use oxigraph::model::Term;
+use oxigraph::sparql::QuerySolutionIter;
+use tupu_graph::iri::{DOC_BASE, ID_BASE, decode_segment};
+use tupu_graph::vocab::PREFIXES;
+
+use crate::QueryError;
+
+/// Widest a cell is printed, in terminal columns.
+const MAX_CELL_WIDTH: usize = 60;
+
+/// Writes solutions as an aligned table followed by a row count.
+///
+/// # Errors
+/// When evaluation fails while streaming, or the output cannot be written.
+pub fn write_table<W: Write>(solutions: QuerySolutionIter<'_>, mut writer: W) -> Result<W, QueryError> {
+    let header: Vec<String> = solutions.variables().iter().map(|v| format!("?{}", v.as_str())).collect();
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    for solution in solutions {
+        let solution = solution?;
+        rows.push(solution.values().iter().map(|t| t.as_ref().map(display_term).unwrap_or_default()).collect());
+    }
+    let widths: Vec<usize> = (0..header.len())
+        .map(|i| rows.iter().map(|r| width(&r[i])).chain([width(&header[i])]).max().unwrap_or(0))
+        .collect();
+    let rule = |w: &mut W| -> std::io::Result<()> {
+        let parts: Vec<String> = widths.iter().map(|&n| "─".repeat(n + 2)).collect();
+        writeln!(w, "{}", parts.join("┼").trim_end())
+    };
+    write_row(&mut writer, &header, &widths)?;
+    rule(&mut writer)?;
+    for row in &rows {
+        write_row(&mut writer, row, &widths)?;
+    }
+    writeln!(writer, "({} row{})", rows.len(), if rows.len() == 1 { "" } else { "s" })?;
+    Ok(writer)
+}
+
+fn write_row<W: Write>(w: &mut W, cells: &[String], widths: &[usize]) -> std::io::Result<()> {
+    let mut line = String::new();
+    for (i, (cell, &w)) in cells.iter().zip(widths).enumerate() {
+        if i > 0 {
+            line.push('│');
+        }
+        line.push(' ');
+        line.push_str(cell);
+        line.push_str(&" ".repeat(w - width(cell) + 1));
+    }
+    writeln!(w, "{}", line.trim_end())
+}
+
+/// A term as a person reads it: `tp:MoreThan`, `id:person/王勇`, `"84"`, `"副主席"@zh-hant`.
+#[must_use]
+pub fn display_term(term: &Term) -> String {
+    let text = match term {
+        Term::NamedNode(n) => shorten(n.as_str()),
+        Term::BlankNode(b) => format!("_:{}", b.as_str()),
+        Term::Literal(l) => l.value().replace('\n', "⏎"),
+        #[allow(unreachable_patterns)]
+        other => other.to_string(),
+    };
+    cut(&text)
+}
+
+fn shorten(iri: &str) -> String {
+    for (pseudo, base) in [("id:", ID_BASE), ("doc:", DOC_BASE)] {
+        if let Some(rest) = iri.strip_prefix(base) {
+            return format!("{pseudo}{}", decode_segment(rest));
+        }
+    }
+    for (prefix, ns) in PREFIXES {
+        if let Some(local) = iri.strip_prefix(ns) {
+            if !local.is_empty() && local.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-') {
+                return format!("{prefix}:{local}");
+            }
+        }
+    }
+    format!("<{}>", decode_segment(iri))
+}
+
+fn cut(s: &str) -> String {
+    if width(s) <= MAX_CELL_WIDTH {
+        return s.to_owned();
+    }
+    let mut out = String::new();
+    let mut w = 0;
+    for c in s.chars() {
+        let cw = char_width(c);
+        if w + cw > MAX_CELL_WIDTH - 1 {
+            break;
+        }
+        out.push(c);
+        w += cw;
+    }
+    out.push('…');
+    out
+}
+
+/// Columns a string takes in a terminal.
+#[must_use]
+pub fn width(s: &str) -> usize {
+    s.chars().map(char_width).sum()
+}
+
+/// East Asian Wide and Fullwidth characters take two columns (the ranges of UAX #11 that Chinese
+/// text uses); combining marks and zero-width characters none; everything else one.
+fn char_width(c: char) -> usize {
+    match u32::from(c) {
+        0x0300..=0x036F | 0x200B..=0x200F | 0xFE00..=0xFE0F => 0,
+        0x1100..=0x115F
+        | 0x2E80..=0x303E
+        | 0x3041..=0x33FF
+        | 0x3400..=0x4DBF
+        | 0x4E00..=0x9FFF
+        | 0xA000..=0xA4CF
+        | 0xAC00..=0xD7A3
+        | 0xF900..=0xFAFF
+        | 0xFE30..=0xFE4F
+        | 0xFF00..=0xFF60
+        | 0xFFE0..=0xFFE6
+        | 0x1F300..=0x1F64F
+        | 0x20000..=0x3FFFD => 2,
+        _ => 1,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use oxigraph::model::{Literal, NamedNode};
+
+    #[test]
+    fn widths_count_chinese_as_two_columns() {
+        assert_eq!(width("abc"), 3);
+        assert_eq!(width("副主席"), 6);
+        assert_eq!(width("，（）"), 6);
+    }
+
+    #[test]
+    fn iris_are_shortened_and_decoded() {
+        let t = Term::from(NamedNode::new_unchecked("https://w3id.org/tupu/id/org/%E5%8F%91%E5%B1%95%E5%B1%80"));
+        assert_eq!(display_term(&t), "id:org/发展局");
+        assert_eq!(
+            display_term(&Term::from(NamedNode::new_unchecked("https://w3id.org/tupu/ns#MoreThan"))),
+            "tp:MoreThan"
+        );
+        assert_eq!(
+            display_term(&Term::from(NamedNode::new_unchecked("http://example.com/a b"))),
+            "<http://example.com/a b>"
+        );
+        assert_eq!(display_term(&Term::from(Literal::new_simple_literal("a\nb"))), "a⏎b");
+    }
+
+    #[test]
+    fn long_cells_are_cut_to_the_maximum_width() {
+        let long = "數".repeat(100);
+        let cut = cut(&long);
+        assert!(width(&cut) <= MAX_CELL_WIDTH);
+        assert!(cut.ends_with('…'));
+    }
+}
