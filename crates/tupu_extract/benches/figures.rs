@@ -19,10 +19,7 @@ fn is_numeral_char(c: char) -> bool {
 }
 
 fn article(text: &str) -> Article {
-    let options = ArticleOptions {
-        published: Date::parse("2025-04-15").ok(),
-        ..ArticleOptions::default()
-    };
+    let options = ArticleOptions { published: Date::parse("2025-04-15").ok(), ..ArticleOptions::default() };
     match Article::parse(text, options) {
         Ok(a) => a,
         Err(e) => panic!("benchmark text is not an article: {e}"),
@@ -33,29 +30,20 @@ fn bench(c: &mut Criterion) {
     let seed = article(SEED);
     // The seed with every numeral character replaced: the stage's own cost on the seed is the
     // difference between stage/seed and this (which indexes the text and finds nothing).
-    let numberless: String = SEED
-        .chars()
-        .map(|c| if is_numeral_char(c) { '某' } else { c })
-        .collect();
+    let numberless: String = SEED.chars().map(|c| if is_numeral_char(c) { '某' } else { c }).collect();
     let numberless = article(&numberless);
     let extractor = Extractor::new();
     let mut group = c.benchmark_group("figures");
     group.throughput(Throughput::Bytes(SEED.len() as u64));
     group.bench_function("stage/seed", |b| b.iter(|| figures_only(black_box(&seed))));
-    group.bench_function("stage/seed-without-numerals", |b| {
-        b.iter(|| figures_only(black_box(&numberless)))
-    });
-    group.bench_function("extract/seed", |b| {
-        b.iter(|| extractor.extract(black_box(&seed)))
-    });
+    group.bench_function("stage/seed-without-numerals", |b| b.iter(|| figures_only(black_box(&numberless))));
+    group.bench_function("extract/seed", |b| b.iter(|| extractor.extract(black_box(&seed))));
     // Two sizes of the dense text: equal throughput shows the stage is linear in the text.
     for repeat in [50, 200] {
         let text = DENSE.repeat(repeat);
         let dense = article(&text);
         group.throughput(Throughput::Bytes(text.len() as u64));
-        group.bench_function(format!("stage/dense-x{repeat}"), |b| {
-            b.iter(|| figures_only(black_box(&dense)))
-        });
+        group.bench_function(format!("stage/dense-x{repeat}"), |b| b.iter(|| figures_only(black_box(&dense))));
     }
     group.finish();
 }

@@ -5,11 +5,14 @@ use tupu_extract::{Article, ArticleOptions, Date, Extractor};
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let path = args.first().ok_or("usage: dump FILE [YYYY-MM-DD] [--json]")?;
-    let published = args.get(1).filter(|a| a.contains('-') && !a.starts_with("--")).map(|d| Date::parse(d)).transpose()?;
+    let published =
+        args.get(1).filter(|a| a.contains('-') && !a.starts_with("--")).map(|d| Date::parse(d)).transpose()?;
     let bytes = std::fs::read(path)?;
     let article = Article::from_bytes(&bytes, ArticleOptions { published, ..ArticleOptions::default() })?;
     let extractor = Extractor::new();
-    if let Some(n) = args.iter().position(|a| a == "--time").and_then(|i| args.get(i + 1)).and_then(|n| n.parse::<u32>().ok()) {
+    if let Some(n) =
+        args.iter().position(|a| a == "--time").and_then(|i| args.get(i + 1)).and_then(|n| n.parse::<u32>().ok())
+    {
         let start = std::time::Instant::now();
         for _ in 0..n {
             std::hint::black_box(extractor.extract(&article));
@@ -17,7 +20,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let secs = start.elapsed().as_secs_f64();
         #[expect(clippy::print_stderr, reason = "an example reports its timing")]
         {
-            eprintln!("{:.2} MB/s ({:.3} ms per run)", bytes.len() as f64 * f64::from(n) / secs / 1e6, secs * 1e3 / f64::from(n));
+            eprintln!(
+                "{:.2} MB/s ({:.3} ms per run)",
+                bytes.len() as f64 * f64::from(n) / secs / 1e6,
+                secs * 1e3 / f64::from(n)
+            );
         }
     }
     if args.iter().any(|a| a == "--profile") {

@@ -92,7 +92,12 @@ impl<'a> Analysis<'a> {
         let matches_at = |p: usize| self.chars.get(p..p + pattern.len()) == Some(pattern.as_slice());
         let positions = self.positions.get_or_init(|| CharPositions::new(&self.chars));
         match positions.of(*first) {
-            Some(starts) => starts.iter().map(|&p| p as usize).filter(|&p| matches_at(p)).map(|p| Span::new(p, p + pattern.len())).collect(),
+            Some(starts) => starts
+                .iter()
+                .map(|&p| p as usize)
+                .filter(|&p| matches_at(p))
+                .map(|p| Span::new(p, p + pattern.len()))
+                .collect(),
             None if crate::text::is_cjk(*first) => Vec::new(),
             // Not indexed (Latin, digits): scan.
             None => (0..self.chars.len()).filter(|&p| matches_at(p)).map(|p| Span::new(p, p + pattern.len())).collect(),
@@ -180,7 +185,11 @@ pub(crate) mod testing {
     use crate::span::Span;
 
     /// Leaks the article so the analysis can borrow it for the test's lifetime.
-    pub(crate) fn analysis_with(text: &str, published: Option<&str>, names: &[(&str, EntityKind)]) -> Analysis<'static> {
+    pub(crate) fn analysis_with(
+        text: &str,
+        published: Option<&str>,
+        names: &[(&str, EntityKind)],
+    ) -> Analysis<'static> {
         let options = ArticleOptions {
             published: published.map(|d| crate::date::Date::parse(d).expect("test date")),
             ..ArticleOptions::default()

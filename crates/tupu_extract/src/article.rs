@@ -17,7 +17,9 @@ pub const MAX_ARTICLE_BYTES: usize = 8 * 1024 * 1024;
 #[non_exhaustive]
 pub enum ArticleError {
     /// The bytes are not UTF-8.
-    #[error("not UTF-8 text (invalid byte at offset {offset}); convert it first, e.g. `iconv -f BIG5 -t UTF-8` or `iconv -f GB18030 -t UTF-8`")]
+    #[error(
+        "not UTF-8 text (invalid byte at offset {offset}); convert it first, e.g. `iconv -f BIG5 -t UTF-8` or `iconv -f GB18030 -t UTF-8`"
+    )]
     NotUtf8 {
         /// Byte offset of the first invalid sequence.
         offset: usize,
@@ -113,8 +115,7 @@ impl Article {
         if bytes.len() > MAX_ARTICLE_BYTES {
             return Err(ArticleError::TooLarge { bytes: bytes.len(), limit: MAX_ARTICLE_BYTES });
         }
-        let text = std::str::from_utf8(bytes)
-            .map_err(|e| ArticleError::NotUtf8 { offset: e.valid_up_to() })?;
+        let text = std::str::from_utf8(bytes).map_err(|e| ArticleError::NotUtf8 { offset: e.valid_up_to() })?;
         Self::parse(text, options)
     }
 
@@ -135,11 +136,8 @@ impl Article {
         let indexed = Text::new(text);
         let script = detect_script(indexed.surface());
         let region = detect_region(indexed.folded(), script);
-        let headline = indexed
-            .paragraphs()
-            .first()
-            .map(|p| indexed.slice(p.span).trim().to_owned())
-            .filter(|h| !h.is_empty());
+        let headline =
+            indexed.paragraphs().first().map(|p| indexed.slice(p.span).trim().to_owned()).filter(|h| !h.is_empty());
         let currency = options.currency.clone().unwrap_or_else(|| region.currency().to_owned());
         Ok(Self { text: indexed, script, region, headline, published: options.published, currency })
     }
@@ -186,10 +184,7 @@ fn looks_binary(text: &str) -> bool {
     if sample.contains(&'\0') {
         return true;
     }
-    let controls = sample
-        .iter()
-        .filter(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}'))
-        .count();
+    let controls = sample.iter().filter(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}')).count();
     controls * 100 > sample.len().max(1)
 }
 
@@ -204,11 +199,7 @@ fn detect_script(surface: &str) -> Script {
     }
     // Simplified text still has a few characters that fold (variants); Traditional news has
     // 15–30 % of its characters outside Simplified.
-    if traditional * 100 >= cjk.max(1) * 3 && traditional >= 2 {
-        Script::Traditional
-    } else {
-        Script::Simplified
-    }
+    if traditional * 100 >= cjk.max(1) * 3 && traditional >= 2 { Script::Traditional } else { Script::Simplified }
 }
 
 /// The region whose markers the text uses most; ties go by script (Traditional → Hong Kong).
@@ -221,10 +212,13 @@ fn detect_region(folded: &str, script: Script) -> Region {
         (Region::Taiwan, &[("台湾", 1), ("台北", 1), ("新台币", 2), ("行政院", 1), ("立法院", 1)]),
         (Region::Mainland, &[("新华社", 3), ("国务院", 1), ("人民币", 1), ("全国人大", 1), ("省委", 1), ("市委", 1)]),
     ];
-    let mut best = (0usize, match script {
-        Script::Traditional => Region::HongKong,
-        Script::Simplified => Region::Mainland,
-    });
+    let mut best = (
+        0usize,
+        match script {
+            Script::Traditional => Region::HongKong,
+            Script::Simplified => Region::Mainland,
+        },
+    );
     for (region, words) in MARKERS {
         let score: usize = words.iter().map(|(w, weight)| folded.matches(w).count() * weight).sum();
         if score > best.0 {
@@ -240,7 +234,10 @@ mod tests {
 
     #[test]
     fn rejects_bad_input() {
-        assert!(matches!(Article::from_bytes(b"\xff\xfe abc", ArticleOptions::default()), Err(ArticleError::NotUtf8 { offset: 0 })));
+        assert!(matches!(
+            Article::from_bytes(b"\xff\xfe abc", ArticleOptions::default()),
+            Err(ArticleError::NotUtf8 { offset: 0 })
+        ));
         assert_eq!(Article::parse("  \n\t ", ArticleOptions::default()).err(), Some(ArticleError::Empty));
         assert_eq!(Article::parse("abc\0def", ArticleOptions::default()).err(), Some(ArticleError::Binary));
     }
@@ -261,7 +258,9 @@ mod tests {
         assert_eq!(mo.local_currency(), "MOP");
         let cn = Article::parse("新华社北京电 国务院安排资金10亿元。", ArticleOptions::default()).unwrap();
         assert_eq!(cn.local_currency(), "CNY");
-        let forced = Article::parse("本港撥款10億元。", ArticleOptions { currency: Some("USD".into()), ..Default::default() }).unwrap();
+        let forced =
+            Article::parse("本港撥款10億元。", ArticleOptions { currency: Some("USD".into()), ..Default::default() })
+                .unwrap();
         assert_eq!(forced.local_currency(), "USD");
     }
 

@@ -58,10 +58,8 @@ impl Date {
     /// A checked date.
     #[must_use]
     pub fn new(year: i32, month: u32, day: u32) -> Option<Self> {
-        let valid = (1..=9999).contains(&year)
-            && (1..=12).contains(&month)
-            && day >= 1
-            && day <= days_in_month(year, month);
+        let valid =
+            (1..=9999).contains(&year) && (1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month);
         valid.then_some(Self { year, month, day })
     }
 
@@ -208,7 +206,9 @@ pub mod expressions {
         if let Ok(n) = s.parse() {
             return Some(n);
         }
-        let digit = |c: char| "零一二三四五六七八九".chars().position(|d| d == c).map(|p| p as u32).or((c == '两').then_some(2));
+        let digit = |c: char| {
+            "零一二三四五六七八九".chars().position(|d| d == c).map(|p| p as u32).or((c == '两').then_some(2))
+        };
         let chars: Vec<char> = s.chars().collect();
         match chars.as_slice() {
             [c] if *c == '十' => Some(10),

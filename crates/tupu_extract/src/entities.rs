@@ -273,13 +273,8 @@ impl EntityTable {
                 let d = &self.drafts[i];
                 let label = choose_label(d);
                 let key = d.known_key.clone().unwrap_or_else(|| fold(&label));
-                let mut aliases: BTreeSet<String> = d
-                    .full_names
-                    .keys()
-                    .chain(&d.short_names)
-                    .filter(|n| **n != label)
-                    .cloned()
-                    .collect();
+                let mut aliases: BTreeSet<String> =
+                    d.full_names.keys().chain(&d.short_names).filter(|n| **n != label).cloned().collect();
                 aliases.retain(|a| !a.is_empty());
                 let mut other_names = BTreeSet::new();
                 for n in std::iter::once(&label).chain(aliases.iter()) {
@@ -289,7 +284,9 @@ impl EntityTable {
                     }
                 }
                 for n in &d.lexicon_names {
-                    if *n != label && !aliases.contains(n) && fold(n) != fold(&label)
+                    if *n != label
+                        && !aliases.contains(n)
+                        && fold(n) != fold(&label)
                         && !aliases.iter().any(|a| fold(a) == fold(n))
                     {
                         other_names.insert(n.clone());
@@ -314,9 +311,7 @@ impl EntityTable {
 /// The label: the fullest name written in the article — the lexicon's canonical name when it
 /// appears, else the longest full form (ties: the most frequent, then the first in order).
 fn choose_label(d: &Draft) -> String {
-    let canonical_written = d.full_names.keys().find(|n| {
-        d.known_key.as_deref().is_some_and(|k| fold(n) == k)
-    });
+    let canonical_written = d.full_names.keys().find(|n| d.known_key.as_deref().is_some_and(|k| fold(n) == k));
     if let Some(n) = canonical_written {
         return n.clone();
     }

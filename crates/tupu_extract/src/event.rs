@@ -200,7 +200,11 @@ fn whole_units(duration: &str) -> Option<String> {
 fn speakers(a: &Analysis<'_>, event: EntityId, sentences: &[Span], main: bool) -> Vec<EntityId> {
     let mut out: Vec<EntityId> = Vec::new();
     let people_in = |s: Span| -> Vec<EntityId> {
-        a.mentions_in(s).into_iter().filter(|(id, _)| a.entities.kind(*id) == EntityKind::Person).map(|(id, _)| id).collect()
+        a.mentions_in(s)
+            .into_iter()
+            .filter(|(id, _)| a.entities.kind(*id) == EntityKind::Person)
+            .map(|(id, _)| id)
+            .collect()
     };
     // Listed as addressing it: in a sentence about the event, or in the article's attendance
     // sentence (…出席開幕式並致辭).
@@ -219,8 +223,10 @@ fn speakers(a: &Analysis<'_>, event: EntityId, sentences: &[Span], main: bool) -
             }
             let Some(i) = a.text().sentence_at(m.start) else { continue };
             let sentence = a.text().sentences()[i].span;
-            let clause_end = a.text().clauses(sentence).into_iter().find(|c| c.contains(m)).map_or(sentence.end, |c| c.end);
-            let speaks = (m.end..clause_end).any(|p| a.word_starting_at(p, |c| matches!(c, WordClass::SpeechVerb(_))).is_some());
+            let clause_end =
+                a.text().clauses(sentence).into_iter().find(|c| c.contains(m)).map_or(sentence.end, |c| c.end);
+            let speaks =
+                (m.end..clause_end).any(|p| a.word_starting_at(p, |c| matches!(c, WordClass::SpeechVerb(_))).is_some());
             let elsewhere = ELSEWHERE.iter().any(|w| a.folded(Span::new(sentence.start, clause_end)).contains(w));
             if speaks && !elsewhere {
                 out.push(id);
@@ -271,7 +277,10 @@ mod tests {
 
     #[test]
     fn hours_and_dateline() {
-        let x = extract("新华社北京3月2日电 国家数据局3月2日上午在北京举行数据产业专题新闻发布会，发布会历时约两个小时。", Some("2026-03-03"));
+        let x = extract(
+            "新华社北京3月2日电 国家数据局3月2日上午在北京举行数据产业专题新闻发布会，发布会历时约两个小时。",
+            Some("2026-03-03"),
+        );
         let e = &x.events[0];
         assert_eq!(e.start.map(|d| d.lexical()).as_deref(), Some("2026-03-02"));
         assert_eq!(e.duration.as_deref(), Some("PT2H"));

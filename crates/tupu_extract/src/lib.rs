@@ -153,11 +153,8 @@ pub(crate) fn finish(a: Analysis<'_>) -> Extraction {
         .collect();
     events.sort_by_key(|e| e.event);
     events.dedup_by_key(|e| e.event);
-    let figures = a
-        .figures
-        .iter()
-        .map(|f| Figure { span: orig(f.span), about: f.about.and_then(map), ..f.clone() })
-        .collect();
+    let figures =
+        a.figures.iter().map(|f| Figure { span: orig(f.span), about: f.about.and_then(map), ..f.clone() }).collect();
     let statements = a
         .statements
         .iter()
@@ -217,11 +214,81 @@ mod robustness {
     /// Pieces that exercise every recogniser: titles, surnames, endings, quotes, dots, numbers,
     /// parentheses, list markers, paragraph breaks.
     const PIECES: &[&str] = &[
-        "局長", "主任", "副主席", "記者", "教授", "陳", "歐陽", "王", "大文", "明", "局", "委員會", "大學", "峰會", "論壇",
-        "計劃", "倡議", "有限公司", "「", "」", "“", "”", "《", "》", "（", "）", "（下稱「", "·", "表示", "指出", "，",
-        "。", "、", "：", "\n\n", " ", "在", "舉行", "與", "和", "簽署", "一是", "二是", "第一，", "四點建議", "100",
-        "億元", "萬", "超過", "約", "%", "成", "三分之一", "昨日", "14日", "本月", "為期", "兩日", "以", "為主題", "香港",
-        "北京", "国务院", "该公司", "他", "▲", "DeepSeek", "等企業", "2025", "年", "第", "屆", "二〇二五", "多", "余",
+        "局長",
+        "主任",
+        "副主席",
+        "記者",
+        "教授",
+        "陳",
+        "歐陽",
+        "王",
+        "大文",
+        "明",
+        "局",
+        "委員會",
+        "大學",
+        "峰會",
+        "論壇",
+        "計劃",
+        "倡議",
+        "有限公司",
+        "「",
+        "」",
+        "“",
+        "”",
+        "《",
+        "》",
+        "（",
+        "）",
+        "（下稱「",
+        "·",
+        "表示",
+        "指出",
+        "，",
+        "。",
+        "、",
+        "：",
+        "\n\n",
+        " ",
+        "在",
+        "舉行",
+        "與",
+        "和",
+        "簽署",
+        "一是",
+        "二是",
+        "第一，",
+        "四點建議",
+        "100",
+        "億元",
+        "萬",
+        "超過",
+        "約",
+        "%",
+        "成",
+        "三分之一",
+        "昨日",
+        "14日",
+        "本月",
+        "為期",
+        "兩日",
+        "以",
+        "為主題",
+        "香港",
+        "北京",
+        "国务院",
+        "该公司",
+        "他",
+        "▲",
+        "DeepSeek",
+        "等企業",
+        "2025",
+        "年",
+        "第",
+        "屆",
+        "二〇二五",
+        "多",
+        "余",
     ];
 
     fn random_text(seed: &mut u64, pieces: usize) -> String {
@@ -243,7 +310,10 @@ mod robustness {
         let extractor = Extractor::new();
         for round in 0..3000 {
             let text = random_text(&mut seed, 5 + round % 80);
-            let Ok(article) = Article::parse(&text, ArticleOptions { published: Date::parse("2025-04-15").ok(), ..Default::default() }) else {
+            let Ok(article) = Article::parse(
+                &text,
+                ArticleOptions { published: Date::parse("2025-04-15").ok(), ..Default::default() },
+            ) else {
                 continue;
             };
             let x = extractor.extract(&article);

@@ -20,15 +20,11 @@ const TABLE_END: u32 = 0xA000;
 /// Character → folded character for `TABLE_START..TABLE_END`; other characters fold by rule.
 static FOLD_TABLE: LazyLock<Vec<char>> = LazyLock::new(build_fold_table);
 
-static TO_SIMPLIFIED: LazyLock<Option<OpenCC>> =
-    LazyLock::new(|| OpenCC::from_config(BuiltinConfig::T2s).ok());
-static TO_TRADITIONAL: LazyLock<Option<OpenCC>> =
-    LazyLock::new(|| OpenCC::from_config(BuiltinConfig::S2t).ok());
+static TO_SIMPLIFIED: LazyLock<Option<OpenCC>> = LazyLock::new(|| OpenCC::from_config(BuiltinConfig::T2s).ok());
+static TO_TRADITIONAL: LazyLock<Option<OpenCC>> = LazyLock::new(|| OpenCC::from_config(BuiltinConfig::S2t).ok());
 
 fn build_fold_table() -> Vec<char> {
-    let identity: Vec<char> = (TABLE_START..TABLE_END)
-        .map(|c| char::from_u32(c).unwrap_or('\u{FFFD}'))
-        .collect();
+    let identity: Vec<char> = (TABLE_START..TABLE_END).map(|c| char::from_u32(c).unwrap_or('\u{FFFD}')).collect();
     let Ok(converter) = OpenCC::from_config(BuiltinConfig::Hk2s) else {
         return identity;
     };

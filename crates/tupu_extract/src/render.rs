@@ -100,13 +100,8 @@ impl Extraction {
         }
 
         for s in &self.statements {
-            let _ = writeln!(
-                out,
-                "STATEMENT {} {} «{}»",
-                s.speaker.map_or_else(|| "?".to_owned(), name),
-                s.verb,
-                s.text
-            );
+            let _ =
+                writeln!(out, "STATEMENT {} {} «{}»", s.speaker.map_or_else(|| "?".to_owned(), name), s.verb, s.text);
         }
         for p in &self.proposals {
             let _ = writeln!(

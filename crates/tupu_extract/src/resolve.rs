@@ -97,9 +97,14 @@ fn stands_as_word(a: &Analysis<'_>, span: Span) -> bool {
     let before_ok = span.start == 0
         || !is_cjk(a.char_at(span.start - 1))
         || matches!(a.char_at(span.start - 1), '与' | '和' | '及' | '同' | '并' | '跟' | '、')
-        || a.word_ending_at(span.start, |c| matches!(c, WordClass::Boundary | WordClass::Title(_) | WordClass::Known(_))).is_some()
+        || a.word_ending_at(span.start, |c| {
+            matches!(c, WordClass::Boundary | WordClass::Title(_) | WordClass::Known(_))
+        })
+        .is_some()
         || !a.entities.mentions_ending_at(span.start).is_empty();
-    before_ok && (end_strength(a, span.end) > 0 || a.word_starting_at(span.end, |c| matches!(c, WordClass::Known(_) | WordClass::Suffix(_))).is_some())
+    before_ok
+        && (end_strength(a, span.end) > 0
+            || a.word_starting_at(span.end, |c| matches!(c, WordClass::Known(_) | WordClass::Suffix(_))).is_some())
 }
 
 /// 「X（下稱「Y」）」: Y is X's short name.
@@ -107,7 +112,10 @@ fn parenthetical(a: &mut Analysis<'_>) {
     let mut found: Vec<(EntityId, Span)> = Vec::new();
     let mentions = a.entities.all_mentions();
     for &(id, m) in &mentions {
-        if !matches!(a.entities.kind(id), EntityKind::Organization | EntityKind::Initiative | EntityKind::Event | EntityKind::Place) {
+        if !matches!(
+            a.entities.kind(id),
+            EntityKind::Organization | EntityKind::Initiative | EntityKind::Event | EntityKind::Place
+        ) {
             continue;
         }
         // The whole name before the parenthesis, not a name nested in it.
@@ -158,10 +166,10 @@ fn long_names(a: &Analysis<'_>) -> Vec<(EntityId, String)> {
     let mut out: Vec<(EntityId, String)> = a
         .entities
         .ids()
-        .filter(|&id| matches!(a.entities.kind(id), EntityKind::Organization | EntityKind::Initiative | EntityKind::Event))
-        .flat_map(|id| {
-            a.entities.get(id).full_names.keys().map(move |n| (id, fold(n))).collect::<Vec<_>>()
+        .filter(|&id| {
+            matches!(a.entities.kind(id), EntityKind::Organization | EntityKind::Initiative | EntityKind::Event)
         })
+        .flat_map(|id| a.entities.get(id).full_names.keys().map(move |n| (id, fold(n))).collect::<Vec<_>>())
         .filter(|(_, n)| n.chars().count() >= 4)
         .collect();
     out.sort_by_key(|(id, n)| (std::cmp::Reverse(n.chars().count()), *id, n.clone()));
@@ -224,8 +232,6 @@ fn short_forms(a: &mut Analysis<'_>) {
         selections(a, id, &chars, ending);
     }
 }
-
-
 
 /// Abbreviations that select characters of the full name in order: first character of the
 /// name proper (after a place prefix) or, for three and more characters, of the place; last
@@ -372,9 +378,11 @@ fn surname_and_title(a: &mut Analysis<'_>) {
             let title_text = fold(a.surface(title));
             let candidates = people_with_surname(a, surname);
             let holds_title = |id: EntityId| {
-                a.posts.iter().any(|p| a.entities.resolve(p.holder) == id && {
-                    let t = fold(&p.title);
-                    t.ends_with(&title_text) || title_text.ends_with(&t)
+                a.posts.iter().any(|p| {
+                    a.entities.resolve(p.holder) == id && {
+                        let t = fold(&p.title);
+                        t.ends_with(&title_text) || title_text.ends_with(&t)
+                    }
                 })
             };
             let chosen = candidates
@@ -449,7 +457,9 @@ fn short_name_and_title(a: &mut Analysis<'_>) {
 fn bare_endings(a: &mut Analysis<'_>) {
     let mut by_ending: std::collections::HashMap<String, Vec<EntityId>> = std::collections::HashMap::new();
     for id in a.entities.ids() {
-        if !matches!(a.entities.kind(id), EntityKind::Place | EntityKind::Organization) || a.entities.get(id).mentions.is_empty() {
+        if !matches!(a.entities.kind(id), EntityKind::Place | EntityKind::Organization)
+            || a.entities.get(id).mentions.is_empty()
+        {
             continue;
         }
         let names: Vec<String> = a.entities.get(id).full_names.keys().map(|n| fold(n)).collect();
@@ -466,7 +476,11 @@ fn bare_endings(a: &mut Analysis<'_>) {
     endings.sort();
     for (ending, ids) in endings {
         let [id] = ids[..] else { continue };
-        let spans: Vec<Span> = a.occurrences(&ending).into_iter().filter(|&s| free(a, s) && is_bare(a, s) && stands_as_word(a, s)).collect();
+        let spans: Vec<Span> = a
+            .occurrences(&ending)
+            .into_iter()
+            .filter(|&s| free(a, s) && is_bare(a, s) && stands_as_word(a, s))
+            .collect();
         if let Some(&first) = spans.first() {
             let surface = a.surface(first).to_owned();
             a.entities.add_name(id, &surface, false);
@@ -493,12 +507,18 @@ fn quoted_stems(a: &mut Analysis<'_>) {
             let quoted: Vec<Span> = a
                 .occurrences(&stem)
                 .into_iter()
-                .filter(|s| s.start > 0 && matches!(a.char_at(s.start - 1), '「' | '“' | '『') && matches!(a.char_at(s.end), '」' | '”' | '』'))
+                .filter(|s| {
+                    s.start > 0
+                        && matches!(a.char_at(s.start - 1), '「' | '“' | '『')
+                        && matches!(a.char_at(s.end), '」' | '”' | '』')
+                })
                 .collect();
             for s in quoted {
                 match a.entity_at(s) {
                     // Known under the short name too (a lexicon programme): one programme.
-                    Some(other) if other != id && a.entities.kind(other) == EntityKind::Initiative => a.entities.merge(id, other),
+                    Some(other) if other != id && a.entities.kind(other) == EntityKind::Initiative => {
+                        a.entities.merge(id, other)
+                    }
                     Some(_) => {}
                     None if free(a, s) => add_short(a, id, s),
                     None => {}
@@ -549,7 +569,10 @@ fn is_bare(a: &Analysis<'_>, span: Span) -> bool {
     let before = a.char_at(span.start - 1);
     !is_cjk(before)
         || a.word_ending_at(span.start, |c| c == WordClass::Boundary).is_some()
-        || matches!(a.folded(Span::new(span.start.saturating_sub(2), span.start)), "本次" | "是次" | "今次" | "此次" | "本届" | "今届" | "该次")
+        || matches!(
+            a.folded(Span::new(span.start.saturating_sub(2), span.start)),
+            "本次" | "是次" | "今次" | "此次" | "本届" | "今届" | "该次"
+        )
         || matches!(before, '该' | '本')
 }
 
@@ -569,7 +592,8 @@ fn demonstrative_bodies(a: &mut Analysis<'_>) {
             continue;
         }
         if !demonstrative {
-            let alone = p == 0 || !is_cjk(a.char_at(p - 1)) || a.word_ending_at(p, |c| c == WordClass::Boundary).is_some();
+            let alone =
+                p == 0 || !is_cjk(a.char_at(p - 1)) || a.word_ending_at(p, |c| c == WordClass::Boundary).is_some();
             let before_title = a.word_starting_at(ending.end, |c| matches!(c, WordClass::Title(_))).is_some();
             if !(alone && before_title) {
                 continue;
@@ -582,7 +606,9 @@ fn demonstrative_bodies(a: &mut Analysis<'_>) {
             .mentions_in(Span::new(0, p))
             .into_iter()
             .rev()
-            .find(|(id, m)| a.entities.kind(*id) == kind && a.folded(*m).ends_with(ending_text.as_str()) && m.len() > ending.len())
+            .find(|(id, m)| {
+                a.entities.kind(*id) == kind && a.folded(*m).ends_with(ending_text.as_str()) && m.len() > ending.len()
+            })
             .map(|(id, _)| id)
             // 自治區主席: the place named with that ending in the lexicon (廣西壯族自治區, written
             // only inside 廣西壯族自治區黨委) when no mention of it ends so.
@@ -623,7 +649,10 @@ mod tests {
     }
 
     fn entity<'e>(x: &'e Extraction, label: &str) -> &'e crate::Entity {
-        x.entities.iter().find(|e| e.label == label).unwrap_or_else(|| panic!("no {label} in {:?}", x.entities.iter().map(|e| &e.label).collect::<Vec<_>>()))
+        x.entities
+            .iter()
+            .find(|e| e.label == label)
+            .unwrap_or_else(|| panic!("no {label} in {:?}", x.entities.iter().map(|e| &e.label).collect::<Vec<_>>()))
     }
 
     #[test]
@@ -673,7 +702,8 @@ mod tests {
 
     #[test]
     fn abbreviation_defined_in_the_text_overrides_a_known_name_inside_it() {
-        let x = extract("江蘇省發展和改革委員會（以下簡稱「江蘇省發展改革委」）指導。江蘇省發展改革委副主任孔德勝出席。");
+        let x =
+            extract("江蘇省發展和改革委員會（以下簡稱「江蘇省發展改革委」）指導。江蘇省發展改革委副主任孔德勝出席。");
         let e = entity(&x, "江蘇省發展和改革委員會");
         assert!(e.aliases.contains("江蘇省發展改革委"), "{:?}", e.aliases);
         assert!(!x.entities.iter().any(|e| e.label == "發展改革委" || e.label == "國家發展和改革委員會"));

@@ -21,14 +21,12 @@ use super::expression::Found;
 use super::lexicon::{FigureLexicon, Opener, Reference, lexicon};
 
 /// Verbs between money and what it founds (斥資N元成立的Y).
-const FOUNDING: &[&str] = &[
-    "成立", "设立", "建立", "创立", "组建", "兴建", "筹建", "创设", "推出", "启动", "开设", "设置",
-];
+const FOUNDING: &[&str] =
+    &["成立", "设立", "建立", "创立", "组建", "兴建", "筹建", "创设", "推出", "启动", "开设", "设置"];
 
 /// Words after a year or date at a clause start that still belong to the time phrase (2022年以來).
-const TIME_TAILS: &[&str] = &[
-    "以来", "以后", "之后", "以前", "之前", "来", "起", "前", "后", "底", "初", "末", "中", "内",
-];
+const TIME_TAILS: &[&str] =
+    &["以来", "以后", "之后", "以前", "之前", "来", "起", "前", "后", "底", "初", "末", "中", "内"];
 
 /// Marks around names and time phrases that are not part of either.
 fn is_filler(c: char) -> bool {
@@ -55,12 +53,7 @@ impl<'x, 'a> Topics<'x, 'a> {
         mentions.sort_by_key(|(_, s)| (s.start, std::cmp::Reverse(s.end)));
         let times = found
             .iter()
-            .filter(|f| {
-                matches!(
-                    f.figure.kind,
-                    FigureKind::Year | FigureKind::Date | FigureKind::Duration
-                )
-            })
+            .filter(|f| matches!(f.figure.kind, FigureKind::Year | FigureKind::Date | FigureKind::Duration))
             .map(|f| f.figure.span)
             .collect();
         let mut inside = vec![false; analysis.text().len()];
@@ -69,21 +62,10 @@ impl<'x, 'a> Topics<'x, 'a> {
                 *slot = true;
             }
         }
-        let mut topics = Self {
-            analysis,
-            lex: lexicon(),
-            mentions,
-            inside,
-            times,
-            headline_topic: None,
-            main_event: None,
-        };
+        let mut topics =
+            Self { analysis, lex: lexicon(), mentions, inside, times, headline_topic: None, main_event: None };
         topics.main_event = topics.find_main_event();
-        topics.headline_topic = analysis
-            .text()
-            .paragraphs()
-            .first()
-            .and_then(|p| topics.first_subject_in(p.span));
+        topics.headline_topic = analysis.text().paragraphs().first().and_then(|p| topics.first_subject_in(p.span));
         topics
     }
 
@@ -96,34 +78,19 @@ impl<'x, 'a> Topics<'x, 'a> {
                 return Some(id);
             }
         }
-        let sentence = text
-            .sentence_at(f.span.start)
-            .map(|i| text.sentences()[i].span)?;
+        let sentence = text.sentence_at(f.span.start).map(|i| text.sentences()[i].span)?;
         let clauses = text.clauses(sentence);
-        let own = clauses
-            .iter()
-            .rposition(|c| c.start <= f.span.start)
-            .unwrap_or(0);
-        let before = Span::new(
-            clauses.get(own).map_or(sentence.start, |c| c.start),
-            f.span.start,
-        );
+        let own = clauses.iter().rposition(|c| c.start <= f.span.start).unwrap_or(0);
+        let before = Span::new(clauses.get(own).map_or(sentence.start, |c| c.start), f.span.start);
         if f.kind == FigureKind::Count && self.is_attendance(f.counts.as_deref(), before) {
-            if let Some(id) = self
-                .event_before(Span::new(sentence.start, f.span.start))
-                .or(self.main_event)
-            {
+            if let Some(id) = self.event_before(Span::new(sentence.start, f.span.start)).or(self.main_event) {
                 return Some(id);
             }
         }
         if let Some(id) = self.first_subject_in(before) {
             return Some(id);
         }
-        if let Some(id) = clauses[..own]
-            .iter()
-            .rev()
-            .find_map(|c| self.clause_subject(*c))
-        {
+        if let Some(id) = clauses[..own].iter().rev().find_map(|c| self.clause_subject(*c)) {
             return Some(id);
         }
         self.headline_topic
@@ -134,10 +101,7 @@ impl<'x, 'a> Topics<'x, 'a> {
         let text = self.analysis.text();
         let mut pos = at;
         for _ in 0..4 {
-            if let Some((id, _)) = self
-                .mention_starting(pos)
-                .filter(|(id, _)| self.kind(*id) != EntityKind::Person)
-            {
+            if let Some((id, _)) = self.mention_starting(pos).filter(|(id, _)| self.kind(*id) != EntityKind::Person) {
                 return Some(id);
             }
             let rest = &text.folded()[text.folded_byte(pos)..];
@@ -160,9 +124,7 @@ impl<'x, 'a> Topics<'x, 'a> {
             return true;
         }
         let folded = self.analysis.folded(before);
-        folded
-            .char_indices()
-            .any(|(i, _)| words.prefix_of(&folded[i..]).is_some())
+        folded.char_indices().any(|(i, _)| words.prefix_of(&folded[i..]).is_some())
     }
 
     /// The nearest event named (or referred to, 峰會) in `span`, from its end backwards.
@@ -174,9 +136,7 @@ impl<'x, 'a> Topics<'x, 'a> {
             }
             let rest = &text.folded()[text.folded_byte(pos)..text.folded_byte(span.end)];
             match self.lex.references.prefix_of(rest) {
-                Some((_, Reference::Ending { event: true })) if !self.covered(pos) => {
-                    self.resolve_reference(pos)
-                }
+                Some((_, Reference::Ending { event: true })) if !self.covered(pos) => self.resolve_reference(pos),
                 _ => None,
             }
         })
@@ -237,11 +197,7 @@ impl<'x, 'a> Topics<'x, 'a> {
         if let Some((id, _)) = self.mention_starting(pos) {
             return (self.kind(id) != EntityKind::Person).then_some(id);
         }
-        if self.covered(pos) {
-            None
-        } else {
-            self.resolve_reference(pos)
-        }
+        if self.covered(pos) { None } else { self.resolve_reference(pos) }
     }
 
     /// The entity a referring word at `pos` stands for (我國, 全省, 峰會, 公司).
@@ -250,19 +206,12 @@ impl<'x, 'a> Topics<'x, 'a> {
         let rest = &text.folded()[text.folded_byte(pos)..];
         let (len, reference) = self.lex.references.prefix_of(rest)?;
         let word = &rest[..len];
-        let earlier = || {
-            self.mentions
-                .iter()
-                .rev()
-                .filter(move |(id, s)| s.end <= pos && self.kind(*id) != EntityKind::Person)
-        };
+        let earlier =
+            || self.mentions.iter().rev().filter(move |(id, s)| s.end <= pos && self.kind(*id) != EntityKind::Person);
         match reference {
             Reference::Name(name) => {
                 let named = |(_, s): &&(EntityId, Span)| self.analysis.folded(*s) == name;
-                earlier()
-                    .find(named)
-                    .or_else(|| self.mentions.iter().find(|m| named(m)))
-                    .map(|(id, _)| *id)
+                earlier().find(named).or_else(|| self.mentions.iter().find(|m| named(m))).map(|(id, _)| *id)
             }
             Reference::Class(class) => {
                 let last = word.chars().next_back()?;
@@ -296,11 +245,7 @@ impl<'x, 'a> Topics<'x, 'a> {
 
     /// The event the article is about: one named in the headline, else the most mentioned.
     fn find_main_event(&self) -> Option<EntityId> {
-        let events = || {
-            self.mentions
-                .iter()
-                .filter(|(id, _)| self.kind(*id) == EntityKind::Event)
-        };
+        let events = || self.mentions.iter().filter(|(id, _)| self.kind(*id) == EntityKind::Event);
         let headline = self.analysis.text().paragraphs().first().map(|p| p.span);
         if let Some(h) = headline {
             if let Some((id, _)) = events().find(|(_, s)| h.contains(*s)) {
@@ -314,19 +259,13 @@ impl<'x, 'a> Topics<'x, 'a> {
                 None => counts.push((*id, 1, s.start)),
             }
         }
-        counts
-            .into_iter()
-            .max_by_key(|&(_, n, first)| (n, std::cmp::Reverse(first)))
-            .map(|(id, _, _)| id)
+        counts.into_iter().max_by_key(|&(_, n, first)| (n, std::cmp::Reverse(first))).map(|(id, _, _)| id)
     }
 
     /// The longest mention starting at `pos`.
     fn mention_starting(&self, pos: usize) -> Option<(EntityId, Span)> {
         let i = self.mentions.partition_point(|(_, s)| s.start < pos);
-        self.mentions
-            .get(i)
-            .filter(|(_, s)| s.start == pos)
-            .copied()
+        self.mentions.get(i).filter(|(_, s)| s.start == pos).copied()
     }
 
     /// Whether `pos` lies inside a mention that starts before it.

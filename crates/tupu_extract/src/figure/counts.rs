@@ -62,10 +62,7 @@ const CONJUNCTIONS: &[&str] = &["以及", "或者", "和", "及", "与", "、", 
 
 /// The counted noun after byte `from` (where the number, its unit and qualifiers end): its byte range.
 pub(super) fn after(folded: &str, from: usize, lex: &FigureLexicon) -> Option<(usize, usize)> {
-    let region_end = folded[from..]
-        .char_indices()
-        .find(|&(_, c)| is_stop(c))
-        .map_or(folded.len(), |(i, _)| from + i);
+    let region_end = folded[from..].char_indices().find(|&(_, c)| is_stop(c)).map_or(folded.len(), |(i, _)| from + i);
     let mut start = from;
     if folded[start..region_end].starts_with('的') {
         start += '的'.len_utf8();
@@ -129,9 +126,7 @@ pub(super) fn before(
         let left = folded[..end].trim_end();
         end = left.len();
         match lex.links.suffix_of(left) {
-            Some((len, ())) if lex.nouns.suffix_of(left).is_none_or(|(n, ())| n < len) => {
-                end -= len
-            }
+            Some((len, ())) if lex.nouns.suffix_of(left).is_none_or(|(n, ())| n < len) => end -= len,
             _ => break,
         }
     }
@@ -168,72 +163,33 @@ mod tests {
 
     #[test]
     fn skips_modifiers_and_relative_clauses() {
-        assert_eq!(
-            noun_after("匯聚超過80間專門製造機械人和無人機的初創企業", "80間").as_deref(),
-            Some("初创企业")
-        );
-        assert_eq!(
-            noun_after("吸引逾900名來自海外及本地的學界代表參與", "900名").as_deref(),
-            Some("学界代表")
-        );
-        assert_eq!(
-            noun_after("引进了40家重点企业落户", "40家").as_deref(),
-            Some("重点企业")
-        );
-        assert_eq!(
-            noun_after("已有二十多間海外企業向政府查詢", "二十多間").as_deref(),
-            Some("海外企业")
-        );
+        assert_eq!(noun_after("匯聚超過80間專門製造機械人和無人機的初創企業", "80間").as_deref(), Some("初创企业"));
+        assert_eq!(noun_after("吸引逾900名來自海外及本地的學界代表參與", "900名").as_deref(), Some("学界代表"));
+        assert_eq!(noun_after("引进了40家重点企业落户", "40家").as_deref(), Some("重点企业"));
+        assert_eq!(noun_after("已有二十多間海外企業向政府查詢", "二十多間").as_deref(), Some("海外企业"));
     }
 
     #[test]
     fn joins_coordinated_heads() {
-        assert_eq!(
-            noun_after("來自12個國家和地區的代表", "12個").as_deref(),
-            Some("国家和地区")
-        );
-        assert_eq!(
-            noun_after("逾50家金融機構及科技企業參展", "50家").as_deref(),
-            Some("金融机构及科技企业")
-        );
-        assert_eq!(
-            noun_after("服务超过9000家企业用户", "9000家").as_deref(),
-            Some("企业用户")
-        );
+        assert_eq!(noun_after("來自12個國家和地區的代表", "12個").as_deref(), Some("国家和地区"));
+        assert_eq!(noun_after("逾50家金融機構及科技企業參展", "50家").as_deref(), Some("金融机构及科技企业"));
+        assert_eq!(noun_after("服务超过9000家企业用户", "9000家").as_deref(), Some("企业用户"));
     }
 
     #[test]
     fn stops_at_another_number_and_punctuation() {
-        assert_eq!(
-            noun_after("約15個城市的3000名", "15個").as_deref(),
-            Some("城市")
-        );
+        assert_eq!(noun_after("約15個城市的3000名", "15個").as_deref(), Some("城市"));
         assert_eq!(noun_after("共有7個，分別是", "7個"), None);
         assert_eq!(noun_after("斥資3億元成立的研究所", "3億元"), None);
-        assert_eq!(
-            noun_after("帶來80億港元的投資", "80億港元").as_deref(),
-            Some("投资")
-        );
+        assert_eq!(noun_after("帶來80億港元的投資", "80億港元").as_deref(), Some("投资"));
     }
 
     #[test]
     fn finds_the_noun_before_the_number() {
-        assert_eq!(
-            noun_before("現場簽約重大項目56個", "56個").as_deref(),
-            Some("签约重大项目")
-        );
-        assert_eq!(
-            noun_before("全国人工智能企业数量超过800家", "超过").as_deref(),
-            Some("人工智能企业")
-        );
-        assert_eq!(
-            noun_before("完成备案的服务已有两百余款", "两百").as_deref(),
-            Some("服务")
-        );
-        assert_eq!(
-            noun_before("總投資超過90億元", "超過").as_deref(),
-            Some("总投资")
-        );
+        assert_eq!(noun_before("現場簽約重大項目56個", "56個").as_deref(), Some("签约重大项目"));
+        assert_eq!(noun_before("全国人工智能企业数量超过800家", "超过").as_deref(), Some("人工智能企业"));
+        assert_eq!(noun_before("完成备案的服务已有两百余款", "两百").as_deref(), Some("服务"));
+        assert_eq!(noun_before("總投資超過90億元", "超過").as_deref(), Some("总投资"));
         assert_eq!(noun_before("他表示將會增加3000個", "3000"), None);
     }
 }

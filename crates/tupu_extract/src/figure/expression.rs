@@ -19,9 +19,7 @@ use super::time::{clock_time_end, date_at};
 const RANGE_SEPARATORS: &[&str] = &["至", "到", "-", "~", "～", "—", "－", "–", "〜"];
 
 /// Characters after 成 that make it the start of a word, not "tenths" (一成立, 兩成員).
-const NOT_TENTHS: &[char] = &[
-    '立', '员', '果', '本', '交', '功', '长', '就', '熟', '型', '效', '品', '份', '绩', '都',
-];
+const NOT_TENTHS: &[char] = &['立', '员', '果', '本', '交', '功', '长', '就', '熟', '型', '效', '品', '份', '绩', '都'];
 
 /// Punctuation after 第N that makes it a list marker (第一，…), not a rank.
 const LIST_PUNCTUATION: &[char] = &['，', '、', '：', ':', ',', '.', '．'];
@@ -63,11 +61,7 @@ struct Amount {
 
 impl<'a, 'b> Reader<'a, 'b> {
     pub(super) fn new(analysis: &'b Analysis<'a>) -> Self {
-        Self {
-            analysis,
-            folded: analysis.text().folded(),
-            lex: lexicon(),
-        }
+        Self { analysis, folded: analysis.text().folded(), lex: lexicon() }
     }
 
     /// Reads the expression at numeral `n`.
@@ -84,20 +78,9 @@ impl<'a, 'b> Reader<'a, 'b> {
             return Reading::Consumed(end);
         }
         if let Some(d) = date_at(f, &n, self.analysis.article.published()) {
-            let kind = if d.year_only {
-                FigureKind::Year
-            } else {
-                FigureKind::Date
-            };
+            let kind = if d.year_only { FigureKind::Year } else { FigureKind::Date };
             let figure = self.figure(d.start, d.end, kind, d.value);
-            return self.done(
-                Figure {
-                    date: d.date,
-                    ..figure
-                },
-                d.end,
-                None,
-            );
+            return self.done(Figure { date: d.date, ..figure }, d.end, None);
         }
         let ordinal = f[..n.start].ends_with('第');
         let mut amount = self.amount(n, ordinal);
@@ -126,11 +109,8 @@ impl<'a, 'b> Reader<'a, 'b> {
             let mut code = word.code.clone();
             // 33.6萬億元人民幣: a currency name after a bare 元 says which 元.
             if code == CurrencyCode::Local {
-                if let Some((len2, w2)) = self
-                    .lex
-                    .currencies
-                    .prefix_of(&f[end..])
-                    .filter(|(_, w)| w.after && w.code != CurrencyCode::Local)
+                if let Some((len2, w2)) =
+                    self.lex.currencies.prefix_of(&f[end..]).filter(|(_, w)| w.after && w.code != CurrencyCode::Local)
                 {
                     end += len2;
                     code = w2.code.clone();
@@ -143,20 +123,13 @@ impl<'a, 'b> Reader<'a, 'b> {
             let start = before.as_ref().map_or(n.start, |(s, _)| *s);
             return self.quantity(n, start, amount, end, FigureKind::Money, Some(code), None);
         }
-        if let Some((len, unit)) = self
-            .lex
-            .units
-            .prefix_of(rest)
-            .filter(|(len, _)| self.unit_ends_word(amount.end + len))
+        if let Some((len, unit)) =
+            self.lex.units.prefix_of(rest).filter(|(len, _)| self.unit_ends_word(amount.end + len))
         {
             let end = amount.end + len;
             return match unit.class {
                 UnitClass::Count | UnitClass::Measure => {
-                    let kind = if unit.class == UnitClass::Count {
-                        FigureKind::Count
-                    } else {
-                        FigureKind::Measure
-                    };
+                    let kind = if unit.class == UnitClass::Count { FigureKind::Count } else { FigureKind::Measure };
                     self.quantity(n, n.start, amount, end, kind, None, Some((end, unit.noun)))
                 }
                 UnitClass::Duration => self.duration(n, amount, end),
@@ -175,32 +148,18 @@ impl<'a, 'b> Reader<'a, 'b> {
     /// The number with what is fused to it: 多/餘 (1000多, 十多萬) and a range (3至5, 30到40).
     fn amount(&self, n: Numeral, ordinal: bool) -> Amount {
         let f = self.folded;
-        let mut amount = Amount {
-            value: n.value,
-            min: None,
-            max: None,
-            end: n.end,
-            qualifier: None,
-        };
+        let mut amount = Amount { value: n.value, min: None, max: None, end: n.end, qualifier: None };
         let rest = &f[n.end..];
         if let Some(c) = rest.chars().next().filter(|c| matches!(c, '多' | '余')) {
             let after = n.end + c.len_utf8();
             let mags: Vec<(usize, u32)> = f[after..]
                 .char_indices()
-                .map_while(|(i, c)| {
-                    magnitude(c)
-                        .filter(|&e| e >= 4)
-                        .map(|e| (i + c.len_utf8(), e))
-                })
+                .map_while(|(i, c)| magnitude(c).filter(|&e| e >= 4).map(|e| (i + c.len_utf8(), e)))
                 .collect();
             let next = after + mags.last().map_or(0, |(l, _)| *l);
             let rest_after = &f[next..];
             let followed = self.lex.units.prefix_of(rest_after).is_some()
-                || self
-                    .lex
-                    .currencies
-                    .prefix_of(rest_after)
-                    .is_some_and(|(_, w)| w.after);
+                || self.lex.currencies.prefix_of(rest_after).is_some_and(|(_, w)| w.after);
             if followed {
                 let exp: u32 = mags.iter().map(|(_, e)| e).sum();
                 amount.value = n.value.scaled_by_power_of_ten(exp);
@@ -239,13 +198,7 @@ impl<'a, 'b> Reader<'a, 'b> {
             let numerator = integer(m.value)?;
             Decimal::ratio(numerator.checked_mul(100)?, denominator, 6)?
         };
-        let amount = Amount {
-            value,
-            min: None,
-            max: None,
-            end: m.end,
-            qualifier: None,
-        };
+        let amount = Amount { value, min: None, max: None, end: m.end, qualifier: None };
         let mut found = self.quantity(n, n.start, amount, m.end, FigureKind::Percent, None, None);
         if let Reading::Figure(found, _) = &mut found {
             found.figure.unit = Some("%".to_owned());
@@ -264,9 +217,7 @@ impl<'a, 'b> Reader<'a, 'b> {
         } else if rest.starts_with('成') && amount.min.is_none() && amount.qualifier.is_none() {
             let tenths = integer(n.value).filter(|v| (1..=10).contains(v))?;
             let next = rest['成'.len_utf8()..].chars().next();
-            if next.is_some_and(|c| NOT_TENTHS.contains(&c))
-                || f[n.start..n.end].chars().count() > 1
-            {
+            if next.is_some_and(|c| NOT_TENTHS.contains(&c)) || f[n.start..n.end].chars().count() > 1 {
                 return None;
             }
             ('成'.len_utf8(), Decimal::from_int(tenths * 10), "%")
@@ -274,13 +225,7 @@ impl<'a, 'b> Reader<'a, 'b> {
             return None;
         };
         let end = amount.end + len;
-        let amount = Amount {
-            value,
-            min: amount.min,
-            max: amount.max,
-            end: amount.end,
-            qualifier: amount.qualifier,
-        };
+        let amount = Amount { value, min: amount.min, max: amount.max, end: amount.end, qualifier: amount.qualifier };
         let mut reading = self.quantity(n, n.start, amount, end, FigureKind::Percent, None, None);
         if let Reading::Figure(found, _) = &mut reading {
             found.figure.unit = Some(unit.to_owned());
@@ -294,17 +239,11 @@ impl<'a, 'b> Reader<'a, 'b> {
         let f = self.folded;
         let start = n.start - '第'.len_utf8();
         let rest = &f[end..];
-        let unit = self
-            .lex
-            .units
-            .prefix_of(rest)
-            .filter(|(len, _)| self.unit_ends_word(end + len));
+        let unit = self.lex.units.prefix_of(rest).filter(|(len, _)| self.unit_ends_word(end + len));
         let end = end + unit.map_or(0, |(len, _)| len);
         if unit.is_none() && rest.starts_with(LIST_PUNCTUATION) {
-            let opens = f[..start]
-                .chars()
-                .next_back()
-                .is_none_or(|c| c.is_whitespace() || "。！？；：，」）)】".contains(c));
+            let opens =
+                f[..start].chars().next_back().is_none_or(|c| c.is_whitespace() || "。！？；：，」）)】".contains(c));
             if opens {
                 return Reading::Consumed(end);
             }
@@ -344,10 +283,7 @@ impl<'a, 'b> Reader<'a, 'b> {
 
     /// Money, counts, measures and shares: qualifiers on both sides, the counted noun.
     /// `unit`: where the measure word ends (bytes) and whether it is itself the counted noun.
-    #[expect(
-        clippy::too_many_arguments,
-        reason = "one call per kind of expression; a struct would only rename them"
-    )]
+    #[expect(clippy::too_many_arguments, reason = "one call per kind of expression; a struct would only rename them")]
     fn quantity(
         &self,
         n: Numeral,
@@ -361,19 +297,15 @@ impl<'a, 'b> Reader<'a, 'b> {
         let f = self.folded;
         let mut end = end;
         let mut qualifier = amount.qualifier;
-        if let Some((len, q)) = self
-            .lex
-            .qualifiers_after
-            .prefix_of(&f[end..])
-            .filter(|(_, q)| **q != Qualifier::MoreThan)
+        if let Some((len, q)) =
+            self.lex.qualifiers_after.prefix_of(&f[end..]).filter(|(_, q)| **q != Qualifier::MoreThan)
         {
             qualifier = qualifier.or(Some(*q));
             end += len;
         }
         let (start, before) = self.qualifier_before(start);
         let qualifier = before.or(qualifier);
-        if n.bare_one && qualifier.is_none() && amount.min.is_none() && kind != FigureKind::Percent
-        {
+        if n.bare_one && qualifier.is_none() && amount.min.is_none() && kind != FigureKind::Percent {
             // 一名男子, 一家企業: an article, not a count.
             return Reading::Consumed(end);
         }
@@ -384,10 +316,7 @@ impl<'a, 'b> Reader<'a, 'b> {
         } else {
             counts::after(f, end, self.lex)
                 .map(|r| (r, true))
-                .or_else(|| {
-                    counts::before(f, start, self.lex, |byte| self.boundary_ends_at(byte))
-                        .map(|r| (r, false))
-                })
+                .or_else(|| counts::before(f, start, self.lex, |byte| self.boundary_ends_at(byte)).map(|r| (r, false)))
         };
         let span_end = match counted {
             Some(((_, e), true)) => e,
@@ -430,20 +359,11 @@ impl<'a, 'b> Reader<'a, 'b> {
 
     /// A currency written right before byte `start` (HK$, 人民幣): where it starts, and the code.
     fn currency_before(&self, start: usize) -> Option<(usize, CurrencyCode)> {
-        let left = self.folded[..start]
-            .strip_suffix(' ')
-            .unwrap_or(&self.folded[..start]);
-        let (len, word) = self
-            .lex
-            .currencies
-            .suffix_of(left)
-            .filter(|(_, w)| w.before)?;
+        let left = self.folded[..start].strip_suffix(' ').unwrap_or(&self.folded[..start]);
+        let (len, word) = self.lex.currencies.suffix_of(left).filter(|(_, w)| w.before)?;
         let begin = left.len() - len;
         // A Latin code must stand alone (not the end of a longer word).
-        let glued = left[..begin]
-            .chars()
-            .next_back()
-            .is_some_and(|c| c.is_ascii_alphanumeric())
+        let glued = left[..begin].chars().next_back().is_some_and(|c| c.is_ascii_alphanumeric())
             && left[begin..].starts_with(|c: char| c.is_ascii_alphabetic());
         (!glued).then(|| (begin, word.code.clone()))
     }
@@ -453,20 +373,17 @@ impl<'a, 'b> Reader<'a, 'b> {
         let f = self.folded;
         let last = f[..end].chars().next_back();
         let next = f[end..].chars().next();
-        !(last.is_some_and(|c| c.is_ascii_alphabetic())
-            && next.is_some_and(|c| c.is_ascii_alphanumeric()))
+        !(last.is_some_and(|c| c.is_ascii_alphabetic()) && next.is_some_and(|c| c.is_ascii_alphanumeric()))
     }
 
     /// Whether a word that never belongs to a name (a verb, a preposition) ends at byte `byte`.
     fn boundary_ends_at(&self, byte: usize) -> bool {
         let at = self.analysis.text().char_at_folded_byte(byte);
-        self.analysis.words.ending_at(at).iter().any(|w| {
-            self.analysis
-                .lex
-                .vocabulary
-                .classes(w.pattern)
-                .contains(&WordClass::Boundary)
-        })
+        self.analysis
+            .words
+            .ending_at(at)
+            .iter()
+            .any(|w| self.analysis.lex.vocabulary.classes(w.pattern).contains(&WordClass::Boundary))
     }
 
     fn surface_bytes(&self, start: usize, end: usize) -> &'a str {
@@ -494,9 +411,7 @@ impl<'a, 'b> Reader<'a, 'b> {
     }
 
     fn done(&self, figure: Figure, end: usize, amount_end: Option<usize>) -> Reading {
-        let amount_end = amount_end.map_or(figure.span.end, |b| {
-            self.analysis.text().char_at_folded_byte(b)
-        });
+        let amount_end = amount_end.map_or(figure.span.end, |b| self.analysis.text().char_at_folded_byte(b));
         Reading::Figure(Box::new(Found { figure, amount_end }), end)
     }
 

@@ -51,10 +51,7 @@ fn eval_dir() -> Option<PathBuf> {
 /// (article text, gold) for the seed and every dev article.
 fn articles(eval: &Path) -> Vec<(String, String, Value)> {
     let mut out = Vec::new();
-    for (gold_dir, text_dir) in [
-        (eval.join("gold"), eval.join("../seeds")),
-        (eval.join("dev"), eval.join("dev")),
-    ] {
+    for (gold_dir, text_dir) in [(eval.join("gold"), eval.join("../seeds")), (eval.join("dev"), eval.join("dev"))] {
         let Ok(entries) = std::fs::read_dir(&gold_dir) else {
             continue;
         };
@@ -64,8 +61,7 @@ fn articles(eval: &Path) -> Vec<(String, String, Value)> {
             .collect();
         paths.sort();
         for path in paths {
-            let gold: Value =
-                serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+            let gold: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
             let doc = gold["document"].as_str().unwrap().to_owned();
             let text = std::fs::read_to_string(text_dir.join(&doc)).unwrap();
             out.push((doc, text, gold));
@@ -89,12 +85,7 @@ fn score(text: &str, gold: &Value) -> Score {
     let mut names: Vec<(&str, EntityKind, &str)> = Vec::new();
     for e in &entities {
         let key = e["key"].as_str().unwrap_or_default();
-        for n in e["names"]
-            .as_array()
-            .into_iter()
-            .flatten()
-            .filter_map(Value::as_str)
-        {
+        for n in e["names"].as_array().into_iter().flatten().filter_map(Value::as_str) {
             names.push((n, kind_of(&e["types"]), key));
         }
     }
@@ -107,16 +98,9 @@ fn score(text: &str, gold: &Value) -> Score {
         }
     }
     crate::analysis::Stage::run(&super::Figures, &mut analysis);
-    let figures: Vec<&Figure> = analysis
-        .figures
-        .iter()
-        .filter(|f| f.kind.is_quantity())
-        .collect();
+    let figures: Vec<&Figure> = analysis.figures.iter().filter(|f| f.kind.is_quantity()).collect();
 
-    let mut gold_figures: Vec<&Value> = gold["figures"]
-        .as_array()
-        .map(|v| v.iter().collect())
-        .unwrap_or_default();
+    let mut gold_figures: Vec<&Value> = gold["figures"].as_array().map(|v| v.iter().collect()).unwrap_or_default();
     gold_figures.sort_by_key(|g| g["optional"].as_bool().unwrap_or(false));
     let mut free: Vec<&Figure> = figures.clone();
     let mut matches: Vec<(&Value, &Figure)> = Vec::new();
@@ -127,9 +111,7 @@ fn score(text: &str, gold: &Value) -> Score {
             .filter(|&i| {
                 let f = free[i];
                 (f.value.to_f64() - value).abs() < 1e-6 * value.abs().max(1.0)
-                    && g["currency"]
-                        .as_str()
-                        .is_none_or(|c| f.currency.as_deref() == Some(c))
+                    && g["currency"].as_str().is_none_or(|c| f.currency.as_deref() == Some(c))
             })
             .collect();
         cands.sort_by_key(|&i| !(gtext.contains(&free[i].text) || free[i].text.contains(gtext)));
@@ -137,73 +119,40 @@ fn score(text: &str, gold: &Value) -> Score {
             matches.push((g, free.remove(i)));
         }
     }
-    let required = gold_figures
-        .iter()
-        .filter(|g| !g["optional"].as_bool().unwrap_or(false))
-        .count();
-    let hit: Vec<&(&Value, &Figure)> = matches
-        .iter()
-        .filter(|(g, _)| !g["optional"].as_bool().unwrap_or(false))
-        .collect();
+    let required = gold_figures.iter().filter(|g| !g["optional"].as_bool().unwrap_or(false)).count();
+    let hit: Vec<&(&Value, &Figure)> =
+        matches.iter().filter(|(g, _)| !g["optional"].as_bool().unwrap_or(false)).collect();
     let attr = |name: &str, test: &dyn Fn(&Value, &Figure) -> bool| {
-        let relevant: Vec<_> = hit
-            .iter()
-            .filter(|(g, _)| {
-                g.get(name)
-                    .is_some_and(|v| !v.is_null() || name == "qualifier")
-            })
-            .collect();
-        ratio(
-            relevant.iter().filter(|(g, f)| test(g, f)).count(),
-            relevant.len(),
-        )
+        let relevant: Vec<_> =
+            hit.iter().filter(|(g, _)| g.get(name).is_some_and(|v| !v.is_null() || name == "qualifier")).collect();
+        ratio(relevant.iter().filter(|(g, f)| test(g, f)).count(), relevant.len())
     };
     Score {
         precision: ratio(matches.len(), figures.len()),
         recall: ratio(hit.len(), required),
-        qualifier: attr("qualifier", &|g, f| {
-            g["qualifier"].as_str() == f.qualifier.map(|q| q.name())
-        }),
-        currency: attr("currency", &|g, f| {
-            g["currency"].as_str() == f.currency.as_deref()
-        }),
+        qualifier: attr("qualifier", &|g, f| g["qualifier"].as_str() == f.qualifier.map(|q| q.name())),
+        currency: attr("currency", &|g, f| g["currency"].as_str() == f.currency.as_deref()),
         counts: attr("counts", &|g, f| {
-            f.counts
-                .as_deref()
-                .is_some_and(|c| fold(c).ends_with(&fold(g["counts"].as_str().unwrap_or_default())))
+            f.counts.as_deref().is_some_and(|c| fold(c).ends_with(&fold(g["counts"].as_str().unwrap_or_default())))
         }),
         about: attr("about", &|g, f| {
-            let wanted: HashSet<&str> = g["about"]
-                .as_array()
-                .into_iter()
-                .flatten()
-                .filter_map(Value::as_str)
-                .collect();
+            let wanted: HashSet<&str> = g["about"].as_array().into_iter().flatten().filter_map(Value::as_str).collect();
             f.about
                 .and_then(|id| keys.get(&analysis.entities.resolve(id)))
                 .is_some_and(|ks| ks.iter().any(|k| wanted.contains(k.as_str())))
         }),
         missed: gold_figures
             .iter()
-            .filter(|g| {
-                !g["optional"].as_bool().unwrap_or(false)
-                    && !hit.iter().any(|(h, _)| std::ptr::eq(*h, **g))
-            })
+            .filter(|g| !g["optional"].as_bool().unwrap_or(false) && !hit.iter().any(|(h, _)| std::ptr::eq(*h, **g)))
             .map(|g| g["text"].as_str().unwrap_or_default().to_owned())
             .collect(),
-        spurious: free
-            .iter()
-            .map(|f| format!("{}={}", f.text, f.value))
-            .collect(),
+        spurious: free.iter().map(|f| format!("{}={}", f.text, f.value)).collect(),
     }
 }
 
 /// Scores every article and holds the stage to the targets of issue 5.
 #[test]
-#[expect(
-    clippy::print_stderr,
-    reason = "the per-article scores are the report of this test"
-)]
+#[expect(clippy::print_stderr, reason = "the per-article scores are the report of this test")]
 fn figures_score_on_the_seed_and_dev_articles() {
     let Some(eval) = eval_dir() else {
         eprintln!("../shared/eval not found beside the repository: gold scoring skipped");
@@ -228,10 +177,7 @@ fn figures_score_on_the_seed_and_dev_articles() {
             dev_f1.push(s.f1());
         } else {
             assert!(s.recall >= 1.0 && s.precision >= 0.95, "{doc}: {s:?}");
-            assert!(
-                s.qualifier >= 1.0 && s.currency >= 1.0 && s.counts >= 1.0,
-                "{doc}: {s:?}"
-            );
+            assert!(s.qualifier >= 1.0 && s.currency >= 1.0 && s.counts >= 1.0, "{doc}: {s:?}");
             assert!(s.about >= 0.9, "{doc}: {s:?}");
         }
     }

@@ -14,40 +14,19 @@ use crate::normalize::fold;
 
 /// The embedded figure lexicons: (file name, contents).
 pub(super) const FILES: &[(&str, &str)] = &[
-    (
-        "measure_words.tsv",
-        include_str!("../../data/measure_words.tsv"),
-    ),
+    ("measure_words.tsv", include_str!("../../data/measure_words.tsv")),
     ("currencies.tsv", include_str!("../../data/currencies.tsv")),
     ("qualifiers.tsv", include_str!("../../data/qualifiers.tsv")),
-    (
-        "non_figures.tsv",
-        include_str!("../../data/non_figures.tsv"),
-    ),
-    (
-        "counted_nouns.tsv",
-        include_str!("../../data/counted_nouns.tsv"),
-    ),
-    (
-        "number_links.tsv",
-        include_str!("../../data/number_links.tsv"),
-    ),
-    (
-        "about_references.tsv",
-        include_str!("../../data/about_references.tsv"),
-    ),
-    (
-        "clause_openers.tsv",
-        include_str!("../../data/clause_openers.tsv"),
-    ),
+    ("non_figures.tsv", include_str!("../../data/non_figures.tsv")),
+    ("counted_nouns.tsv", include_str!("../../data/counted_nouns.tsv")),
+    ("number_links.tsv", include_str!("../../data/number_links.tsv")),
+    ("about_references.tsv", include_str!("../../data/about_references.tsv")),
+    ("clause_openers.tsv", include_str!("../../data/clause_openers.tsv")),
     ("attendance.tsv", include_str!("../../data/attendance.tsv")),
 ];
 
 static LEXICON: LazyLock<FigureLexicon> = LazyLock::new(|| {
-    #[expect(
-        clippy::expect_used,
-        reason = "the embedded files are validated by unit tests; a bad one cannot pass CI"
-    )]
+    #[expect(clippy::expect_used, reason = "the embedded files are validated by unit tests; a bad one cannot pass CI")]
     FigureLexicon::load(FILES).expect("embedded figure lexicons are valid")
 });
 
@@ -132,10 +111,7 @@ pub(super) struct WordMap<V> {
 
 impl<V> Default for WordMap<V> {
     fn default() -> Self {
-        Self {
-            words: HashMap::new(),
-            max_chars: 0,
-        }
+        Self { words: HashMap::new(), max_chars: 0 }
     }
 }
 
@@ -161,10 +137,7 @@ impl<V> WordMap<V> {
             ends[n] = i + c.len_utf8();
             n += 1;
         }
-        ends[..n]
-            .iter()
-            .rev()
-            .find_map(|&e| self.words.get(&s[..e]).map(|v| (e, v)))
+        ends[..n].iter().rev().find_map(|&e| self.words.get(&s[..e]).map(|v| (e, v)))
     }
 
     /// The longest word that `s` ends with: its length in bytes and its value.
@@ -175,10 +148,7 @@ impl<V> WordMap<V> {
             starts[n] = i;
             n += 1;
         }
-        starts[..n]
-            .iter()
-            .rev()
-            .find_map(|&b| self.words.get(&s[b..]).map(|v| (s.len() - b, v)))
+        starts[..n].iter().rev().find_map(|&b| self.words.get(&s[b..]).map(|v| (s.len() - b, v)))
     }
 
     /// Whether `s` is exactly a word.
@@ -221,12 +191,7 @@ impl FigureLexicon {
     /// # Errors
     /// A malformed line, an unknown class or qualifier, or a word listed twice.
     pub(super) fn load(files: &[(&str, &str)]) -> Result<Self, LexiconError> {
-        let get = |name: &str| {
-            files
-                .iter()
-                .find(|(n, _)| *n == name)
-                .map_or("", |(_, t)| *t)
-        };
+        let get = |name: &str| files.iter().find(|(n, _)| *n == name).map_or("", |(_, t)| *t);
         let mut lex = Self {
             units: WordMap::default(),
             currencies: WordMap::default(),
@@ -251,11 +216,7 @@ impl FigureLexicon {
                 other => return Err(bad(file, &row, format!("unknown class '{other}'"))),
             };
             if class == UnitClass::Duration && duration_designator(row.get(2)).is_none() {
-                return Err(bad(
-                    file,
-                    &row,
-                    format!("unknown xsd designator '{}'", row.get(2)),
-                ));
+                return Err(bad(file, &row, format!("unknown xsd designator '{}'", row.get(2))));
             }
             let flags = row.list(3);
             let unit = Unit {
@@ -274,11 +235,7 @@ impl FigureLexicon {
                     CurrencyCode::Iso(iso.to_owned())
                 }
                 other => {
-                    return Err(bad(
-                        file,
-                        &row,
-                        format!("'{other}' is neither `local` nor an ISO 4217 code"),
-                    ));
+                    return Err(bad(file, &row, format!("'{other}' is neither `local` nor an ISO 4217 code")));
                 }
             };
             let (before, after) = match row.get(2) {
@@ -286,25 +243,10 @@ impl FigureLexicon {
                 "after" => (false, true),
                 "both" => (true, true),
                 other => {
-                    return Err(bad(
-                        file,
-                        &row,
-                        format!("position must be before, after or both, not '{other}'"),
-                    ));
+                    return Err(bad(file, &row, format!("position must be before, after or both, not '{other}'")));
                 }
             };
-            unique(
-                file,
-                &row,
-                lex.currencies.insert(
-                    row.get(0),
-                    CurrencyWord {
-                        code,
-                        before,
-                        after,
-                    },
-                ),
-            )?;
+            unique(file, &row, lex.currencies.insert(row.get(0), CurrencyWord { code, before, after }))?;
         }
         let file = "qualifiers.tsv";
         for row in parse_tsv(file, get(file), 3)? {
@@ -319,11 +261,7 @@ impl FigureLexicon {
                 "before" => lex.qualifiers_before.insert(row.get(0), q),
                 "after" => lex.qualifiers_after.insert(row.get(0), q),
                 other => {
-                    return Err(bad(
-                        file,
-                        &row,
-                        format!("position must be before or after, not '{other}'"),
-                    ));
+                    return Err(bad(file, &row, format!("position must be before or after, not '{other}'")));
                 }
             };
             unique(file, &row, fresh)?;
@@ -337,10 +275,7 @@ impl FigureLexicon {
             }
             idioms.push(word);
         }
-        lex.non_figures = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(&idioms)
-            .ok();
+        lex.non_figures = AhoCorasickBuilder::new().match_kind(MatchKind::LeftmostLongest).build(&idioms).ok();
         for (file, map) in [
             ("counted_nouns.tsv", &mut lex.nouns),
             ("number_links.tsv", &mut lex.links),
@@ -355,15 +290,9 @@ impl FigureLexicon {
             let reference = match row.get(1) {
                 "name" if !row.get(2).is_empty() => Reference::Name(fold(row.get(2))),
                 "class" if !row.get(2).is_empty() => Reference::Class(row.get(2).to_owned()),
-                "ending" => Reference::Ending {
-                    event: row.get(2) == "event",
-                },
+                "ending" => Reference::Ending { event: row.get(2) == "event" },
                 other => {
-                    return Err(bad(
-                        file,
-                        &row,
-                        format!("'{other}' needs a target, or is not name, class or ending"),
-                    ));
+                    return Err(bad(file, &row, format!("'{other}' needs a target, or is not name, class or ending")));
                 }
             };
             unique(file, &row, lex.references.insert(row.get(0), reference))?;
@@ -374,11 +303,7 @@ impl FigureLexicon {
                 "skip" => Opener::Skip,
                 "preposition" => Opener::Preposition,
                 other => {
-                    return Err(bad(
-                        file,
-                        &row,
-                        format!("role must be skip or preposition, not '{other}'"),
-                    ));
+                    return Err(bad(file, &row, format!("role must be skip or preposition, not '{other}'")));
                 }
             };
             unique(file, &row, lex.openers.insert(row.get(0), opener))?;
@@ -405,23 +330,12 @@ fn unique(file: &str, row: &Row, fresh: bool) -> Result<(), LexiconError> {
     if fresh {
         Ok(())
     } else {
-        Err(bad(
-            file,
-            row,
-            format!(
-                "'{}' is listed twice (or differs only in script)",
-                row.get(0)
-            ),
-        ))
+        Err(bad(file, row, format!("'{}' is listed twice (or differs only in script)", row.get(0))))
     }
 }
 
 fn bad(file: &str, row: &Row, message: String) -> LexiconError {
-    LexiconError {
-        path: file.into(),
-        line: row.line,
-        message,
-    }
+    LexiconError { path: file.into(), line: row.line, message }
 }
 
 #[cfg(test)]
@@ -452,8 +366,7 @@ mod tests {
 
     #[test]
     fn rejects_bad_lines() {
-        let err =
-            FigureLexicon::load(&[("measure_words.tsv", "個\tcount\n个\tcount\n")]).unwrap_err();
+        let err = FigureLexicon::load(&[("measure_words.tsv", "個\tcount\n个\tcount\n")]).unwrap_err();
         assert_eq!(err.line, 2, "{err}");
         let err = FigureLexicon::load(&[("currencies.tsv", "元\tyuan\tafter\n")]).unwrap_err();
         assert!(err.message.contains("ISO 4217"), "{err}");

@@ -58,10 +58,7 @@ pub fn figures_only(article: &Article) -> Vec<Figure> {
 
 /// A duration figure as an `xsd:duration` (為期兩日 → `P2D`, 約兩個小時 → `PT2H`), for stages that
 /// state how long something lasts (an event's `schema:duration`).
-#[allow(
-    dead_code,
-    reason = "for the event stage, which is written on another branch"
-)]
+#[allow(dead_code, reason = "for the event stage, which is written on another branch")]
 pub(crate) fn xsd_duration(figure: &Figure) -> Option<String> {
     if figure.kind != FigureKind::Duration {
         return None;
@@ -134,15 +131,8 @@ fn blocked_positions(analysis: &Analysis<'_>) -> Vec<bool> {
 /// the same amount, kind, currency, unit and qualifier, and either the same counted noun (one
 /// ending the other: 人工智能企業 and 企業) or, with none, the same subject.
 fn distinct_facts(figures: impl Iterator<Item = Figure>) -> Vec<Figure> {
-    type Amount = (
-        FigureKind,
-        Decimal,
-        Option<Decimal>,
-        Option<Decimal>,
-        Option<String>,
-        Option<String>,
-        Option<Qualifier>,
-    );
+    type Amount =
+        (FigureKind, Decimal, Option<Decimal>, Option<Decimal>, Option<String>, Option<String>, Option<Qualifier>);
     let fold = |s: &Option<String>| s.as_deref().map(crate::normalize::fold);
     let mut kept: Vec<Figure> = Vec::new();
     // Kept quantities by amount: (index in `kept`, folded counted noun).
@@ -152,15 +142,7 @@ fn distinct_facts(figures: impl Iterator<Item = Figure>) -> Vec<Figure> {
             kept.push(f);
             continue;
         }
-        let amount = (
-            f.kind,
-            f.value,
-            f.min,
-            f.max,
-            f.currency.clone(),
-            fold(&f.unit),
-            f.qualifier,
-        );
+        let amount = (f.kind, f.value, f.min, f.max, f.currency.clone(), fold(&f.unit), f.qualifier);
         let counts = fold(&f.counts);
         let earlier = by_amount.entry(amount).or_default();
         let repeated = earlier.iter().any(|(i, c)| {

@@ -25,10 +25,7 @@ static NUMERAL: LazyLock<Regex> = LazyLock::new(|| compile(PATTERN));
 static NUMERAL_HERE: LazyLock<Regex> = LazyLock::new(|| compile(&format!("^(?:{PATTERN})")));
 
 fn compile(pattern: &str) -> Regex {
-    #[expect(
-        clippy::expect_used,
-        reason = "a constant pattern, exercised by every test"
-    )]
+    #[expect(clippy::expect_used, reason = "a constant pattern, exercised by every test")]
     Regex::new(pattern).expect("valid numeral pattern")
 }
 
@@ -50,9 +47,7 @@ pub(super) struct Numeral {
 
 /// Every numeral in `folded` whose value can be read, in order.
 pub(super) fn numerals(folded: &str) -> impl Iterator<Item = Numeral> + '_ {
-    NUMERAL
-        .find_iter(folded)
-        .filter_map(|m| numeral_at(folded, m.start(), m.end()))
+    NUMERAL.find_iter(folded).filter_map(|m| numeral_at(folded, m.start(), m.end()))
 }
 
 /// The numeral starting at byte `at`, if one does.
@@ -64,7 +59,8 @@ pub(super) fn numeral_starting(folded: &str, at: usize) -> Option<Numeral> {
 fn numeral_at(folded: &str, start: usize, end: usize) -> Option<Numeral> {
     // 1600萬千瓦: the 千 belongs to the unit 千瓦.
     let mut end = end;
-    if folded[..end].ends_with('千') && folded[end..].starts_with(UNIT_AFTER_MAGNITUDE) && end - start > '千'.len_utf8() {
+    if folded[..end].ends_with('千') && folded[end..].starts_with(UNIT_AFTER_MAGNITUDE) && end - start > '千'.len_utf8()
+    {
         end -= '千'.len_utf8();
     }
     let s = &folded[start..end];
@@ -73,11 +69,7 @@ fn numeral_at(folded: &str, start: usize, end: usize) -> Option<Numeral> {
         return None;
     }
     let chinese = !s.as_bytes()[0].is_ascii_digit();
-    let value = if chinese {
-        chinese_value(s)?
-    } else {
-        arabic_value(s)?
-    };
+    let value = if chinese { chinese_value(s)? } else { arabic_value(s)? };
     Some(Numeral {
         start,
         end,
@@ -123,14 +115,9 @@ fn digit(c: char) -> Option<i128> {
 
 /// `1,500` → 1500, `1.2万` → 12000, `3.5万亿` → 3500000000000.
 fn arabic_value(s: &str) -> Option<Decimal> {
-    let digits_end = s
-        .find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'))
-        .unwrap_or(s.len());
+    let digits_end = s.find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.')).unwrap_or(s.len());
     let plain: String = s[..digits_end].chars().filter(|&c| c != ',').collect();
-    let exp: u32 = s[digits_end..]
-        .chars()
-        .map(|c| magnitude(c).unwrap_or(0))
-        .sum();
+    let exp: u32 = s[digits_end..].chars().map(|c| magnitude(c).unwrap_or(0)).sum();
     Some(Decimal::parse(&plain)?.scaled_by_power_of_ten(exp))
 }
 
@@ -178,8 +165,7 @@ fn chinese_value(s: &str) -> Option<Decimal> {
                         return None;
                     }
                     last_place = exp;
-                    low =
-                        low.checked_add(pending.take().unwrap_or(1).checked_mul(10i128.pow(exp))?)?;
+                    low = low.checked_add(pending.take().unwrap_or(1).checked_mul(10i128.pow(exp))?)?;
                 }
                 4 => {
                     let group = low.checked_add(pending.take().unwrap_or(0))?;
@@ -189,9 +175,7 @@ fn chinese_value(s: &str) -> Option<Decimal> {
                     last_place = u32::MAX;
                 }
                 _ => {
-                    let group = wan
-                        .checked_add(low)?
-                        .checked_add(pending.take().unwrap_or(0))?;
+                    let group = wan.checked_add(low)?.checked_add(pending.take().unwrap_or(0))?;
                     let group = if group == 0 && yi == 0 { 1 } else { group };
                     yi = yi.checked_add(group)?.checked_mul(100_000_000)?;
                     wan = 0;
@@ -201,10 +185,7 @@ fn chinese_value(s: &str) -> Option<Decimal> {
             }
         }
     }
-    let total = yi
-        .checked_add(wan)?
-        .checked_add(low)?
-        .checked_add(pending.unwrap_or(0))?;
+    let total = yi.checked_add(wan)?.checked_add(low)?.checked_add(pending.unwrap_or(0))?;
     Some(Decimal::from_int(total))
 }
 
@@ -223,11 +204,7 @@ mod tests {
     fn arabic_numerals() {
         assert_eq!(value("1,500").as_deref(), Some("1500"));
         assert_eq!(value("12.5").as_deref(), Some("12.5"));
-        assert_eq!(
-            value("１２．５").as_deref(),
-            Some("12.5"),
-            "full-width digits"
-        );
+        assert_eq!(value("１２．５").as_deref(), Some("12.5"), "full-width digits");
         assert_eq!(value("2,000萬").as_deref(), Some("20000000"));
         assert_eq!(value("1.2萬").as_deref(), Some("12000"));
         assert_eq!(value("3.5萬億").as_deref(), Some("3500000000000"));
@@ -262,16 +239,7 @@ mod tests {
 
     #[test]
     fn malformed_runs_are_no_numbers() {
-        for s in [
-            "十四五",
-            "十五五",
-            "五五",
-            "一一",
-            "十百",
-            "百千",
-            "零",
-            "〇",
-        ] {
+        for s in ["十四五", "十五五", "五五", "一一", "十百", "百千", "零", "〇"] {
             assert_eq!(value(s), None, "{s}");
         }
     }

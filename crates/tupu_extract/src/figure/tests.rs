@@ -18,10 +18,7 @@ fn figures(text: &str) -> Vec<Figure> {
 
 /// The money, counts, measures and shares of `text`.
 fn quantities(text: &str) -> Vec<Figure> {
-    figures(text)
-        .into_iter()
-        .filter(|f| f.kind.is_quantity())
-        .collect()
+    figures(text).into_iter().filter(|f| f.kind.is_quantity()).collect()
 }
 
 /// The one quantity of `text`.
@@ -33,27 +30,18 @@ fn only(text: &str) -> Figure {
 
 /// (kind, value) of every figure.
 fn kinds_and_values(text: &str) -> Vec<(FigureKind, String)> {
-    figures(text)
-        .iter()
-        .map(|f| (f.kind, f.value.to_string()))
-        .collect()
+    figures(text).iter().map(|f| (f.kind, f.value.to_string())).collect()
 }
 
 #[test]
 fn arabic_numerals_with_separators_decimals_and_full_width_digits() {
     for text in ["全年共有1,250名旅客入境", "全年共有1,250名旅客入境"] {
         let f = only(text);
-        assert_eq!(
-            (f.kind, f.value.to_string(), f.unit.as_deref()),
-            (FigureKind::Count, "1250".into(), Some("名"))
-        );
+        assert_eq!((f.kind, f.value.to_string(), f.unit.as_deref()), (FigureKind::Count, "1250".into(), Some("名")));
         assert_eq!(f.counts.as_deref(), Some("旅客"));
     }
     let f = only("增幅達１２．５％");
-    assert_eq!(
-        (f.kind, f.value.to_string(), f.text.as_str()),
-        (FigureKind::Percent, "12.5".into(), "１２．５％")
-    );
+    assert_eq!((f.kind, f.value.to_string(), f.text.as_str()), (FigureKind::Percent, "12.5".into(), "１２．５％"));
 }
 
 #[test]
@@ -70,10 +58,7 @@ fn chinese_numerals_in_both_scripts() {
     ] {
         assert_eq!(only(text).value.to_string(), value, "{text}");
     }
-    assert_eq!(
-        kinds_and_values("於二〇二七年完工"),
-        vec![(FigureKind::Year, "2027".into())]
-    );
+    assert_eq!(kinds_and_values("於二〇二七年完工"), vec![(FigureKind::Year, "2027".into())]);
 }
 
 #[test]
@@ -104,16 +89,8 @@ fn percentages_fractions_and_tenths() {
         ("近五成為中小企", "50", Some(Qualifier::Approximately)),
         ("近五成为中小企", "50", Some(Qualifier::Approximately)),
         ("出租率已達九成", "90", None),
-        (
-            "約三分之一來自內地",
-            "33.333333",
-            Some(Qualifier::Approximately),
-        ),
-        (
-            "约三分之一来自内地",
-            "33.333333",
-            Some(Qualifier::Approximately),
-        ),
+        ("約三分之一來自內地", "33.333333", Some(Qualifier::Approximately)),
+        ("约三分之一来自内地", "33.333333", Some(Qualifier::Approximately)),
         ("千分之五的樣本", "0.5", None),
     ] {
         let f = only(text);
@@ -125,10 +102,7 @@ fn percentages_fractions_and_tenths() {
         assert_eq!(f.unit.as_deref(), Some("%"), "{text}");
     }
     let f = only("失業率下降0.3個百分點");
-    assert_eq!(
-        (f.value.to_string(), f.unit.as_deref()),
-        ("0.3".into(), Some("百分点"))
-    );
+    assert_eq!((f.value.to_string(), f.unit.as_deref()), ("0.3".into(), Some("百分点")));
     // 成 starting a word is no share.
     assert!(quantities("該會一成立便廣受歡迎").is_empty());
 }
@@ -141,27 +115,16 @@ fn ranges_have_bounds() {
             (f.min.map(|d| d.to_string()), f.max.map(|d| d.to_string())),
             (Some("30".into()), Some("40".into()))
         );
-        assert_eq!(
-            f.value.to_string(),
-            "30",
-            "a range's value is its lower bound"
-        );
+        assert_eq!(f.value.to_string(), "30", "a range's value is its lower bound");
     }
     for text in ["工程需時3至5年", "工程需时三至五年"] {
         let f = figures(text).pop().unwrap();
         assert_eq!(
-            (
-                f.kind,
-                f.min.map(|d| d.to_string()),
-                f.max.map(|d| d.to_string())
-            ),
+            (f.kind, f.min.map(|d| d.to_string()), f.max.map(|d| d.to_string())),
             (FigureKind::Duration, Some("3".into()), Some("5".into()))
         );
     }
-    assert!(
-        quantities("查詢電話2345-6789").is_empty(),
-        "a phone number is no range"
-    );
+    assert!(quantities("查詢電話2345-6789").is_empty(), "a phone number is no range");
 }
 
 #[test]
@@ -177,11 +140,7 @@ fn idioms_and_names_with_numerals_are_no_figures() {
         "打通最后一公里，零部件供应",
         "第一，加強合作；第二，擴大開放",
     ] {
-        assert!(
-            figures(text).iter().all(|f| !f.kind.is_quantity()),
-            "{text}: {:#?}",
-            figures(text)
-        );
+        assert!(figures(text).iter().all(|f| !f.kind.is_quantity()), "{text}: {:#?}", figures(text));
     }
 }
 
@@ -205,42 +164,21 @@ fn currencies_before_and_after_the_number() {
     ];
     for (text, currency) in cases {
         let f = only(text);
-        assert_eq!(
-            (f.kind, f.currency.as_deref()),
-            (FigureKind::Money, Some(currency)),
-            "{text}"
-        );
+        assert_eq!((f.kind, f.currency.as_deref()), (FigureKind::Money, Some(currency)), "{text}");
     }
 }
 
 #[test]
 fn a_bare_yuan_takes_the_article_currency() {
     let currency = |text: &str, forced: Option<&str>| {
-        let options = ArticleOptions {
-            currency: forced.map(str::to_owned),
-            ..ArticleOptions::default()
-        };
+        let options = ArticleOptions { currency: forced.map(str::to_owned), ..ArticleOptions::default() };
         let article = Article::parse(text, options).unwrap();
-        find(&Analysis::new(&article, Lexicons::embedded()))
-            .pop()
-            .and_then(|f| f.currency)
+        find(&Analysis::new(&article, Lexicons::embedded())).pop().and_then(|f| f.currency)
     };
-    assert_eq!(
-        currency("本港政府撥款10億元。", None).as_deref(),
-        Some("HKD")
-    );
-    assert_eq!(
-        currency("本澳特區政府撥款10億元。", None).as_deref(),
-        Some("MOP")
-    );
-    assert_eq!(
-        currency("新华社北京电 国务院安排资金10亿元。", None).as_deref(),
-        Some("CNY")
-    );
-    assert_eq!(
-        currency("本港政府撥款10億元。", Some("USD")).as_deref(),
-        Some("USD")
-    );
+    assert_eq!(currency("本港政府撥款10億元。", None).as_deref(), Some("HKD"));
+    assert_eq!(currency("本澳特區政府撥款10億元。", None).as_deref(), Some("MOP"));
+    assert_eq!(currency("新华社北京电 国务院安排资金10亿元。", None).as_deref(), Some("CNY"));
+    assert_eq!(currency("本港政府撥款10億元。", Some("USD")).as_deref(), Some("USD"));
 }
 
 #[test]
@@ -285,25 +223,15 @@ fn qualifiers_after_the_number() {
         ("約有20個左右國家", Approximately, "20"),
     ] {
         let f = only(text);
-        assert_eq!(
-            (f.qualifier, f.value.to_string()),
-            (Some(q), value.into()),
-            "{text}"
-        );
+        assert_eq!((f.qualifier, f.value.to_string()), (Some(q), value.into()), "{text}");
     }
 }
 
 #[test]
 fn counted_nouns_skip_modifiers() {
     for (text, counts) in [
-        (
-            "科學園匯聚超過200間專注研發機械人和新材料的初創企業",
-            "初創企業",
-        ),
-        (
-            "科学园汇聚超过200间专注研发机器人和新材料的初创企业",
-            "初创企业",
-        ),
+        ("科學園匯聚超過200間專注研發機械人和新材料的初創企業", "初創企業"),
+        ("科学园汇聚超过200间专注研发机器人和新材料的初创企业", "初创企业"),
         ("吸引逾900名來自海外及本地的學界代表參與", "學界代表"),
         ("引進了40間重點企業落戶", "重點企業"),
         ("来自12个国家和地区的代表", "国家和地区"),
@@ -313,11 +241,7 @@ fn counted_nouns_skip_modifiers() {
         assert_eq!(only(text).counts.as_deref(), Some(counts), "{text}");
     }
     assert_eq!(only("斥資3億元成立研究所").counts, None);
-    assert_eq!(
-        only("吸納就業近120萬人").counts,
-        None,
-        "人 is itself what is counted"
-    );
+    assert_eq!(only("吸納就業近120萬人").counts, None, "人 is itself what is counted");
 }
 
 #[test]
@@ -332,10 +256,7 @@ fn counted_nouns_written_before_the_number() {
         ("確診個案新增1,234宗", "個案"),
     ] {
         let f = only(text);
-        assert!(
-            f.counts.as_deref().is_some_and(|c| c.ends_with(ends)),
-            "{text}: {f:#?}"
-        );
+        assert!(f.counts.as_deref().is_some_and(|c| c.ends_with(ends)), "{text}: {f:#?}");
     }
 }
 
@@ -357,24 +278,12 @@ fn years_dates_ordinals_and_durations_are_typed_as_such() {
     ] {
         assert_eq!(kinds_and_values(text), vec![(kind, value.into())], "{text}");
     }
-    assert_eq!(
-        kinds_and_values("連續五年排第二"),
-        vec![(Duration, "5".into()), (Ordinal, "2".into())]
-    );
+    assert_eq!(kinds_and_values("連續五年排第二"), vec![(Duration, "5".into()), (Ordinal, "2".into())]);
     let f = figures("历时约两个小时").pop().unwrap();
-    assert_eq!(
-        (f.qualifier, f.unit.as_deref()),
-        (Some(Qualifier::Approximately), Some("个小时"))
-    );
-    assert!(
-        figures("上午9時30分舉行儀式").is_empty(),
-        "a clock time is no figure"
-    );
+    assert_eq!((f.qualifier, f.unit.as_deref()), (Some(Qualifier::Approximately), Some("个小时")));
+    assert!(figures("上午9時30分舉行儀式").is_empty(), "a clock time is no figure");
     let dated = figures("昨日（14日）開幕").pop().unwrap();
-    assert_eq!(
-        dated.date.map(|d| d.lexical()).as_deref(),
-        Some("2025-04-14")
-    );
+    assert_eq!(dated.date.map(|d| d.lexical()).as_deref(), Some("2025-04-14"));
 }
 
 #[test]
@@ -393,10 +302,7 @@ fn a_fact_repeated_in_headline_and_body_is_one_figure() {
     let text = "本港企業超過4500家\n\n統計顯示，本港企業數量超過4500家。另有4500名學生。";
     let q = quantities(text);
     assert_eq!(q.len(), 2, "{q:#?}");
-    assert_eq!(
-        q[0].span.start, 4,
-        "the first statement (in the headline) is kept"
-    );
+    assert_eq!(q[0].span.start, 4, "the first statement (in the headline) is kept");
 }
 
 /// (figure text, label of its subject) for `text` with the named entities seeded.
@@ -429,25 +335,12 @@ fn about_is_the_subject_of_the_clause() {
         "陳局長表示，香港自2020年以來，已吸納超過5萬名人才，也引進了30間重點企業。",
         &[("陳局長", Person), ("香港", Place)],
     );
-    assert_eq!(
-        got.iter().map(|(_, a)| a.as_deref()).collect::<Vec<_>>(),
-        vec![Some("香港"), Some("香港")]
-    );
-    let got = subjects(
-        "他透露，工信部将在北部预留近50公顷土地。",
-        &[("工信部", Organization)],
-    );
+    assert_eq!(got.iter().map(|(_, a)| a.as_deref()).collect::<Vec<_>>(), vec![Some("香港"), Some("香港")]);
+    let got = subjects("他透露，工信部将在北部预留近50公顷土地。", &[("工信部", Organization)]);
     assert_eq!(got[0].1.as_deref(), Some("工信部"));
     // A clause opening with a preposition has no subject: the earlier clause's holds.
-    let got = subjects(
-        "生產力局表示，在北區預留近30公頃土地。",
-        &[("生產力局", Organization), ("北區", Place)],
-    );
-    assert_eq!(
-        got[0].1.as_deref(),
-        Some("北區"),
-        "a name inside the figure's own clause comes first"
-    );
+    let got = subjects("生產力局表示，在北區預留近30公頃土地。", &[("生產力局", Organization), ("北區", Place)]);
+    assert_eq!(got[0].1.as_deref(), Some("北區"), "a name inside the figure's own clause comes first");
     let got = subjects(
         "貿發局將聯同投資推廣署，在北區預留近30公頃土地。",
         &[("貿發局", Organization), ("投資推廣署", Organization)],
@@ -463,10 +356,7 @@ fn about_is_what_the_money_founds() {
         &[("政府", Organization), ("智能研究院", Organization)],
     );
     assert_eq!(got[0].1.as_deref(), Some("智能研究院"));
-    let got = subjects(
-        "而30亿元「绿色转型基金」也将投入运作。",
-        &[("绿色转型基金", Initiative)],
-    );
+    let got = subjects("而30亿元「绿色转型基金」也将投入运作。", &[("绿色转型基金", Initiative)]);
     assert_eq!(got[0].1.as_deref(), Some("绿色转型基金"));
     let got = subjects(
         "特區政府宣布注資80億港元成立「創新發展基金」。",
@@ -478,32 +368,18 @@ fn about_is_what_the_money_founds() {
 #[test]
 fn attendance_is_about_the_event() {
     use EntityKind::*;
-    let text =
-        "第三屆灣區論壇昨日在會展中心開幕。論壇由貿發局主辦，商會協辦，吸引超過800名嘉賓出席。";
-    let got = subjects(
-        text,
-        &[
-            ("灣區論壇", Event),
-            ("會展中心", Place),
-            ("貿發局", Organization),
-            ("商會", Organization),
-        ],
-    );
+    let text = "第三屆灣區論壇昨日在會展中心開幕。論壇由貿發局主辦，商會協辦，吸引超過800名嘉賓出席。";
+    let got =
+        subjects(text, &[("灣區論壇", Event), ("會展中心", Place), ("貿發局", Organization), ("商會", Organization)]);
     assert_eq!(got[0].1.as_deref(), Some("灣區論壇"));
 }
 
 #[test]
 fn referring_words_find_their_entity() {
     use EntityKind::*;
-    let got = subjects(
-        "中國經濟穩步增長。目前，我國已有近600所高校開設課程。",
-        &[("中國", Place)],
-    );
+    let got = subjects("中國經濟穩步增長。目前，我國已有近600所高校開設課程。", &[("中國", Place)]);
     assert_eq!(got[0].1.as_deref(), Some("中國"));
-    let got = subjects(
-        "浙江省發布數據。今年以來全省新增企業1.2萬家以上。",
-        &[("浙江省", Place)],
-    );
+    let got = subjects("浙江省發布數據。今年以來全省新增企業1.2萬家以上。", &[("浙江省", Place)]);
     assert_eq!(got[0].1.as_deref(), Some("浙江省"));
     let got = subjects(
         "恒星科技有限公司今日簽約。董事長表示，公司決定斥資8億元興建基地。",
@@ -515,13 +391,9 @@ fn referring_words_find_their_entity() {
 #[test]
 fn a_figure_with_no_subject_in_its_sentence_is_about_the_headline_subject() {
     use EntityKind::*;
-    let text =
-        "國家數據局：數據產業規模超過兩萬億元\n\n標準體系建設同步提速，累計發布國家標準逾百項。";
+    let text = "國家數據局：數據產業規模超過兩萬億元\n\n標準體系建設同步提速，累計發布國家標準逾百項。";
     let got = subjects(text, &[("國家數據局", Organization)]);
-    assert!(
-        got.iter().all(|(_, a)| a.as_deref() == Some("國家數據局")),
-        "{got:?}"
-    );
+    assert!(got.iter().all(|(_, a)| a.as_deref() == Some("國家數據局")), "{got:?}");
 }
 
 #[test]
@@ -624,9 +496,7 @@ impl Strings {
             "𠀀",
         ];
         let len = (self.next() % 60) as usize;
-        (0..len)
-            .map(|_| ALPHABET[(self.next() % ALPHABET.len() as u64) as usize])
-            .collect()
+        (0..len).map(|_| ALPHABET[(self.next() % ALPHABET.len() as u64) as usize]).collect()
     }
 }
 
@@ -636,22 +506,13 @@ fn any_text_parses_without_panic_and_every_span_is_its_text() {
     let published = Date::parse(PUBLISHED).ok();
     for _ in 0..3000 {
         let s = strings.string();
-        let Ok(article) = Article::parse(
-            &s,
-            ArticleOptions {
-                published,
-                ..ArticleOptions::default()
-            },
-        ) else {
+        let Ok(article) = Article::parse(&s, ArticleOptions { published, ..ArticleOptions::default() }) else {
             continue;
         };
         let analysis = Analysis::new(&article, Lexicons::embedded());
         for f in find(&analysis) {
             let text = article.text();
-            assert!(
-                f.span.start < f.span.end && f.span.end <= text.len(),
-                "{s:?}: {f:?}"
-            );
+            assert!(f.span.start < f.span.end && f.span.end <= text.len(), "{s:?}: {f:?}");
             assert_eq!(text.slice(f.span), f.text, "{s:?}");
             if let (Some(min), Some(max)) = (f.min, f.max) {
                 assert!(min < max, "{s:?}: {f:?}");
@@ -660,13 +521,7 @@ fn any_text_parses_without_panic_and_every_span_is_its_text() {
         // Through the whole pipeline, spans point into the original text.
         let extraction = crate::Extractor::new().extract(&article);
         let n = s.chars().count();
-        assert!(
-            extraction
-                .figures
-                .iter()
-                .all(|f| f.span.start < f.span.end && f.span.end <= n),
-            "{s:?}"
-        );
+        assert!(extraction.figures.iter().all(|f| f.span.start < f.span.end && f.span.end <= n), "{s:?}");
     }
 }
 

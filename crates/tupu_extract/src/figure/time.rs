@@ -10,16 +10,12 @@ use crate::decimal::Decimal;
 use super::numeral::{Numeral, numeral_starting};
 
 /// Words before a clock time (上午9時30分).
-const TIME_OF_DAY: &[&str] = &[
-    "上午", "下午", "晚上", "凌晨", "中午", "早上", "傍晚", "清晨", "晚", "早",
-];
+const TIME_OF_DAY: &[&str] = &["上午", "下午", "晚上", "凌晨", "中午", "早上", "傍晚", "清晨", "晚", "早"];
 
 /// Words before a number of days that make it a length of time, not a day of the month
 /// (為期3日, 連續5日).
-const DURATION_MARKERS: &[&str] = &[
-    "为期", "连续", "一连", "历时", "长达", "过去", "未来", "最近", "前", "头", "共", "约", "近",
-    "逾", "超过",
-];
+const DURATION_MARKERS: &[&str] =
+    &["为期", "连续", "一连", "历时", "长达", "过去", "未来", "最近", "前", "头", "共", "约", "近", "逾", "超过"];
 
 /// Words after a number of days that make it a length of time (30日內, 5日以來).
 const DURATION_ENDINGS: &[&str] = &["内", "以来", "之内", "来", "后", "以后", "之后"];
@@ -45,9 +41,7 @@ fn small(n: &Numeral, lo: i128, hi: i128) -> Option<u32> {
     if !v.is_integer() {
         return None;
     }
-    (lo..=hi)
-        .find(|&i| Decimal::from_int(i) == v)
-        .and_then(|i| u32::try_from(i).ok())
+    (lo..=hi).find(|&i| Decimal::from_int(i) == v).and_then(|i| u32::try_from(i).ok())
 }
 
 /// Whether the numeral is a year written as one (`2025`, `二〇二五`).
@@ -60,15 +54,10 @@ fn year_like(folded: &str, n: &Numeral) -> Option<i32> {
 }
 
 /// Reads a year or date starting at numeral `n`, if it is one.
-pub(super) fn date_at(
-    folded: &str,
-    n: &Numeral,
-    published: Option<Date>,
-) -> Option<DateExpression> {
+pub(super) fn date_at(folded: &str, n: &Numeral, published: Option<Date>) -> Option<DateExpression> {
     let rest = &folded[n.end..];
-    let year = year_like(folded, n).filter(|_| {
-        rest.starts_with('年') && !rest.starts_with("年代") && !rest.starts_with("年级")
-    });
+    let year = year_like(folded, n)
+        .filter(|_| rest.starts_with('年') && !rest.starts_with("年代") && !rest.starts_with("年级"));
     let month_at = year.map_or(n.start, |_| n.end + '年'.len_utf8());
     if let Some((month, day, end)) = month_and_day(folded, month_at) {
         let year = year.or_else(|| published.map(|p| year_near(p, month)));
@@ -79,23 +68,11 @@ pub(super) fn date_at(
             (None, None) => None,
         };
         let value = Decimal::from_int(i128::from(day.unwrap_or(month)));
-        return Some(DateExpression {
-            start: n.start,
-            end,
-            year_only: false,
-            value,
-            date,
-        });
+        return Some(DateExpression { start: n.start, end, year_only: false, value, date });
     }
     if let Some(y) = year {
         let date = Some(PartialDate::Year(y));
-        return Some(DateExpression {
-            start: n.start,
-            end: month_at,
-            year_only: true,
-            value: n.value,
-            date,
-        });
+        return Some(DateExpression { start: n.start, end: month_at, year_only: true, value: n.value, date });
     }
     day_of_month(folded, n, published)
 }
@@ -111,10 +88,7 @@ fn month_and_day(folded: &str, at: usize) -> Option<(u32, Option<u32>, usize)> {
     let after_month = m.end + '月'.len_utf8();
     if let Some(d) = numeral_starting(folded, after_month) {
         let day_rest = &folded[d.end..];
-        if let (Some(day), true) = (
-            small(&d, 1, 31),
-            day_rest.starts_with('日') || day_rest.starts_with('号'),
-        ) {
+        if let (Some(day), true) = (small(&d, 1, 31), day_rest.starts_with('日') || day_rest.starts_with('号')) {
             return Some((month, Some(day), d.end + '日'.len_utf8()));
         }
     }
@@ -135,9 +109,7 @@ fn day_of_month(folded: &str, n: &Numeral, published: Option<Date>) -> Option<Da
     };
     let end = n.end + marker.len_utf8();
     let before = &folded[..n.start];
-    let month_word = ["本月", "上月", "下月", "同月", "当月", "是月"]
-        .into_iter()
-        .find(|w| before.ends_with(w));
+    let month_word = ["本月", "上月", "下月", "同月", "当月", "是月"].into_iter().find(|w| before.ends_with(w));
     if month_word.is_none() {
         let after = &folded[end..];
         let counted = DURATION_MARKERS.iter().any(|w| before.ends_with(w))
@@ -154,13 +126,7 @@ fn day_of_month(folded: &str, n: &Numeral, published: Option<Date>) -> Option<Da
         (Some(p), None) => nearest_day(p, day).map(PartialDate::Full),
         (None, _) => Some(PartialDate::Day(day)),
     };
-    Some(DateExpression {
-        start,
-        end,
-        year_only: false,
-        value: n.value,
-        date,
-    })
+    Some(DateExpression { start, end, year_only: false, value: n.value, date })
 }
 
 /// The year of month `month` in an article published on `p`: the same year, unless that puts the
@@ -178,10 +144,7 @@ fn year_near(p: Date, month: u32) -> i32 {
 
 fn shift_month(p: Date, by: i32, day: u32) -> Option<PartialDate> {
     let index = p.year * 12 + i32::try_from(p.month).ok()? - 1 + by;
-    let (year, month) = (
-        index.div_euclid(12),
-        u32::try_from(index.rem_euclid(12)).ok()? + 1,
-    );
+    let (year, month) = (index.div_euclid(12), u32::try_from(index.rem_euclid(12)).ok()? + 1);
     Date::new(year, month, day).map(PartialDate::Full)
 }
 
@@ -210,11 +173,7 @@ pub(super) fn clock_time_end(folded: &str, n: &Numeral) -> Option<usize> {
     let daytime = TIME_OF_DAY.iter().any(|w| folded[..n.start].ends_with(w));
     match minutes {
         Some(m) => Some(m.end + '分'.len_utf8()),
-        None if daytime => Some(if folded[after..].starts_with('半') {
-            after + '半'.len_utf8()
-        } else {
-            after
-        }),
+        None if daytime => Some(if folded[after..].starts_with('半') { after + '半'.len_utf8() } else { after }),
         None => None,
     }
 }
@@ -235,22 +194,10 @@ mod tests {
 
     #[test]
     fn years_and_full_dates() {
-        assert_eq!(
-            read("香港自2022年以來", None),
-            Some(("2022年".into(), Some("2022".into())))
-        );
-        assert_eq!(
-            read("於二〇二五年落成", None),
-            Some(("二〇二五年".into(), Some("2025".into())))
-        );
-        assert_eq!(
-            read("2025年4月14日開幕", None),
-            Some(("2025年4月14日".into(), Some("2025-04-14".into())))
-        );
-        assert_eq!(
-            read("2025年4月", None),
-            Some(("2025年4月".into(), Some("2025-04".into())))
-        );
+        assert_eq!(read("香港自2022年以來", None), Some(("2022年".into(), Some("2022".into()))));
+        assert_eq!(read("於二〇二五年落成", None), Some(("二〇二五年".into(), Some("2025".into()))));
+        assert_eq!(read("2025年4月14日開幕", None), Some(("2025年4月14日".into(), Some("2025-04-14".into()))));
+        assert_eq!(read("2025年4月", None), Some(("2025年4月".into(), Some("2025-04".into()))));
         assert_eq!(read("80年代", None), None);
     }
 
@@ -285,10 +232,7 @@ mod tests {
     fn clock_times() {
         let f = fold("上午9時30分舉行");
         let n = numeral_starting(&f, "上午".len()).unwrap();
-        assert_eq!(
-            clock_time_end(&f, &n),
-            Some(f.find("舉").unwrap_or(f.find('举').unwrap()))
-        );
+        assert_eq!(clock_time_end(&f, &n), Some(f.find("舉").unwrap_or(f.find('举').unwrap())));
         let f = fold("提出9點建議");
         let n = numeral_starting(&f, "提出".len()).unwrap();
         assert_eq!(clock_time_end(&f, &n), None);

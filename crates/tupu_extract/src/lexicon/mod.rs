@@ -14,8 +14,8 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
 
-pub use tsv::{LexiconError, Row};
 pub(crate) use tsv::parse as parse_tsv;
+pub use tsv::{LexiconError, Row};
 pub(crate) use vocabulary::{Lattice, Vocabulary, WordClass};
 
 use crate::model::EntityKind;
@@ -221,19 +221,34 @@ impl Lexicons {
         for row in tsv::parse("suffixes.tsv", get("suffixes.tsv"), 4)? {
             let kind = EntityKind::from_name(row.get(1))
                 .ok_or_else(|| bad("suffixes.tsv", &row, format!("unknown kind '{}'", row.get(1))))?;
-            let min_stem = row.get(2).parse().map_err(|_| bad("suffixes.tsv", &row, "min_stem must be a number".into()))?;
+            let min_stem =
+                row.get(2).parse().map_err(|_| bad("suffixes.tsv", &row, "min_stem must be a number".into()))?;
             let strong = match row.get(3) {
                 "strong" => true,
                 "weak" => false,
-                other => return Err(bad("suffixes.tsv", &row, format!("strength must be strong or weak, not '{other}'"))),
+                other => {
+                    return Err(bad("suffixes.tsv", &row, format!("strength must be strong or weak, not '{other}'")));
+                }
             };
-            lex.suffixes.push(Suffix { suffix: row.get(0).to_owned(), folded: fold(row.get(0)), kind, min_stem, strong });
+            lex.suffixes.push(Suffix {
+                suffix: row.get(0).to_owned(),
+                folded: fold(row.get(0)),
+                kind,
+                min_stem,
+                strong,
+            });
         }
         for row in tsv::parse("speech_verbs.tsv", get("speech_verbs.tsv"), 1)? {
             let needs_pause = match row.get(1) {
                 "" => false,
                 "pause" => true,
-                other => return Err(bad("speech_verbs.tsv", &row, format!("second column is 'pause' or empty, not '{other}'"))),
+                other => {
+                    return Err(bad(
+                        "speech_verbs.tsv",
+                        &row,
+                        format!("second column is 'pause' or empty, not '{other}'"),
+                    ));
+                }
             };
             lex.speech_verbs.push(SpeechVerb { verb: row.get(0).to_owned(), needs_pause });
         }
@@ -329,7 +344,12 @@ mod tests {
             let mut seen = HashSet::new();
             for row in rows {
                 let key = (fold(row.get(0)), row.get(1).to_owned());
-                assert!(seen.insert(key.clone()), "{file}:{}: '{}' repeats an earlier line (or differs only in script)", row.line, row.get(0));
+                assert!(
+                    seen.insert(key.clone()),
+                    "{file}:{}: '{}' repeats an earlier line (or differs only in script)",
+                    row.line,
+                    row.get(0)
+                );
             }
         }
     }

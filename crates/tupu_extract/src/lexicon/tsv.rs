@@ -55,7 +55,10 @@ pub(crate) fn parse(path: &str, text: &str, min_columns: usize) -> Result<Vec<Ro
         let columns: Vec<String> = trimmed.split('\t').map(|c| c.trim().to_owned()).collect();
         let error = |message: String| LexiconError { path: PathBuf::from(path), line, message };
         if columns.iter().take(min_columns).any(String::is_empty) || columns.len() < min_columns {
-            return Err(error(format!("expected at least {min_columns} tab-separated columns, found {}", columns.len())));
+            return Err(error(format!(
+                "expected at least {min_columns} tab-separated columns, found {}",
+                columns.len()
+            )));
         }
         if columns[0].contains(' ') && !columns[0].chars().any(|c| c.is_ascii_alphabetic()) {
             return Err(error(format!("'{}' contains a space; columns are separated by tabs", columns[0])));

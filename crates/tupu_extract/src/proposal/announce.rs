@@ -31,9 +31,7 @@ fn count_at(chars: &[char]) -> Option<(Option<usize>, usize)> {
         '两' => Some((Some(2), 1)),
         '几' => Some((None, 1)),
         _ if chars.starts_with(&['若', '干']) => Some((None, 2)),
-        _ => chinese_number(chars)
-            .or_else(|| arabic_number(chars))
-            .map(|(n, len)| (Some(n), len)),
+        _ => chinese_number(chars).or_else(|| arabic_number(chars)).map(|(n, len)| (Some(n), len)),
     }
 }
 
@@ -48,9 +46,7 @@ impl Analysis<'_> {
             while i < chars.len() {
                 // A count inside a larger number or an ordinal (第三點) announces nothing.
                 let inside = i > 0
-                    && (count_at(&chars[i - 1..]).is_some()
-                        || chars[i - 1] == '第'
-                        || chars[i - 1].is_ascii_digit());
+                    && (count_at(&chars[i - 1..]).is_some() || chars[i - 1] == '第' || chars[i - 1].is_ascii_digit());
                 let Some((count, len)) = count_at(&chars[i..]).filter(|_| !inside) else {
                     i += 1;
                     continue;
@@ -81,11 +77,7 @@ fn announced_noun_end(chars: &[char], from: usize, words: &ProposalWords) -> Opt
     let noun_from = from + classifier;
     for modifier in 0..=MAX_MODIFIER {
         let at = noun_from + modifier;
-        if at >= chars.len()
-            || chars[noun_from..at]
-                .iter()
-                .any(|c| "，。；：、,;:".contains(*c))
-        {
+        if at >= chars.len() || chars[noun_from..at].iter().any(|c| "，。；：、,;:".contains(*c)) {
             return None;
         }
         if let Some(noun) = words.prefix(&chars[at..], Role::Noun) {
@@ -105,38 +97,17 @@ mod tests {
 
     fn announced(text: &str) -> Vec<(String, Option<usize>)> {
         let a = analysis_with(text, None, &[]);
-        a.announcements()
-            .into_iter()
-            .map(|x| (a.surface(x.span).to_owned(), x.count))
-            .collect()
+        a.announcements().into_iter().map(|x| (a.surface(x.span).to_owned(), x.count)).collect()
     }
 
     #[test]
     fn counts_measure_words_and_nouns_announce_in_both_scripts() {
-        assert_eq!(
-            announced("為此，陳司長提出四點建議，第一，加強合作。"),
-            [("提出四點建議".to_owned(), Some(4))]
-        );
-        assert_eq!(
-            announced("她分享了三点倡议："),
-            [("分享了三点倡议".to_owned(), Some(3))]
-        );
-        assert_eq!(
-            announced("將重點做好四方面工作："),
-            [("做好四方面工作".to_owned(), Some(4))]
-        );
-        assert_eq!(
-            announced("他提出兩點具體建議："),
-            [("提出兩點具體建議".to_owned(), Some(2))]
-        );
-        assert_eq!(
-            announced("提出12項措施如下。"),
-            [("提出12項措施".to_owned(), Some(12))]
-        );
-        assert_eq!(
-            announced("他提出幾點看法："),
-            [("提出幾點看法".to_owned(), None)]
-        );
+        assert_eq!(announced("為此，陳司長提出四點建議，第一，加強合作。"), [("提出四點建議".to_owned(), Some(4))]);
+        assert_eq!(announced("她分享了三点倡议："), [("分享了三点倡议".to_owned(), Some(3))]);
+        assert_eq!(announced("將重點做好四方面工作："), [("做好四方面工作".to_owned(), Some(4))]);
+        assert_eq!(announced("他提出兩點具體建議："), [("提出兩點具體建議".to_owned(), Some(2))]);
+        assert_eq!(announced("提出12項措施如下。"), [("提出12項措施".to_owned(), Some(12))]);
+        assert_eq!(announced("他提出幾點看法："), [("提出幾點看法".to_owned(), None)]);
     }
 
     #[test]

@@ -71,18 +71,10 @@ pub(crate) fn chinese_number(chars: &[char]) -> Option<(usize, usize)> {
         _ => None,
     };
     match chars {
-        ['十', rest @ ..] => Some(
-            rest.first()
-                .and_then(|&c| digit(c))
-                .map_or((10, 1), |d| (10 + d, 2)),
-        ),
+        ['十', rest @ ..] => Some(rest.first().and_then(|&c| digit(c)).map_or((10, 1), |d| (10 + d, 2))),
         [a, '十', rest @ ..] => {
             let tens = digit(*a)? * 10;
-            Some(
-                rest.first()
-                    .and_then(|&c| digit(c))
-                    .map_or((tens, 2), |d| (tens + d, 3)),
-            )
+            Some(rest.first().and_then(|&c| digit(c)).map_or((tens, 2), |d| (tens + d, 3)))
         }
         [a, ..] => digit(*a).map(|d| (d, 1)),
         [] => None,
@@ -95,12 +87,7 @@ pub(crate) fn arabic_number(chars: &[char]) -> Option<(usize, usize)> {
     if n == 0 || n > 3 {
         return None;
     }
-    chars[..n]
-        .iter()
-        .collect::<String>()
-        .parse()
-        .ok()
-        .map(|v| (v, n))
+    chars[..n].iter().collect::<String>().parse().ok().map(|v| (v, n))
 }
 
 impl Analysis<'_> {
@@ -116,9 +103,7 @@ impl Analysis<'_> {
                 if at_clause_start && !c.is_whitespace() {
                     at_clause_start = false;
                     let opens_paragraph = chars[..i].iter().all(|c| c.is_whitespace());
-                    if let Some((family, ordinal, body)) =
-                        marker_at(&chars[i..], opens_paragraph, words)
-                    {
+                    if let Some((family, ordinal, body)) = marker_at(&chars[i..], opens_paragraph, words) {
                         let start = paragraph.span.start + i;
                         out.push(Marker {
                             family,
@@ -141,16 +126,9 @@ impl Analysis<'_> {
 
 /// The marker `chars` starts with: its family, its ordinal, and where the point begins (the
 /// marker runs up to there).
-fn marker_at(
-    chars: &[char],
-    opens_paragraph: bool,
-    words: &ProposalWords,
-) -> Option<(Family, Ordinal, usize)> {
+fn marker_at(chars: &[char], opens_paragraph: bool, words: &ProposalWords) -> Option<(Family, Ordinal, usize)> {
     let body_after = |mut i: usize, skip_shi: bool| {
-        while chars
-            .get(i)
-            .is_some_and(|c| AFTER_ORDINAL.contains(c) || c.is_whitespace())
-        {
+        while chars.get(i).is_some_and(|c| AFTER_ORDINAL.contains(c) || c.is_whitespace()) {
             i += 1;
         }
         // 第一，是順應時代的大勢: the 是 belongs to the marker.
@@ -169,11 +147,7 @@ fn marker_at(
             let close = *chars.get(1 + len)?;
             matches!(close, '）' | ')' | '〕' | ']').then(|| {
                 let end = 2 + len;
-                (
-                    Family::Bracketed,
-                    Ordinal::Number(n),
-                    body_after(end, false),
-                )
+                (Family::Bracketed, Ordinal::Number(n), body_after(end, false))
             })
         }
         '第' => {
@@ -193,11 +167,7 @@ fn marker_at(
                         return Some((Family::Shi, Ordinal::Number(n), body_after(len + 1, false)));
                     }
                     Some('、') if opens_paragraph => {
-                        return Some((
-                            Family::Enumerated,
-                            Ordinal::Number(n),
-                            body_after(len + 1, false),
-                        ));
+                        return Some((Family::Enumerated, Ordinal::Number(n), body_after(len + 1, false)));
                     }
                     _ => {}
                 }
@@ -207,11 +177,7 @@ fn marker_at(
                     let after = chars.get(len + 1).copied();
                     let marks = matches!(chars.get(len), Some('.' | '、' | '．' | '）' | ')'));
                     if marks && !after.is_some_and(|c| c.is_ascii_digit()) {
-                        return Some((
-                            Family::Arabic,
-                            Ordinal::Number(n),
-                            body_after(len + 1, false),
-                        ));
+                        return Some((Family::Arabic, Ordinal::Number(n), body_after(len + 1, false)));
                     }
                 }
             }
@@ -223,9 +189,7 @@ fn marker_at(
                 _ => Ordinal::Last,
             };
             // 首先要… is an adverb; 首先， numbers a point.
-            AFTER_ORDINAL
-                .contains(chars.get(len)?)
-                .then(|| (Family::Sequence, ordinal, body_after(len, false)))
+            AFTER_ORDINAL.contains(chars.get(len)?).then(|| (Family::Sequence, ordinal, body_after(len, false)))
         }
     }
 }
@@ -237,10 +201,7 @@ mod tests {
 
     fn markers(text: &str) -> Vec<(Family, Ordinal, String)> {
         let a = analysis_with(text, None, &[]);
-        a.list_markers()
-            .into_iter()
-            .map(|m| (m.family, m.ordinal, a.surface(m.span).to_owned()))
-            .collect()
+        a.list_markers().into_iter().map(|m| (m.family, m.ordinal, a.surface(m.span).to_owned())).collect()
     }
 
     #[test]
@@ -259,35 +220,14 @@ mod tests {
         use Ordinal::Number;
         assert_eq!(
             markers("建議：一是加強合作；二是推動發展。")[..2],
-            [
-                (Shi, Number(1), "一是".into()),
-                (Shi, Number(2), "二是".into())
-            ]
+            [(Shi, Number(1), "一是".into()), (Shi, Number(2), "二是".into())]
         );
-        assert_eq!(
-            markers("第一，是順應大勢。第二，應聚焦普惠。")[0],
-            (Di, Number(1), "第一，是".into())
-        );
-        assert_eq!(
-            markers("第二點，加快供應。")[0],
-            (Di, Number(2), "第二點，".into())
-        );
-        assert_eq!(
-            markers("首先，簡化程序；其次，加快審批；最后，降低成本。").len(),
-            3
-        );
-        assert_eq!(
-            markers("（一）加強合作\n（二）推動發展")[1],
-            (Bracketed, Number(2), "（二）".into())
-        );
-        assert_eq!(
-            markers("一、總體要求\n二、主要任務")[1],
-            (Enumerated, Number(2), "二、".into())
-        );
-        assert_eq!(
-            markers("1. 加強合作\n2、推動發展")[1],
-            (Arabic, Number(2), "2、".into())
-        );
+        assert_eq!(markers("第一，是順應大勢。第二，應聚焦普惠。")[0], (Di, Number(1), "第一，是".into()));
+        assert_eq!(markers("第二點，加快供應。")[0], (Di, Number(2), "第二點，".into()));
+        assert_eq!(markers("首先，簡化程序；其次，加快審批；最后，降低成本。").len(), 3);
+        assert_eq!(markers("（一）加強合作\n（二）推動發展")[1], (Bracketed, Number(2), "（二）".into()));
+        assert_eq!(markers("一、總體要求\n二、主要任務")[1], (Enumerated, Number(2), "二、".into()));
+        assert_eq!(markers("1. 加強合作\n2、推動發展")[1], (Arabic, Number(2), "2、".into()));
     }
 
     #[test]

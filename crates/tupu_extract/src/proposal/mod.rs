@@ -76,10 +76,7 @@ fn lists(markers: &[Marker]) -> Vec<Vec<Marker>> {
                 // 最後 and 再次 follow a list that has reached its second point (其次).
                 Ordinal::Next | Ordinal::Last => number >= 2,
             };
-            last.family == m.family
-                && next
-                && m.paragraph <= last.paragraph + REACH
-                && m.span.start > last.span.start
+            last.family == m.family && next && m.paragraph <= last.paragraph + REACH && m.span.start > last.span.start
         });
         if let Some(l) = continues {
             lists[l].push(m);
@@ -103,34 +100,18 @@ impl Analysis<'_> {
         first.paragraph >= paragraph && first.paragraph <= paragraph + REACH
     }
 
-    fn announced_proposal(
-        &self,
-        x: &Announcement,
-        list: &[Marker],
-        people: &PersonIndex,
-    ) -> Option<Proposal> {
+    fn announced_proposal(&self, x: &Announcement, list: &[Marker], people: &PersonIndex) -> Option<Proposal> {
         let count = x.count.unwrap_or(list.len());
         let list = &list[..list.len().min(count)];
         let sentence = self.text().sentences()[x.sentence].span;
         let speaker = self.announcer(x, sentence, people);
-        Some(self.proposal(
-            speaker,
-            Some(self.surface(x.span).to_owned()),
-            count,
-            list,
-            sentence,
-        ))
+        Some(self.proposal(speaker, Some(self.surface(x.span).to_owned()), count, list, sentence))
     }
 
     /// Who announces: the speaker of a statement that contains the announcement, else the last
     /// name or pronoun before it in its sentence (為此，他分享四點倡議), else the speaker of the
     /// paragraph's last statement before it.
-    fn announcer(
-        &self,
-        x: &Announcement,
-        sentence: Span,
-        people: &PersonIndex,
-    ) -> Option<EntityId> {
+    fn announcer(&self, x: &Announcement, sentence: Span, people: &PersonIndex) -> Option<EntityId> {
         let said = self.statements.iter().find(|s| {
             s.span.contains(Span::new(x.count_at, x.count_at + 1))
                 && s.speaker_span.is_some_and(|sp| sp.end <= x.count_at)
@@ -139,21 +120,14 @@ impl Analysis<'_> {
             return s.speaker;
         }
         let before = Span::new(sentence.start, x.count_at);
-        if let Some(anchor) = self
-            .anchors_in(before, people)
-            .into_iter()
-            .rev()
-            .find(|a| !a.object)
-        {
+        if let Some(anchor) = self.anchors_in(before, people).into_iter().rev().find(|a| !a.object) {
             return anchor.speaker;
         }
         let paragraph = self.text().sentences()[x.sentence].paragraph;
         self.statements
             .iter()
             .rev()
-            .find(|s| {
-                s.span.end <= x.count_at && self.paragraph_of(s.span.start) == Some(paragraph)
-            })
+            .find(|s| s.span.end <= x.count_at && self.paragraph_of(s.span.start) == Some(paragraph))
             .and_then(|s| s.speaker)
     }
 
@@ -173,15 +147,11 @@ impl Analysis<'_> {
     }
 
     fn paragraph_of(&self, pos: usize) -> Option<usize> {
-        self.text()
-            .sentence_at(pos)
-            .map(|i| self.text().sentences()[i].paragraph)
+        self.text().sentence_at(pos).map(|i| self.text().sentences()[i].paragraph)
     }
 
     fn sentence_span_of(&self, pos: usize) -> Span {
-        self.text()
-            .sentence_at(pos)
-            .map_or(Span::new(pos, pos), |i| self.text().sentences()[i].span)
+        self.text().sentence_at(pos).map_or(Span::new(pos, pos), |i| self.text().sentences()[i].span)
     }
 
     /// Builds the proposal: each point from its marker to the next one (or the end of its
@@ -205,34 +175,17 @@ impl Analysis<'_> {
                 None => self.sentence_span_of(m.span.start).end,
             };
             let span = self.trim_end(Span::new(m.span.start, end));
-            items.push(ProposalItem {
-                position: i + 1,
-                text: self.heading(m.body, span.end),
-                span,
-            });
+            items.push(ProposalItem { position: i + 1, text: self.heading(m.body, span.end), span });
         }
         let end = items.last().map_or(sentence.end, |it| it.span.end);
-        let span = Span::new(
-            sentence.start.min(list[0].span.start),
-            end.max(sentence.end),
-        );
-        Proposal {
-            speaker,
-            verb,
-            count,
-            items,
-            span,
-            text: self.surface(sentence).to_owned(),
-        }
+        let span = Span::new(sentence.start.min(list[0].span.start), end.max(sentence.end));
+        Proposal { speaker, verb, count, items, span, text: self.surface(sentence).to_owned() }
     }
 
     /// A span without trailing pauses and whitespace (the ； between two points).
     fn trim_end(&self, span: Span) -> Span {
         let chars: Vec<char> = self.folded(span).chars().collect();
-        let keep = chars
-            .iter()
-            .rposition(|c| !(c.is_whitespace() || "，；、,;".contains(*c)))
-            .map_or(0, |i| i + 1);
+        let keep = chars.iter().rposition(|c| !(c.is_whitespace() || "，；、,;".contains(*c))).map_or(0, |i| i + 1);
         Span::new(span.start, span.start + keep)
     }
 
@@ -244,12 +197,8 @@ impl Analysis<'_> {
         for (i, c) in self.folded(Span::new(body, end)).chars().enumerate() {
             match c {
                 '「' | '“' | '『' | '《' | '（' | '(' | '‘' => depth += 1,
-                '」' | '”' | '』' | '》' | '）' | ')' | '’' => {
-                    depth = depth.saturating_sub(1)
-                }
-                '，' | '；' | '。' | '：' | '！' | '？' | ',' | ';' | ':' | '!' | '?'
-                    if depth == 0 =>
-                {
+                '」' | '”' | '』' | '》' | '）' | ')' | '’' => depth = depth.saturating_sub(1),
+                '，' | '；' | '。' | '：' | '！' | '？' | ',' | ';' | ':' | '!' | '?' if depth == 0 => {
                     stop = body + i;
                     break;
                 }

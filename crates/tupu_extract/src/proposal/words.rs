@@ -33,12 +33,8 @@ pub(crate) struct ProposalWords {
 }
 
 static WORDS: LazyLock<ProposalWords> = LazyLock::new(|| {
-    #[expect(
-        clippy::expect_used,
-        reason = "the embedded file is checked by a unit test; a bad one cannot pass CI"
-    )]
-    ProposalWords::parse(include_str!("../../data/proposal_words.tsv"))
-        .expect("proposal_words.tsv is valid")
+    #[expect(clippy::expect_used, reason = "the embedded file is checked by a unit test; a bad one cannot pass CI")]
+    ProposalWords::parse(include_str!("../../data/proposal_words.tsv")).expect("proposal_words.tsv is valid")
 });
 
 impl ProposalWords {
@@ -75,18 +71,12 @@ impl ProposalWords {
 
     /// The longest word of `role` that `folded` starts with, with its length in code points.
     pub(crate) fn prefix(&self, folded: &[char], role: Role) -> Option<usize> {
-        self.words
-            .iter()
-            .find(|(w, r)| *r == role && folded.starts_with(w))
-            .map(|(w, _)| w.len())
+        self.words.iter().find(|(w, r)| *r == role && folded.starts_with(w)).map(|(w, _)| w.len())
     }
 
     /// The longest word of `role` that `folded` ends with, with its length in code points.
     pub(crate) fn suffix(&self, folded: &[char], role: Role) -> Option<usize> {
-        self.words
-            .iter()
-            .find(|(w, r)| *r == role && folded.ends_with(w))
-            .map(|(w, _)| w.len())
+        self.words.iter().find(|(w, r)| *r == role && folded.ends_with(w)).map(|(w, _)| w.len())
     }
 
     /// The sequence role of the word `folded` starts with (首先 → First), with its length.

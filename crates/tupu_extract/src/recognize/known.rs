@@ -33,15 +33,16 @@ pub(crate) fn recognise(a: &mut Analysis<'_>) {
         // 律政司 inside the office title 律政司司長 is part of the title, not a mention.
         if !entries.is_empty()
             && stands_alone(a, w.span)
-            && (w.span.len() > 2 || entries.iter().any(|&e| a.lex.known[e].key == a.folded(w.span)) || short_alias_stands(a, w.span))
+            && (w.span.len() > 2
+                || entries.iter().any(|&e| a.lex.known[e].key == a.folded(w.span))
+                || short_alias_stands(a, w.span))
             && !a.crossing_words(w.span).any(|c| matches!(c, WordClass::Title(_)))
         {
             candidates.push(Candidate { span: w.span, entries });
         }
     }
     // Entries whose names occur unambiguously: they decide shared aliases.
-    let present: HashSet<usize> =
-        candidates.iter().filter(|c| c.entries.len() == 1).map(|c| c.entries[0]).collect();
+    let present: HashSet<usize> = candidates.iter().filter(|c| c.entries.len() == 1).map(|c| c.entries[0]).collect();
     candidates.sort_by_key(|c| (std::cmp::Reverse(c.span.len()), c.span.start));
     let mut taken = vec![false; a.chars.len() + 1];
     for c in candidates {
@@ -70,11 +71,32 @@ fn stands_alone(a: &Analysis<'_>, span: Span) -> bool {
 fn short_alias_stands(a: &Analysis<'_>, span: Span) -> bool {
     let before = span.start.checked_sub(1).map(|p| a.char_at(p));
     let before_ok = before.is_none_or(|c| !is_cjk(c) || matches!(c, '与' | '和' | '及' | '同' | '并' | '跟' | '、'))
-        || a.word_ending_at(span.start, |c| matches!(c, WordClass::Boundary | WordClass::Known(_) | WordClass::Title(_))).is_some();
+        || a.word_ending_at(span.start, |c| {
+            matches!(c, WordClass::Boundary | WordClass::Known(_) | WordClass::Title(_))
+        })
+        .is_some();
     let after = a.char_at(span.end);
     let after_ok = !is_cjk(after)
         || a.word_starting_at(span.end, |c| !matches!(c, WordClass::Known(_))).is_some()
-        || matches!(after, '与' | '和' | '及' | '同' | '并' | '的' | '将' | '在' | '于' | '已' | '也' | '亦' | '等' | '是' | '会' | '还' | '又');
+        || matches!(
+            after,
+            '与' | '和'
+                | '及'
+                | '同'
+                | '并'
+                | '的'
+                | '将'
+                | '在'
+                | '于'
+                | '已'
+                | '也'
+                | '亦'
+                | '等'
+                | '是'
+                | '会'
+                | '还'
+                | '又'
+        );
     // A known name crossing it (鹽城 across 城大) means it is part of that name.
     let crossed = a.crossing_words(span).any(|c| matches!(c, WordClass::Known(_)));
     !crossed && (before_ok || after_ok)

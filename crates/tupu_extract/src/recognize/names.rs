@@ -31,8 +31,12 @@ const CONJUNCTIONS: &[char] = &['和', '及', '与', '或', '暨', '同', '并',
 
 /// Chinese numerals: a numeral and a measure word before a name (二十余个全国重点实验室) start a
 /// count, not a name.
-const NUMERALS: &[char] = &['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '百', '千', '万', '亿', '两', '零', '〇', '余', '多', '几', '数'];
-const MEASURES: &[char] = &['个', '间', '家', '名', '项', '所', '位', '座', '条', '批', '款', '宗', '届', '点', '大', '类', '支', '只', '场'];
+const NUMERALS: &[char] = &[
+    '一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '百', '千', '万', '亿', '两', '零', '〇', '余', '多',
+    '几', '数',
+];
+const MEASURES: &[char] =
+    &['个', '间', '家', '名', '项', '所', '位', '座', '条', '批', '款', '宗', '届', '点', '大', '类', '支', '只', '场'];
 
 /// Openers and closers of quoted names.
 const OPEN_QUOTES: &[char] = &['「', '“', '『', '《', '‘', '"'];
@@ -55,8 +59,7 @@ static DOCUMENT: LazyLock<Regex> = LazyLock::new(|| {
 /// A quoted term followed directly by a programme word: “东数西算”工程, 「人工智能+」行動.
 static QUOTED_PROGRAMME: LazyLock<Regex> = LazyLock::new(|| {
     #[expect(clippy::expect_used, reason = "a constant pattern, checked by the unit tests")]
-    Regex::new(r"[「“『]([^」”』「“『\n]{2,16})[」”』](行动|工程|规划|计划|战略|政策|倡议|方案)")
-        .expect("valid regex")
+    Regex::new(r"[「“『]([^」”』「“『\n]{2,16})[」”』](行动|工程|规划|计划|战略|政策|倡议|方案)").expect("valid regex")
 });
 
 /// A Latin-script name followed by a word for companies: DeepSeek等企业, OpenAI公司.
@@ -87,7 +90,8 @@ pub(crate) fn recognise(a: &mut Analysis<'_>) {
 fn by_ending(a: &Analysis<'_>) -> Vec<Candidate> {
     let mut out = Vec::new();
     for end in 1..=a.chars.len() {
-        let Some((suffix_span, WordClass::Suffix(i))) = a.word_ending_at(end, |c| matches!(c, WordClass::Suffix(_))) else {
+        let Some((suffix_span, WordClass::Suffix(i))) = a.word_ending_at(end, |c| matches!(c, WordClass::Suffix(_)))
+        else {
             continue;
         };
         if inside_other_word(a, suffix_span) || crossed_by_another_ending(a, suffix_span) {
@@ -139,7 +143,10 @@ fn by_ending(a: &Analysis<'_>) -> Vec<Candidate> {
                 let known = &a.lex.known[k];
                 known.kind == EntityKind::Place && known.class == "region"
             };
-            if let Some((place, WordClass::Known(k))) = a.word_starting_at(span.start, |c| matches!(c, WordClass::Known(k) if a.lex.known[k].kind == EntityKind::Place)) {
+            if let Some((place, WordClass::Known(k))) = a.word_starting_at(
+                span.start,
+                |c| matches!(c, WordClass::Known(k) if a.lex.known[k].kind == EntityKind::Place),
+            ) {
                 let rest = Span::new(place.end, stem.end);
                 let deictic = matches!(a.char_at(place.start), '本' | '我');
                 if (describing(k) || deictic) && place.end < stem.end && a.lex.is_all_generic(a.folded(rest)) {
@@ -160,7 +167,10 @@ fn by_ending(a: &Analysis<'_>) -> Vec<Candidate> {
         // 中國方案, 香港計劃: a place and a programme word describe, they do not name.
         if suffix.kind == EntityKind::Initiative && !suffix.strong && !is_quoted(a, span) {
             let place_only = a
-                .word_starting_at(span.start, |c| matches!(c, WordClass::Known(k) if a.lex.known[k].kind == EntityKind::Place))
+                .word_starting_at(
+                    span.start,
+                    |c| matches!(c, WordClass::Known(k) if a.lex.known[k].kind == EntityKind::Place),
+                )
                 .is_some_and(|(w, _)| w.end + 2 > stem.end);
             if place_only {
                 continue;
@@ -201,7 +211,8 @@ fn inside_other_word(a: &Analysis<'_>, suffix: Span) -> bool {
 fn crossed_by_another_ending(a: &Analysis<'_>, suffix: Span) -> bool {
     (suffix.start + 1..suffix.end).any(|end| {
         a.words.ending_at(end).iter().any(|w| {
-            w.span.start < suffix.start && a.lex.vocabulary.classes(w.pattern).iter().any(|c| matches!(c, WordClass::Suffix(_)))
+            w.span.start < suffix.start
+                && a.lex.vocabulary.classes(w.pattern).iter().any(|c| matches!(c, WordClass::Suffix(_)))
         })
     })
 }
@@ -215,8 +226,11 @@ fn name_start(a: &Analysis<'_>, suffix_start: usize, kind: EntityKind) -> usize 
         if kind == EntityKind::Organization && matches!(c, '）' | ')') {
             let open = (p.saturating_sub(7)..p - 1).rev().find(|&q| matches!(a.char_at(q), '（' | '('));
             let place_inside = |o: usize| {
-                a.word_starting_at(o + 1, |w| matches!(w, WordClass::Known(k) if a.lex.known[k].kind == EntityKind::Place))
-                    .is_some_and(|(w, _)| w.end == p - 1)
+                a.word_starting_at(
+                    o + 1,
+                    |w| matches!(w, WordClass::Known(k) if a.lex.known[k].kind == EntityKind::Place),
+                )
+                .is_some_and(|(w, _)| w.end == p - 1)
             };
             if let Some(open) = open.filter(|&o| o > 0 && is_cjk(a.char_at(o - 1)) && place_inside(o)) {
                 p = open;
@@ -225,7 +239,9 @@ fn name_start(a: &Analysis<'_>, suffix_start: usize, kind: EntityKind) -> usize 
         }
         // 中國—東盟中心: a dash between two known places links them inside one name.
         if matches!(c, '—' | '－' | '-') {
-            let known_before = a.word_ending_at(p - 1, |w| matches!(w, WordClass::Known(k) if a.lex.known[k].kind == EntityKind::Place)).is_some();
+            let known_before = a
+                .word_ending_at(p - 1, |w| matches!(w, WordClass::Known(k) if a.lex.known[k].kind == EntityKind::Place))
+                .is_some();
             let known_after = a.word_starting_at(p, |w| matches!(w, WordClass::Known(_))).is_some();
             if known_before && known_after {
                 p -= 1;
@@ -242,29 +258,38 @@ fn name_start(a: &Analysis<'_>, suffix_start: usize, kind: EntityKind) -> usize 
         // A conjunction between two names: the one before it is complete, or the one after it
         // is a known name (陳大文與香港旅遊發展局…: not one name).
         if is_conjunction_at(a, p - 1)
-            && (complete_name_ends_at(a, p - 1) || a.word_starting_at(p, |w| matches!(w, WordClass::Known(_))).is_some())
+            && (complete_name_ends_at(a, p - 1)
+                || a.word_starting_at(p, |w| matches!(w, WordClass::Known(_))).is_some())
         {
             break;
         }
-        if p >= 2 && MEASURES.contains(&c) && (NUMERALS.contains(&a.char_at(p - 2)) || a.char_at(p - 2).is_ascii_digit()) {
+        if p >= 2
+            && MEASURES.contains(&c)
+            && (NUMERALS.contains(&a.char_at(p - 2)) || a.char_at(p - 2).is_ascii_digit())
+        {
             break;
         }
         // 50億元專項資金: an amount before a name is not part of it.
-        if p >= 2 && matches!(c, '元' | '亿' | '万' | '千' | '百') && (a.char_at(p - 2).is_ascii_digit() || NUMERALS.contains(&a.char_at(p - 2))) {
+        if p >= 2
+            && matches!(c, '元' | '亿' | '万' | '千' | '百')
+            && (a.char_at(p - 2).is_ascii_digit() || NUMERALS.contains(&a.char_at(p - 2)))
+        {
             break;
         }
         // Two place names side by side (交易廣場港交所互聯互通廣場): one ends where the other's
         // ending does.
         if kind == EntityKind::Place
             && p < suffix_start
-            && a.word_ending_at(p, |c| matches!(c, WordClass::Suffix(s) if a.lex.suffixes[s].kind == EntityKind::Place)).is_some()
+            && a.word_ending_at(p, |c| matches!(c, WordClass::Suffix(s) if a.lex.suffixes[s].kind == EntityKind::Place))
+                .is_some()
         {
             break;
         }
         // A place inside a place: 杭州市余杭區 is 余杭區 of 杭州市 (but 香港大會堂 is one name).
         if kind == EntityKind::Place
             && p < suffix_start
-            && a.word_ending_at(p, |c| matches!(c, WordClass::Known(k) if a.lex.known[k].kind == EntityKind::Place)).is_some()
+            && a.word_ending_at(p, |c| matches!(c, WordClass::Known(k) if a.lex.known[k].kind == EntityKind::Place))
+                .is_some()
         {
             break;
         }
@@ -302,7 +327,8 @@ fn event_name(a: &Analysis<'_>, span: Span) -> Span {
     }
     // A year written right before the name belongs to it.
     let s = span.start;
-    if s >= 4 && (0..4).all(|k| a.char_at(s - 1 - k).is_ascii_digit()) && (s == 4 || !a.char_at(s - 5).is_ascii_digit()) {
+    if s >= 4 && (0..4).all(|k| a.char_at(s - 1 - k).is_ascii_digit()) && (s == 4 || !a.char_at(s - 5).is_ascii_digit())
+    {
         span.start -= 4;
     }
     span
@@ -323,7 +349,11 @@ fn has_marker(a: &Analysis<'_>, span: Span, kind: EntityKind) -> bool {
     let title_after = a.word_starting_at(span.end, |c| matches!(c, WordClass::Title(_))).is_some();
     let abbreviation_after = matches!(a.char_at(span.end), '（' | '(');
     let place_before = kind == EntityKind::Place
-        && a.word_ending_at(span.start, |c| matches!(c, WordClass::Known(k) if a.lex.known[k].kind == EntityKind::Place)).is_some();
+        && a.word_ending_at(
+            span.start,
+            |c| matches!(c, WordClass::Known(k) if a.lex.known[k].kind == EntityKind::Place),
+        )
+        .is_some();
     // 鹽城市人民政府: a government of an administrative unit named with its 市/省/縣.
     let administrative = kind == EntityKind::Organization
         && (span.start + 3..span.end).any(|p| {
@@ -331,8 +361,15 @@ fn has_marker(a: &Analysis<'_>, span: Span, kind: EntityKind) -> bool {
             matches!(a.char_at(p - 1), '市' | '省' | '县' | '区' | '州' | '镇' | '乡' | '旗')
                 && place.len() >= 2
                 && (place.start..place.end).all(|q| is_cjk(a.char_at(q)))
-                && !(place.start + 1..=place.end).any(|e| a.word_ending_at(e, |c| matches!(c, WordClass::Suffix(_))).is_some_and(|(w, _)| w.start >= place.start))
-                && a.word_starting_at(p, |c| matches!(c, WordClass::Suffix(s) if a.lex.suffixes[s].kind == EntityKind::Organization)).is_some_and(|(w, _)| w.end == span.end)
+                && !(place.start + 1..=place.end).any(|e| {
+                    a.word_ending_at(e, |c| matches!(c, WordClass::Suffix(_)))
+                        .is_some_and(|(w, _)| w.start >= place.start)
+                })
+                && a.word_starting_at(
+                    p,
+                    |c| matches!(c, WordClass::Suffix(s) if a.lex.suffixes[s].kind == EntityKind::Organization),
+                )
+                .is_some_and(|(w, _)| w.end == span.end)
         });
     quoted || known_start || year_start || title_after || abbreviation_after || place_before || administrative
 }
@@ -397,8 +434,11 @@ fn latin_companies(a: &Analysis<'_>) -> Vec<Candidate> {
             let span = text.span_of_folded_bytes(name.start(), name.end());
             // Not the tail of a longer Latin word.
             let before = span.start.checked_sub(1).map(|p| a.char_at(p));
-            (name.as_str().len() >= 2 && !before.is_some_and(|b| b.is_ascii_alphanumeric()))
-                .then_some(Candidate { span, kind: EntityKind::Organization, quoted_alias: None })
+            (name.as_str().len() >= 2 && !before.is_some_and(|b| b.is_ascii_alphanumeric())).then_some(Candidate {
+                span,
+                kind: EntityKind::Organization,
+                quoted_alias: None,
+            })
         })
         .collect()
 }
@@ -433,7 +473,8 @@ fn accept(a: &mut Analysis<'_>, mut candidates: Vec<Candidate>) {
             let foreign = a.entities.get(id).known.is_some_and(|k| a.lex.known[k].is_foreign_country());
             // …but a country's own body keeps it (葡萄牙旅遊局, 美國商會): split only when what
             // follows has a name of its own, not just generic words before its ending.
-            let ending = a.word_ending_at(c.span.end, |w| matches!(w, WordClass::Suffix(_))).map_or(0, |(w, _)| w.len());
+            let ending =
+                a.word_ending_at(c.span.end, |w| matches!(w, WordClass::Suffix(_))).map_or(0, |(w, _)| w.len());
             let own_name = Span::new(m.end, c.span.end.saturating_sub(ending));
             if m.start == c.span.start && foreign && own_name.len() >= 2 && !a.lex.is_all_generic(a.folded(own_name)) {
                 c.span.start = m.end;
@@ -446,16 +487,25 @@ fn accept(a: &mut Analysis<'_>, mut candidates: Vec<Candidate>) {
             continue;
         }
         // One character glued before a known name (有房屋局) makes no new name.
-        if inner.iter().any(|(id, m)| m.end == c.span.end && m.start == c.span.start + 1 && a.entities.kind(*id) == c.kind) {
+        if inner
+            .iter()
+            .any(|(id, m)| m.end == c.span.end && m.start == c.span.start + 1 && a.entities.kind(*id) == c.kind)
+        {
             continue;
         }
         // 廣西南寧國際會展中心, 成都中國西部國際博覽城: a place before a venue's name that starts
         // with another place locates it; the name starts at the second place.
         // (A company keeps its registered places: 珠海橫琴數鏈科技有限公司.)
         if c.kind == EntityKind::Place || a.folded(c.span).ends_with("中心") {
-            let first = a.word_starting_at(c.span.start, |w| matches!(w, WordClass::Known(k) if a.lex.known[k].kind == EntityKind::Place));
+            let first = a.word_starting_at(
+                c.span.start,
+                |w| matches!(w, WordClass::Known(k) if a.lex.known[k].kind == EntityKind::Place),
+            );
             if let Some((p1, WordClass::Known(k1))) = first {
-                let second = a.word_starting_at(p1.end, |w| matches!(w, WordClass::Known(k) if a.lex.known[k].kind == EntityKind::Place));
+                let second = a.word_starting_at(
+                    p1.end,
+                    |w| matches!(w, WordClass::Known(k) if a.lex.known[k].kind == EntityKind::Place),
+                );
                 if second.is_some_and(|(p2, _)| p2.end < c.span.end) {
                     super::known::add_known(a, k1, p1);
                     c.span.start = p1.end;
@@ -466,7 +516,9 @@ fn accept(a: &mut Analysis<'_>, mut candidates: Vec<Candidate>) {
         // [place] + known name: the known name written with its place. Same kind: one entity,
         // the longer form an alias (國家工業和信息化部). Other kind: the known name stands and the
         // place keeps its own mention (灣仔香港會議展覽中心 → 灣仔, 香港會議展覽中心).
-        if let Some(&(id, m)) = inner.iter().find(|(_, m)| m.end == c.span.end && is_place_prefix(a, Span::new(c.span.start, m.start))) {
+        if let Some(&(id, m)) =
+            inner.iter().find(|(_, m)| m.end == c.span.end && is_place_prefix(a, Span::new(c.span.start, m.start)))
+        {
             if a.entities.kind(id) == c.kind {
                 let surface = a.surface(c.span).to_owned();
                 for (_, inner_m) in &inner {
@@ -476,7 +528,9 @@ fn accept(a: &mut Analysis<'_>, mut candidates: Vec<Candidate>) {
                 a.entities.add_mention(id, c.span, &surface);
                 taken[c.span.start..c.span.end].iter_mut().for_each(|t| *t = true);
             } else if a.entity_at(Span::new(c.span.start, m.start)).is_none() {
-                if let Some((place, WordClass::Known(k))) = a.word_starting_at(c.span.start, |w| matches!(w, WordClass::Known(_))) {
+                if let Some((place, WordClass::Known(k))) =
+                    a.word_starting_at(c.span.start, |w| matches!(w, WordClass::Known(_)))
+                {
                     if place.end == m.start {
                         super::known::add_known(a, k, place);
                     }
@@ -518,9 +572,10 @@ fn is_place_prefix(a: &Analysis<'_>, prefix: Span) -> bool {
     }
     let folded = a.folded(prefix);
     matches!(folded, "国家" | "中国" | "中央" | "中华人民共和国")
-        || a.word_starting_at(prefix.start, |c| {
-            matches!(c, WordClass::Known(k) if a.lex.known[k].kind == EntityKind::Place)
-        })
+        || a.word_starting_at(
+            prefix.start,
+            |c| matches!(c, WordClass::Known(k) if a.lex.known[k].kind == EntityKind::Place),
+        )
         .is_some_and(|(w, _)| w == prefix)
 }
 

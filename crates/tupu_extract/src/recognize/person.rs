@@ -19,16 +19,16 @@ use crate::text::is_cjk;
 /// Characters that do not occur in given names but do follow names (王勇等, 李明在, 張三也…):
 /// a name read with one of these as its last character is too long.
 const NOT_IN_GIVEN_NAMES: &[char] = &[
-    '等', '的', '在', '与', '及', '也', '亦', '都', '将', '已', '曾', '于', '向', '对', '说', '是', '了',
-    '并', '又', '还', '所', '则', '而', '昨', '今', '日', '年', '把', '被', '让', '给', '从', '这', '那',
-    '该', '其', '此', '各', '每', '有', '无', '不', '没', '未', '要', '表', '指', '称', '出', '致', '时', '月',
+    '等', '的', '在', '与', '及', '也', '亦', '都', '将', '已', '曾', '于', '向', '对', '说', '是', '了', '并', '又',
+    '还', '所', '则', '而', '昨', '今', '日', '年', '把', '被', '让', '给', '从', '这', '那', '该', '其', '此', '各',
+    '每', '有', '无', '不', '没', '未', '要', '表', '指', '称', '出', '致', '时', '月',
 ];
 
 /// Single characters that often follow a name (a verb or preposition starts).
 const AFTER_NAME: &[char] = &[
-    '在', '与', '和', '及', '也', '亦', '则', '将', '为', '又', '并', '昨', '今', '于', '向', '对', '代', '致',
-    '出', '说', '称', '指', '表', '透', '介', '强', '认', '坦', '直', '分', '回', '谈', '主', '率', '带', '到',
-    '访', '会', '接', '获', '被', '是', '的', '曾', '已', '亲', '随', '一', '同', '就', '日', '先', '早',
+    '在', '与', '和', '及', '也', '亦', '则', '将', '为', '又', '并', '昨', '今', '于', '向', '对', '代', '致', '出',
+    '说', '称', '指', '表', '透', '介', '强', '认', '坦', '直', '分', '回', '谈', '主', '率', '带', '到', '访', '会',
+    '接', '获', '被', '是', '的', '曾', '已', '亲', '随', '一', '同', '就', '日', '先', '早',
 ];
 
 /// Maximum gap (descriptor words) between an organisation and the title it gives: 「博睿集團
@@ -52,7 +52,10 @@ fn offices_of_governments(a: &mut Analysis<'_>) {
             continue;
         }
         let span = a.posts[i].span;
-        let Some((_, WordClass::Title(t))) = a.word_starting_at(span.start, |c| matches!(c, WordClass::Title(_))) else { continue };
+        let Some((_, WordClass::Title(t))) = a.word_starting_at(span.start, |c| matches!(c, WordClass::Title(_)))
+        else {
+            continue;
+        };
         let government = a.lex.titles[t].governments.iter().find_map(|name| {
             a.lex.known_named(&crate::normalize::fold(name)).iter().find_map(|&k| a.entities.of_known(k))
         });
@@ -63,12 +66,8 @@ fn offices_of_governments(a: &mut Analysis<'_>) {
 /// 由陳大文擔任實驗室主任: a post taken with 擔任/出任, its body (or a bare ending that stands
 /// for it) right after the verb.
 fn appointed(a: &mut Analysis<'_>) {
-    let people: Vec<(EntityId, Span)> = a
-        .entities
-        .all_mentions()
-        .into_iter()
-        .filter(|(id, _)| a.entities.kind(*id) == EntityKind::Person)
-        .collect();
+    let people: Vec<(EntityId, Span)> =
+        a.entities.all_mentions().into_iter().filter(|(id, _)| a.entities.kind(*id) == EntityKind::Person).collect();
     for (person, m) in people {
         let Some(verb) = ["担任", "出任", "兼任", "接任", "升任", "获委任为", "获任命为"]
             .iter()
@@ -77,11 +76,9 @@ fn appointed(a: &mut Analysis<'_>) {
             continue;
         };
         let after = m.end + verb.chars().count();
-        let org = a
-            .entities
-            .mentions_in(Span::new(after, after + 30))
-            .into_iter()
-            .find(|(id, s)| s.start == after && matches!(a.entities.kind(*id), EntityKind::Organization | EntityKind::Place));
+        let org = a.entities.mentions_in(Span::new(after, after + 30)).into_iter().find(|(id, s)| {
+            s.start == after && matches!(a.entities.kind(*id), EntityKind::Organization | EntityKind::Place)
+        });
         let title_at = org.map_or(after, |(_, s)| s.end);
         if let Some((title, _)) = a.word_starting_at(title_at, |c| matches!(c, WordClass::Title(_))) {
             let t = a.surface(title).to_owned();
@@ -130,7 +127,9 @@ fn read_name(a: &Analysis<'_>, start: usize) -> Option<Span> {
             }
             // 邵副部長, 歐陽局長: a title inside or across what would be the name.
             if a.crossing_words(span).any(|c| matches!(c, WordClass::Title(_)))
-                || (span.start..span.end).any(|p| a.word_starting_at(p, |c| matches!(c, WordClass::Title(_))).is_some_and(|(t, _)| t.end <= span.end))
+                || (span.start..span.end).any(|p| {
+                    a.word_starting_at(p, |c| matches!(c, WordClass::Title(_))).is_some_and(|(t, _)| t.end <= span.end)
+                })
             {
                 continue;
             }
@@ -173,9 +172,15 @@ fn read_dotted(a: &Analysis<'_>, start: usize) -> Option<Span> {
             // break follows it.
             let firm_after = end_strength(a, p + 1) >= 3
                 || a.word_starting_at(p + 1, |c| matches!(c, WordClass::SpeechVerb(_) | WordClass::Boundary)).is_some();
-            let last_char = parts > 0 && p > part_start && !a.lex.transliteration.contains(&a.char_at(p))
-                && !NOT_IN_GIVEN_NAMES.contains(&a.char_at(p)) && firm_after
-                && a.word_starting_at(p, |c| matches!(c, WordClass::SpeechVerb(_) | WordClass::Title(_) | WordClass::Boundary)).is_none();
+            let last_char = parts > 0
+                && p > part_start
+                && !a.lex.transliteration.contains(&a.char_at(p))
+                && !NOT_IN_GIVEN_NAMES.contains(&a.char_at(p))
+                && firm_after
+                && a.word_starting_at(p, |c| {
+                    matches!(c, WordClass::SpeechVerb(_) | WordClass::Title(_) | WordClass::Boundary)
+                })
+                .is_none();
             if stop && parts > 0 && !last_char {
                 break;
             }
@@ -304,7 +309,10 @@ fn bylines(a: &mut Analysis<'_>) {
 /// The news agency of a dateline byline: 「新華社北京5月3日電（記者…」 → 新華社. The byline opens
 /// with a parenthesis after 電/电, and the agency is the organisation the line starts with.
 fn dateline_agency(a: &Analysis<'_>, title_start: usize) -> Option<EntityId> {
-    if title_start == 0 || !matches!(a.char_at(title_start - 1), '（' | '(') || a.char_at(title_start.saturating_sub(2)) != '电' {
+    if title_start == 0
+        || !matches!(a.char_at(title_start - 1), '（' | '(')
+        || a.char_at(title_start.saturating_sub(2)) != '电'
+    {
         return None;
     }
     let line_start = (0..title_start).rev().find(|&p| a.char_at(p) == '\n').map_or(0, |p| p + 1);
@@ -312,8 +320,7 @@ fn dateline_agency(a: &Analysis<'_>, title_start: usize) -> Option<EntityId> {
         .mentions_in(Span::new(line_start, title_start))
         .into_iter()
         .find(|(id, m)| {
-            a.entities.kind(*id) == EntityKind::Organization
-                && a.chars[line_start..m.start].iter().all(|c| !is_cjk(*c))
+            a.entities.kind(*id) == EntityKind::Organization && a.chars[line_start..m.start].iter().all(|c| !is_cjk(*c))
         })
         .map(|(id, _)| id)
 }
@@ -328,7 +335,10 @@ fn posts_before(a: &mut Analysis<'_>, person: EntityId, name_start: usize) {
     while let Some((title, _)) = a.word_ending_at(pos, |c| matches!(c, WordClass::Title(_))) {
         // 「陳大文教授、X局局長李明」: a title right after another person's name is theirs.
         if !chain.is_empty()
-            && a.entities.mentions_ending_at(title.start).iter().any(|(id, _)| a.entities.kind(*id) == EntityKind::Person)
+            && a.entities
+                .mentions_ending_at(title.start)
+                .iter()
+                .any(|(id, _)| a.entities.kind(*id) == EntityKind::Person)
         {
             break;
         }
@@ -364,7 +374,9 @@ fn posts_before(a: &mut Analysis<'_>, person: EntityId, name_start: usize) {
                     .into_iter()
                     .find(|(id, _)| a.entities.kind(*id) == EntityKind::Person)
                     .map(|(id, _)| a.entities.resolve(id));
-                let inherited = previous.and_then(|p| a.posts.iter().rev().find(|post| a.entities.resolve(post.holder) == p).and_then(|post| post.org));
+                let inherited = previous.and_then(|p| {
+                    a.posts.iter().rev().find(|post| a.entities.resolve(post.holder) == p).and_then(|post| post.org)
+                });
                 for (_, org) in &mut chain {
                     *org = inherited;
                 }
@@ -380,14 +392,17 @@ fn posts_before(a: &mut Analysis<'_>, person: EntityId, name_start: usize) {
 /// Whether a title heads the government of a place (市長, 副省長, 縣長).
 fn governs_a_place(a: &Analysis<'_>, title: Span) -> bool {
     let t = a.folded(title);
-    ["市长", "省长", "县长", "区长", "州长", "镇长", "乡长", "主席"].iter().any(|g| t.ends_with(g)) && !t.ends_with("副主席")
+    ["市长", "省长", "县长", "区长", "州长", "镇长", "乡长", "主席"].iter().any(|g| t.ends_with(g))
+        && !t.ends_with("副主席")
 }
 
 /// The place a body's name starts with (成都市委 → 成都), when the article names that place.
 fn place_of(a: &Analysis<'_>, org: EntityId) -> Option<EntityId> {
     let mention = a.entities.get(org).mentions.iter().next().copied()?;
     (mention.start..mention.end).find_map(|p| {
-        let (place, WordClass::Known(k)) = a.word_starting_at(p, |c| matches!(c, WordClass::Known(k) if a.lex.known[k].kind == EntityKind::Place))? else {
+        let (place, WordClass::Known(k)) =
+            a.word_starting_at(p, |c| matches!(c, WordClass::Known(k) if a.lex.known[k].kind == EntityKind::Place))?
+        else {
             return None;
         };
         (place.end < mention.end).then(|| a.entities.of_known(k)).flatten()
@@ -402,7 +417,9 @@ fn org_before(a: &Analysis<'_>, title_start: usize) -> Option<(EntityId, Span)> 
     let mut title_start = title_start;
     // 「香港金融發展局（金發局）主席」: the abbreviation in parentheses sits between body and title.
     if title_start > 0 && matches!(a.char_at(title_start - 1), '）' | ')') {
-        if let Some(open) = (title_start.saturating_sub(16)..title_start - 1).rev().find(|&q| matches!(a.char_at(q), '（' | '(')) {
+        if let Some(open) =
+            (title_start.saturating_sub(16)..title_start - 1).rev().find(|&q| matches!(a.char_at(q), '（' | '('))
+        {
             title_start = open;
         }
     }
@@ -418,7 +435,9 @@ fn org_before(a: &Analysis<'_>, title_start: usize) -> Option<(EntityId, Span)> 
                 // 博睿集團亞太區總裁, 海岬集團（下稱「海岬」）亞太區總裁: the organisation before the region.
                 let mut before = span.start;
                 if matches!(a.char_at(before - 1), '）' | ')') {
-                    if let Some(open) = (before.saturating_sub(20)..before - 1).rev().find(|&q| matches!(a.char_at(q), '（' | '(')) {
+                    if let Some(open) =
+                        (before.saturating_sub(20)..before - 1).rev().find(|&q| matches!(a.char_at(q), '（' | '('))
+                    {
                         before = open;
                     }
                 }
@@ -446,7 +465,12 @@ fn org_before(a: &Analysis<'_>, title_start: usize) -> Option<(EntityId, Span)> 
                 continue;
             }
         }
-        if !is_cjk(c) || a.word_ending_at(p, |w| matches!(w, WordClass::Boundary | WordClass::Title(_) | WordClass::SpeechVerb(_))).is_some() {
+        if !is_cjk(c)
+            || a.word_ending_at(p, |w| {
+                matches!(w, WordClass::Boundary | WordClass::Title(_) | WordClass::SpeechVerb(_))
+            })
+            .is_some()
+        {
             return place_in_descriptor;
         }
         p -= 1;
@@ -729,13 +753,21 @@ mod tests {
         assert!(posts.iter().any(|p| p.0 == "林立" && p.1 == "總裁"), "{posts:?}");
         let (_, posts) = people("北辰能源有限公司董事長兼總裁林立、首席財務官趙敏出席。");
         assert!(posts.iter().any(|p| p.0 == "趙敏" && p.2.as_deref() == Some("北辰能源有限公司")), "{posts:?}");
-        assert!(posts.iter().any(|p| p.0 == "林立" && p.1 == "總裁" && p.2.as_deref() == Some("北辰能源有限公司")), "{posts:?}");
+        assert!(
+            posts.iter().any(|p| p.0 == "林立" && p.1 == "總裁" && p.2.as_deref() == Some("北辰能源有限公司")),
+            "{posts:?}"
+        );
     }
 
     #[test]
     fn a_mayor_governs_the_place_of_the_party_committee_before() {
         let (_, posts) = people("中共成都市委副书记、市长王力出席。");
-        assert!(posts.iter().any(|p| p.1 == "市长" && p.2.as_deref().is_some_and(|o| o.starts_with("成都") && !o.contains('委'))), "{posts:?}");
+        assert!(
+            posts
+                .iter()
+                .any(|p| p.1 == "市长" && p.2.as_deref().is_some_and(|o| o.starts_with("成都") && !o.contains('委'))),
+            "{posts:?}"
+        );
         assert!(posts.iter().any(|p| p.1 == "副书记" && p.2.as_deref() == Some("中共成都市委")), "{posts:?}");
     }
 

@@ -13,17 +13,16 @@ use crate::span::Span;
 use crate::text::CLAUSE_END;
 
 /// What may join two coordinated parties (X、Y與Z; X會同Y實施…).
-const CONNECTORS: &[&str] = &[
-    "、", "与", "和", "及", "以及", "同", "跟", "联同", "会同", "连同", "联合", "携手",
-];
+const CONNECTORS: &[&str] = &["、", "与", "和", "及", "以及", "同", "跟", "联同", "会同", "连同", "联合", "携手"];
 /// Time words and adverbs that may stand between coordinated parties without breaking the
 /// coordination (X當日與Y簽署, X亦與Y簽署).
-const TRANSPARENT: &[&str] = &["当日", "当天", "同日", "今日", "昨日", "今天", "昨天", "日前", "近日", "随后", "亦", "也", "还", "又", "已", "正式", "另"];
+const TRANSPARENT: &[&str] = &[
+    "当日", "当天", "同日", "今日", "昨日", "今天", "昨天", "日前", "近日", "随后", "亦", "也", "还", "又", "已",
+    "正式", "另",
+];
 
 /// Characters before a name that make it a place or an object rather than a subject (在澳門設立).
-const NOT_SUBJECT_AFTER: &[char] = &[
-    '在', '于', '向', '对', '把', '被', '给', '往', '到', '从', '为',
-];
+const NOT_SUBJECT_AFTER: &[char] = &['在', '于', '向', '对', '把', '被', '给', '往', '到', '从', '为'];
 /// Most characters (other than titles and quotation marks) between an argument and its verb.
 const MAX_GAP: usize = 12;
 /// Quotation marks, dropped when measuring what stands between an argument and its verb.
@@ -78,21 +77,13 @@ impl Analysis<'_> {
             }
             let title = self.words.starting_at(pos).iter().find(|w| {
                 w.span.end <= to
-                    && self
-                        .lex
-                        .vocabulary
-                        .classes(w.pattern)
-                        .iter()
-                        .any(|c| matches!(c, WordClass::Title(_)))
+                    && self.lex.vocabulary.classes(w.pattern).iter().any(|c| matches!(c, WordClass::Title(_)))
             });
             if let Some(w) = title {
                 pos = w.span.end;
                 continue;
             }
-            if let Some(c) = self
-                .folded_char(pos)
-                .filter(|c| !QUOTES.contains(c) && !c.is_whitespace())
-            {
+            if let Some(c) = self.folded_char(pos).filter(|c| !QUOTES.contains(c) && !c.is_whitespace()) {
                 out.push(c);
             }
             pos += 1;
@@ -104,10 +95,7 @@ impl Analysis<'_> {
     fn arguments_in(&self, span: Span) -> (Mentions, Vec<Span>) {
         let mentions = self.outer_mentions_in(span);
         let asides = self.asides(span, &mentions);
-        let kept = mentions
-            .into_iter()
-            .filter(|(_, m)| !asides.iter().any(|s| s.contains(*m)))
-            .collect();
+        let kept = mentions.into_iter().filter(|(_, m)| !asides.iter().any(|s| s.contains(*m))).collect();
         (kept, asides)
     }
 
@@ -144,22 +132,13 @@ impl Analysis<'_> {
         if !passive && before.is_some_and(|c| NOT_SUBJECT_AFTER.contains(&c)) {
             return None;
         }
-        Some(Parties {
-            heads,
-            start: left,
-            passive,
-        })
+        Some(Parties { heads, start: left, passive })
     }
 
     /// The entities of `kinds` that `verb` takes after it before `clause_end`: the first one
     /// within reach, and those coordinated with it (依託香港科學園、數碼港) or written right
     /// after it (位於杭州市余杭區).
-    pub(crate) fn objects_after(
-        &self,
-        verb: Span,
-        clause_end: usize,
-        kinds: &[EntityKind],
-    ) -> Mentions {
+    pub(crate) fn objects_after(&self, verb: Span, clause_end: usize, kinds: &[EntityKind]) -> Mentions {
         let (tokens, asides) = self.arguments_in(Span::new(verb.end, clause_end));
         let mut out: Mentions = Vec::new();
         let mut from = verb.end;
@@ -192,43 +171,23 @@ impl Analysis<'_> {
         let (tokens, _) = self.arguments_in(sentence);
         let &(id, span) = tokens.first()?;
         let opens = span.start == sentence.start
-            || span
-                .start
-                .checked_sub(1)
-                .and_then(|p| self.folded_char(p))
-                .is_some_and(|c| CLAUSE_END.contains(&c));
+            || span.start.checked_sub(1).and_then(|p| self.folded_char(p)).is_some_and(|c| CLAUSE_END.contains(&c));
         opens.then_some((id, span))
     }
 
     /// What a passive or objectless verb is done to: the nearest entity of `kinds` before
     /// `before` in the sentence, or — for events — the event last named when the sentence
     /// speaks of it by a generic noun (論壇由…主辦, 大會由…共同主辦).
-    pub(crate) fn topic_object(
-        &self,
-        sentence: Span,
-        before: usize,
-        kinds: &[EntityKind],
-    ) -> Option<EntityId> {
+    pub(crate) fn topic_object(&self, sentence: Span, before: usize, kinds: &[EntityKind]) -> Option<EntityId> {
         let (tokens, _) = self.arguments_in(Span::new(sentence.start, before));
-        if let Some(&(id, _)) = tokens
-            .iter()
-            .rev()
-            .find(|(id, _)| kinds.contains(&self.entities.kind(*id)))
-        {
+        if let Some(&(id, _)) = tokens.iter().rev().find(|(id, _)| kinds.contains(&self.entities.kind(*id))) {
             return Some(id);
         }
-        if !kinds.contains(&EntityKind::Event)
-            || !self.names_an_event_generically(Span::new(sentence.start, before))
-        {
+        if !kinds.contains(&EntityKind::Event) || !self.names_an_event_generically(Span::new(sentence.start, before)) {
             return None;
         }
-        let paragraph = self
-            .text()
-            .sentence_at(sentence.start)
-            .map(|i| self.text().sentences()[i].paragraph)?;
-        let from = self.text().paragraphs()[paragraph.saturating_sub(1)]
-            .span
-            .start;
+        let paragraph = self.text().sentence_at(sentence.start).map(|i| self.text().sentences()[i].paragraph)?;
+        let from = self.text().paragraphs()[paragraph.saturating_sub(1)].span.start;
         self.outer_mentions_in(Span::new(from, sentence.start))
             .into_iter()
             .rev()
@@ -241,18 +200,11 @@ impl Analysis<'_> {
         let names = self.outer_mentions_in(span);
         (span.start..span.end).any(|pos| {
             self.words.starting_at(pos).iter().any(|w| {
-                let event_noun = self
-                    .lex
-                    .vocabulary
-                    .classes(w.pattern)
-                    .iter()
-                    .any(|c| match c {
-                        WordClass::Suffix(i) => self.lex.suffixes[*i].kind == EntityKind::Event,
-                        _ => false,
-                    });
-                event_noun
-                    && w.span.end <= span.end
-                    && !names.iter().any(|(_, m)| m.overlaps(w.span))
+                let event_noun = self.lex.vocabulary.classes(w.pattern).iter().any(|c| match c {
+                    WordClass::Suffix(i) => self.lex.suffixes[*i].kind == EntityKind::Event,
+                    _ => false,
+                });
+                event_noun && w.span.end <= span.end && !names.iter().any(|(_, m)| m.overlaps(w.span))
             })
         })
     }
@@ -270,14 +222,7 @@ mod tests {
         let start = text[..at].chars().count();
         let verb = Span::new(start, start + verb.chars().count());
         let parties = a.parties_before(verb, 0)?;
-        Some((
-            parties
-                .heads
-                .iter()
-                .map(|(_, s)| a.surface(*s).to_owned())
-                .collect(),
-            parties.passive,
-        ))
+        Some((parties.heads.iter().map(|(_, s)| a.surface(*s).to_owned()).collect(), parties.passive))
     }
 
     #[test]
@@ -290,15 +235,8 @@ mod tests {
             ("丙集團", Organization),
         ];
         assert_eq!(
-            heads(
-                "甲大學與乙科技有限公司（下稱「乙科技」）簽署備忘錄",
-                "簽署",
-                &names
-            ),
-            Some((
-                vec!["甲大學".to_owned(), "乙科技有限公司".to_owned()],
-                false
-            ))
+            heads("甲大學與乙科技有限公司（下稱「乙科技」）簽署備忘錄", "簽署", &names),
+            Some((vec!["甲大學".to_owned(), "乙科技有限公司".to_owned()], false))
         );
         assert_eq!(
             heads("甲大学、德国丙集团当天签署协议", "签署", &names),
@@ -319,20 +257,13 @@ mod tests {
 
     #[test]
     fn objects_are_the_first_in_reach_and_those_coordinated_with_it() {
-        let names = [
-            ("科學園", Place),
-            ("數碼港", Place),
-            ("丁基金", EntityKind::Initiative),
-        ];
+        let names = [("科學園", Place), ("數碼港", Place), ("丁基金", EntityKind::Initiative)];
         let a = analysis_with("依託科學園、數碼港發展，並成立「丁基金」。", None, &names);
         let objects = a.objects_after(Span::new(0, 2), 9, &[Place]);
         assert_eq!(objects.len(), 2);
         let objects = a.objects_after(Span::new(13, 15), 20, &[EntityKind::Initiative]);
         assert_eq!(objects.len(), 1);
         let a = analysis_with("提出的建議得到丁基金支持。", None, &names);
-        assert!(
-            a.objects_after(Span::new(0, 2), 12, &[EntityKind::Initiative])
-                .is_empty()
-        );
+        assert!(a.objects_after(Span::new(0, 2), 12, &[EntityKind::Initiative]).is_empty());
     }
 }

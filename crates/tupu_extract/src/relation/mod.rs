@@ -61,10 +61,7 @@ impl Stage for Relations {
                 verb,
                 sentence,
                 clause: a.clause_around(verb_span, sentence),
-                agreement: agreement
-                    .as_ref()
-                    .filter(|(i, _)| *i == index)
-                    .map(|(_, p)| p.as_slice()),
+                agreement: agreement.as_ref().filter(|(i, _)| *i == index).map(|(_, p)| p.as_slice()),
                 reported: reported[index],
             };
             let relations = a.relations_of(&occurrence);
@@ -91,22 +88,14 @@ impl Analysis<'_> {
     fn relations_of(&self, at: &Occurrence<'_>) -> Vec<Relation> {
         let verb = at.verb;
         // A verb inside a name (投資推廣署) is part of the name.
-        if self
-            .mentions_in(at.sentence)
-            .iter()
-            .any(|(_, m)| m.overlaps(at.span))
-        {
+        if self.mentions_in(at.sentence).iter().any(|(_, m)| m.overlaps(at.span)) {
             return Vec::new();
         }
         let parties = self.parties_before(at.span, at.clause.start);
         let mut subjects: Mentions = parties
             .as_ref()
             .map(|p| {
-                p.heads
-                    .iter()
-                    .copied()
-                    .filter(|(id, _)| verb.subjects.contains(&self.entities.kind(*id)))
-                    .collect()
+                p.heads.iter().copied().filter(|(id, _)| verb.subjects.contains(&self.entities.kind(*id))).collect()
             })
             .unwrap_or_default();
         if subjects.is_empty() && verb.frame != Frame::Mutual {
@@ -152,14 +141,8 @@ impl Analysis<'_> {
     fn reported_sentences(&self) -> Vec<bool> {
         let mut reported = vec![false; self.text().sentences().len()];
         for s in &self.statements {
-            let first = self
-                .text()
-                .sentence_at(s.span.start)
-                .unwrap_or(reported.len());
-            let last = self
-                .text()
-                .sentence_at(s.span.end.saturating_sub(1))
-                .unwrap_or(first);
+            let first = self.text().sentence_at(s.span.start).unwrap_or(reported.len());
+            let last = self.text().sentence_at(s.span.end.saturating_sub(1)).unwrap_or(first);
             for r in reported.iter_mut().take(last + 1).skip(first) {
                 *r = true;
             }
@@ -169,14 +152,9 @@ impl Analysis<'_> {
 
     /// The clause of the sentence that holds `verb`.
     fn clause_around(&self, verb: Span, sentence: Span) -> Span {
-        let before: Vec<char> = self
-            .folded(Span::new(sentence.start, verb.start))
-            .chars()
-            .collect();
-        let start = before
-            .iter()
-            .rposition(|c| CLAUSE_END.contains(c))
-            .map_or(sentence.start, |i| sentence.start + i + 1);
+        let before: Vec<char> = self.folded(Span::new(sentence.start, verb.start)).chars().collect();
+        let start =
+            before.iter().rposition(|c| CLAUSE_END.contains(c)).map_or(sentence.start, |i| sentence.start + i + 1);
         let end = self
             .folded(Span::new(verb.end, sentence.end))
             .chars()
@@ -198,9 +176,7 @@ impl Analysis<'_> {
             return Vec::new();
         }
         self.sentence_topic(at.sentence)
-            .filter(|(id, s)| {
-                s.end <= at.clause.start && at.verb.subjects.contains(&self.entities.kind(*id))
-            })
+            .filter(|(id, s)| s.end <= at.clause.start && at.verb.subjects.contains(&self.entities.kind(*id)))
             .into_iter()
             .collect()
     }
@@ -213,11 +189,8 @@ impl Analysis<'_> {
         if self.folded_char(at.span.end) == Some('于') && !self.folded(at.span).ends_with('于') {
             return Vec::new();
         }
-        let after: Vec<EntityId> = self
-            .objects_after(at.span, at.clause.end, &at.verb.objects)
-            .into_iter()
-            .map(|(id, _)| id)
-            .collect();
+        let after: Vec<EntityId> =
+            self.objects_after(at.span, at.clause.end, &at.verb.objects).into_iter().map(|(id, _)| id).collect();
         if !after.is_empty() && !passive {
             return after;
         }
@@ -246,16 +219,16 @@ impl Analysis<'_> {
         let after_de = at.span.end + de + 1;
         let (id, m) = *self.outer_mentions_in(Span::new(after_de, at.sentence.end)).first()?;
         let gap = self.folded(Span::new(after_de, m.start));
-        (gap.chars().all(|c| matches!(c, '「' | '“' | '『' | '《')) && at.verb.objects.contains(&self.entities.kind(id))).then_some(id)
+        (gap.chars().all(|c| matches!(c, '「' | '“' | '『' | '《'))
+            && at.verb.objects.contains(&self.entities.kind(id)))
+        .then_some(id)
     }
 
     /// Adds an organiser to the event's details, when the event has them.
     fn add_organiser(&mut self, event: EntityId, organiser: EntityId) {
         let event = self.entities.resolve(event);
         for details in &mut self.events {
-            if self.entities.resolve(details.event) == event
-                && !details.organisers.contains(&organiser)
-            {
+            if self.entities.resolve(details.event) == event && !details.organisers.contains(&organiser) {
                 details.organisers.push(organiser);
             }
         }

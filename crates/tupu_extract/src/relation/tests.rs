@@ -7,20 +7,9 @@ use crate::model::EventDetails;
 fn relations(text: &str, names: &[(&str, EntityKind)]) -> Vec<(String, String, String)> {
     let mut a = analysis_with(text, None, names);
     Relations.run(&mut a);
-    let name = |id: EntityId| {
-        a.entities
-            .get(id)
-            .full_names
-            .keys()
-            .next()
-            .cloned()
-            .unwrap_or_default()
-    };
-    let mut out: Vec<(String, String, String)> = a
-        .relations
-        .iter()
-        .map(|r| (name(r.subject), r.property.clone(), name(r.object)))
-        .collect();
+    let name = |id: EntityId| a.entities.get(id).full_names.keys().next().cloned().unwrap_or_default();
+    let mut out: Vec<(String, String, String)> =
+        a.relations.iter().map(|r| (name(r.subject), r.property.clone(), name(r.object))).collect();
     out.sort();
     out.dedup();
     out
@@ -32,45 +21,21 @@ fn triple(s: &str, p: &str, o: &str) -> (String, String, String) {
 
 #[test]
 fn parties_to_an_agreement_signed_with_each_other() {
-    let names = [
-        ("甲大學", Organization),
-        ("乙科技有限公司", Organization),
-        ("乙科技", Organization),
-    ];
-    let got = relations(
-        "甲大學與乙科技有限公司（下稱「乙科技」）簽署合作備忘錄。",
-        &names,
-    );
+    let names = [("甲大學", Organization), ("乙科技有限公司", Organization), ("乙科技", Organization)];
+    let got = relations("甲大學與乙科技有限公司（下稱「乙科技」）簽署合作備忘錄。", &names);
     assert_eq!(
         got,
-        [
-            triple("乙科技有限公司", "signedWith", "甲大學"),
-            triple("甲大學", "signedWith", "乙科技有限公司")
-        ]
+        [triple("乙科技有限公司", "signedWith", "甲大學"), triple("甲大學", "signedWith", "乙科技有限公司")]
     );
 }
 
 #[test]
 fn three_parties_sign_and_found_together() {
-    let names = [
-        ("甲大学", Organization),
-        ("乙大学", Organization),
-        ("丙公司", Organization),
-        ("丁实验室", Organization),
-    ];
-    let got = relations(
-        "其后，甲大学、乙大学与丙公司签署三方合作备忘录，共同成立“丁实验室”。",
-        &names,
-    );
-    for (x, y) in [
-        ("甲大学", "乙大学"),
-        ("甲大学", "丙公司"),
-        ("乙大学", "丙公司"),
-    ] {
-        assert!(
-            got.contains(&triple(x, "signedWith", y)) && got.contains(&triple(y, "signedWith", x)),
-            "{got:?}"
-        );
+    let names =
+        [("甲大学", Organization), ("乙大学", Organization), ("丙公司", Organization), ("丁实验室", Organization)];
+    let got = relations("其后，甲大学、乙大学与丙公司签署三方合作备忘录，共同成立“丁实验室”。", &names);
+    for (x, y) in [("甲大学", "乙大学"), ("甲大学", "丙公司"), ("乙大学", "丙公司")] {
+        assert!(got.contains(&triple(x, "signedWith", y)) && got.contains(&triple(y, "signedWith", x)), "{got:?}");
     }
     for x in ["甲大学", "乙大学", "丙公司"] {
         assert!(got.contains(&triple(x, "founded", "丁实验室")), "{got:?}");
@@ -79,10 +44,8 @@ fn three_parties_sign_and_found_together() {
 
 #[test]
 fn a_person_proposes_an_initiative() {
-    let got = relations(
-        "陳國強主席提出了構建網絡命運共同體的理念。",
-        &[("陳國強", Person), ("網絡命運共同體", Initiative)],
-    );
+    let got =
+        relations("陳國強主席提出了構建網絡命運共同體的理念。", &[("陳國強", Person), ("網絡命運共同體", Initiative)]);
     assert_eq!(got, [triple("陳國強", "proposed", "網絡命運共同體")]);
 }
 
@@ -98,10 +61,7 @@ fn organisers_of_an_event_named_earlier_by_a_generic_noun() {
     let text = "第二屆甲論壇昨日舉行。論壇由乙局和丙局聯合主辦，丁公會及戊大學協辦。";
     let mut a = analysis_with(text, None, &names);
     let event = a.entities.named("甲论坛").expect("event");
-    a.events.push(EventDetails {
-        event,
-        ..EventDetails::default()
-    });
+    a.events.push(EventDetails { event, ..EventDetails::default() });
     Relations.run(&mut a);
     assert_eq!(a.events[0].organisers.len(), 4);
     let got = relations(text, &names);
@@ -119,58 +79,21 @@ fn a_lead_investor_and_a_headquarters_in_simplified() {
         ("杭州市", Place),
         ("余杭区", Place),
     ];
-    let got = relations(
-        "甲资本公司日前领投乙科技股份有限公司（以下简称“乙科技”）新一轮融资。",
-        &names,
-    );
-    assert_eq!(
-        got,
-        [triple(
-            "甲资本公司",
-            "ledInvestmentIn",
-            "乙科技股份有限公司"
-        )]
-    );
+    let got = relations("甲资本公司日前领投乙科技股份有限公司（以下简称“乙科技”）新一轮融资。", &names);
+    assert_eq!(got, [triple("甲资本公司", "ledInvestmentIn", "乙科技股份有限公司")]);
     let got = relations("乙科技成立于2019年，总部位于杭州市余杭区。", &names);
-    assert_eq!(
-        got,
-        [
-            triple("乙科技", "locatedIn", "余杭区"),
-            triple("乙科技", "locatedIn", "杭州市")
-        ]
-    );
+    assert_eq!(got, [triple("乙科技", "locatedIn", "余杭区"), triple("乙科技", "locatedIn", "杭州市")]);
 }
 
 #[test]
 fn joint_publishers_and_working_partners() {
-    let names = [
-        ("甲研究院", Organization),
-        ("乙联盟", Organization),
-        ("《丙白皮书（2025年）》", Initiative),
-    ];
-    let got = relations(
-        "同日，甲研究院与乙联盟联合发布《丙白皮书（2025年）》。",
-        &names,
-    );
-    assert!(
-        got.contains(&triple("甲研究院", "partnerOf", "乙联盟")),
-        "{got:?}"
-    );
-    assert!(
-        got.contains(&triple("乙联盟", "published", "《丙白皮书（2025年）》")),
-        "{got:?}"
-    );
-    let got = relations(
-        "創科局將聯同投資推廣署，預留土地。",
-        &[("創科局", Organization), ("投資推廣署", Organization)],
-    );
-    assert_eq!(
-        got,
-        [
-            triple("創科局", "partnerOf", "投資推廣署"),
-            triple("投資推廣署", "partnerOf", "創科局")
-        ]
-    );
+    let names = [("甲研究院", Organization), ("乙联盟", Organization), ("《丙白皮书（2025年）》", Initiative)];
+    let got = relations("同日，甲研究院与乙联盟联合发布《丙白皮书（2025年）》。", &names);
+    assert!(got.contains(&triple("甲研究院", "partnerOf", "乙联盟")), "{got:?}");
+    assert!(got.contains(&triple("乙联盟", "published", "《丙白皮书（2025年）》")), "{got:?}");
+    let got =
+        relations("創科局將聯同投資推廣署，預留土地。", &[("創科局", Organization), ("投資推廣署", Organization)]);
+    assert_eq!(got, [triple("創科局", "partnerOf", "投資推廣署"), triple("投資推廣署", "partnerOf", "創科局")]);
 }
 
 #[test]
@@ -188,10 +111,6 @@ fn entities_the_verb_does_not_link_are_not_related() {
         "甲公司表示，公司將在澳門設立總部。",
         "丙局與丁局舉行會談。",
     ] {
-        assert!(
-            relations(text, &names).is_empty(),
-            "{text}: {:?}",
-            relations(text, &names)
-        );
+        assert!(relations(text, &names).is_empty(), "{text}: {:?}", relations(text, &names));
     }
 }

@@ -44,12 +44,8 @@ pub(crate) struct RelationVerbs {
 }
 
 static VERBS: LazyLock<RelationVerbs> = LazyLock::new(|| {
-    #[expect(
-        clippy::expect_used,
-        reason = "the embedded file is checked by a unit test; a bad one cannot pass CI"
-    )]
-    RelationVerbs::parse(include_str!("../../data/relation_verbs.tsv"))
-        .expect("relation_verbs.tsv is valid")
+    #[expect(clippy::expect_used, reason = "the embedded file is checked by a unit test; a bad one cannot pass CI")]
+    RelationVerbs::parse(include_str!("../../data/relation_verbs.tsv")).expect("relation_verbs.tsv is valid")
 });
 
 fn kinds(row: &tsv::Row, column: usize) -> Result<Vec<EntityKind>, LexiconError> {
@@ -60,11 +56,7 @@ fn kinds(row: &tsv::Row, column: usize) -> Result<Vec<EntityKind>, LexiconError>
 }
 
 fn error(row: &tsv::Row, message: String) -> LexiconError {
-    LexiconError {
-        path: "relation_verbs.tsv".into(),
-        line: row.line,
-        message,
-    }
+    LexiconError { path: "relation_verbs.tsv".into(), line: row.line, message }
 }
 
 impl RelationVerbs {
@@ -84,14 +76,9 @@ impl RelationVerbs {
                 "joint" => Frame::Joint,
                 other => return Err(error(&row, format!("unknown frame '{other}'"))),
             };
-            let pair = Some(row.get(5))
-                .filter(|p| !p.is_empty())
-                .map(str::to_owned);
+            let pair = Some(row.get(5)).filter(|p| !p.is_empty()).map(str::to_owned);
             if (frame == Frame::Joint) != pair.is_some() {
-                return Err(error(
-                    &row,
-                    "a joint verb, and only a joint verb, names a pair property".into(),
-                ));
+                return Err(error(&row, "a joint verb, and only a joint verb, names a pair property".into()));
             }
             patterns.push(fold(row.get(0)));
             verbs.push(RelationVerb {
@@ -105,11 +92,7 @@ impl RelationVerbs {
         let automaton = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
             .build(&patterns)
-            .map_err(|e| LexiconError {
-                path: "relation_verbs.tsv".into(),
-                line: 0,
-                message: e.to_string(),
-            })?;
+            .map_err(|e| LexiconError { path: "relation_verbs.tsv".into(), line: 0, message: e.to_string() })?;
         Ok(Self { verbs, automaton })
     }
 
@@ -117,12 +100,7 @@ impl RelationVerbs {
     pub(crate) fn find<'v>(&'v self, text: &Text) -> Vec<(Span, &'v RelationVerb)> {
         self.automaton
             .find_iter(text.folded())
-            .map(|m| {
-                (
-                    text.span_of_folded_bytes(m.start(), m.end()),
-                    &self.verbs[m.pattern().as_usize()],
-                )
-            })
+            .map(|m| (text.span_of_folded_bytes(m.start(), m.end()), &self.verbs[m.pattern().as_usize()]))
             .collect()
     }
 }
@@ -147,9 +125,6 @@ mod tests {
             .into_iter()
             .map(|(s, v)| (text.slice(s), v.property.as_str()))
             .collect();
-        assert_eq!(
-            found,
-            [("共同主辦", "organizerOf"), ("總部位于", "locatedIn")]
-        );
+        assert_eq!(found, [("共同主辦", "organizerOf"), ("總部位于", "locatedIn")]);
     }
 }

@@ -29,11 +29,7 @@ struct Score {
 }
 
 fn ratio((hit, total): (usize, usize)) -> f64 {
-    if total == 0 {
-        1.0
-    } else {
-        hit as f64 / total as f64
-    }
+    if total == 0 { 1.0 } else { hit as f64 / total as f64 }
 }
 
 fn squash(s: &str) -> String {
@@ -52,25 +48,18 @@ fn articles() -> Vec<(String, String, Value)> {
     for sub in ["gold", "dev"] {
         if let Ok(entries) = std::fs::read_dir(dir.join(sub)) {
             golds.extend(
-                entries
-                    .filter_map(Result::ok)
-                    .map(|e| e.path())
-                    .filter(|p| p.extension().is_some_and(|x| x == "json")),
+                entries.filter_map(Result::ok).map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "json")),
             );
         }
     }
     golds.sort();
     for path in golds {
-        let gold: Value = serde_json::from_str(&std::fs::read_to_string(&path).expect("gold file"))
-            .expect("gold JSON");
+        let gold: Value = serde_json::from_str(&std::fs::read_to_string(&path).expect("gold file")).expect("gold JSON");
         let document = gold["document"].as_str().expect("document").to_owned();
-        let text = [
-            dir.join("dev").join(&document),
-            dir.join("../seeds").join(&document),
-        ]
-        .iter()
-        .find_map(|p| std::fs::read_to_string(p).ok())
-        .expect("article text");
+        let text = [dir.join("dev").join(&document), dir.join("../seeds").join(&document)]
+            .iter()
+            .find_map(|p| std::fs::read_to_string(p).ok())
+            .expect("article text");
         out.push((document, text, gold));
     }
     out
@@ -83,16 +72,8 @@ fn seeded(text: &str, gold: &Value) -> (Analysis<'static>, HashMap<EntityId, Str
     let mut keys = HashMap::new();
     let mut names: Vec<(String, EntityId)> = Vec::new();
     for e in gold["entities"].as_array().expect("entities") {
-        let kind = e["types"][0]
-            .as_str()
-            .and_then(EntityKind::from_name)
-            .expect("entity type");
-        let all: Vec<&str> = e["names"]
-            .as_array()
-            .expect("names")
-            .iter()
-            .filter_map(Value::as_str)
-            .collect();
+        let kind = e["types"][0].as_str().and_then(EntityKind::from_name).expect("entity type");
+        let all: Vec<&str> = e["names"].as_array().expect("names").iter().filter_map(Value::as_str).collect();
         let id = a.entities.create(kind, all[0], true);
         for n in &all[1..] {
             a.entities.add_name(id, n, false);
@@ -123,27 +104,18 @@ fn score(text: &str, gold: &Value) -> Score {
     super::Statements.run(&mut a);
     crate::proposal::Proposals.run(&mut a);
     crate::relation::Relations.run(&mut a);
-    let key = |id: Option<EntityId>| {
-        id.and_then(|i| keys.get(&a.entities.resolve(i)))
-            .map_or("", String::as_str)
-    };
+    let key = |id: Option<EntityId>| id.and_then(|i| keys.get(&a.entities.resolve(i))).map_or("", String::as_str);
     let mut s = Score::default();
 
     let said: Vec<(&str, String)> = a
         .statements
         .iter()
         .map(|st| (key(st.speaker), squash(&st.text)))
-        .chain(
-            a.proposals
-                .iter()
-                .map(|p| (key(p.speaker), squash(&p.text))),
-        )
+        .chain(a.proposals.iter().map(|p| (key(p.speaker), squash(&p.text))))
         .collect();
     for g in gold["statements"].as_array().into_iter().flatten() {
-        let (who, what) = (
-            g["speaker"].as_str().unwrap_or_default(),
-            squash(g["contains"].as_str().unwrap_or_default()),
-        );
+        let (who, what) =
+            (g["speaker"].as_str().unwrap_or_default(), squash(g["contains"].as_str().unwrap_or_default()));
         s.statements.1 += 1;
         if said.iter().any(|(k, t)| *k == who && t.contains(&what)) {
             s.statements.0 += 1;
@@ -156,21 +128,14 @@ fn score(text: &str, gold: &Value) -> Score {
         s.proposals.1 += 1;
         let by = g["by"].as_str().unwrap_or_default();
         let count = g["count"].as_u64().unwrap_or_default() as usize;
-        let items: Vec<String> = g["items"]
-            .as_array()
-            .into_iter()
-            .flatten()
-            .filter_map(Value::as_str)
-            .map(squash)
-            .collect();
+        let items: Vec<String> =
+            g["items"].as_array().into_iter().flatten().filter_map(Value::as_str).map(squash).collect();
         let complete = a.proposals.iter().any(|p| {
             key(p.speaker) == by
                 && p.count == count
                 && p.items.len() == count
                 && items.iter().enumerate().all(|(i, phrase)| {
-                    p.items
-                        .iter()
-                        .any(|it| it.position == i + 1 && squash(&it.text).contains(phrase))
+                    p.items.iter().any(|it| it.position == i + 1 && squash(&it.text).contains(phrase))
                 })
         });
         if complete {
@@ -180,38 +145,17 @@ fn score(text: &str, gold: &Value) -> Score {
                 .proposals
                 .iter()
                 .filter(|p| key(p.speaker) == by)
-                .map(|p| {
-                    format!(
-                        "{}:{:?}",
-                        p.count,
-                        p.items.iter().map(|i| i.text.as_str()).collect::<Vec<_>>()
-                    )
-                })
+                .map(|p| format!("{}:{:?}", p.count, p.items.iter().map(|i| i.text.as_str()).collect::<Vec<_>>()))
                 .collect();
             s.missed.push(format!("proposal {by}:{count} got {got:?}"));
         }
     }
 
-    let links: Vec<(&str, &str)> = a
-        .relations
-        .iter()
-        .map(|r| (key(Some(r.subject)), key(Some(r.object))))
-        .collect();
-    for g in gold["relations"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .filter(|g| !g["optional"].as_bool().unwrap_or(false))
-    {
+    let links: Vec<(&str, &str)> = a.relations.iter().map(|r| (key(Some(r.subject)), key(Some(r.object)))).collect();
+    for g in gold["relations"].as_array().into_iter().flatten().filter(|g| !g["optional"].as_bool().unwrap_or(false)) {
         s.relations.1 += 1;
-        let (x, y) = (
-            g["subject"].as_str().unwrap_or_default(),
-            g["object"].as_str().unwrap_or_default(),
-        );
-        if links
-            .iter()
-            .any(|&(p, q)| (p, q) == (x, y) || (q, p) == (x, y))
-        {
+        let (x, y) = (g["subject"].as_str().unwrap_or_default(), g["object"].as_str().unwrap_or_default());
+        if links.iter().any(|&(p, q)| (p, q) == (x, y) || (q, p) == (x, y)) {
             s.relations.0 += 1;
         } else {
             s.missed.push(format!("relation {x} -> {y}"));
@@ -219,13 +163,11 @@ fn score(text: &str, gold: &Value) -> Score {
     }
     for st in &a.statements {
         let text: String = st.text.chars().take(40).collect();
-        s.extracted
-            .push(format!("said {} {} «{text}»", key(st.speaker), st.verb));
+        s.extracted.push(format!("said {} {} «{text}»", key(st.speaker), st.verb));
     }
     for p in &a.proposals {
         let items: Vec<&str> = p.items.iter().map(|i| i.text.as_str()).collect();
-        s.extracted
-            .push(format!("proposed {} {} {items:?}", key(p.speaker), p.count));
+        s.extracted.push(format!("proposed {} {} {items:?}", key(p.speaker), p.count));
     }
     for r in &a.relations {
         s.extracted.push(format!(
@@ -240,17 +182,11 @@ fn score(text: &str, gold: &Value) -> Score {
 }
 
 #[test]
-#[expect(
-    clippy::print_stderr,
-    reason = "the per-article report is what this test is for"
-)]
+#[expect(clippy::print_stderr, reason = "the per-article report is what this test is for")]
 fn statements_proposals_and_relations_reach_their_targets_on_the_gold_articles() {
     let articles = articles();
     if articles.is_empty() {
-        eprintln!(
-            "no gold articles under {}: nothing to score",
-            eval_dir().display()
-        );
+        eprintln!("no gold articles under {}: nothing to score", eval_dir().display());
         return;
     }
     let mut dev = Vec::new();
@@ -284,30 +220,16 @@ fn statements_proposals_and_relations_reach_their_targets_on_the_gold_articles()
         }
     }
     if let Some(s) = seed {
-        assert!(
-            ratio(s.statements) >= 0.9,
-            "seed statements recall {:.2}",
-            ratio(s.statements)
-        );
-        assert!(
-            ratio(s.proposals) >= 1.0,
-            "seed proposals complete {:.2}",
-            ratio(s.proposals)
-        );
-        assert!(
-            ratio(s.relations) >= 1.0,
-            "seed relations recall {:.2}",
-            ratio(s.relations)
-        );
+        assert!(ratio(s.statements) >= 0.9, "seed statements recall {:.2}", ratio(s.statements));
+        assert!(ratio(s.proposals) >= 1.0, "seed proposals complete {:.2}", ratio(s.proposals));
+        assert!(ratio(s.relations) >= 1.0, "seed relations recall {:.2}", ratio(s.relations));
     }
     if !dev.is_empty() {
         let mean = |f: fn(&Score) -> f64| dev.iter().map(f).sum::<f64>() / dev.len() as f64;
         let statements = mean(|s| ratio(s.statements));
         let proposals = mean(|s| ratio(s.proposals));
         let relations = mean(|s| ratio(s.relations));
-        eprintln!(
-            "dev mean: statements {statements:.2}, proposals {proposals:.2}, relations {relations:.2}"
-        );
+        eprintln!("dev mean: statements {statements:.2}, proposals {proposals:.2}, relations {relations:.2}");
         assert!(statements >= 0.8, "dev statements recall {statements:.2}");
         assert!(proposals >= 0.8, "dev proposals complete {proposals:.2}");
     }
@@ -316,10 +238,7 @@ fn statements_proposals_and_relations_reach_their_targets_on_the_gold_articles()
 /// The three stages over the gold articles, seeded and repeated, in MB/s (informational: a
 /// debug build is slower; run with `--release` to read the real figure).
 #[test]
-#[expect(
-    clippy::print_stderr,
-    reason = "the throughput is what this test reports"
-)]
+#[expect(clippy::print_stderr, reason = "the throughput is what this test reports")]
 fn speech_stages_scale_linearly() {
     let articles = articles();
     let Some((_, text, gold)) = articles.first() else {
@@ -335,23 +254,10 @@ fn speech_stages_scale_linearly() {
         crate::proposal::Proposals.run(&mut a);
         crate::relation::Relations.run(&mut a);
         let seconds = started.elapsed().as_secs_f64();
-        eprintln!(
-            "{} bytes: {:.1} MB/s",
-            big.len(),
-            big.len() as f64 / seconds / 1e6
-        );
+        eprintln!("{} bytes: {:.1} MB/s", big.len(), big.len() as f64 / seconds / 1e6);
         timings.push(seconds / copies as f64);
-        assert_eq!(
-            a.statements.len() % copies,
-            0,
-            "every copy yields the same statements"
-        );
+        assert_eq!(a.statements.len() % copies, 0, "every copy yields the same statements");
     }
     // Four times the text may not take much more than four times as long per copy.
-    assert!(
-        timings[2] < timings[1] * 3.0,
-        "per-copy time grew from {:.4}s to {:.4}s",
-        timings[1],
-        timings[2]
-    );
+    assert!(timings[2] < timings[1] * 3.0, "per-copy time grew from {:.4}s to {:.4}s", timings[1], timings[2]);
 }

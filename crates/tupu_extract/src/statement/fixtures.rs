@@ -24,37 +24,21 @@ fn facts(text: &str, names: &[(&str, EntityKind)]) -> Vec<String> {
     crate::proposal::Proposals.run(&mut a);
     crate::relation::Relations.run(&mut a);
     let name = |id: Option<usize>| {
-        id.and_then(|id| a.entities.get(id).full_names.keys().next().map(|n| fold(n)))
-            .unwrap_or_default()
+        id.and_then(|id| a.entities.get(id).full_names.keys().next().map(|n| fold(n))).unwrap_or_default()
     };
     let mut out: Vec<String> = a
         .statements
         .iter()
-        .map(|s| {
-            format!(
-                "said {} {} {}",
-                name(s.speaker),
-                fold(&s.verb),
-                folded(&s.text)
-            )
-        })
+        .map(|s| format!("said {} {} {}", name(s.speaker), fold(&s.verb), folded(&s.text)))
         .chain(a.proposals.iter().map(|p| {
             let items: Vec<String> = p.items.iter().map(|i| fold(&i.text)).collect();
-            format!(
-                "proposed {} {} {}",
-                name(p.speaker),
-                p.count,
-                items.join("|")
-            )
+            format!("proposed {} {} {}", name(p.speaker), p.count, items.join("|"))
         }))
-        .chain(a.relations.iter().map(|r| {
-            format!(
-                "related {} {} {}",
-                name(Some(r.subject)),
-                r.property,
-                name(Some(r.object))
-            )
-        }))
+        .chain(
+            a.relations
+                .iter()
+                .map(|r| format!("related {} {} {}", name(Some(r.subject)), r.property, name(Some(r.object)))),
+        )
         .collect();
     out.sort();
     out.dedup();
@@ -73,9 +57,7 @@ fn statements_fixtures() {
     check(
         "statements/frame-before-verb",
         &[("陳志遠", Person), ("香港大學", Organization)],
-        &[
-            "said 陈志远 认为 香港大学校长陈志远教授在主题演讲中认为，大学要让实验室的成果走进生产线。",
-        ],
+        &["said 陈志远 认为 香港大学校长陈志远教授在主题演讲中认为，大学要让实验室的成果走进生产线。"],
     );
     check(
         "statements/quote-before-attribution",
@@ -116,11 +98,8 @@ fn relations_fixtures() {
         ("丁聯合實驗室", Organization),
     ];
     let mut expected = Vec::new();
-    for (x, y) in [
-        ("甲大学", "乙大学"),
-        ("甲大学", "丙科技有限公司"),
-        ("乙大学", "丙科技有限公司"),
-    ] {
+    for (x, y) in [("甲大学", "乙大学"), ("甲大学", "丙科技有限公司"), ("乙大学", "丙科技有限公司")]
+    {
         for (s, o) in [(x, y), (y, x)] {
             expected.push(format!("related {s} signedWith {o}"));
             expected.push(format!("related {s} partnerOf {o}"));
@@ -130,19 +109,10 @@ fn relations_fixtures() {
         expected.push(format!("related {s} founded 丁联合实验室"));
     }
     expected.sort();
-    check(
-        "relations/three-party-signing",
-        &parties,
-        &expected.iter().map(String::as_str).collect::<Vec<_>>(),
-    );
+    check("relations/three-party-signing", &parties, &expected.iter().map(String::as_str).collect::<Vec<_>>());
     check(
         "relations/passive-organisers",
-        &[
-            ("戊論壇", Event),
-            ("己管理局", Organization),
-            ("庚發展局", Organization),
-            ("辛公會", Organization),
-        ],
+        &[("戊論壇", Event), ("己管理局", Organization), ("庚發展局", Organization), ("辛公會", Organization)],
         &[
             "related 己管理局 organizerOf 戊论坛",
             "related 己管理局 partnerOf 庚发展局",

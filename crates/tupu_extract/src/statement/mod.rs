@@ -35,16 +35,14 @@ const MAX_FRAME: usize = 40;
 
 /// Single-character adverbs that may stand between a speaker and a verb that takes what was said
 /// directly (王勇又強調, 他亦認為, 李家超則指出).
-const ADVERBS: &[char] = &[
-    '又', '也', '亦', '还', '并', '更', '再', '则', '曾', '就', '便', '即', '都', '均', '续', '遂',
-    '随',
-];
+const ADVERBS: &[char] =
+    &['又', '也', '亦', '还', '并', '更', '再', '则', '曾', '就', '便', '即', '都', '均', '续', '遂', '随'];
 
 /// Words that open an adverbial frame between a speaker and the verb (在致辭中, 接受訪問時,
 /// 對本報記者). A 的 written before any of them means the name was a modifier (王勇的助手表示).
 const FRAME_OPENERS: &[char] = &[
-    '在', '于', '对', '向', '就', '接', '回', '出', '参', '谈', '面', '针', '应', '日', '早', '近',
-    '昨', '今', '随', '会', '与',
+    '在', '于', '对', '向', '就', '接', '回', '出', '参', '谈', '面', '针', '应', '日', '早', '近', '昨', '今', '随',
+    '会', '与',
 ];
 
 /// Pipeline stage.
@@ -77,9 +75,7 @@ impl Analysis<'_> {
     fn statements_in_sentence(&self, index: usize, people: &PersonIndex) -> Vec<Statement> {
         let sentence = self.text().sentences()[index];
         let acts = self.speech_acts(sentence.span, people);
-        acts.into_iter()
-            .map(|act| self.statement(act, index))
-            .collect()
+        acts.into_iter().map(|act| self.statement(act, index)).collect()
     }
 
     /// Builds the statement of one act: the sentence, grown to cover a quotation that belongs
@@ -109,23 +105,16 @@ impl Analysis<'_> {
 
     /// The sentence containing `pos` (or just `pos` when it lies between sentences).
     fn sentence_span_at(&self, pos: usize) -> Span {
-        self.text()
-            .sentence_at(pos)
-            .map_or(Span::new(pos, pos + 1), |i| self.text().sentences()[i].span)
+        self.text().sentence_at(pos).map_or(Span::new(pos, pos + 1), |i| self.text().sentences()[i].span)
     }
 
     /// A quotation opening right after the verb (強調：「…」, 說“…”).
     fn quote_after_verb(&self, verb: Span, paragraph: Span) -> Option<Span> {
         let mut pos = verb.end;
-        while self
-            .folded_char(pos)
-            .is_some_and(|c| matches!(c, '：' | ':' | '，' | ',' | ' '))
-        {
+        while self.folded_char(pos).is_some_and(|c| matches!(c, '：' | ':' | '，' | ',' | ' ')) {
             pos += 1;
         }
-        quote::is_opener(self.folded_char(pos)?)
-            .then(|| self.quote_from(pos, paragraph))
-            .flatten()
+        quote::is_opener(self.folded_char(pos)?).then(|| self.quote_from(pos, paragraph)).flatten()
     }
 
     /// A quotation that ends right before the speaker (“…。”孟副部長說。 or “…，”他說，“…”).
@@ -136,11 +125,7 @@ impl Analysis<'_> {
         }
         let mut close = start - 1;
         // “…，”他說 puts the comma inside the quote; “…”，他說 outside it.
-        if self
-            .folded_char(close)
-            .is_some_and(|c| matches!(c, '，' | ','))
-            && close > paragraph.start
-        {
+        if self.folded_char(close).is_some_and(|c| matches!(c, '，' | ',')) && close > paragraph.start {
             close -= 1;
         }
         let c = self.folded_char(close)?;
@@ -150,10 +135,8 @@ impl Analysis<'_> {
         let q = self.quote_to(close, paragraph)?;
         // The quote must be what opens the sentence (or the sentence it ends), not a name in
         // quotation marks inside it (…的「超級聯繫人」他說).
-        let opens_sentence =
-            q.start == sentence.start || q.start == self.sentence_span_at(q.start).start;
-        let attribution_only =
-            start == sentence.start && self.only_closing_after(act.verb.end, sentence.end);
+        let opens_sentence = q.start == sentence.start || q.start == self.sentence_span_at(q.start).start;
+        let attribution_only = start == sentence.start && self.only_closing_after(act.verb.end, sentence.end);
         (opens_sentence && (attribution_only || q.start == sentence.start)).then_some(q)
     }
 
@@ -172,18 +155,11 @@ impl Analysis<'_> {
             if anchor.object {
                 continue;
             }
-            let next_speaker = anchors[k + 1..]
-                .iter()
-                .find(|n| !n.object)
-                .map_or(sentence.end, |n| n.span.start);
-            let limit = next_speaker
-                .min(self.clause_end(anchor.span.end, sentence.end))
-                .min(anchor.span.end + MAX_FRAME);
+            let next_speaker = anchors[k + 1..].iter().find(|n| !n.object).map_or(sentence.end, |n| n.span.start);
+            let limit =
+                next_speaker.min(self.clause_end(anchor.span.end, sentence.end)).min(anchor.span.end + MAX_FRAME);
             if let Some(verb) = self.verb_of(anchor, limit) {
-                acts.push(SpeechAct {
-                    anchor: *anchor,
-                    verb,
-                });
+                acts.push(SpeechAct { anchor: *anchor, verb });
             }
         }
         acts.extend(self.clause_initial_acts(sentence, &anchors, &acts));
@@ -237,24 +213,17 @@ impl Analysis<'_> {
     /// The longest speech verb starting at `pos`, with whether it needs a pause after it.
     fn speech_verb_at(&self, pos: usize) -> Option<(Span, bool)> {
         self.words.starting_at(pos).iter().find_map(|w| {
-            self.lex
-                .vocabulary
-                .classes(w.pattern)
-                .iter()
-                .find_map(|class| match class {
-                    WordClass::SpeechVerb(i) => {
-                        Some((w.span, self.lex.speech_verbs[*i].needs_pause))
-                    }
-                    _ => None,
-                })
+            self.lex.vocabulary.classes(w.pattern).iter().find_map(|class| match class {
+                WordClass::SpeechVerb(i) => Some((w.span, self.lex.speech_verbs[*i].needs_pause)),
+                _ => None,
+            })
         })
     }
 
     /// Whether a pause, a quotation or the end of the text follows position `pos`.
     fn pause_at(&self, pos: usize) -> bool {
-        self.folded_char(pos).is_none_or(|c| {
-            CLAUSE_END.contains(&c) || SENTENCE_END.contains(&c) || quote::is_opener(c) || c == '、'
-        })
+        self.folded_char(pos)
+            .is_none_or(|c| CLAUSE_END.contains(&c) || SENTENCE_END.contains(&c) || quote::is_opener(c) || c == '、')
     }
 
     /// Whether `gap` holds nothing but adverbs and titles (王勇又, 葉志遠教授).
@@ -267,12 +236,7 @@ impl Analysis<'_> {
             }
             let title = self.words.starting_at(pos).iter().find(|w| {
                 w.span.end <= gap.end
-                    && self
-                        .lex
-                        .vocabulary
-                        .classes(w.pattern)
-                        .iter()
-                        .any(|c| matches!(c, WordClass::Title(_)))
+                    && self.lex.vocabulary.classes(w.pattern).iter().any(|c| matches!(c, WordClass::Title(_)))
             });
             match title {
                 Some(w) => pos = w.span.end,
@@ -299,39 +263,24 @@ impl Analysis<'_> {
     }
 
     /// Verbs that open a later clause of the sentence and continue its subject (…，認為…).
-    fn clause_initial_acts(
-        &self,
-        sentence: Span,
-        anchors: &[Anchor],
-        acts: &[SpeechAct],
-    ) -> Vec<SpeechAct> {
+    fn clause_initial_acts(&self, sentence: Span, anchors: &[Anchor], acts: &[SpeechAct]) -> Vec<SpeechAct> {
         let mut out = Vec::new();
         for clause in self.text().clauses(sentence).into_iter().skip(1) {
             let mut pos = clause.start;
-            while pos < clause.end
-                && self
-                    .folded_char(pos)
-                    .is_some_and(|c| ADVERBS.contains(&c) || c.is_whitespace())
-            {
+            while pos < clause.end && self.folded_char(pos).is_some_and(|c| ADVERBS.contains(&c) || c.is_whitespace()) {
                 pos += 1;
             }
             let Some((verb, needs_pause)) = self.speech_verb_at(pos) else {
                 continue;
             };
-            if acts.iter().any(|act| act.verb.overlaps(verb))
-                || (needs_pause && !self.pause_at(verb.end))
-            {
+            if acts.iter().any(|act| act.verb.overlaps(verb)) || (needs_pause && !self.pause_at(verb.end)) {
                 continue;
             }
             // The sentence's subject: its first person (or pronoun) not in object position.
-            let subject = anchors.iter().find(|x| {
-                !x.object && x.kind != AnchorKind::Organization && x.span.end <= clause.start
-            });
+            let subject =
+                anchors.iter().find(|x| !x.object && x.kind != AnchorKind::Organization && x.span.end <= clause.start);
             if let Some(anchor) = subject {
-                out.push(SpeechAct {
-                    anchor: *anchor,
-                    verb,
-                });
+                out.push(SpeechAct { anchor: *anchor, verb });
             }
         }
         out
@@ -344,10 +293,7 @@ mod tests {
     use crate::analysis::testing::analysis_with;
     use crate::model::EntityKind::{Organization, Person};
 
-    fn statements(
-        text: &str,
-        names: &[(&str, crate::model::EntityKind)],
-    ) -> Vec<(String, String, String)> {
+    fn statements(text: &str, names: &[(&str, crate::model::EntityKind)]) -> Vec<(String, String, String)> {
         let mut a = analysis_with(text, None, names);
         Statements.run(&mut a);
         a.statements
@@ -355,15 +301,7 @@ mod tests {
             .map(|s| {
                 let who = s.speaker.map_or_else(
                     || "?".to_owned(),
-                    |id| {
-                        a.entities
-                            .get(id)
-                            .full_names
-                            .keys()
-                            .next()
-                            .cloned()
-                            .unwrap_or_default()
-                    },
+                    |id| a.entities.get(id).full_names.keys().next().cloned().unwrap_or_default(),
                 );
                 (who, s.verb.clone(), s.text.clone())
             })
@@ -379,11 +317,7 @@ mod tests {
             ("陈大文又强调：“合作是关键。”", "陈大文", "又强调"),
         ] {
             let got = statements(text, &[(name, Person)]);
-            assert_eq!(
-                got,
-                vec![(name.to_owned(), verb.to_owned(), text.to_owned())],
-                "{text}"
-            );
+            assert_eq!(got, vec![(name.to_owned(), verb.to_owned(), text.to_owned())], "{text}");
         }
     }
 
@@ -400,24 +334,15 @@ mod tests {
             assert_eq!(got.len(), 1, "{text}: {got:?}");
             assert_eq!(got[0].0, "林小明");
         }
-        let got = statements(
-            "林小明在介紹新措施時表示，申請會在下月開始。",
-            &[("林小明", Person)],
-        );
-        assert_eq!(
-            got[0].1, "表示",
-            "the speech verb inside the frame is not the act's verb"
-        );
+        let got = statements("林小明在介紹新措施時表示，申請會在下月開始。", &[("林小明", Person)]);
+        assert_eq!(got[0].1, "表示", "the speech verb inside the frame is not the act's verb");
     }
 
     #[test]
     fn a_later_clause_may_carry_the_verb() {
         let text = "里斯本大學教授馬文在下午發表演講時，以歐洲的經驗為例，認為澳門有條件擔當橋樑。";
         let got = statements(text, &[("馬文", Person), ("里斯本大學", Organization)]);
-        assert_eq!(
-            got,
-            vec![("馬文".to_owned(), "認為".to_owned(), text.to_owned())]
-        );
+        assert_eq!(got, vec![("馬文".to_owned(), "認為".to_owned(), text.to_owned())]);
     }
 
     #[test]
@@ -425,14 +350,7 @@ mod tests {
         let text = "何志強表示，計劃會如期推行。他強調，政府會全力支持。";
         let got = statements(text, &[("何志強", Person)]);
         assert_eq!(got.len(), 2);
-        assert_eq!(
-            got[1],
-            (
-                "何志強".to_owned(),
-                "強調".to_owned(),
-                "他強調，政府會全力支持。".to_owned()
-            )
-        );
+        assert_eq!(got[1], ("何志強".to_owned(), "強調".to_owned(), "他強調，政府會全力支持。".to_owned()));
         let text = "何志强表示，计划会如期推行。她又指，政府会全力支持。";
         let got = statements(text, &[("何志强", Person)]);
         assert_eq!(got[1].0, "何志强");
@@ -447,18 +365,12 @@ mod tests {
         assert_eq!(a.statements.len(), 1);
         let s = &a.statements[0];
         assert_eq!(s.text, "「市場的大門始終敞開。歡迎各地企業。」張副部長說。");
-        assert_eq!(
-            s.quote.as_deref(),
-            Some("市場的大門始終敞開。歡迎各地企業。")
-        );
+        assert_eq!(s.quote.as_deref(), Some("市場的大門始終敞開。歡迎各地企業。"));
         let text = "“市场的大门始终敞开，欢迎各地企业。”张副部长说。";
         let mut a = analysis_with(text, None, &[("张副部长", Person)]);
         Statements.run(&mut a);
         assert_eq!(a.statements[0].text, text);
-        assert_eq!(
-            a.statements[0].quote.as_deref(),
-            Some("市场的大门始终敞开，欢迎各地企业。")
-        );
+        assert_eq!(a.statements[0].quote.as_deref(), Some("市场的大门始终敞开，欢迎各地企业。"));
     }
 
     #[test]
@@ -480,15 +392,9 @@ mod tests {
 
     #[test]
     fn an_organisation_speaks_only_through_its_own_verb() {
-        let got = statements(
-            "外交部發言人表示，有關報道不實。",
-            &[("外交部", Organization)],
-        );
+        let got = statements("外交部發言人表示，有關報道不實。", &[("外交部", Organization)]);
         assert_eq!(got.len(), 1);
-        let got = statements(
-            "外交部在會上向各國介紹的情況表示，各方關注。",
-            &[("外交部", Organization)],
-        );
+        let got = statements("外交部在會上向各國介紹的情況表示，各方關注。", &[("外交部", Organization)]);
         assert!(got.is_empty(), "{got:?}");
     }
 
@@ -510,10 +416,7 @@ mod tests {
 
     #[test]
     fn two_speakers_in_one_sentence_make_two_statements() {
-        let got = statements(
-            "陳大文表示歡迎，李小華則指出，仍需努力。",
-            &[("陳大文", Person), ("李小華", Person)],
-        );
+        let got = statements("陳大文表示歡迎，李小華則指出，仍需努力。", &[("陳大文", Person), ("李小華", Person)]);
         assert_eq!(got.len(), 2, "{got:?}");
         assert_eq!(got[1].0, "李小華");
     }

@@ -8,13 +8,7 @@ use crate::analysis::Analysis;
 use crate::span::Span;
 
 /// Opening quotation marks and their closers.
-const PAIRS: &[(char, char)] = &[
-    ('「', '」'),
-    ('“', '”'),
-    ('『', '』'),
-    ('‘', '’'),
-    ('"', '"'),
-];
+const PAIRS: &[(char, char)] = &[('「', '」'), ('“', '”'), ('『', '』'), ('‘', '’'), ('"', '"')];
 
 /// The closer of an opening quotation mark.
 pub(crate) fn closer_of(open: char) -> Option<char> {
@@ -58,10 +52,7 @@ impl Analysis<'_> {
     pub(crate) fn quote_to(&self, close: usize, within: Span) -> Option<Span> {
         let last = self.folded_char(close)?;
         let open = opener_of(last)?;
-        let before: Vec<char> = self
-            .folded(Span::new(within.start, close + 1))
-            .chars()
-            .collect();
+        let before: Vec<char> = self.folded(Span::new(within.start, close + 1)).chars().collect();
         let mut depth = 0usize;
         for (i, &c) in before.iter().enumerate().rev() {
             let at = within.start + i;

@@ -12,16 +12,12 @@ use crate::span::Span;
 
 /// Characters that, written right before a name, make it the object of the clause rather than
 /// its subject (向王勇表示 is said *to* 王勇; 由王勇主持 is done *by* him but he says nothing).
-const OBJECT_MARKERS: &[char] = &[
-    '向', '对', '给', '跟', '替', '让', '请', '被', '由', '把', '与', '和', '同',
-];
+const OBJECT_MARKERS: &[char] = &['向', '对', '给', '跟', '替', '让', '请', '被', '由', '把', '与', '和', '同'];
 
 /// Third-person singular pronouns (folded).
 const PRONOUNS: &[char] = &['他', '她'];
 /// A pronoun character followed by one of these is part of another word (他们, 他人, 他国, 她们).
-const NOT_PRONOUN_AFTER: &[char] = &[
-    '们', '人', '国', '方', '日', '者', '处', '乡', '家', '杀', '山', '用', '物',
-];
+const NOT_PRONOUN_AFTER: &[char] = &['们', '人', '国', '方', '日', '者', '处', '乡', '家', '杀', '山', '用', '物'];
 /// A pronoun character preceded by one of these is part of another word (其他, 吉他, 利他).
 const NOT_PRONOUN_BEFORE: &[char] = &['其', '吉', '利', '无', '排', '自'];
 
@@ -86,10 +82,7 @@ impl Analysis<'_> {
         all.sort_by_key(|(_, s)| (s.start, std::cmp::Reverse(s.end)));
         let mut out: Vec<(EntityId, Span)> = Vec::with_capacity(all.len());
         for (id, s) in all {
-            if out
-                .last()
-                .is_some_and(|(_, last)| last.contains(s) || last.overlaps(s))
-            {
+            if out.last().is_some_and(|(_, last)| last.contains(s) || last.overlaps(s)) {
                 continue;
             }
             out.push((id, s));
@@ -108,10 +101,7 @@ impl Analysis<'_> {
         // 代表房屋事務委員會, 聯同X: on whose behalf or with whom, not who speaks (but 首席代表
         // before a person is a title).
         let object_at = |start: usize, person: bool| {
-            (start > 0
-                && self
-                    .folded_char(start - 1)
-                    .is_some_and(|c| OBJECT_MARKERS.contains(&c)))
+            (start > 0 && self.folded_char(start - 1).is_some_and(|c| OBJECT_MARKERS.contains(&c)))
                 || (!person
                     && start >= 2
                     && matches!(self.folded(Span::new(start - 2, start)), "代表" | "联同" | "会同" | "连同" | "偕同"))
@@ -173,10 +163,7 @@ mod tests {
         );
         let people = PersonIndex::new(&a);
         let anchors = a.anchors_in(Span::new(0, a.text().len()), &people);
-        let pronoun = anchors
-            .iter()
-            .find(|x| x.kind == AnchorKind::Pronoun)
-            .expect("pronoun");
+        let pronoun = anchors.iter().find(|x| x.kind == AnchorKind::Pronoun).expect("pronoun");
         assert_eq!(a.surface(pronoun.span), "他");
         assert_eq!(pronoun.speaker, a.entities.named("李家超"));
     }
@@ -185,10 +172,7 @@ mod tests {
     fn words_that_contain_a_pronoun_are_not_pronouns() {
         let a = analysis_with("他們表示，其他人與她们都同意，吉他很好。", None, &[]);
         let people = PersonIndex::new(&a);
-        assert!(
-            a.anchors_in(Span::new(0, a.text().len()), &people)
-                .is_empty()
-        );
+        assert!(a.anchors_in(Span::new(0, a.text().len()), &people).is_empty());
     }
 
     #[test]
@@ -205,10 +189,7 @@ mod tests {
         let a = analysis_with(
             "香港科技大學校長表示。",
             None,
-            &[
-                ("香港科技大學", EntityKind::Organization),
-                ("香港", EntityKind::Place),
-            ],
+            &[("香港科技大學", EntityKind::Organization), ("香港", EntityKind::Place)],
         );
         let outer = a.outer_mentions_in(Span::new(0, a.text().len()));
         assert_eq!(outer.len(), 1);
