@@ -94,7 +94,7 @@ impl<'a> Analysis<'a> {
         match positions.of(*first) {
             Some(starts) => starts
                 .iter()
-                .map(|&p| p as usize)
+                .map(|&(_, p)| p as usize)
                 .filter(|&p| matches_at(p))
                 .map(|p| Span::new(p, p + pattern.len()))
                 .collect(),
@@ -159,10 +159,10 @@ impl CharPositions {
     }
 
     /// Positions of `c`, in text order; `None` when the text does not contain it.
-    fn of(&self, c: char) -> Option<Vec<u32>> {
+    fn of(&self, c: char) -> Option<&[(char, u32)]> {
         let from = self.pairs.partition_point(|(x, _)| *x < c);
         let to = self.pairs.partition_point(|(x, _)| *x <= c);
-        (from < to).then(|| self.pairs[from..to].iter().map(|(_, p)| *p).collect())
+        (from < to).then(|| &self.pairs[from..to])
     }
 }
 

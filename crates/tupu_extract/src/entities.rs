@@ -6,6 +6,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
+use crate::fasthash::FastMap;
 use crate::model::{Entity, EntityId, EntityKind};
 use crate::normalize::{fold, to_simplified, to_traditional};
 use crate::span::Span;
@@ -36,7 +37,7 @@ pub(crate) struct EntityTable {
     /// Where each id forwards to (itself unless merged).
     forward: Vec<EntityId>,
     /// Folded name → entity.
-    by_name: HashMap<String, EntityId>,
+    by_name: FastMap<String, EntityId>,
     /// Mention span → entity.
     by_span: BTreeMap<Span, EntityId>,
     /// Mentions keyed by (end, start), for "what ends here" lookups.
@@ -44,7 +45,7 @@ pub(crate) struct EntityTable {
     /// How many mentions cover each code point: overlap checks in O(length).
     coverage: Vec<u16>,
     /// Lexicon entry → its entity.
-    by_known: HashMap<usize, EntityId>,
+    by_known: FastMap<usize, EntityId>,
 }
 
 impl EntityTable {

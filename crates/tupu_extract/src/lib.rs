@@ -6,6 +6,7 @@ pub mod date;
 pub mod decimal;
 mod entities;
 mod event;
+pub mod fasthash;
 mod figure;
 pub mod lexicon;
 pub mod model;

@@ -3,7 +3,6 @@
 //! Every word is folded when it loads ([`crate::normalize::fold`]), so one line serves Traditional
 //! and Simplified text alike; lookups run on the folded analysis view without allocating.
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
@@ -104,14 +103,14 @@ pub(super) enum Opener {
 /// Words with values, looked up by longest prefix or suffix of a folded string.
 #[derive(Debug)]
 pub(super) struct WordMap<V> {
-    words: HashMap<String, V>,
+    words: crate::fasthash::FastMap<String, V>,
     /// Length of the longest word, in code points (bounds every lookup).
     max_chars: usize,
 }
 
 impl<V> Default for WordMap<V> {
     fn default() -> Self {
-        Self { words: HashMap::new(), max_chars: 0 }
+        Self { words: crate::fasthash::FastMap::default(), max_chars: 0 }
     }
 }
 

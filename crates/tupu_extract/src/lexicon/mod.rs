@@ -10,7 +10,9 @@
 pub(crate) mod tsv;
 mod vocabulary;
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
+#[cfg(test)]
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
 
@@ -18,6 +20,7 @@ pub(crate) use tsv::parse as parse_tsv;
 pub use tsv::{LexiconError, Row};
 pub(crate) use vocabulary::{Lattice, Vocabulary, WordClass};
 
+use crate::fasthash::{FastMap, FastSet};
 use crate::model::EntityKind;
 use crate::normalize::fold;
 
@@ -132,17 +135,17 @@ pub struct Lexicons {
     /// Speech verbs.
     pub speech_verbs: Vec<SpeechVerb>,
     /// Folded surnames (single and compound).
-    pub surnames: HashSet<String>,
+    pub surnames: FastSet<String>,
     /// Folded words that never belong to a name (verbs, prepositions, time words, pronouns).
-    pub boundaries: HashSet<String>,
+    pub boundaries: FastSet<String>,
     /// Folded characters of transliterated foreign names.
-    pub transliteration: HashSet<char>,
+    pub transliteration: FastSet<char>,
     /// Folded ordinary words that neutralise a boundary character inside them (自由 for 由).
-    pub plain_words: HashSet<String>,
+    pub plain_words: FastSet<String>,
     /// Folded words that alone do not make a name (相關, 主, 專題, 聯合).
-    pub generic: HashSet<String>,
+    pub generic: FastSet<String>,
     /// Folded name or alias → known entities with that name.
-    pub known_by_name: HashMap<String, Vec<usize>>,
+    pub known_by_name: FastMap<String, Vec<usize>>,
     /// Every word above in one matcher.
     pub(crate) vocabulary: Vocabulary,
 }
@@ -184,12 +187,12 @@ impl Lexicons {
             titles: Vec::new(),
             suffixes: Vec::new(),
             speech_verbs: Vec::new(),
-            surnames: HashSet::new(),
-            boundaries: HashSet::new(),
-            generic: HashSet::new(),
-            plain_words: HashSet::new(),
-            transliteration: HashSet::new(),
-            known_by_name: HashMap::new(),
+            surnames: FastSet::default(),
+            boundaries: FastSet::default(),
+            generic: FastSet::default(),
+            plain_words: FastSet::default(),
+            transliteration: FastSet::default(),
+            known_by_name: FastMap::default(),
             vocabulary: Vocabulary::default(),
         };
         for row in tsv::parse("surnames.tsv", get("surnames.tsv"), 1)? {
@@ -295,14 +298,20 @@ impl Lexicons {
     /// Whether a folded text is made only of generic words (so it is no name by itself).
     #[must_use]
     pub fn is_all_generic(&self, folded: &str) -> bool {
-        // Greedy cover from the left with the longest generic word at each step.
-        let chars: Vec<char> = folded.chars().collect();
-        let mut i = 0;
-        'outer: while i < chars.len() {
-            for len in (1..=4.min(chars.len() - i)).rev() {
-                let w: String = chars[i..i + len].iter().collect();
-                if self.generic.contains(&w) {
-                    i += len;
+        // Greedy cover from the left with the longest generic word (up to four characters) at
+        // each step, looked up by slice: no allocation.
+        let mut rest = folded;
+        'outer: while !rest.is_empty() {
+            // Byte ends of the first one to four characters.
+            let mut ends = [0usize; 4];
+            let mut n = 0;
+            for end in rest.char_indices().skip(1).map(|(b, _)| b).chain(std::iter::once(rest.len())).take(4) {
+                ends[n] = end;
+                n += 1;
+            }
+            for &end in ends[..n].iter().rev() {
+                if self.generic.contains(&rest[..end]) {
+                    rest = &rest[end..];
                     continue 'outer;
                 }
             }
@@ -329,6 +338,16 @@ mod tests {
     use super::*;
 
     #[test]
+    fn generic_cover_uses_words_of_up_to_four_characters() {
+        let lex = Lexicons::embedded();
+        assert!(lex.is_all_generic("全国重点"));
+        assert!(lex.is_all_generic("基础设施"));
+        assert!(lex.is_all_generic("基础设施重点"));
+        assert!(!lex.is_all_generic("海洋数据"));
+        assert!(!lex.is_all_generic("重点海洋"));
+    }
+
+    #[test]
     fn embedded_lexicons_load() {
         let lex = Lexicons::embedded();
         assert!(lex.surnames.len() > 300, "surnames: {}", lex.surnames.len());
@@ -341,7 +360,7 @@ mod tests {
     fn no_duplicate_entries_across_scripts() {
         for (file, text) in EMBEDDED {
             let rows = tsv::parse(file, text, 1).unwrap();
-            let mut seen = HashSet::new();
+            let mut seen = FastSet::default();
             for row in rows {
                 let key = (fold(row.get(0)), row.get(1).to_owned());
                 assert!(

@@ -41,9 +41,18 @@ impl Analysis<'_> {
         let words = ProposalWords::embedded();
         let mut out = Vec::new();
         for (index, sentence) in self.text().sentences().iter().enumerate() {
-            let chars: Vec<char> = self.folded(sentence.span).chars().collect();
+            let chars = &self.chars[sentence.span.start..sentence.span.end.min(self.chars.len())];
             let mut i = 0;
             while i < chars.len() {
+                // Only a numeral can open a count: skip everything else cheaply.
+                if !matches!(
+                    chars[i],
+                    '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '两' | '几' | '若' | '0'
+                        ..='9'
+                ) {
+                    i += 1;
+                    continue;
+                }
                 // A count inside a larger number or an ordinal (第三點) announces nothing.
                 let inside = i > 0
                     && (count_at(&chars[i - 1..]).is_some() || chars[i - 1] == '第' || chars[i - 1].is_ascii_digit());
@@ -51,7 +60,7 @@ impl Analysis<'_> {
                     i += 1;
                     continue;
                 };
-                if let Some(end) = announced_noun_end(&chars, i + len, words) {
+                if let Some(end) = announced_noun_end(chars, i + len, words) {
                     let verb = words.suffix(&chars[..i], Role::Verb).unwrap_or(0);
                     let start = sentence.span.start;
                     out.push(Announcement {
