@@ -85,23 +85,43 @@ impl<'a> Analysis<'a> {
         self.entities.mentions_in(span)
     }
 
-    /// Every occurrence of a folded string (overlapping), in text order.
+    /// Every occurrence of a folded string (overlapping), in text order. Candidates come from the
+    /// pattern's rarest ideograph in this text, so a long name costs a handful of comparisons.
     pub(crate) fn occurrences(&self, folded: &str) -> Vec<Span> {
         let pattern: Vec<char> = folded.chars().collect();
-        let Some(first) = pattern.first() else { return Vec::new() };
+        if pattern.is_empty() {
+            return Vec::new();
+        }
         let matches_at = |p: usize| self.chars.get(p..p + pattern.len()) == Some(pattern.as_slice());
         let positions = self.positions.get_or_init(|| CharPositions::new(&self.chars));
-        match positions.of(*first) {
-            Some(starts) => starts
+        // The anchor: the indexed character with the fewest occurrences, and its offset.
+        let mut anchor: Option<(usize, &[u64])> = None;
+        for (offset, &c) in pattern.iter().enumerate() {
+            if !crate::text::is_cjk(c) {
+                continue;
+            }
+            match positions.of(c) {
+                None => return Vec::new(),
+                Some(at) if anchor.is_none_or(|(_, best)| at.len() < best.len()) => anchor = Some((offset, at)),
+                Some(_) => {}
+            }
+        }
+        match anchor {
+            Some((offset, at)) => at
                 .iter()
-                .map(|&(_, p)| p as usize)
+                .filter_map(|&k| ((k & 0xFFFF_FFFF) as usize).checked_sub(offset))
                 .filter(|&p| matches_at(p))
                 .map(|p| Span::new(p, p + pattern.len()))
                 .collect(),
-            None if crate::text::is_cjk(*first) => Vec::new(),
-            // Not indexed (Latin, digits): scan.
+            // Nothing indexed (Latin, digits): scan.
             None => (0..self.chars.len()).filter(|&p| matches_at(p)).map(|p| Span::new(p, p + pattern.len())).collect(),
         }
+    }
+
+    /// Where the ideograph `c` occurs, in text order.
+    pub(crate) fn positions_of(&self, c: char) -> Vec<usize> {
+        let positions = self.positions.get_or_init(|| CharPositions::new(&self.chars));
+        positions.of(c).map_or_else(Vec::new, |at| at.iter().map(|&k| (k & 0xFFFF_FFFF) as usize).collect())
     }
 
     /// The folded character at `pos` (`'\n'` past the end, which every check treats as a break).
@@ -139,30 +159,32 @@ impl<'a> Analysis<'a> {
     }
 }
 
-/// The positions of each ideograph of a text, grouped by character: (character, position) pairs
-/// sorted, searched by binary search — no hashing, one allocation.
+/// The positions of each ideograph of a text, grouped by character: `character << 32 | position`
+/// keys, sorted (one allocation, one sort of plain integers), searched by binary search.
 #[derive(Debug)]
 pub(crate) struct CharPositions {
-    pairs: Vec<(char, u32)>,
+    keys: Vec<u64>,
 }
 
 impl CharPositions {
     fn new(chars: &[char]) -> Self {
-        let mut pairs: Vec<(char, u32)> = chars
+        let mut keys: Vec<u64> = chars
             .iter()
             .enumerate()
             .filter(|(_, c)| crate::text::is_cjk(**c))
-            .map(|(p, &c)| (c, u32::try_from(p).unwrap_or(u32::MAX)))
+            .map(|(p, &c)| (u64::from(c) << 32) | p as u64)
             .collect();
-        pairs.sort_unstable();
-        Self { pairs }
+        keys.sort_unstable();
+        Self { keys }
     }
 
-    /// Positions of `c`, in text order; `None` when the text does not contain it.
-    fn of(&self, c: char) -> Option<&[(char, u32)]> {
-        let from = self.pairs.partition_point(|(x, _)| *x < c);
-        let to = self.pairs.partition_point(|(x, _)| *x <= c);
-        (from < to).then(|| &self.pairs[from..to])
+    /// The keys of `c` (their low 32 bits are positions, in text order); `None` when the text
+    /// does not contain it.
+    fn of(&self, c: char) -> Option<&[u64]> {
+        let key = u64::from(c) << 32;
+        let from = self.keys.partition_point(|&k| k < key);
+        let to = self.keys.partition_point(|&k| k < key + (1 << 32));
+        (from < to).then(|| &self.keys[from..to])
     }
 }
 

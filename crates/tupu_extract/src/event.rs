@@ -223,8 +223,10 @@ fn speakers(a: &Analysis<'_>, event: EntityId, sentences: &[Span], main: bool) -
             }
             let Some(i) = a.text().sentence_at(m.start) else { continue };
             let sentence = a.text().sentences()[i].span;
-            let clause_end =
-                a.text().clauses(sentence).into_iter().find(|c| c.contains(m)).map_or(sentence.end, |c| c.end);
+            // The end of the mention's clause: the next clause or sentence break.
+            let clause_end = (m.end..sentence.end)
+                .find(|&p| matches!(a.char_at(p), '，' | '；' | '：' | ',' | ';' | ':' | '。' | '！' | '？'))
+                .unwrap_or(sentence.end);
             let speaks =
                 (m.end..clause_end).any(|p| a.word_starting_at(p, |c| matches!(c, WordClass::SpeechVerb(_))).is_some());
             let elsewhere = ELSEWHERE.iter().any(|w| a.folded(Span::new(sentence.start, clause_end)).contains(w));

@@ -172,7 +172,7 @@ fn long_names(a: &Analysis<'_>) -> Vec<(EntityId, String)> {
         .flat_map(|id| a.entities.get(id).full_names.keys().map(move |n| (id, fold(n))).collect::<Vec<_>>())
         .filter(|(_, n)| n.chars().count() >= 4)
         .collect();
-    out.sort_by_key(|(id, n)| (std::cmp::Reverse(n.chars().count()), *id, n.clone()));
+    out.sort_by_cached_key(|(id, n)| (std::cmp::Reverse(n.chars().count()), *id, n.clone()));
     out
 }
 
@@ -241,11 +241,8 @@ fn selections(a: &mut Analysis<'_>, id: EntityId, full: &[char], ending: usize) 
     let core_first = full[place_len.min(full.len() - 1)];
     let ending_chars = &full[full.len() - ending..];
     let mut found: Vec<Span> = Vec::new();
-    let mut starts: Vec<usize> = std::iter::once(core_first)
-        .chain(full[..place_len].iter().copied())
-        .flat_map(|c| a.occurrences(&c.to_string()))
-        .map(|s| s.start)
-        .collect();
+    let mut starts: Vec<usize> =
+        std::iter::once(core_first).chain(full[..place_len].iter().copied()).flat_map(|c| a.positions_of(c)).collect();
     starts.sort_unstable();
     starts.dedup();
     for p in starts {
@@ -580,7 +577,17 @@ fn is_bare(a: &Analysis<'_>, span: Span) -> bool {
 /// right before a title (委員會主席陳大文, 公司行政總裁…).
 fn demonstrative_bodies(a: &mut Analysis<'_>) {
     let mut found = Vec::new();
-    for p in 0..a.chars.len() {
+    // Only where an ending starts (or 該 right before one): the lattice lists them.
+    let mut candidates: Vec<usize> = a
+        .words
+        .all()
+        .iter()
+        .filter(|w| a.lex.vocabulary.classes(w.pattern).iter().any(|c| matches!(c, WordClass::Suffix(_))))
+        .flat_map(|w| [w.span.start, w.span.start.saturating_sub(1)])
+        .collect();
+    candidates.sort_unstable();
+    candidates.dedup();
+    for p in candidates {
         let demonstrative = a.char_at(p) == '该';
         let at = if demonstrative { p + 1 } else { p };
         let Some((ending, WordClass::Suffix(i))) = a.word_starting_at(at, |c| matches!(c, WordClass::Suffix(_))) else {

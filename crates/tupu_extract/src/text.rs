@@ -41,6 +41,9 @@ pub struct Text {
     surface_bytes: Vec<usize>,
     /// Byte offset in `folded` of each analysis code point (plus one past the end).
     folded_bytes: Vec<usize>,
+    /// Analysis code point at each byte offset of `folded` (inside a character: the character's):
+    /// turns a regex or automaton match into a span without searching.
+    folded_chars_at_byte: Vec<u32>,
     /// Analysis code point → original code point (plus one past the end).
     to_original: Vec<usize>,
     paragraphs: Vec<Segment>,
@@ -75,12 +78,19 @@ impl Text {
         folded_bytes.push(folded.len());
         to_original.push(chars.len());
 
+        let mut folded_chars_at_byte = Vec::with_capacity(folded.len() + 1);
+        for (i, w) in folded_bytes.windows(2).enumerate() {
+            let i = u32::try_from(i).unwrap_or(u32::MAX);
+            folded_chars_at_byte.extend(std::iter::repeat_n(i, w[1] - w[0]));
+        }
+        folded_chars_at_byte.push(u32::try_from(folded_bytes.len() - 1).unwrap_or(u32::MAX));
         let mut text = Self {
             original: original.to_owned(),
             original_bytes,
             surface,
             folded,
             surface_bytes,
+            folded_chars_at_byte,
             folded_bytes,
             to_original,
             paragraphs: Vec::new(),
@@ -193,10 +203,7 @@ impl Text {
     /// match position). Offsets inside a character round down.
     #[must_use]
     pub fn char_at_folded_byte(&self, byte: usize) -> usize {
-        match self.folded_bytes.binary_search(&byte) {
-            Ok(i) => i,
-            Err(i) => i.saturating_sub(1),
-        }
+        self.folded_chars_at_byte.get(byte).map_or(self.len(), |&c| c as usize)
     }
 
     /// The analysis span of a byte range of the folded text.

@@ -98,7 +98,7 @@ impl Vocabulary {
 
     /// All occurrences of all words in the article's folded text.
     pub(crate) fn lattice(&self, text: &Text) -> Lattice {
-        let mut words = Vec::new();
+        let mut words = Vec::with_capacity(text.len() / 2);
         if let Some(ac) = &self.automaton {
             for m in ac.find_overlapping_iter(text.folded()) {
                 let pattern = m.pattern().as_usize();
