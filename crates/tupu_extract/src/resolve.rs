@@ -178,13 +178,7 @@ fn long_names(a: &Analysis<'_>) -> Vec<(EntityId, String)> {
 
 /// The length of the name ending (suffix word) at the end of a folded name, if any.
 fn ending_len(a: &Analysis<'_>, name: &str) -> usize {
-    a.lex
-        .suffixes
-        .iter()
-        .filter(|s| name.ends_with(s.folded.as_str()))
-        .map(|s| s.folded.chars().count())
-        .max()
-        .unwrap_or(0)
+    a.lex.suffixes.iter().filter(|s| name.ends_with(s.folded.as_str())).map(|s| s.chars).max().unwrap_or(0)
 }
 
 /// Tails (加速計劃 of 新型工業化加速計劃) and selections (理大 of 香港理工大學) written in the text.
@@ -461,7 +455,7 @@ fn bare_endings(a: &mut Analysis<'_>) {
         }
         let names: Vec<String> = a.entities.get(id).full_names.keys().map(|n| fold(n)).collect();
         for s in &a.lex.suffixes {
-            if s.folded.chars().count() >= 3 && names.iter().any(|n| n.ends_with(s.folded.as_str()) && *n != s.folded) {
+            if s.chars >= 3 && names.iter().any(|n| n.ends_with(s.folded.as_str()) && *n != s.folded) {
                 let ids = by_ending.entry(s.folded.clone()).or_default();
                 if !ids.contains(&id) {
                     ids.push(id);

@@ -106,6 +106,8 @@ pub struct Suffix {
     pub suffix: String,
     /// Its matching key.
     pub folded: String,
+    /// Its length in characters.
+    pub chars: usize,
     /// The kind of entity a name with this ending is.
     pub kind: EntityKind,
     /// Fewest characters a name needs before the ending (局 needs 2: 警務處 yes, 該局 no).
@@ -236,6 +238,7 @@ impl Lexicons {
             lex.suffixes.push(Suffix {
                 suffix: row.get(0).to_owned(),
                 folded: fold(row.get(0)),
+                chars: row.get(0).chars().count(),
                 kind,
                 min_stem,
                 strong,
