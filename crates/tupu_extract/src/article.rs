@@ -4,7 +4,6 @@ use serde::Serialize;
 use thiserror::Error;
 
 use crate::date::Date;
-use crate::normalize::fold_char;
 use crate::text::{Text, is_cjk};
 
 /// Largest article accepted, in bytes. A news article is a few tens of KB; anything past this
@@ -190,6 +189,7 @@ fn looks_binary(text: &str) -> bool {
 
 /// Traditional when a noticeable share of the ideographs change under folding to Simplified.
 fn detect_script(surface: &str) -> Script {
+    let fold_char = crate::normalize::folder();
     let (mut cjk, mut traditional) = (0usize, 0usize);
     for c in surface.chars().filter(|&c| is_cjk(c)) {
         cjk += 1;
@@ -202,16 +202,57 @@ fn detect_script(surface: &str) -> Script {
     if traditional * 100 >= cjk.max(1) * 3 && traditional >= 2 { Script::Traditional } else { Script::Simplified }
 }
 
+/// Folded (Simplified) forms of words that place a report in one region, with weights: the
+/// paper's own voice (本港, 本澳) and the local currency count more than a mere mention.
+const REGION_MARKERS: &[(Region, &str, usize)] = &[
+    (Region::HongKong, "香港", 1),
+    (Region::HongKong, "本港", 3),
+    (Region::HongKong, "港府", 2),
+    (Region::HongKong, "港元", 2),
+    (Region::HongKong, "港币", 2),
+    (Region::HongKong, "立法会", 1),
+    (Region::Macau, "澳门", 1),
+    (Region::Macau, "本澳", 3),
+    (Region::Macau, "澳门元", 2),
+    (Region::Macau, "澳门币", 2),
+    (Region::Macau, "澳府", 2),
+    (Region::Taiwan, "台湾", 1),
+    (Region::Taiwan, "台北", 1),
+    (Region::Taiwan, "新台币", 2),
+    (Region::Taiwan, "行政院", 1),
+    (Region::Taiwan, "立法院", 1),
+    (Region::Mainland, "新华社", 3),
+    (Region::Mainland, "国务院", 1),
+    (Region::Mainland, "人民币", 1),
+    (Region::Mainland, "全国人大", 1),
+    (Region::Mainland, "省委", 1),
+    (Region::Mainland, "市委", 1),
+];
+
+/// All region markers in one automaton: the text is read once.
+static REGION_AUTOMATON: std::sync::LazyLock<Option<aho_corasick::AhoCorasick>> = std::sync::LazyLock::new(|| {
+    aho_corasick::AhoCorasick::builder()
+        .match_kind(aho_corasick::MatchKind::Standard)
+        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+        .build(REGION_MARKERS.iter().map(|(_, w, _)| *w))
+        .ok()
+});
+
 /// The region whose markers the text uses most; ties go by script (Traditional → Hong Kong).
 fn detect_region(folded: &str, script: Script) -> Region {
-    // Folded (Simplified) forms of words that place a report in one region, with weights: the
-    // paper's own voice (本港, 本澳) and the local currency count more than a mere mention.
-    const MARKERS: &[(Region, &[(&str, usize)])] = &[
-        (Region::HongKong, &[("香港", 1), ("本港", 3), ("港府", 2), ("港元", 2), ("港币", 2), ("立法会", 1)]),
-        (Region::Macau, &[("澳门", 1), ("本澳", 3), ("澳门元", 2), ("澳门币", 2), ("澳府", 2)]),
-        (Region::Taiwan, &[("台湾", 1), ("台北", 1), ("新台币", 2), ("行政院", 1), ("立法院", 1)]),
-        (Region::Mainland, &[("新华社", 3), ("国务院", 1), ("人民币", 1), ("全国人大", 1), ("省委", 1), ("市委", 1)]),
-    ];
+    let mut scores = [0usize; 4];
+    let slot = |r: Region| match r {
+        Region::HongKong => 0,
+        Region::Macau => 1,
+        Region::Taiwan => 2,
+        Region::Mainland => 3,
+    };
+    if let Some(ac) = REGION_AUTOMATON.as_ref() {
+        for m in ac.find_overlapping_iter(folded) {
+            let (region, _, weight) = REGION_MARKERS[m.pattern().as_usize()];
+            scores[slot(region)] += weight;
+        }
+    }
     let mut best = (
         0usize,
         match script {
@@ -219,10 +260,9 @@ fn detect_region(folded: &str, script: Script) -> Region {
             Script::Simplified => Region::Mainland,
         },
     );
-    for (region, words) in MARKERS {
-        let score: usize = words.iter().map(|(w, weight)| folded.matches(w).count() * weight).sum();
-        if score > best.0 {
-            best = (score, *region);
+    for region in [Region::HongKong, Region::Macau, Region::Taiwan, Region::Mainland] {
+        if scores[slot(region)] > best.0 {
+            best = (scores[slot(region)], region);
         }
     }
     best.1

@@ -53,9 +53,20 @@ fn build_fold_table() -> Vec<char> {
 /// Folds one character to its matching key: Simplified form, ASCII for full-width forms.
 #[must_use]
 pub fn fold_char(c: char) -> char {
+    fold_with(&FOLD_TABLE, c)
+}
+
+/// A folding function with the table looked up once (for folding whole texts).
+pub(crate) fn folder() -> impl Fn(char) -> char {
+    let table: &'static [char] = &FOLD_TABLE;
+    move |c| fold_with(table, c)
+}
+
+#[inline]
+fn fold_with(table: &[char], c: char) -> char {
     let u = c as u32;
     if (TABLE_START..TABLE_END).contains(&u) {
-        return FOLD_TABLE[(u - TABLE_START) as usize];
+        return table[(u - TABLE_START) as usize];
     }
     match u {
         // Full-width digits, letters, %, +, -, . (as used in numbers such as １２．５％).

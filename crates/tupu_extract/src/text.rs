@@ -10,7 +10,7 @@
 //! Surface and folded have the same code points, so one [`Span`] addresses both; [`Text::to_original`]
 //! maps it back to the original.
 
-use crate::normalize::fold_char;
+use crate::normalize::folder;
 use crate::span::Span;
 
 /// Characters that end a sentence.
@@ -64,6 +64,7 @@ impl Text {
         let mut surface_bytes = Vec::with_capacity(chars.len() + 1);
         let mut folded_bytes = Vec::with_capacity(chars.len() + 1);
         let mut to_original = Vec::with_capacity(chars.len() + 1);
+        let fold_char = folder();
         for (i, &c) in chars.iter().enumerate() {
             if removed[i] {
                 continue;
