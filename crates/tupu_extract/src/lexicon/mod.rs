@@ -336,8 +336,6 @@ fn bad(file: &str, row: &Row, message: String) -> LexiconError {
 
 #[cfg(test)]
 mod tests {
-    use std::collections::HashSet;
-
     use super::*;
 
     #[test]
