@@ -18,7 +18,7 @@ pub(crate) struct Analysis<'a> {
     /// Every lexicon word in the text.
     pub(crate) words: Lattice,
     /// The folded analysis view as characters, for positional access.
-    pub(crate) chars: Vec<char>,
+    pub(crate) chars: &'a [char],
     /// Where each ideograph occurs (built on first use): finds a name's occurrences by its first
     /// character.
     positions: std::cell::OnceCell<CharPositions>,
@@ -34,7 +34,7 @@ pub(crate) struct Analysis<'a> {
 impl<'a> Analysis<'a> {
     pub(crate) fn new(article: &'a Article, lex: &'a Lexicons) -> Self {
         let words = lex.vocabulary.lattice(article.text());
-        let chars: Vec<char> = article.text().folded().chars().collect();
+        let chars = article.text().folded_chars();
         Self {
             article,
             lex,
@@ -93,7 +93,7 @@ impl<'a> Analysis<'a> {
             return Vec::new();
         }
         let matches_at = |p: usize| self.chars.get(p..p + pattern.len()) == Some(pattern.as_slice());
-        let positions = self.positions.get_or_init(|| CharPositions::new(&self.chars));
+        let positions = self.positions.get_or_init(|| CharPositions::new(self.chars));
         // The anchor: the indexed character with the fewest occurrences, and its offset.
         let mut anchor: Option<(usize, &[u64])> = None;
         for (offset, &c) in pattern.iter().enumerate() {
@@ -120,7 +120,7 @@ impl<'a> Analysis<'a> {
 
     /// Where the ideograph `c` occurs, in text order.
     pub(crate) fn positions_of(&self, c: char) -> Vec<usize> {
-        let positions = self.positions.get_or_init(|| CharPositions::new(&self.chars));
+        let positions = self.positions.get_or_init(|| CharPositions::new(self.chars));
         positions.of(c).map_or_else(Vec::new, |at| at.iter().map(|&k| (k & 0xFFFF_FFFF) as usize).collect())
     }
 
@@ -139,6 +139,20 @@ impl<'a> Analysis<'a> {
         self.words.ending_at(end).iter().find_map(|w| {
             self.lex.vocabulary.classes(w.pattern).iter().copied().find(|c| pred(*c)).map(|c| (w.span, c))
         })
+    }
+
+    /// Positions where a lexicon word of a class satisfying `pred` ends, ascending: lets a
+    /// recogniser visit its anchors (titles, suffixes) instead of every position of the text.
+    pub(crate) fn word_ends(&self, pred: impl Fn(WordClass) -> bool) -> Vec<usize> {
+        let mut ends: Vec<usize> = self
+            .words
+            .all_by_end()
+            .iter()
+            .filter(|w| self.lex.vocabulary.classes(w.pattern).iter().any(|c| pred(*c)))
+            .map(|w| w.span.end)
+            .collect();
+        ends.dedup();
+        ends
     }
 
     /// The longest lexicon word starting at `start` with a class satisfying `pred`.
@@ -174,7 +188,7 @@ impl CharPositions {
             .filter(|(_, c)| crate::text::is_cjk(**c))
             .map(|(p, &c)| (u64::from(c) << 32) | p as u64)
             .collect();
-        keys.sort_unstable();
+        radix_sort_by_character(&mut keys);
         Self { keys }
     }
 
@@ -185,6 +199,33 @@ impl CharPositions {
         let from = self.keys.partition_point(|&k| k < key);
         let to = self.keys.partition_point(|&k| k < key + (1 << 32));
         (from < to).then(|| &self.keys[from..to])
+    }
+}
+
+/// Sorts keys built in position order by their character: a stable least-significant-digit
+/// radix sort on the 21 bits of a code point, in two passes of 11 bits. Positions stay ascending
+/// inside each character, so the keys end up fully sorted — in linear time, which matters
+/// because this index is built for every article (a comparison sort was 4 % of extraction).
+fn radix_sort_by_character(keys: &mut Vec<u64>) {
+    const BITS: u32 = 11;
+    const BUCKETS: usize = 1 << BITS;
+    let mut scratch = vec![0u64; keys.len()];
+    for pass in 0..2 {
+        let shift = 32 + BITS * pass;
+        let digit = |k: u64| ((k >> shift) as usize) & (BUCKETS - 1);
+        let mut starts = [0usize; BUCKETS + 1];
+        for &k in keys.iter() {
+            starts[digit(k) + 1] += 1;
+        }
+        for b in 1..=BUCKETS {
+            starts[b] += starts[b - 1];
+        }
+        for &k in keys.iter() {
+            let d = digit(k);
+            scratch[starts[d]] = k;
+            starts[d] += 1;
+        }
+        std::mem::swap(keys, &mut scratch);
     }
 }
 
@@ -228,5 +269,32 @@ pub(crate) mod testing {
             }
         }
         a
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn radix_sort_orders_keys_by_character_then_position() {
+        let text: Vec<char> = "香港特區政府和澳門特區政府在𠀀香港簽署協議，香港".chars().collect();
+        let mut expected: Vec<u64> = text
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| crate::text::is_cjk(**c))
+            .map(|(p, &c)| (u64::from(c) << 32) | p as u64)
+            .collect();
+        expected.sort_unstable();
+        assert_eq!(CharPositions::new(&text).keys, expected);
+    }
+
+    #[test]
+    fn positions_are_found_by_character() {
+        let text: Vec<char> = "香港特區政府，香港".chars().collect();
+        let positions = CharPositions::new(&text);
+        let of = |c| positions.of(c).map(|at| at.iter().map(|k| (k & 0xFFFF_FFFF) as usize).collect::<Vec<_>>());
+        assert_eq!(of('港'), Some(vec![1, 8]));
+        assert_eq!(of('澳'), None);
     }
 }

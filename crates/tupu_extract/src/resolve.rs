@@ -344,7 +344,7 @@ fn people_with_surname(a: &Analysis<'_>, surname: &str) -> Vec<EntityId> {
 /// 陳局長 → the 陳 named before, preferring one who holds that title.
 fn surname_and_title(a: &mut Analysis<'_>) {
     let mut found: Vec<(EntityId, Span)> = Vec::new();
-    for end in 1..=a.chars.len() {
+    for end in a.word_ends(|c| matches!(c, WordClass::Title(_))) {
         let Some((title, _)) = a.word_ending_at(end, |c| matches!(c, WordClass::Title(_))) else { continue };
         if crate::recognize::person::inside_longer_title(a, title) {
             continue; // 吳理事長 is not 吳理事

@@ -37,6 +37,8 @@ pub struct Text {
     original_bytes: Vec<usize>,
     surface: String,
     folded: String,
+    /// The folded characters, one per analysis code point (recognisers index them directly).
+    folded_chars: Vec<char>,
     /// Byte offset in `surface` of each analysis code point (plus one past the end).
     surface_bytes: Vec<usize>,
     /// Byte offset in `folded` of each analysis code point (plus one past the end).
@@ -64,6 +66,8 @@ impl Text {
         let mut surface_bytes = Vec::with_capacity(chars.len() + 1);
         let mut folded_bytes = Vec::with_capacity(chars.len() + 1);
         let mut to_original = Vec::with_capacity(chars.len() + 1);
+        let mut surface_chars = Vec::with_capacity(chars.len());
+        let mut folded_chars = Vec::with_capacity(chars.len());
         let fold_char = folder();
         for (i, &c) in chars.iter().enumerate() {
             if removed[i] {
@@ -73,7 +77,10 @@ impl Text {
             folded_bytes.push(folded.len());
             to_original.push(i);
             surface.push(c);
-            folded.push(fold_char(c));
+            surface_chars.push(c);
+            let f = fold_char(c);
+            folded.push(f);
+            folded_chars.push(f);
         }
         surface_bytes.push(surface.len());
         folded_bytes.push(folded.len());
@@ -90,6 +97,7 @@ impl Text {
             original_bytes,
             surface,
             folded,
+            folded_chars,
             surface_bytes,
             folded_chars_at_byte,
             folded_bytes,
@@ -97,24 +105,24 @@ impl Text {
             paragraphs: Vec::new(),
             sentences: Vec::new(),
         };
-        text.segment();
+        text.segment(&surface_chars);
         text
     }
 
-    fn segment(&mut self) {
-        let chars: Vec<char> = self.surface.chars().collect();
+    /// Splits the surface characters into paragraphs and sentences.
+    fn segment(&mut self, chars: &[char]) {
         let mut start = None;
         for (i, &c) in chars.iter().enumerate() {
             if c == '\n' || c == '\r' {
                 if let Some(s) = start.take() {
-                    self.push_paragraph(&chars, Span::new(s, i));
+                    self.push_paragraph(chars, Span::new(s, i));
                 }
             } else if start.is_none() && !c.is_whitespace() {
                 start = Some(i);
             }
         }
         if let Some(s) = start {
-            self.push_paragraph(&chars, Span::new(s, chars.len()));
+            self.push_paragraph(chars, Span::new(s, chars.len()));
         }
     }
 
@@ -154,6 +162,12 @@ impl Text {
         if s < e {
             self.sentences.push(Segment { span: Span::new(s, e), paragraph });
         }
+    }
+
+    /// The folded characters, one per analysis code point.
+    #[must_use]
+    pub fn folded_chars(&self) -> &[char] {
+        &self.folded_chars
     }
 
     /// The text exactly as read.

@@ -166,13 +166,29 @@ pub(crate) struct Lattice {
 }
 
 impl Lattice {
-    fn new(mut words: Vec<Word>, len: usize) -> Self {
-        words.sort_by_key(|w| (w.span.start, std::cmp::Reverse(w.span.end), w.pattern));
-        let start_at = positions(&words, len, |w| w.span.start);
-        let mut by_end = words.clone();
-        by_end.sort_by_key(|w| (w.span.end, w.span.start, w.pattern));
+    /// Indexes `words` (distinct patterns, so no two share a span). The automaton reports them
+    /// in order of their end already, which makes the first sort linear; the order by start is
+    /// then a counting sort over positions, filled back to front so that the longest word comes
+    /// first — this index is built for every article, so no comparison sort on the way.
+    fn new(mut by_end: Vec<Word>, len: usize) -> Self {
+        by_end.sort_unstable_by_key(|w| ((w.span.end as u64) << 32) | w.span.start as u64);
         let end_at = positions(&by_end, len, |w| w.span.end);
-        Self { by_start: words, start_at, by_end, end_at }
+        let mut start_at = vec![0u32; len + 2];
+        for w in &by_end {
+            start_at[w.span.start + 1] += 1;
+        }
+        for p in 1..start_at.len() {
+            start_at[p] += start_at[p - 1];
+        }
+        // Slot cursors: the end of each start's bucket, moving down as words are placed.
+        let mut next: Vec<u32> = start_at[1..].to_vec();
+        let mut by_start = vec![Word { span: Span::new(0, 0), pattern: 0 }; by_end.len()];
+        for w in &by_end {
+            let slot = &mut next[w.span.start];
+            *slot -= 1;
+            by_start[*slot as usize] = *w;
+        }
+        Self { by_start, start_at, by_end, end_at }
     }
 
     /// Words starting at `pos`, longest first.
@@ -183,6 +199,11 @@ impl Lattice {
     /// Words ending at `pos`, longest first.
     pub(crate) fn ending_at(&self, pos: usize) -> &[Word] {
         range(&self.by_end, &self.end_at, pos)
+    }
+
+    /// Every word, in order of its end.
+    pub(crate) fn all_by_end(&self) -> &[Word] {
+        &self.by_end
     }
 
     /// Every word, in text order.

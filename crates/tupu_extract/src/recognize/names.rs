@@ -89,7 +89,7 @@ pub(crate) fn recognise(a: &mut Analysis<'_>) {
 /// Names before an ending from `suffixes.tsv`.
 fn by_ending(a: &Analysis<'_>) -> Vec<Candidate> {
     let mut out = Vec::new();
-    for end in 1..=a.chars.len() {
+    for end in a.word_ends(|c| matches!(c, WordClass::Suffix(_))) {
         let Some((suffix_span, WordClass::Suffix(i))) = a.word_ending_at(end, |c| matches!(c, WordClass::Suffix(_)))
         else {
             continue;

@@ -241,7 +241,7 @@ fn read_transliterated(a: &Analysis<'_>, start: usize) -> Option<Span> {
 /// Title before name: people with their posts.
 fn titled(a: &mut Analysis<'_>) {
     let mut found: Vec<(Span, usize)> = Vec::new(); // (name, where the title chain ends)
-    for end in 1..=a.chars.len() {
+    for end in a.word_ends(|c| matches!(c, WordClass::Title(_))) {
         let Some((title, WordClass::Title(_))) = a.word_ending_at(end, |c| matches!(c, WordClass::Title(_))) else {
             continue;
         };
