@@ -635,7 +635,19 @@ fn all_occurrences(a: &mut Analysis<'_>) {
             }
             for span in a.occurrences(&folded) {
                 if !a.entities.is_free(span) {
-                    continue;
+                    // A place read inside a full name gives way to it, as where the name was
+                    // first found (清遠 in 皇甫清遠).
+                    let inside = a.entities.overlapping(span);
+                    let only_places_inside = n >= 3
+                        && inside.iter().all(|&(other, m)| {
+                            span.contains(m) && m != span && a.entities.kind(other) == EntityKind::Place
+                        });
+                    if !only_places_inside {
+                        continue;
+                    }
+                    for (_, m) in inside {
+                        a.entities.remove_mention(m);
+                    }
                 }
                 // Not glued into a longer name: 王勇 inside 王勇強 is someone else.
                 let after = a.char_at(span.end);
@@ -681,6 +693,23 @@ mod tests {
         let (names, posts) = people("發展局局長陳大文今日出席活動。");
         assert_eq!(names, vec!["陳大文"]);
         assert_eq!(posts, vec![("陳大文".into(), "局長".into(), Some("發展局".into()))]);
+    }
+
+    #[test]
+    fn a_place_inside_a_full_name_gives_way_everywhere() {
+        for text in [
+            "外交部副部長歐陽清遠出席會議。為推動合作，歐陽清遠提出三點建議。",
+            "外交部副部长欧阳清远出席会议。为推动合作，欧阳清远提出三点建议。",
+        ] {
+            let mut a = analysis_with(text, None, &[]);
+            super::super::known::recognise(&mut a);
+            super::super::names::recognise(&mut a);
+            super::recognise(&mut a);
+            let (entities, _) = a.entities.finish(false);
+            let person = entities.iter().find(|e| e.kind == EntityKind::Person).expect("a person");
+            assert_eq!(person.mentions.len(), 2, "{text}");
+            assert!(entities.iter().all(|e| e.kind != EntityKind::Place), "{entities:?}");
+        }
     }
 
     #[test]
