@@ -239,12 +239,26 @@ fn name_start(a: &Analysis<'_>, suffix_start: usize, kind: EntityKind) -> usize 
         }
         // 中國—東盟中心: a dash between two known places links them inside one name.
         if matches!(c, '—' | '－' | '-') {
-            let known_before = a
-                .word_ending_at(p - 1, |w| matches!(w, WordClass::Known(k) if a.lex.known[k].kind == EntityKind::Place))
-                .is_some();
+            let known_before = a.word_ending_at(
+                p - 1,
+                |w| matches!(w, WordClass::Known(k) if a.lex.known[k].kind == EntityKind::Place),
+            );
             let known_after = a.word_starting_at(p, |w| matches!(w, WordClass::Known(_))).is_some();
-            if known_before && known_after {
-                p -= 1;
+            if let Some((before, _)) = known_before.filter(|_| known_after) {
+                // The place before the dash is part of the name, whatever rule would stop at it.
+                p = before.start;
+                continue;
+            }
+            break;
+        }
+        // 自貿區3.0版升級議定書: a version number is part of a name.
+        if c.is_ascii_digit() && a.char_at(p) == '版' {
+            let mut q = p - 1;
+            while q > 0 && (a.char_at(q - 1).is_ascii_digit() || a.char_at(q - 1) == '.') {
+                q -= 1;
+            }
+            if q > 0 && is_cjk(a.char_at(q - 1)) {
+                p = q;
                 continue;
             }
             break;
@@ -672,6 +686,22 @@ mod tests {
         assert!(has(&f, "2026中國—東盟數字經濟合作論壇", EntityKind::Event), "{f:?}");
         let f = names("成本—效益分析中心");
         assert!(!f.iter().any(|(l, _)| l.contains('—')), "{f:?}");
+        // A name never starts at the dash, even when a place ends before it.
+        for text in ["推動中國—東盟自貿區建設。", "推动中国—东盟自贸区建设。"] {
+            let f = names(text);
+            assert!(!f.iter().any(|(l, _)| l.starts_with('—')), "{f:?}");
+        }
+    }
+
+    #[test]
+    fn a_version_number_is_part_of_a_name() {
+        let f = names("雙方簽署中國—東盟自由貿易區3.0版升級議定書。");
+        assert!(has(&f, "中國—東盟自由貿易區3.0版升級議定書", EntityKind::Initiative), "{f:?}");
+        let f = names("双方签署中国—东盟自由贸易区3.0版升级议定书。");
+        assert!(has(&f, "中国—东盟自由贸易区3.0版升级议定书", EntityKind::Initiative), "{f:?}");
+        // A number that is no version stops the name: 50億元 is an amount.
+        let f = names("設立50億元專項資金。");
+        assert!(!f.iter().any(|(l, _)| l.contains('5')), "{f:?}");
     }
 
     #[test]
