@@ -359,6 +359,18 @@ fn has_marker(a: &Analysis<'_>, span: Span, kind: EntityKind) -> bool {
                 || (a.lex.known[k].kind == EntityKind::Organization && kind != EntityKind::Initiative))
         })
         .is_some_and(|(w, _)| w.end < span.end);
+    // 南水北調東中線一期工程: a known programme, then words of its own, then a programme word —
+    // a named part of the programme (not 一帶一路倡議, which is the programme itself).
+    let programme_start = kind == EntityKind::Initiative
+        && a.word_starting_at(
+            span.start,
+            |c| matches!(c, WordClass::Known(k) if a.lex.known[k].kind == EntityKind::Initiative),
+        )
+        .is_some_and(|(w, _)| {
+            let ending = a.word_ending_at(span.end, |c| matches!(c, WordClass::Suffix(_))).map_or(0, |(e, _)| e.len());
+            let own = Span::new(w.end, span.end - ending);
+            own.len() >= 2 && !a.lex.is_all_generic(a.folded(own))
+        });
     let year_start = a.char_at(span.start).is_ascii_digit();
     let title_after = a.word_starting_at(span.end, |c| matches!(c, WordClass::Title(_))).is_some();
     let abbreviation_after = matches!(a.char_at(span.end), '（' | '(');
@@ -385,7 +397,14 @@ fn has_marker(a: &Analysis<'_>, span: Span, kind: EntityKind) -> bool {
                 )
                 .is_some_and(|(w, _)| w.end == span.end)
         });
-    quoted || known_start || year_start || title_after || abbreviation_after || place_before || administrative
+    quoted
+        || known_start
+        || programme_start
+        || year_start
+        || title_after
+        || abbreviation_after
+        || place_before
+        || administrative
 }
 
 /// Whether the first word of a span is a generic modifier (重點…, 相關…). Words of scope
@@ -691,6 +710,17 @@ mod tests {
             let f = names(text);
             assert!(!f.iter().any(|(l, _)| l.starts_with('—')), "{f:?}");
         }
+    }
+
+    #[test]
+    fn a_named_part_of_a_known_programme_is_a_programme() {
+        let f = names("南水北調東中線一期工程全面通水。");
+        assert!(has(&f, "南水北調東中線一期工程", EntityKind::Initiative), "{f:?}");
+        let f = names("南水北调东中线一期工程全面通水。");
+        assert!(has(&f, "南水北调东中线一期工程", EntityKind::Initiative), "{f:?}");
+        // The programme word alone after it names the programme itself, not a part.
+        let f = names("共建一帶一路倡議，推進一帶一路重點工程。");
+        assert!(f.iter().all(|(l, _)| l == "一帶一路"), "{f:?}");
     }
 
     #[test]
