@@ -112,6 +112,16 @@ fn coordinated(folded: &str, mut end: usize, limit: usize, lex: &FigureLexicon) 
     }
 }
 
+/// Whether a numeral and its unit end at byte `end` (四個月, 3年).
+fn figure_ends_at(folded: &str, end: usize, lex: &FigureLexicon) -> bool {
+    lex.units.suffix_of(&folded[..end]).is_some_and(|(len, _)| {
+        folded[..end - len]
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_ascii_digit() || "一二两三四五六七八九十百千万亿".contains(c))
+    })
+}
+
 /// The counted noun written before byte `to` (where the figure's qualifier or number starts),
 /// past words such as 數量, 已有, 達到: its byte range. `cut` tells where a boundary word ends
 /// (簽約重大項目 keeps 重大項目).
@@ -135,6 +145,10 @@ pub(super) fn before(
     let mut start = head_start;
     for (taken, (i, c)) in folded[..head_start].char_indices().rev().enumerate() {
         if taken >= MODIFIERS_BEFORE || is_stop(c) || c == '的' || cut(i + c.len_utf8()) {
+            break;
+        }
+        // 首四個月入境旅客: another figure (四個月) ends here; it is no modifier of the noun.
+        if figure_ends_at(folded, i + c.len_utf8(), lex) {
             break;
         }
         start = i;

@@ -51,6 +51,7 @@ pub(super) struct Reader<'a, 'b> {
 }
 
 /// The number part of an expression: value, range, where it ends.
+#[derive(Clone)]
 struct Amount {
     value: Decimal,
     min: Option<Decimal>,
@@ -137,12 +138,36 @@ impl<'a, 'b> Reader<'a, 'b> {
                 UnitClass::Skip => Reading::Consumed(end),
             };
         }
+        if let Some(reading) = self.count_with_noun_before(n, &amount) {
+            return reading;
+        }
         if let Some((start, code)) = before {
             // HK$10億, 人民幣3億: the sign alone makes it money.
             let end = amount.end;
             return self.quantity(n, start, amount, end, FigureKind::Money, Some(code), None);
         }
         Reading::Nothing
+    }
+
+    /// 入場人次逾2.3萬, 旅客人數達3,500萬: a number without a measure word that ends its clause
+    /// counts the noun written before it — when it is large (萬, 億) or qualified, as such
+    /// figures are; a small bare number there is more often a code or a score.
+    fn count_with_noun_before(&self, n: Numeral, amount: &Amount) -> Option<Reading> {
+        let f = self.folded;
+        let ends_clause = f[amount.end..]
+            .chars()
+            .next()
+            .is_none_or(|c| matches!(c, '，' | '。' | '；' | '、' | '）' | ')' | '！' | '？' | '\n' | ',' | ';'));
+        if !ends_clause {
+            return None;
+        }
+        let (start, qualifier) = self.qualifier_before(n.start);
+        let large = f[n.start..amount.end].contains(['万', '亿']);
+        if !(large || qualifier.is_some()) {
+            return None;
+        }
+        counts::before(f, start, self.lex, |byte| self.boundary_ends_at(byte))?;
+        Some(self.quantity(n, n.start, amount.clone(), amount.end, FigureKind::Count, None, None))
     }
 
     /// The number with what is fused to it: 多/餘 (1000多, 十多萬) and a range (3至5, 30到40).
@@ -311,12 +336,14 @@ impl<'a, 'b> Reader<'a, 'b> {
         }
         let amount_end = end;
         let noun_is_unit = unit.is_some_and(|(_, noun)| noun);
-        let counted = if noun_is_unit || kind == FigureKind::Percent {
+        let before = || counts::before(f, start, self.lex, |byte| self.boundary_ends_at(byte)).map(|r| (r, false));
+        let counted = if kind == FigureKind::Percent {
             None
+        } else if noun_is_unit {
+            // 入境旅客約1,250萬人次: the unit counts, the noun before says whom.
+            before()
         } else {
-            counts::after(f, end, self.lex)
-                .map(|r| (r, true))
-                .or_else(|| counts::before(f, start, self.lex, |byte| self.boundary_ends_at(byte)).map(|r| (r, false)))
+            counts::after(f, end, self.lex).map(|r| (r, true)).or_else(before)
         };
         let span_end = match counted {
             Some(((_, e), true)) => e,
