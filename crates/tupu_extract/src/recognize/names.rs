@@ -549,9 +549,15 @@ fn accept(a: &mut Analysis<'_>, mut candidates: Vec<Candidate>) {
         // [place] + known name: the known name written with its place. Same kind: one entity,
         // the longer form an alias (國家工業和信息化部). Other kind: the known name stands and the
         // place keeps its own mention (灣仔香港會議展覽中心 → 灣仔, 香港會議展覽中心).
-        if let Some(&(id, m)) =
-            inner.iter().find(|(_, m)| m.end == c.span.end && is_place_prefix(a, Span::new(c.span.start, m.start)))
-        {
+        // (A foreign country before a body known by a short local name is that country's own
+        // body: 葡萄牙旅遊局 is not the 旅遊局 of a Macau article.) A government before one of its
+        // own bodies is the same body written in full (澳門特區政府旅遊局).
+        if let Some(&(id, m)) = inner.iter().find(|(id, m)| {
+            m.end == c.span.end
+                && ((is_place_prefix(a, Span::new(c.span.start, m.start))
+                    && !foreign_country_before_local_body(a, Span::new(c.span.start, m.start), *id))
+                    || own_government_before(a, Span::new(c.span.start, m.start), *id))
+        }) {
             if a.entities.kind(id) == c.kind {
                 let surface = a.surface(c.span).to_owned();
                 for (_, inner_m) in &inner {
@@ -599,6 +605,25 @@ fn accept(a: &mut Analysis<'_>, mut candidates: Vec<Candidate>) {
 }
 
 /// Whether a prefix only says where a body is (國家, 中國, 中央, or a known place).
+/// Whether `prefix` is a foreign country and entity `id` a body of one of the Chinese regions.
+fn foreign_country_before_local_body(a: &Analysis<'_>, prefix: Span, id: usize) -> bool {
+    let foreign = a
+        .word_starting_at(prefix.start, |c| matches!(c, WordClass::Known(k) if a.lex.known[k].is_foreign_country()))
+        .is_some_and(|(w, _)| w == prefix);
+    let local = a.entities.get(id).known.is_some_and(|k| !a.lex.known[k].region.is_empty());
+    foreign && local
+}
+
+/// Whether `prefix` is exactly a mention of the known government of the region entity `id`
+/// belongs to.
+fn own_government_before(a: &Analysis<'_>, prefix: Span, id: usize) -> bool {
+    let Some(body) = a.entities.get(id).known.map(|k| &a.lex.known[k]) else { return false };
+    let Some(government) = a.entity_at(prefix).and_then(|g| a.entities.get(g).known).map(|k| &a.lex.known[k]) else {
+        return false;
+    };
+    government.class == "government" && !body.region.is_empty() && government.region == body.region
+}
+
 fn is_place_prefix(a: &Analysis<'_>, prefix: Span) -> bool {
     if prefix.is_empty() {
         return false;
@@ -709,6 +734,26 @@ mod tests {
         for text in ["推動中國—東盟自貿區建設。", "推动中国—东盟自贸区建设。"] {
             let f = names(text);
             assert!(!f.iter().any(|(l, _)| l.starts_with('—')), "{f:?}");
+        }
+    }
+
+    #[test]
+    fn a_foreign_country_before_a_local_short_name_is_its_own_body() {
+        for (text, foreign, local) in [
+            ("澳門特區政府旅遊局與葡萄牙旅遊局簽署備忘錄，旅遊局將設立基金。", "葡萄牙旅遊局", "澳門特區政府旅遊局"),
+            ("澳门特区政府旅游局与葡萄牙旅游局签署备忘录，旅游局将设立基金。", "葡萄牙旅游局", "澳门特区政府旅游局"),
+        ] {
+            let mut a = analysis_with(text, None, &[]);
+            super::super::known::recognise(&mut a);
+            super::recognise(&mut a);
+            let (entities, _) = a.entities.finish(false);
+            let org = |label: &str| {
+                entities.iter().find(|e| e.label == label).unwrap_or_else(|| panic!("{label}: {entities:?}"))
+            };
+            // The foreign body is new: no lexicon identity, one mention.
+            assert!(org(foreign).english.is_none(), "{entities:?}");
+            // The government's body written in full is the known body, with the short name.
+            assert_eq!(org(local).mentions.len(), 2, "{entities:?}");
         }
     }
 
