@@ -254,6 +254,11 @@ fn selections(a: &mut Analysis<'_>, id: EntityId, full: &[char], ending: usize) 
                 continue;
             }
             let folded: String = s.iter().collect();
+            // 大學 of 香港大學: the bare ending, or generic words at the end, are no abbreviation
+            // (bare endings resolve elsewhere, only when one body has them).
+            if s == ending_chars || (full.ends_with(s) && a.lex.is_all_generic(&folded)) {
+                continue;
+            }
             if !a.lex.known_named(&folded).is_empty() && a.entities.named(&folded) != Some(id) {
                 continue; // another body's known abbreviation (港大 is not 香港科技大學)
             }
@@ -720,6 +725,19 @@ mod tests {
         assert!(plan.aliases.contains("簡約公屋") || plan.aliases.contains("簡約公屋計劃"), "{:?}", plan.aliases);
         let x = extract("政府推出「綠色航運轉型計劃」，「綠色航運轉型」反應熱烈。");
         assert!(entity(&x, "綠色航運轉型計劃").aliases.contains("綠色航運轉型"));
+    }
+
+    #[test]
+    fn a_bare_ending_is_no_abbreviation() {
+        for (text, name) in [
+            ("香港大學（港大）工程學院院長出席。校長直言：「大學的研究要走出實驗室。」", "香港大學"),
+            ("香港大学（港大）工程学院院长出席。校长直言：“大学的研究要走出实验室。”", "香港大学"),
+        ] {
+            let x = extract(text);
+            let hku = entity(&x, name);
+            assert!(!hku.aliases.contains("大學") && !hku.aliases.contains("大学"), "{:?}", hku.aliases);
+            assert_eq!(hku.mentions.len(), 2, "{:?}", hku.mentions);
+        }
     }
 
     #[test]
