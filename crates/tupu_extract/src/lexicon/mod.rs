@@ -28,6 +28,7 @@ use crate::normalize::fold;
 pub const EMBEDDED: &[(&str, &str)] = &[
     ("surnames.tsv", include_str!("../../data/surnames.tsv")),
     ("titles.tsv", include_str!("../../data/titles.tsv")),
+    ("title_modifiers.tsv", include_str!("../../data/title_modifiers.tsv")),
     ("suffixes.tsv", include_str!("../../data/suffixes.tsv")),
     ("boundaries.tsv", include_str!("../../data/boundaries.tsv")),
     ("generic.tsv", include_str!("../../data/generic.tsv")),
@@ -244,6 +245,9 @@ impl Lexicons {
                 strong,
             });
         }
+        let modifiers = tsv::parse("title_modifiers.tsv", get("title_modifiers.tsv"), 2)?;
+        let generated = modified_titles(&lex.titles, &lex.suffixes, &modifiers)?;
+        lex.titles.extend(generated);
         for row in tsv::parse("speech_verbs.tsv", get("speech_verbs.tsv"), 1)? {
             let needs_pause = match row.get(1) {
                 "" => false,
@@ -330,6 +334,35 @@ impl Lexicons {
     }
 }
 
+/// The titles that modifiers make of posts and academic titles (助理秘書長, 部長助理), except
+/// those already listed, and except of a title that is the start of a name ending (委員 of
+/// 委員會: 執行委員會 is a committee, not 執行委員 + 會).
+fn modified_titles(titles: &[Title], suffixes: &[Suffix], modifiers: &[Row]) -> Result<Vec<Title>, LexiconError> {
+    let mut seen: FastSet<String> = titles.iter().map(|t| fold(&t.title)).collect();
+    let starts_an_ending = |t: &Title| {
+        let folded = fold(&t.title);
+        suffixes.iter().any(|s| s.folded.len() > folded.len() && s.folded.starts_with(&folded))
+    };
+    let mut out = Vec::new();
+    for row in modifiers {
+        let word = row.get(0);
+        let before = match row.get(1) {
+            "before" => true,
+            "after" => false,
+            other => return Err(bad("title_modifiers.tsv", row, format!("unknown position '{other}'"))),
+        };
+        for t in
+            titles.iter().filter(|t| matches!(t.kind, TitleKind::Post | TitleKind::Academic) && !starts_an_ending(t))
+        {
+            let title = if before { format!("{word}{}", t.title) } else { format!("{}{word}", t.title) };
+            if seen.insert(fold(&title)) {
+                out.push(Title { title, kind: t.kind, governments: Vec::new() });
+            }
+        }
+    }
+    Ok(out)
+}
+
 fn bad(file: &str, row: &Row, message: String) -> LexiconError {
     LexiconError { path: PathBuf::from(file), line: row.line, message }
 }
@@ -391,12 +424,24 @@ mod tests {
     }
 
     #[test]
+    fn modifiers_make_titles_but_not_of_the_start_of_a_name_ending() {
+        let lex = Lexicons::embedded();
+        let has = |t: &str| lex.titles.iter().any(|x| x.title == t);
+        assert!(has("助理秘書長") && has("執行副總裁") && has("部長助理") && has("副關長"));
+        // 委員 starts 委員會: 執行委員會 stays a committee.
+        assert!(!has("執行委員"));
+    }
+
+    #[test]
     fn from_dir_overrides_one_file() {
         let dir = std::env::temp_dir().join(format!("tupu-lex-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
         std::fs::write(dir.join("titles.tsv"), "# title\tkind\n總幹事\tpost\n").unwrap();
         let lex = Lexicons::from_dir(&dir).unwrap();
-        assert_eq!(lex.titles.len(), 1);
+        // The one title, and what the embedded modifiers make of it (副總幹事, 總幹事助理…).
+        assert_eq!(lex.titles[0].title, "總幹事");
+        assert!(lex.titles.iter().all(|t| t.title.contains("總幹事")), "{:?}", lex.titles);
+        assert!(lex.titles.iter().any(|t| t.title == "助理總幹事"));
         assert!(lex.known.len() > 10);
         std::fs::write(dir.join("titles.tsv"), "總幹事\tboss\n").unwrap();
         let err = Lexicons::from_dir(&dir).unwrap_err();

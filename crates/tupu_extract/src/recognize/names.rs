@@ -35,6 +35,9 @@ const NUMERALS: &[char] = &[
     '一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '百', '千', '万', '亿', '两', '零', '〇', '余', '多',
     '几', '数',
 ];
+/// Endings of government bodies (folded): a country's ministry or agency is named with its
+/// country, unlike a company or a society of that country.
+const GOVERNMENT_ENDINGS: &[&str] = &["部", "局", "署", "厅", "委员会", "办公室", "理事会"];
 const MEASURES: &[char] =
     &['个', '间', '家', '名', '项', '所', '位', '座', '条', '批', '款', '宗', '届', '点', '大', '类', '支', '只', '场'];
 
@@ -502,6 +505,7 @@ fn accept(a: &mut Analysis<'_>, mut candidates: Vec<Candidate>) {
         }
         let inner: Vec<(usize, Span)> = existing.iter().copied().filter(|(_, m)| c.span.contains(*m)).collect();
         // 德國X協會: the country is a modifier of X協會.
+        let mut without_country = None;
         if let Some(&(id, m)) = inner.first() {
             let foreign = a.entities.get(id).known.is_some_and(|k| a.lex.known[k].is_foreign_country());
             // …but a country's own body keeps it (葡萄牙旅遊局, 美國商會): split only when what
@@ -509,8 +513,18 @@ fn accept(a: &mut Analysis<'_>, mut candidates: Vec<Candidate>) {
             let ending =
                 a.word_ending_at(c.span.end, |w| matches!(w, WordClass::Suffix(_))).map_or(0, |(w, _)| w.len());
             let own_name = Span::new(m.end, c.span.end.saturating_sub(ending));
-            if m.start == c.span.start && foreign && own_name.len() >= 2 && !a.lex.is_all_generic(a.folded(own_name)) {
+            // A ministry or agency is the country's own: 沙特阿拉伯能源部 keeps its country.
+            let government = GOVERNMENT_ENDINGS.iter().any(|e| a.folded(c.span).ends_with(e));
+            if m.start == c.span.start
+                && foreign
+                && !government
+                && own_name.len() >= 2
+                && !a.lex.is_all_generic(a.folded(own_name))
+            {
                 c.span.start = m.end;
+            } else if m.start == c.span.start && foreign && government && own_name.len() >= 2 {
+                // …and is also called without it (技術與通信部 of 老撾技術與通信部).
+                without_country = Some(Span::new(m.end, c.span.end));
             }
         }
         let inner: Vec<(usize, Span)> = inner.into_iter().filter(|(_, m)| c.span.contains(*m)).collect();
@@ -580,6 +594,10 @@ fn accept(a: &mut Analysis<'_>, mut candidates: Vec<Candidate>) {
         let surface = a.surface(c.span).to_owned();
         let id = a.entities.create(c.kind, &surface, true);
         a.entities.add_mention(id, c.span, &surface);
+        if let Some(short) = without_country {
+            let short_surface = a.surface(short).to_owned();
+            a.entities.add_name(id, &short_surface, false);
+        }
         if let Some(alias) = c.quoted_alias {
             let alias_surface = a.surface(alias).to_owned();
             a.entities.add_name(id, &alias_surface, false);
@@ -755,6 +773,25 @@ mod tests {
             // The government's body written in full is the known body, with the short name.
             assert_eq!(org(local).mentions.len(), 2, "{entities:?}");
         }
+    }
+
+    #[test]
+    fn a_foreign_ministry_keeps_its_country_and_is_also_named_without_it() {
+        for (text, full, short) in [
+            ("沙特阿拉伯能源部副大臣出席。", "沙特阿拉伯能源部", "能源部"),
+            ("老撾技術與通信部部長出席。", "老撾技術與通信部", "技術與通信部"),
+            ("老挝技术与通信部部长出席。", "老挝技术与通信部", "技术与通信部"),
+        ] {
+            let mut a = analysis_with(text, None, &[]);
+            super::super::known::recognise(&mut a);
+            super::recognise(&mut a);
+            let (entities, _) = a.entities.finish(false);
+            let ministry = entities.iter().find(|e| e.label == full).unwrap_or_else(|| panic!("{entities:?}"));
+            assert!(ministry.aliases.contains(short), "{:?}", ministry.aliases);
+        }
+        // A company or society of a country is named without it.
+        let f = names("德國弗勞恩霍夫協會代表出席。");
+        assert!(has(&f, "弗勞恩霍夫協會", EntityKind::Organization), "{f:?}");
     }
 
     #[test]
