@@ -241,7 +241,7 @@ fn name_start(a: &Analysis<'_>, suffix_start: usize, kind: EntityKind) -> usize 
             }
         }
         // 中國—東盟中心: a dash between two known places links them inside one name.
-        if matches!(c, '—' | '－' | '-') {
+        if matches!(c, '—' | '－' | '-' | '·' | '・' | '•') {
             let known_before = a.word_ending_at(
                 p - 1,
                 |w| matches!(w, WordClass::Known(k) if a.lex.known[k].kind == EntityKind::Place),
