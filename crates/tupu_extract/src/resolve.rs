@@ -136,8 +136,11 @@ fn parenthetical(a: &mut Analysis<'_>) {
     }
     for (id, span) in found {
         if let Some(other) = a.entity_at(span) {
-            // Already a name (a known abbreviation): the two are one entity.
-            if other != id && a.entities.kind(other) == a.entities.kind(id) {
+            // Already a name (a known abbreviation): the two are one entity — unless the lexicon
+            // knows them as two (中國（長沙）…: a place in parentheses, not China's short name).
+            let known = |e: EntityId| a.entities.get(e).known;
+            let two_known = known(id).is_some() && known(other).is_some() && known(id) != known(other);
+            if other != id && a.entities.kind(other) == a.entities.kind(id) && !two_known {
                 a.entities.merge(id, other);
             }
             continue;
@@ -725,6 +728,15 @@ mod tests {
         assert!(plan.aliases.contains("簡約公屋") || plan.aliases.contains("簡約公屋計劃"), "{:?}", plan.aliases);
         let x = extract("政府推出「綠色航運轉型計劃」，「綠色航運轉型」反應熱烈。");
         assert!(entity(&x, "綠色航運轉型計劃").aliases.contains("綠色航運轉型"));
+    }
+
+    #[test]
+    fn a_known_place_in_parentheses_is_no_abbreviation() {
+        for text in ["中國（長沙）跨境電子商務綜合試驗區在長沙。", "中国（长沙）跨境电子商务综合试验区在长沙。"]
+        {
+            let x = extract(text);
+            assert!(x.entities.iter().all(|e| e.aliases.iter().all(|a| !a.contains('沙'))), "{:?}", x.entities);
+        }
     }
 
     #[test]

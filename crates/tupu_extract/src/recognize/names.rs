@@ -118,6 +118,11 @@ fn by_ending(a: &Analysis<'_>) -> Vec<Candidate> {
             continue;
         }
         let stem = Span::new(span.start, suffix_span.start);
+        // 165個跨境電子商務綜合試驗區: counted, it is a class of things, not one name (第三屆X論壇
+        // is an edition: ordinal, not counted).
+        if suffix.kind != EntityKind::Event && counted_before(a, span.start) && !is_quoted(a, span) {
+            continue;
+        }
         // Quotation marks a name even when its words are generic (「金融科技創新專項資金」).
         // A long event name of generic words is still a name (數據產業專題新聞發布會); a short one
         // is a description (主論壇, 專題分論壇).
@@ -225,8 +230,9 @@ fn name_start(a: &Analysis<'_>, suffix_start: usize, kind: EntityKind) -> usize 
     let mut p = suffix_start;
     while p > 0 && suffix_start - p < MAX_STEM {
         let c = a.char_at(p - 1);
-        // 國電投海岬（鹽城）風電裝備有限公司: a short place in parentheses inside a company name.
-        if kind == EntityKind::Organization && matches!(c, '）' | ')') {
+        // 國電投海岬（鹽城）風電裝備有限公司, 中國（長沙）跨境電子商務綜合試驗區: a short place in
+        // parentheses inside a name.
+        if matches!(c, '）' | ')') {
             let open = (p.saturating_sub(7)..p - 1).rev().find(|&q| matches!(a.char_at(q), '（' | '('));
             let place_inside = |o: usize| {
                 a.word_starting_at(
@@ -236,7 +242,12 @@ fn name_start(a: &Analysis<'_>, suffix_start: usize, kind: EntityKind) -> usize 
                 .is_some_and(|(w, _)| w.end == p - 1)
             };
             if let Some(open) = open.filter(|&o| o > 0 && is_cjk(a.char_at(o - 1)) && place_inside(o)) {
-                p = open;
+                // A known place right before the parenthesis opens the name (中國（長沙）…).
+                let place_before = a.word_ending_at(
+                    open,
+                    |w| matches!(w, WordClass::Known(k) if a.lex.known[k].kind == EntityKind::Place),
+                );
+                p = place_before.map_or(open, |(w, _)| w.start);
                 continue;
             }
         }
@@ -313,6 +324,19 @@ fn name_start(a: &Analysis<'_>, suffix_start: usize, kind: EntityKind) -> usize 
         p -= 1;
     }
     p
+}
+
+/// Whether a cardinal number and a measure word end at `end` (165個, 三家), not an ordinal (第三屆).
+fn counted_before(a: &Analysis<'_>, end: usize) -> bool {
+    let is_numeral = |c: char| NUMERALS.contains(&c) || c.is_ascii_digit();
+    if end < 2 || !MEASURES.contains(&a.char_at(end - 1)) || !is_numeral(a.char_at(end - 2)) {
+        return false;
+    }
+    let mut p = end - 2;
+    while p > 0 && (is_numeral(a.char_at(p - 1)) || a.char_at(p - 1) == ',') {
+        p -= 1;
+    }
+    p == 0 || a.char_at(p - 1) != '第'
 }
 
 /// Whether the character at `p` is a conjunction (和, 及, 與), not part of a word (協和, 和平).
@@ -792,6 +816,16 @@ mod tests {
         // A company or society of a country is named without it.
         let f = names("德國弗勞恩霍夫協會代表出席。");
         assert!(has(&f, "弗勞恩霍夫協會", EntityKind::Organization), "{f:?}");
+    }
+
+    #[test]
+    fn a_place_in_parentheses_stays_inside_the_name_and_counted_classes_are_no_names() {
+        let f = names("全國設立165個跨境電子商務綜合試驗區，中國（長沙）跨境電子商務綜合試驗區位居前列。");
+        assert!(has(&f, "中國（長沙）跨境電子商務綜合試驗區", EntityKind::Place), "{f:?}");
+        assert!(!has(&f, "跨境電子商務綜合試驗區", EntityKind::Place), "{f:?}");
+        let f = names("全国设立165个跨境电子商务综合试验区，中国（长沙）跨境电子商务综合试验区位居前列。");
+        assert!(has(&f, "中国（长沙）跨境电子商务综合试验区", EntityKind::Place), "{f:?}");
+        assert!(!has(&f, "跨境电子商务综合试验区", EntityKind::Place), "{f:?}");
     }
 
     #[test]
