@@ -36,7 +36,7 @@ pub(crate) fn recognise(a: &mut Analysis<'_>) {
             && (w.span.len() > 2
                 || entries.iter().any(|&e| a.lex.known[e].key == a.folded(w.span))
                 || short_alias_stands(a, w.span))
-            && !a.crossing_words(w.span).any(|c| matches!(c, WordClass::Title(_)))
+            && !crossed_by_title(a, w.span)
         {
             candidates.push(Candidate { span: w.span, entries });
         }
@@ -53,6 +53,21 @@ pub(crate) fn recognise(a: &mut Analysis<'_>) {
         taken[c.span.start..c.span.end].iter_mut().for_each(|t| *t = true);
         add_known(a, entry, c.span);
     }
+}
+
+/// Whether a title crosses the name's edge (律政司 inside 律政司司長) — unless a known name
+/// takes the title's other part (新華社 before 長沙 in 新華社長沙…電: not 社長).
+fn crossed_by_title(a: &Analysis<'_>, span: Span) -> bool {
+    let from = span.start.saturating_sub(a.lex.vocabulary.longest());
+    let known_after = a.word_starting_at(span.end, |c| matches!(c, WordClass::Known(_))).map(|(w, _)| w.end);
+    let known_before = a.word_ending_at(span.start, |c| matches!(c, WordClass::Known(_))).map(|(w, _)| w.start);
+    (from..span.end).flat_map(|p| a.words.starting_at(p).iter()).any(|w| {
+        w.span.overlaps(span)
+            && !span.contains(w.span)
+            && a.lex.vocabulary.classes(w.pattern).iter().any(|c| matches!(c, WordClass::Title(_)))
+            && !(w.span.start > span.start && known_after.is_some_and(|end| end >= w.span.end))
+            && !(w.span.start < span.start && known_before.is_some_and(|start| start <= w.span.start))
+    })
 }
 
 /// A short name must not be glued into a longer word: a one- or two-character place such as
@@ -163,6 +178,17 @@ mod tests {
         assert!(found.contains(&("國家互聯網信息辦公室".to_owned(), EntityKind::Organization, 2)), "{found:?}");
         assert!(found.iter().any(|(l, k, _)| l == "會展中心" && *k == EntityKind::Place));
         assert!(!found.iter().any(|(l, _, _)| l == "香港"));
+    }
+
+    #[test]
+    fn a_title_across_a_name_gives_way_to_the_known_name_after_it() {
+        // 社長 across 新華社|長沙: the agency and the city, not a president.
+        for text in ["新華社長沙6月17日電", "新华社长沙6月17日电"] {
+            let labels: Vec<String> = known(text).into_iter().map(|(l, _, _)| l).collect();
+            assert_eq!(labels.len(), 2, "{labels:?}");
+        }
+        // 律政司 inside the office title 律政司司長 is no mention.
+        assert!(known("律政司司長出席。").is_empty());
     }
 
     #[test]

@@ -6,11 +6,23 @@
 //! the next one directly; a 的 or a long stretch of other words breaks the link, so a sentence
 //! with many entities does not relate them all to each other.
 
+use std::sync::LazyLock;
+
+use regex::Regex;
+
 use crate::analysis::Analysis;
 use crate::lexicon::WordClass;
 use crate::model::{EntityId, EntityKind};
 use crate::span::Span;
 use crate::text::CLAUSE_END;
+
+/// A wire dateline at the start of a sentence (folded): agency and place, the date, 電, and the
+/// reporters in parentheses.
+#[expect(clippy::expect_used, reason = "a constant pattern, exercised by the unit tests")]
+static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[^，。（(]{0,20}?[0-9０-９一二三四五六七八九十]{1,3}月[0-9０-９一二三四五六七八九十]{1,3}日电(?:[（(][^）)]{0,40}[）)])?\s*")
+        .expect("valid dateline pattern")
+});
 
 /// What may join two coordinated parties (X、Y與Z; X會同Y實施…).
 const CONNECTORS: &[&str] = &["、", "与", "和", "及", "以及", "同", "跟", "联同", "会同", "连同", "联合", "携手"];
@@ -168,11 +180,20 @@ impl Analysis<'_> {
     /// The sentence's topic: its first entity, when it opens a clause (云擎智算成立於2019年，
     /// 總部位於… is about 云擎智算).
     pub(crate) fn sentence_topic(&self, sentence: Span) -> Option<(EntityId, Span)> {
+        let sentence = Span::new(self.after_dateline(sentence), sentence.end);
         let (tokens, _) = self.arguments_in(sentence);
         let &(id, span) = tokens.first()?;
         let opens = span.start == sentence.start
             || span.start.checked_sub(1).and_then(|p| self.folded_char(p)).is_some_and(|c| CLAUSE_END.contains(&c));
         opens.then_some((id, span))
+    }
+
+    /// Where the sentence starts after a wire dateline (新華社長沙6月17日電（記者…）): the agency
+    /// that filed the report is not what the sentence is about.
+    fn after_dateline(&self, sentence: Span) -> usize {
+        let text = self.folded(sentence);
+        let Some(m) = DATELINE.find(text) else { return sentence.start };
+        sentence.start + text[..m.end()].chars().count()
     }
 
     /// What a passive or objectless verb is done to: the nearest entity of `kinds` before

@@ -114,3 +114,26 @@ fn entities_the_verb_does_not_link_are_not_related() {
         assert!(relations(text, &names).is_empty(), "{text}: {:?}", relations(text, &names));
     }
 }
+
+#[test]
+fn a_wire_dateline_is_not_the_subject() {
+    for (text, agency, office, plan) in [
+        (
+            "新華社長沙6月17日電（記者甲、乙）甲省新聞辦公室17日舉行發布會，正式發布《丙行動方案》。",
+            "新華社",
+            "甲省新聞辦公室",
+            "丙行動方案",
+        ),
+        (
+            "新华社长沙6月17日电（记者甲、乙）甲省新闻办公室17日举行发布会，正式发布《丙行动方案》。",
+            "新华社",
+            "甲省新闻办公室",
+            "丙行动方案",
+        ),
+    ] {
+        let names = [(agency, Organization), (office, Organization), (plan, Initiative)];
+        let got = relations(text, &names);
+        assert!(got.iter().all(|(s, _, _)| s != agency), "{got:?}");
+        assert!(got.contains(&triple(office, "published", plan)), "{got:?}");
+    }
+}
