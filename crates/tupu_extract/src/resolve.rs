@@ -322,7 +322,9 @@ fn merge_abbreviated_entities(a: &mut Analysis<'_>) {
         let Some(short) = d.full_names.keys().next().map(|n| fold(n)) else { continue };
         let kind = d.kind;
         let s: Vec<char> = short.chars().collect();
-        if s.len() < 3 {
+        // A registered company name (…有限公司) is a full name of its own, never a short form of
+        // another (廣州港集團有限公司 is not 廣州南沙港鏈供應鏈集團有限公司).
+        if s.len() < 3 || short.ends_with("有限公司") {
             continue;
         }
         let target = names.iter().find(|(long_id, l, place)| {

@@ -118,6 +118,24 @@ fn by_ending(a: &Analysis<'_>) -> Vec<Candidate> {
             continue;
         }
         let stem = Span::new(span.start, suffix_span.start);
+        // 南沙港, 鹽田港: a port is a known place and 港 — nothing else (來港, 經港 are Hong Kong).
+        if a.folded(suffix_span) == "港" {
+            let place_stem = a
+                .word_starting_at(
+                    stem.start,
+                    |c| matches!(c, WordClass::Known(k) if a.lex.known[k].kind == EntityKind::Place),
+                )
+                .is_some_and(|(w, _)| w == stem);
+            // 港澳, 港元, 港股, 港深: 港 is Hong Kong in a word that goes on.
+            let glued_after = a.word_starting_at(suffix_span.start, |_| true).is_some_and(|(w, _)| w.len() > 1)
+                || matches!(
+                    a.char_at(suffix_span.end),
+                    '澳' | '元' | '币' | '股' | '人' | '府' | '资' | '深' | '珠' | '台'
+                );
+            if !place_stem || glued_after {
+                continue;
+            }
+        }
         // 165個跨境電子商務綜合試驗區: counted, it is a class of things, not one name (第三屆X論壇
         // is an edition: ordinal, not counted).
         if suffix.kind != EntityKind::Event && counted_before(a, span.start) && !is_quoted(a, span) {
@@ -826,6 +844,20 @@ mod tests {
         let f = names("全国设立165个跨境电子商务综合试验区，中国（长沙）跨境电子商务综合试验区位居前列。");
         assert!(has(&f, "中国（长沙）跨境电子商务综合试验区", EntityKind::Place), "{f:?}");
         assert!(!has(&f, "跨境电子商务综合试验区", EntityKind::Place), "{f:?}");
+    }
+
+    #[test]
+    fn a_port_is_a_known_place_and_gang() {
+        let f = names("南沙港去年完成集裝箱吞吐量逾2,000萬標準箱。");
+        assert!(has(&f, "南沙港", EntityKind::Place), "{f:?}");
+        let f = names("南沙港去年完成集装箱吞吐量逾2,000万标准箱。");
+        assert!(has(&f, "南沙港", EntityKind::Place), "{f:?}");
+        // 來港, 經港: Hong Kong after a verb; 港澳: a word of its own.
+        for text in ["龍頭企業計劃來港發展。", "企業經港進入內地。", "深化南沙港澳合作。"]
+        {
+            let f = names(text);
+            assert!(!f.iter().any(|(l, _)| l.ends_with('港')), "{f:?}");
+        }
     }
 
     #[test]
