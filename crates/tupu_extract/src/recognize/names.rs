@@ -33,7 +33,7 @@ const CONJUNCTIONS: &[char] = &['和', '及', '与', '或', '暨', '同', '并',
 /// count, not a name.
 const NUMERALS: &[char] = &[
     '一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '百', '千', '万', '亿', '两', '零', '〇', '余', '多',
-    '几', '数',
+    '几', '数', '首',
 ];
 /// Endings of government bodies (folded): a country's ministry or agency is named with its
 /// country, unlike a company or a society of that country.
@@ -331,11 +331,13 @@ fn name_start(a: &Analysis<'_>, suffix_start: usize, kind: EntityKind) -> usize 
         {
             break;
         }
-        // A place inside a place: 杭州市余杭區 is 余杭區 of 杭州市 (but 香港大會堂 is one name).
+        // A place inside a place: 杭州市余杭區 is 余杭區 of 杭州市 (but 香港大會堂 is one name, and
+        // so is 銀川經濟技術開發區: what follows the place is only generic words).
         if kind == EntityKind::Place
             && p < suffix_start
             && a.word_ending_at(p, |c| matches!(c, WordClass::Known(k) if a.lex.known[k].kind == EntityKind::Place))
                 .is_some()
+            && !a.lex.is_all_generic(a.folded(Span::new(p, suffix_start)))
         {
             break;
         }
