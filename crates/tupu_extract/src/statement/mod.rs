@@ -137,7 +137,10 @@ impl Analysis<'_> {
         // quotation marks inside it (…的「超級聯繫人」他說).
         let opens_sentence = q.start == sentence.start || q.start == self.sentence_span_at(q.start).start;
         let attribution_only = start == sentence.start && self.only_closing_after(act.verb.end, sentence.end);
-        (opens_sentence && (attribution_only || q.start == sentence.start)).then_some(q)
+        // 「…。」他說，…: the attribution opens the next sentence and goes on after a pause.
+        let attribution_goes_on =
+            start == sentence.start && self.folded_char(act.verb.end).is_some_and(|c| matches!(c, '，' | ','));
+        (opens_sentence && (attribution_only || attribution_goes_on || q.start == sentence.start)).then_some(q)
     }
 
     /// Whether nothing but sentence ends and closing marks lies in `[from, to)`.
@@ -371,6 +374,20 @@ mod tests {
         Statements.run(&mut a);
         assert_eq!(a.statements[0].text, text);
         assert_eq!(a.statements[0].quote.as_deref(), Some("市场的大门始终敞开，欢迎各地企业。"));
+    }
+
+    #[test]
+    fn a_quote_before_an_attribution_that_goes_on_is_kept() {
+        for (text, name) in [
+            ("陳局長致辭。「數碼化不是選擇題，而是必答題。」他說，資助計劃將於明年推出。", "陳局長"),
+            ("陈局长致辞。“数码化不是选择题，而是必答题。”他说，资助计划将于明年推出。", "陈局长"),
+        ] {
+            let mut a = analysis_with(text, None, &[(name, Person)]);
+            Statements.run(&mut a);
+            let s = a.statements.last().expect("a statement");
+            assert!(s.text.contains("而是必答題") || s.text.contains("而是必答题"), "{}", s.text);
+            assert!(s.text.contains("資助計劃") || s.text.contains("资助计划"), "{}", s.text);
+        }
     }
 
     #[test]
