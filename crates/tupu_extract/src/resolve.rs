@@ -257,9 +257,10 @@ fn selections(a: &mut Analysis<'_>, id: EntityId, full: &[char], ending: usize) 
                 continue;
             }
             let folded: String = s.iter().collect();
-            // 大學 of 香港大學: the bare ending, or generic words at the end, are no abbreviation
-            // (bare endings resolve elsewhere, only when one body has them).
-            if s == ending_chars || (full.ends_with(s) && a.lex.is_all_generic(&folded)) {
+            // 大學 of 香港大學 when the article has two universities: a bare ending or generic
+            // tail that other names end with too is no abbreviation of this one.
+            if full.ends_with(s) && (s == ending_chars || a.lex.is_all_generic(&folded)) && shared_tail(a, id, &folded)
+            {
                 continue;
             }
             if !a.lex.known_named(&folded).is_empty() && a.entities.named(&folded) != Some(id) {
@@ -280,6 +281,16 @@ fn selections(a: &mut Analysis<'_>, id: EntityId, full: &[char], ending: usize) 
             }
         }
     }
+}
+
+/// Whether another organisation or place of the article has a name ending with `tail`.
+fn shared_tail(a: &Analysis<'_>, id: EntityId, tail: &str) -> bool {
+    a.entities.ids().any(|other| {
+        other != id
+            && matches!(a.entities.kind(other), EntityKind::Organization | EntityKind::Place)
+            && !a.entities.get(other).mentions.is_empty()
+            && a.entities.get(other).full_names.keys().any(|n| fold(n).ends_with(tail))
+    })
 }
 
 /// Length of a known place at the start of a folded name (香港 of 香港理工大學).
@@ -742,10 +753,10 @@ mod tests {
     }
 
     #[test]
-    fn a_bare_ending_is_no_abbreviation() {
+    fn a_bare_ending_two_bodies_share_is_no_abbreviation() {
         for (text, name) in [
-            ("香港大學（港大）工程學院院長出席。校長直言：「大學的研究要走出實驗室。」", "香港大學"),
-            ("香港大学（港大）工程学院院长出席。校长直言：“大学的研究要走出实验室。”", "香港大学"),
+            ("香港城市大學校長、香港大學（港大）工程學院院長出席。校長直言：「大學的研究要走出實驗室。」", "香港大學"),
+            ("香港城市大学校长、香港大学（港大）工程学院院长出席。校长直言：“大学的研究要走出实验室。”", "香港大学"),
         ] {
             let x = extract(text);
             let hku = entity(&x, name);
