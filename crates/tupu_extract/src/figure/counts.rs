@@ -114,12 +114,9 @@ fn coordinated(folded: &str, mut end: usize, limit: usize, lex: &FigureLexicon) 
 
 /// Whether a numeral and its unit end at byte `end` (四個月, 3年).
 fn figure_ends_at(folded: &str, end: usize, lex: &FigureLexicon) -> bool {
-    lex.units.suffix_of(&folded[..end]).is_some_and(|(len, _)| {
-        folded[..end - len]
-            .chars()
-            .next_back()
-            .is_some_and(|c| c.is_ascii_digit() || "一二两三四五六七八九十百千万亿".contains(c))
-    })
+    lex.units
+        .suffix_of(&folded[..end])
+        .is_some_and(|(len, _)| folded[..end - len].chars().next_back().is_some_and(is_numeral_char))
 }
 
 /// The counted noun written before byte `to` (where the figure's qualifier or number starts),
