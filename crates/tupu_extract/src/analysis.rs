@@ -165,11 +165,16 @@ impl<'a> Analysis<'a> {
     /// Classes of lexicon words that overlap `span` without lying inside it (the words that would
     /// glue the span into something longer).
     pub(crate) fn crossing_words(&self, span: Span) -> impl Iterator<Item = WordClass> + '_ {
+        self.crossing(span).map(|(_, class)| class)
+    }
+
+    /// Lexicon words that overlap `span` without lying inside it, each with one of its classes.
+    pub(crate) fn crossing(&self, span: Span) -> impl Iterator<Item = (Span, WordClass)> + '_ {
         let from = span.start.saturating_sub(self.lex.vocabulary.longest());
         (from..span.end)
             .flat_map(move |p| self.words.starting_at(p).iter())
             .filter(move |w| w.span.overlaps(span) && !span.contains(w.span))
-            .flat_map(move |w| self.lex.vocabulary.classes(w.pattern).iter().copied())
+            .flat_map(move |w| self.lex.vocabulary.classes(w.pattern).iter().map(move |&c| (w.span, c)))
     }
 }
 

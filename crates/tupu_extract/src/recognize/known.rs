@@ -58,15 +58,12 @@ pub(crate) fn recognise(a: &mut Analysis<'_>) {
 /// Whether a title crosses the name's edge (律政司 inside 律政司司長) — unless a known name
 /// takes the title's other part (新華社 before 長沙 in 新華社長沙…電: not 社長).
 fn crossed_by_title(a: &Analysis<'_>, span: Span) -> bool {
-    let from = span.start.saturating_sub(a.lex.vocabulary.longest());
     let known_after = a.word_starting_at(span.end, |c| matches!(c, WordClass::Known(_))).map(|(w, _)| w.end);
     let known_before = a.word_ending_at(span.start, |c| matches!(c, WordClass::Known(_))).map(|(w, _)| w.start);
-    (from..span.end).flat_map(|p| a.words.starting_at(p).iter()).any(|w| {
-        w.span.overlaps(span)
-            && !span.contains(w.span)
-            && a.lex.vocabulary.classes(w.pattern).iter().any(|c| matches!(c, WordClass::Title(_)))
-            && !(w.span.start > span.start && known_after.is_some_and(|end| end >= w.span.end))
-            && !(w.span.start < span.start && known_before.is_some_and(|start| start <= w.span.start))
+    a.crossing(span).any(|(w, class)| {
+        matches!(class, WordClass::Title(_))
+            && !(w.start > span.start && known_after.is_some_and(|end| end >= w.end))
+            && !(w.start < span.start && known_before.is_some_and(|start| start <= w.start))
     })
 }
 

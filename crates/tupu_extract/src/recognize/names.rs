@@ -218,17 +218,12 @@ fn by_ending(a: &Analysis<'_>) -> Vec<Candidate> {
 /// Whether the ending is really part of another word: 署 in 簽署, 局 in 布局, 市 in 市場 (boundary
 /// words), 部 in 部長 (a title).
 fn inside_other_word(a: &Analysis<'_>, suffix: Span) -> bool {
-    let from = suffix.start.saturating_sub(a.lex.vocabulary.longest());
-    (from..suffix.end).flat_map(|p| a.words.starting_at(p).iter()).any(|w| {
-        w.span.overlaps(suffix)
-            && !suffix.contains(w.span)
-            && a.lex.vocabulary.classes(w.pattern).iter().any(|c| match c {
-                WordClass::Boundary | WordClass::Title(_) => true,
-                // An ordinary word continuing past the ending (大學生, 辦法, 零部件), or ending
-                // with a one-character ending (全部, 西部, 布局, 地區).
-                WordClass::Plain => w.span.end > suffix.end || (suffix.len() == 1 && w.span.start < suffix.start),
-                _ => false,
-            })
+    a.crossing(suffix).any(|(w, class)| match class {
+        WordClass::Boundary | WordClass::Title(_) => true,
+        // An ordinary word continuing past the ending (大學生, 辦法, 零部件), or ending with a
+        // one-character ending (全部, 西部, 布局, 地區).
+        WordClass::Plain => w.end > suffix.end || (suffix.len() == 1 && w.start < suffix.start),
+        _ => false,
     })
 }
 
