@@ -129,6 +129,17 @@ impl<'a> Analysis<'a> {
         self.chars.get(pos).copied().unwrap_or('\n')
     }
 
+    /// The folded characters of `span` (clamped to the text).
+    pub(crate) fn chars_of(&self, span: Span) -> &'a [char] {
+        let end = span.end.min(self.chars.len());
+        self.chars.get(span.start.min(end)..end).unwrap_or(&[])
+    }
+
+    /// The folded character at `pos`, if any.
+    pub(crate) fn folded_char(&self, pos: usize) -> Option<char> {
+        self.chars.get(pos).copied()
+    }
+
     /// Whether a lexicon word of a class satisfying `pred` occupies exactly `span`.
     pub(crate) fn has_word(&self, span: Span, pred: impl Fn(WordClass) -> bool) -> bool {
         self.classes_at(span).any(pred)

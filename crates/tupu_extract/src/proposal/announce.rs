@@ -41,7 +41,7 @@ impl Analysis<'_> {
         let words = ProposalWords::embedded();
         let mut out = Vec::new();
         for (index, sentence) in self.text().sentences().iter().enumerate() {
-            let chars = &self.chars[sentence.span.start..sentence.span.end.min(self.chars.len())];
+            let chars = self.chars_of(sentence.span);
             let mut i = 0;
             while i < chars.len() {
                 // Only a numeral can open a count: skip everything else cheaply.

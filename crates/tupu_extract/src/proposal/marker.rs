@@ -96,7 +96,7 @@ impl Analysis<'_> {
         let words = ProposalWords::embedded();
         let mut out = Vec::new();
         for (index, paragraph) in self.text().paragraphs().iter().enumerate() {
-            let chars = &self.chars[paragraph.span.start..paragraph.span.end.min(self.chars.len())];
+            let chars = self.chars_of(paragraph.span);
             let mut at_clause_start = true;
             for i in 0..chars.len() {
                 let c = chars[i];

@@ -184,8 +184,11 @@ impl Analysis<'_> {
 
     /// A span without trailing pauses and whitespace (the ； between two points).
     fn trim_end(&self, span: Span) -> Span {
-        let chars: Vec<char> = self.folded(span).chars().collect();
-        let keep = chars.iter().rposition(|c| !(c.is_whitespace() || "，；、,;".contains(*c))).map_or(0, |i| i + 1);
+        let keep = self
+            .chars_of(span)
+            .iter()
+            .rposition(|c| !(c.is_whitespace() || "，；、,;".contains(*c)))
+            .map_or(0, |i| i + 1);
         Span::new(span.start, span.start + keep)
     }
 

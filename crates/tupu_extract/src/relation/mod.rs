@@ -152,9 +152,11 @@ impl Analysis<'_> {
 
     /// The clause of the sentence that holds `verb`.
     fn clause_around(&self, verb: Span, sentence: Span) -> Span {
-        let before: Vec<char> = self.folded(Span::new(sentence.start, verb.start)).chars().collect();
-        let start =
-            before.iter().rposition(|c| CLAUSE_END.contains(c)).map_or(sentence.start, |i| sentence.start + i + 1);
+        let start = self
+            .chars_of(Span::new(sentence.start, verb.start))
+            .iter()
+            .rposition(|c| CLAUSE_END.contains(c))
+            .map_or(sentence.start, |i| sentence.start + i + 1);
         let end = self
             .folded(Span::new(verb.end, sentence.end))
             .chars()

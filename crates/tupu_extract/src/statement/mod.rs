@@ -114,7 +114,7 @@ impl Analysis<'_> {
         while self.folded_char(pos).is_some_and(|c| matches!(c, '：' | ':' | '，' | ',' | ' ')) {
             pos += 1;
         }
-        quote::is_opener(self.folded_char(pos)?).then(|| self.quote_from(pos, paragraph)).flatten()
+        self.quote_from(pos, paragraph)
     }
 
     /// A quotation that ends right before the speaker (“…。”孟副部長說。 or “…，”他說，“…”).
@@ -128,14 +128,10 @@ impl Analysis<'_> {
         if self.folded_char(close).is_some_and(|c| matches!(c, '，' | ',')) && close > paragraph.start {
             close -= 1;
         }
-        let c = self.folded_char(close)?;
-        if quote::opener_of(c).is_none() || !CLOSERS.contains(&c) && c != '"' {
-            return None;
-        }
         let q = self.quote_to(close, paragraph)?;
         // The quote must be what opens the sentence (or the sentence it ends), not a name in
         // quotation marks inside it (…的「超級聯繫人」他說).
-        let opens_sentence = q.start == sentence.start || q.start == self.sentence_span_at(q.start).start;
+        let opens_sentence = q.start == self.sentence_span_at(q.start).start;
         let attribution_only = start == sentence.start && self.only_closing_after(act.verb.end, sentence.end);
         // 「…。」他說，…: the attribution opens the next sentence and goes on after a pause.
         let attribution_goes_on =
@@ -215,12 +211,10 @@ impl Analysis<'_> {
 
     /// The longest speech verb starting at `pos`, with whether it needs a pause after it.
     fn speech_verb_at(&self, pos: usize) -> Option<(Span, bool)> {
-        self.words.starting_at(pos).iter().find_map(|w| {
-            self.lex.vocabulary.classes(w.pattern).iter().find_map(|class| match class {
-                WordClass::SpeechVerb(i) => Some((w.span, self.lex.speech_verbs[*i].needs_pause)),
-                _ => None,
-            })
-        })
+        match self.word_starting_at(pos, |c| matches!(c, WordClass::SpeechVerb(_)))? {
+            (span, WordClass::SpeechVerb(i)) => Some((span, self.lex.speech_verbs[i].needs_pause)),
+            _ => None,
+        }
     }
 
     /// Whether a pause, a quotation or the end of the text follows position `pos`.

@@ -52,9 +52,8 @@ impl Analysis<'_> {
     pub(crate) fn quote_to(&self, close: usize, within: Span) -> Option<Span> {
         let last = self.folded_char(close)?;
         let open = opener_of(last)?;
-        let before: Vec<char> = self.folded(Span::new(within.start, close + 1)).chars().collect();
         let mut depth = 0usize;
-        for (i, &c) in before.iter().enumerate().rev() {
+        for (i, &c) in self.chars.get(within.start..=close)?.iter().enumerate().rev() {
             let at = within.start + i;
             if c == last && (at == close || open != last) {
                 depth += 1;

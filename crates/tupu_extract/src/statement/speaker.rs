@@ -82,17 +82,12 @@ impl Analysis<'_> {
         all.sort_by_key(|(_, s)| (s.start, std::cmp::Reverse(s.end)));
         let mut out: Vec<(EntityId, Span)> = Vec::with_capacity(all.len());
         for (id, s) in all {
-            if out.last().is_some_and(|(_, last)| last.contains(s) || last.overlaps(s)) {
+            if out.last().is_some_and(|(_, last)| last.overlaps(s)) {
                 continue;
             }
             out.push((id, s));
         }
         out
-    }
-
-    /// The folded character at `pos`, if any.
-    pub(crate) fn folded_char(&self, pos: usize) -> Option<char> {
-        self.folded(Span::new(pos, pos + 1)).chars().next()
     }
 
     /// Possible speakers in `span`, in text order: person and organisation mentions, and
@@ -123,7 +118,7 @@ impl Analysis<'_> {
                 })
             })
             .collect();
-        let folded: Vec<char> = self.folded(span).chars().collect();
+        let folded = self.chars_of(span);
         for (i, &c) in folded.iter().enumerate() {
             if !PRONOUNS.contains(&c) {
                 continue;
