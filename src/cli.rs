@@ -4,7 +4,9 @@ use std::net::SocketAddr;
 use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use tupu_extract::Date;
+use tupu_extract::{ArticleOptions, Date};
+use tupu_graph::ExportFormat;
+use tupu_query::ResultsFormat;
 
 /// Where the store is when neither `--store` nor `TUPU_STORE` says.
 pub(crate) const DEFAULT_STORE: &str = "./tupu-store";
@@ -79,6 +81,12 @@ pub(crate) struct ArticleFlags {
     pub(crate) currency: Option<String>,
 }
 
+impl From<ArticleFlags> for ArticleOptions {
+    fn from(flags: ArticleFlags) -> Self {
+        Self { published: flags.published, currency: flags.currency }
+    }
+}
+
 #[derive(Debug, clap::Args)]
 pub(crate) struct ExtractArgs {
     /// Article files (UTF-8 text); `-` reads standard input.
@@ -106,6 +114,19 @@ pub(crate) enum ExtractFormat {
     Ntriples,
     /// The extraction itself, one fact per line (not RDF).
     Text,
+}
+
+impl ExtractFormat {
+    /// The RDF format, or `None` for the readable text.
+    pub(crate) fn rdf(self) -> Option<ExportFormat> {
+        match self {
+            Self::Turtle => Some(ExportFormat::Turtle),
+            Self::Trig => Some(ExportFormat::TriG),
+            Self::Nquads => Some(ExportFormat::NQuads),
+            Self::Ntriples => Some(ExportFormat::NTriples),
+            Self::Text => None,
+        }
+    }
 }
 
 #[derive(Debug, clap::Args)]
@@ -169,6 +190,18 @@ pub(crate) enum QueryFormat {
     Xml,
 }
 
+impl From<QueryFormat> for ResultsFormat {
+    fn from(format: QueryFormat) -> Self {
+        match format {
+            QueryFormat::Table => Self::Table,
+            QueryFormat::Json => Self::Json,
+            QueryFormat::Csv => Self::Csv,
+            QueryFormat::Tsv => Self::Tsv,
+            QueryFormat::Xml => Self::Xml,
+        }
+    }
+}
+
 #[derive(Debug, clap::Args)]
 pub(crate) struct ExportArgs {
     #[command(flatten)]
@@ -191,6 +224,17 @@ pub(crate) enum RdfFormatArg {
     Nquads,
     /// N-Triples.
     Ntriples,
+}
+
+impl From<RdfFormatArg> for ExportFormat {
+    fn from(format: RdfFormatArg) -> Self {
+        match format {
+            RdfFormatArg::Turtle => Self::Turtle,
+            RdfFormatArg::Trig => Self::TriG,
+            RdfFormatArg::Nquads => Self::NQuads,
+            RdfFormatArg::Ntriples => Self::NTriples,
+        }
+    }
 }
 
 #[derive(Debug, clap::Args)]

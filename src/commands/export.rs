@@ -6,14 +6,11 @@ use anyhow::Result;
 use tupu_graph::{ExportFormat, RdfExport};
 
 use super::{format_of, open_read_only, write_output};
-use crate::cli::{ExportArgs, RdfFormatArg};
+use crate::cli::ExportArgs;
 
 pub(crate) fn run(args: ExportArgs) -> Result<ExitCode> {
     let format = match args.format {
-        Some(RdfFormatArg::Turtle) => ExportFormat::Turtle,
-        Some(RdfFormatArg::Trig) => ExportFormat::TriG,
-        Some(RdfFormatArg::Nquads) => ExportFormat::NQuads,
-        Some(RdfFormatArg::Ntriples) => ExportFormat::NTriples,
+        Some(f) => ExportFormat::from(f),
         None => args.output.as_deref().and_then(format_of).unwrap_or(ExportFormat::Turtle),
     };
     let store = open_read_only(&args.store.store)?;

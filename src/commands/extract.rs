@@ -9,7 +9,7 @@ use tupu_graph::oxigraph::model::Quad;
 use tupu_graph::{ArticleGraph, ExportFormat, RdfExport};
 
 use super::{format_of, map_ordered, progress, write_output};
-use crate::cli::{ExtractArgs, ExtractFormat};
+use crate::cli::ExtractArgs;
 use crate::input::Source;
 
 /// What one article becomes, made on a worker thread.
@@ -21,19 +21,22 @@ enum Piece {
 }
 
 pub(crate) fn run(args: ExtractArgs) -> Result<ExitCode> {
-    let format = match (args.format, args.output.as_deref()) {
-        (Some(f), _) => f,
-        (None, None) => ExtractFormat::Turtle,
+    // The RDF format, or None for the readable text.
+    let format: Option<ExportFormat> = match (args.format, args.output.as_deref()) {
+        (Some(f), _) => f.rdf(),
+        (None, None) => Some(ExportFormat::Turtle),
         (None, Some(out)) => match format_of(out) {
-            Some(f) => from_export(f),
-            None if out.extension().is_some_and(|e| e.eq_ignore_ascii_case("txt")) => ExtractFormat::Text,
+            Some(f) => Some(f),
+            None if out.extension().is_some_and(|e| e.eq_ignore_ascii_case("txt")) => None,
             None => bail!(
                 "cannot tell the output format from {}; use --format turtle|trig|nquads|ntriples|text or an extension .ttl .trig .nq .nt .txt",
                 out.display()
             ),
         },
     };
-    let options = ArticleOptions { published: args.article.published, currency: args.article.currency };
+    // Turtle and TriG sort and deduplicate the whole corpus; the line formats stream.
+    let sorted = matches!(format, Some(ExportFormat::Turtle | ExportFormat::TriG));
+    let options = ArticleOptions::from(args.article);
     let sources: Vec<Source> = args.files.iter().map(|p| Source::from_arg(p)).collect();
     if sources.iter().filter(|s| **s == Source::Stdin).count() > 1 {
         bail!("standard input (`-`) can be read only once");
@@ -45,20 +48,13 @@ pub(crate) fn run(args: ExtractArgs) -> Result<ExitCode> {
         let article = source.article(&options)?;
         let extraction = extractor.extract(&article);
         let original = article.text().original();
-        Ok(match format {
-            ExtractFormat::Text => {
-                let mut text = if many { format!("# {}\n", source.name()) } else { String::new() };
-                text.push_str(&extraction.render(original));
-                Piece::Bytes(text.into_bytes())
-            }
-            ExtractFormat::Turtle | ExtractFormat::Trig => {
-                Piece::Quads(ArticleGraph::new(original, &extraction).into_quads())
-            }
-            ExtractFormat::Nquads | ExtractFormat::Ntriples => {
-                let export = RdfExport::new(to_export(format));
-                Piece::Bytes(export.write_quads(ArticleGraph::new(original, &extraction).into_quads(), Vec::new())?)
-            }
-        })
+        let Some(rdf) = format else {
+            let mut text = if many { format!("# {}\n", source.name()) } else { String::new() };
+            text.push_str(&extraction.render(original));
+            return Ok(Piece::Bytes(text.into_bytes()));
+        };
+        let quads = ArticleGraph::new(original, &extraction).into_quads();
+        Ok(if sorted { Piece::Quads(quads) } else { Piece::Bytes(RdfExport::new(rdf).write_quads(quads, Vec::new())?) })
     };
     write_output(args.output.as_deref(), |out| {
         let mut quads = Vec::new();
@@ -70,29 +66,11 @@ pub(crate) fn run(args: ExtractArgs) -> Result<ExitCode> {
             }
             Ok(())
         })?;
-        if matches!(format, ExtractFormat::Turtle | ExtractFormat::Trig) {
-            RdfExport::new(to_export(format)).write_quads(quads, &mut *out)?;
+        if let Some(rdf) = format.filter(|_| sorted) {
+            RdfExport::new(rdf).write_quads(quads, &mut *out)?;
         }
         Ok(())
     })?;
     bar.finish_and_clear();
     Ok(ExitCode::SUCCESS)
-}
-
-fn from_export(f: ExportFormat) -> ExtractFormat {
-    match f {
-        ExportFormat::Turtle => ExtractFormat::Turtle,
-        ExportFormat::TriG => ExtractFormat::Trig,
-        ExportFormat::NQuads => ExtractFormat::Nquads,
-        ExportFormat::NTriples => ExtractFormat::Ntriples,
-    }
-}
-
-fn to_export(f: ExtractFormat) -> ExportFormat {
-    match f {
-        ExtractFormat::Trig => ExportFormat::TriG,
-        ExtractFormat::Nquads => ExportFormat::NQuads,
-        ExtractFormat::Ntriples => ExportFormat::NTriples,
-        ExtractFormat::Turtle | ExtractFormat::Text => ExportFormat::Turtle,
-    }
 }

@@ -17,7 +17,7 @@ pub(crate) fn run(args: LoadArgs) -> Result<ExitCode> {
     let store_path = &args.store.store;
     let store =
         GraphStore::open(store_path).with_context(|| format!("cannot open the store at {}", store_path.display()))?;
-    let options = ArticleOptions { published: args.article.published, currency: args.article.currency };
+    let options = ArticleOptions::from(args.article);
     let extractor = Extractor::new();
     let bar = progress(sources.len(), "loading");
     let mut stdout = std::io::stdout().lock();

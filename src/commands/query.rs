@@ -4,10 +4,10 @@ use std::io::{BufWriter, Read, Write};
 use std::process::ExitCode;
 
 use anyhow::{Context, Result};
-use tupu_query::{Query, ResultsFormat, write_results};
+use tupu_query::{Query, write_results};
 
 use super::open_source;
-use crate::cli::{QueryArgs, QueryFormat};
+use crate::cli::QueryArgs;
 
 pub(crate) fn run(args: QueryArgs) -> Result<ExitCode> {
     let sparql = match (&args.query, &args.file) {
@@ -26,14 +26,7 @@ pub(crate) fn run(args: QueryArgs) -> Result<ExitCode> {
     let query = Query::parse(&sparql)?;
     let store = open_source(&args.source)?;
     let results = query.execute(&store)?;
-    let format = match args.format {
-        QueryFormat::Table => ResultsFormat::Table,
-        QueryFormat::Json => ResultsFormat::Json,
-        QueryFormat::Csv => ResultsFormat::Csv,
-        QueryFormat::Tsv => ResultsFormat::Tsv,
-        QueryFormat::Xml => ResultsFormat::Xml,
-    };
-    let mut out = write_results(results, format, BufWriter::new(std::io::stdout().lock()))?;
+    let mut out = write_results(results, args.format.into(), BufWriter::new(std::io::stdout().lock()))?;
     out.flush()?;
     Ok(ExitCode::SUCCESS)
 }

@@ -26,26 +26,6 @@ pub enum ExportFormat {
 }
 
 impl ExportFormat {
-    /// Every format, in the order `--help` lists them.
-    pub const ALL: [Self; 4] = [Self::Turtle, Self::TriG, Self::NQuads, Self::NTriples];
-
-    /// The format's name on the command line (`turtle`, `trig`, `nquads`, `ntriples`).
-    #[must_use]
-    pub fn name(self) -> &'static str {
-        match self {
-            Self::Turtle => "turtle",
-            Self::TriG => "trig",
-            Self::NQuads => "nquads",
-            Self::NTriples => "ntriples",
-        }
-    }
-
-    /// Parses [`Self::name`].
-    #[must_use]
-    pub fn from_name(name: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|f| f.name() == name)
-    }
-
     /// The format a file extension stands for (`ttl`, `trig`, `nq`, `nt`).
     #[must_use]
     pub fn from_extension(ext: &str) -> Option<Self> {
@@ -318,10 +298,7 @@ mod tests {
     }
 
     #[test]
-    fn formats_round_trip_their_names_and_extensions() {
-        for f in ExportFormat::ALL {
-            assert_eq!(ExportFormat::from_name(f.name()), Some(f));
-        }
+    fn formats_follow_their_extensions() {
         assert_eq!(ExportFormat::from_extension("TTL"), Some(ExportFormat::Turtle));
         assert_eq!(ExportFormat::from_extension("nq"), Some(ExportFormat::NQuads));
         assert_eq!(ExportFormat::from_extension("json"), None);

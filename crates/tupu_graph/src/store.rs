@@ -9,7 +9,7 @@ use std::path::Path;
 
 use oxigraph::io::{RdfFormat, RdfParser};
 use oxigraph::model::{GraphNameRef, NamedNode, NamedOrBlankNode, Quad, Term};
-use oxigraph::sparql::{QueryResults, QuerySolution, SparqlEvaluator};
+use oxigraph::sparql::{QueryResults, QuerySolution};
 use oxigraph::store::Store;
 use tupu_extract::{Article, Extraction};
 
@@ -261,7 +261,7 @@ impl GraphStore {
 
     /// Runs one of tupu's own SELECT queries over the union of all graphs.
     pub(crate) fn select(&self, sparql: &str) -> Result<Vec<QuerySolution>, StoreError> {
-        let mut query = SparqlEvaluator::new().parse_query(sparql).map_err(|e| StoreError::Query(e.to_string()))?;
+        let mut query = vocab::evaluator().parse_query(sparql).map_err(|e| StoreError::Query(e.to_string()))?;
         query.dataset_mut().set_default_graph_as_union();
         match query.on_store(&self.store).execute().map_err(|e| StoreError::Query(e.to_string()))? {
             QueryResults::Solutions(solutions) => {

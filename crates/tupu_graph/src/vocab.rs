@@ -217,10 +217,16 @@ pub const PREFIXES: &[(&str, &str)] = &[
     ("xsd", "http://www.w3.org/2001/XMLSchema#"),
 ];
 
-/// The [`PREFIXES`] as SPARQL `PREFIX` lines, to put before a query.
-#[must_use]
-pub fn sparql_prefixes() -> String {
-    PREFIXES.iter().map(|(p, ns)| format!("PREFIX {p}: <{ns}>\n")).collect()
+/// A SPARQL evaluator that knows the [`PREFIXES`]: built once, cloned for each query (a query's
+/// own `PREFIX` lines take precedence).
+pub fn evaluator() -> oxigraph::sparql::SparqlEvaluator {
+    static EVALUATOR: std::sync::LazyLock<oxigraph::sparql::SparqlEvaluator> = std::sync::LazyLock::new(|| {
+        PREFIXES.iter().fold(oxigraph::sparql::SparqlEvaluator::new(), |evaluator, (prefix, namespace)| {
+            #[expect(clippy::expect_used, reason = "constant namespaces, checked by a unit test")]
+            evaluator.with_prefix(*prefix, *namespace).expect("tupu's namespaces are valid IRIs")
+        })
+    });
+    EVALUATOR.clone()
 }
 
 #[cfg(test)]
@@ -247,6 +253,6 @@ mod tests {
     fn prefixes_match_the_standard_vocabularies() {
         assert!(PREFIXES.contains(&("rdfs", rdfs::LABEL.as_str().trim_end_matches("label"))));
         assert!(PREFIXES.contains(&("xsd", xsd::DATE.as_str().trim_end_matches("date"))));
-        assert!(sparql_prefixes().starts_with("PREFIX tp: <https://w3id.org/tupu/ns#>\n"));
+        assert!(evaluator().parse_query("SELECT ?f WHERE { ?f a tp:Figure ; schema:value ?v }").is_ok());
     }
 }

@@ -7,7 +7,7 @@ use std::io::Write;
 
 use oxigraph::model::{GraphName, Quad};
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
-use oxigraph::sparql::{PreparedSparqlQuery, QueryEvaluationError, QueryResults, SparqlEvaluator, SparqlSyntaxError};
+use oxigraph::sparql::{PreparedSparqlQuery, QueryEvaluationError, QueryResults, SparqlSyntaxError};
 use thiserror::Error;
 use tupu_graph::export::{ExportFormat, RdfExport};
 use tupu_graph::{GraphStore, vocab};
@@ -61,27 +61,6 @@ pub enum ResultsFormat {
 }
 
 impl ResultsFormat {
-    /// Every format, in the order `--help` lists them.
-    pub const ALL: [Self; 5] = [Self::Table, Self::Json, Self::Xml, Self::Csv, Self::Tsv];
-
-    /// The name on the command line.
-    #[must_use]
-    pub fn name(self) -> &'static str {
-        match self {
-            Self::Table => "table",
-            Self::Json => "json",
-            Self::Xml => "xml",
-            Self::Csv => "csv",
-            Self::Tsv => "tsv",
-        }
-    }
-
-    /// Parses [`Self::name`].
-    #[must_use]
-    pub fn from_name(name: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|f| f.name() == name)
-    }
-
     fn standard(self) -> Option<QueryResultsFormat> {
         match self {
             Self::Table => None,
@@ -113,13 +92,7 @@ impl Query {
     /// # Errors
     /// [`QueryError::Syntax`] with oxigraph's message (line and column) when it is not SPARQL.
     pub fn parse(sparql: &str) -> Result<Self, QueryError> {
-        let mut evaluator = SparqlEvaluator::new();
-        for (prefix, namespace) in vocab::PREFIXES {
-            evaluator = evaluator
-                .with_prefix(*prefix, *namespace)
-                .map_err(|e| QueryError::Io(std::io::Error::other(e.to_string())))?;
-        }
-        Ok(Self { prepared: evaluator.parse_query(sparql)? })
+        Ok(Self { prepared: vocab::evaluator().parse_query(sparql)? })
     }
 
     /// Restricts the dataset as the SPARQL protocol's `default-graph-uri` and `named-graph-uri`
@@ -213,13 +186,5 @@ mod tests {
             Query::parse("SELECT ?p WHERE { ?p a schema:Person ; org:holds ?post . ?m itsrdf:taIdentRef ?p }").is_ok()
         );
         assert!(Query::parse("PREFIX tp: <http://example.com/> SELECT * WHERE { ?x a tp:Y }").is_ok());
-    }
-
-    #[test]
-    fn formats_have_names() {
-        for f in ResultsFormat::ALL {
-            assert_eq!(ResultsFormat::from_name(f.name()), Some(f));
-        }
-        assert_eq!(ResultsFormat::from_name("html"), None);
     }
 }
