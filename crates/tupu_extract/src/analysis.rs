@@ -286,6 +286,32 @@ pub(crate) mod testing {
         }
         a
     }
+
+    /// (document name, article text, gold) of the seed and the development articles, from the
+    /// repository's copies (`tests/fixtures/gold`, the seed's text in `seeds/`), in name order.
+    pub(crate) fn gold_articles() -> Vec<(String, String, serde_json::Value)> {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+        let gold_dir = root.join("tests/fixtures/gold");
+        let mut paths: Vec<std::path::PathBuf> = std::fs::read_dir(&gold_dir)
+            .expect("tests/fixtures/gold")
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "json"))
+            .collect();
+        paths.sort();
+        paths
+            .into_iter()
+            .map(|path| {
+                let gold: serde_json::Value =
+                    serde_json::from_str(&std::fs::read_to_string(&path).expect("gold file")).expect("gold JSON");
+                let document = gold["document"].as_str().expect("document").to_owned();
+                let text = [gold_dir.join(&document), root.join("seeds").join(&document)]
+                    .iter()
+                    .find_map(|p| std::fs::read_to_string(p).ok())
+                    .expect("article text");
+                (document, text, gold)
+            })
+            .collect()
+    }
 }
 
 #[cfg(test)]

@@ -1,5 +1,5 @@
 //! A test-only scorer of this stage against the gold figures of the seed and the dev articles
-//! (`../shared/eval`), by the rules of `score.py`'s `score_figures`: a quantity (money, count,
+//! (the repository's copies in `tests/fixtures/gold`), by the rules of `score.py`'s `score_figures`: a quantity (money, count,
 //! measure, share) matches a gold figure of the same value (and currency), gold figures taken in
 //! order, required before optional; then qualifier, currency, counted noun (the gold one must end
 //! ours) and subject are checked on the required matches. Entities are seeded from the gold names
@@ -7,11 +7,10 @@
 //! right entities.
 
 use std::collections::{HashMap, HashSet};
-use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 
-use crate::analysis::testing::analysis_with;
+use crate::analysis::testing::{analysis_with, gold_articles};
 use crate::model::{EntityKind, Figure};
 use crate::normalize::fold;
 
@@ -40,34 +39,6 @@ impl Score {
 
 fn ratio(n: usize, d: usize) -> f64 {
     if d == 0 { 1.0 } else { n as f64 / d as f64 }
-}
-
-/// `../shared/eval` beside the repository, when this checkout has it.
-fn eval_dir() -> Option<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/eval");
-    dir.is_dir().then_some(dir)
-}
-
-/// (article text, gold) for the seed and every dev article.
-fn articles(eval: &Path) -> Vec<(String, String, Value)> {
-    let mut out = Vec::new();
-    for (gold_dir, text_dir) in [(eval.join("gold"), eval.join("../seeds")), (eval.join("dev"), eval.join("dev"))] {
-        let Ok(entries) = std::fs::read_dir(&gold_dir) else {
-            continue;
-        };
-        let mut paths: Vec<PathBuf> = entries
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.extension().is_some_and(|x| x == "json"))
-            .collect();
-        paths.sort();
-        for path in paths {
-            let gold: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
-            let doc = gold["document"].as_str().unwrap().to_owned();
-            let text = std::fs::read_to_string(text_dir.join(&doc)).unwrap();
-            out.push((doc, text, gold));
-        }
-    }
-    out
 }
 
 fn kind_of(types: &Value) -> EntityKind {
@@ -154,12 +125,8 @@ fn score(text: &str, gold: &Value) -> Score {
 #[test]
 #[expect(clippy::print_stderr, reason = "the per-article scores are the report of this test")]
 fn figures_score_on_the_seed_and_dev_articles() {
-    let Some(eval) = eval_dir() else {
-        eprintln!("../shared/eval not found beside the repository: gold scoring skipped");
-        return;
-    };
     let mut dev_f1 = Vec::new();
-    for (doc, text, gold) in articles(&eval) {
+    for (doc, text, gold) in gold_articles() {
         let s = score(&text, &gold);
         eprintln!(
             "{doc}: P {:.3} R {:.3} F1 {:.3} qualifier {:.3} currency {:.3} counts {:.3} about {:.3}\n  missed {:?}\n  spurious {:?}",

@@ -1,5 +1,6 @@
 //! Scores the statement, proposal and relation stages against the gold annotations of the seed
-//! and dev articles (`../shared/eval/`), the way `score.py` does on the RDF, but with the gold
+//! and dev articles (the repository's copies in `tests/fixtures/gold`), by the rules of `score.py`
+//! (and of its Rust port, `tests/gold.rs`, which scores the RDF), but with the gold
 //! entities seeded into the entity table, so that these stages are measured on their own while
 //! the entity recognisers are built elsewhere.
 //!
@@ -7,11 +8,10 @@
 //! their own, and the same rules must hold on articles nobody has seen.
 
 use std::collections::HashMap;
-use std::path::PathBuf;
 
 use serde_json::Value;
 
-use crate::analysis::testing::analysis_with;
+use crate::analysis::testing::{analysis_with, gold_articles};
 use crate::analysis::{Analysis, Stage};
 use crate::model::{EntityId, EntityKind};
 use crate::normalize::fold;
@@ -34,35 +34,6 @@ fn ratio((hit, total): (usize, usize)) -> f64 {
 
 fn squash(s: &str) -> String {
     s.chars().filter(|c| !c.is_whitespace()).collect()
-}
-
-fn eval_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/eval")
-}
-
-/// The gold file and article text of every article under evaluation: (name, text, gold).
-fn articles() -> Vec<(String, String, Value)> {
-    let dir = eval_dir();
-    let mut out = Vec::new();
-    let mut golds: Vec<PathBuf> = Vec::new();
-    for sub in ["gold", "dev"] {
-        if let Ok(entries) = std::fs::read_dir(dir.join(sub)) {
-            golds.extend(
-                entries.filter_map(Result::ok).map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "json")),
-            );
-        }
-    }
-    golds.sort();
-    for path in golds {
-        let gold: Value = serde_json::from_str(&std::fs::read_to_string(&path).expect("gold file")).expect("gold JSON");
-        let document = gold["document"].as_str().expect("document").to_owned();
-        let text = [dir.join("dev").join(&document), dir.join("../seeds").join(&document)]
-            .iter()
-            .find_map(|p| std::fs::read_to_string(p).ok())
-            .expect("article text");
-        out.push((document, text, gold));
-    }
-    out
 }
 
 /// An analysis of `text` whose entity table holds the gold entities (longest names first, each
@@ -184,11 +155,7 @@ fn score(text: &str, gold: &Value) -> Score {
 #[test]
 #[expect(clippy::print_stderr, reason = "the per-article report is what this test is for")]
 fn statements_proposals_and_relations_reach_their_targets_on_the_gold_articles() {
-    let articles = articles();
-    if articles.is_empty() {
-        eprintln!("no gold articles under {}: nothing to score", eval_dir().display());
-        return;
-    }
+    let articles = gold_articles();
     let mut dev = Vec::new();
     let mut seed = None;
     for (name, text, gold) in &articles {
@@ -233,31 +200,4 @@ fn statements_proposals_and_relations_reach_their_targets_on_the_gold_articles()
         assert!(statements >= 0.8, "dev statements recall {statements:.2}");
         assert!(proposals >= 0.8, "dev proposals complete {proposals:.2}");
     }
-}
-
-/// The three stages over the gold articles, seeded and repeated, in MB/s (informational: a
-/// debug build is slower; run with `--release` to read the real figure).
-#[test]
-#[expect(clippy::print_stderr, reason = "the throughput is what this test reports")]
-fn speech_stages_scale_linearly() {
-    let articles = articles();
-    let Some((_, text, gold)) = articles.first() else {
-        return;
-    };
-    let mut timings = Vec::new();
-    // The first round only warms the lazily built matchers up.
-    for copies in [1usize, 4, 16] {
-        let big = vec![text.as_str(); copies].join("\n\n");
-        let (mut a, _) = seeded(&big, gold);
-        let started = std::time::Instant::now();
-        super::Statements.run(&mut a);
-        crate::proposal::Proposals.run(&mut a);
-        crate::relation::Relations.run(&mut a);
-        let seconds = started.elapsed().as_secs_f64();
-        eprintln!("{} bytes: {:.1} MB/s", big.len(), big.len() as f64 / seconds / 1e6);
-        timings.push(seconds / copies as f64);
-        assert_eq!(a.statements.len() % copies, 0, "every copy yields the same statements");
-    }
-    // Four times the text may not take much more than four times as long per copy.
-    assert!(timings[2] < timings[1] * 3.0, "per-copy time grew from {:.4}s to {:.4}s", timings[1], timings[2]);
 }
