@@ -149,7 +149,7 @@ impl<'a, 'b> Reader<'a, 'b> {
         Reading::Nothing
     }
 
-    /// 入場人次逾2.3萬, 旅客人數達3,500萬: a number without a measure word that ends its clause
+    /// 觀展人次逾4.1萬, 旅客人數達2,800萬: a number without a measure word that ends its clause
     /// counts the noun written before it — when it is large (萬, 億) or qualified, as such
     /// figures are; a small bare number there is more often a code or a score.
     fn count_with_noun_before(&self, n: Numeral, amount: &Amount) -> Option<Reading> {
@@ -340,7 +340,7 @@ impl<'a, 'b> Reader<'a, 'b> {
         let counted = if kind == FigureKind::Percent {
             None
         } else if noun_is_unit {
-            // 入境旅客約1,250萬人次: the unit counts, the noun before says whom.
+            // 過境旅客約960萬人次: the unit counts, the noun before says whom.
             before()
         } else {
             counts::after(f, end, self.lex).map(|r| (r, true)).or_else(before)

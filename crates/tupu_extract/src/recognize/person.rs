@@ -698,8 +698,8 @@ mod tests {
     #[test]
     fn a_place_inside_a_full_name_gives_way_everywhere() {
         for text in [
-            "外交部副部長歐陽清遠出席會議。為推動合作，歐陽清遠提出三點建議。",
-            "外交部副部长欧阳清远出席会议。为推动合作，欧阳清远提出三点建议。",
+            "外交部副部長司徒清遠出席會議。為推動合作，司徒清遠提出三點建議。",
+            "外交部副部长司徒清远出席会议。为推动合作，司徒清远提出三点建议。",
         ] {
             let mut a = analysis_with(text, None, &[]);
             super::super::known::recognise(&mut a);

@@ -188,7 +188,7 @@ impl Analysis<'_> {
         opens.then_some((id, span))
     }
 
-    /// Where the sentence starts after a wire dateline (新華社長沙6月17日電（記者…）): the agency
+    /// Where the sentence starts after a wire dateline (新華社長沙3月2日電（記者…）): the agency
     /// that filed the report is not what the sentence is about.
     fn after_dateline(&self, sentence: Span) -> usize {
         let text = self.folded(sentence);

@@ -373,13 +373,13 @@ mod tests {
     #[test]
     fn a_quote_before_an_attribution_that_goes_on_is_kept() {
         for (text, name) in [
-            ("陳局長致辭。「數碼化不是選擇題，而是必答題。」他說，資助計劃將於明年推出。", "陳局長"),
-            ("陈局长致辞。“数码化不是选择题，而是必答题。”他说，资助计划将于明年推出。", "陈局长"),
+            ("陳局長致辭。「創新不是口號，而是行動。」他說，資助計劃將於明年推出。", "陳局長"),
+            ("陈局长致辞。“创新不是口号，而是行动。”他说，资助计划将于明年推出。", "陈局长"),
         ] {
             let mut a = analysis_with(text, None, &[(name, Person)]);
             Statements.run(&mut a);
             let s = a.statements.last().expect("a statement");
-            assert!(s.text.contains("而是必答題") || s.text.contains("而是必答题"), "{}", s.text);
+            assert!(s.text.contains("而是行動") || s.text.contains("而是行动"), "{}", s.text);
             assert!(s.text.contains("資助計劃") || s.text.contains("资助计划"), "{}", s.text);
         }
     }
