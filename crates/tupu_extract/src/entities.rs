@@ -11,6 +11,10 @@ use crate::model::{Entity, EntityId, EntityKind};
 use crate::normalize::{fold, to_simplified, to_traditional};
 use crate::span::Span;
 
+/// How far back a mention containing a position may start: no name is longer (the
+/// recognisers stop well short of it), so the span index is searched only this far.
+const LONGEST_MENTION: usize = 64;
+
 /// An entity while the pipeline runs.
 #[derive(Debug, Clone)]
 pub(crate) struct Draft {
@@ -48,6 +52,22 @@ pub(crate) struct EntityTable {
     by_known: FastMap<usize, EntityId>,
 }
 
+impl Draft {
+    fn empty(kind: EntityKind) -> Self {
+        Self {
+            kind,
+            known: None,
+            known_key: None,
+            lexicon_names: BTreeSet::new(),
+            full_names: BTreeMap::new(),
+            short_names: BTreeSet::new(),
+            english: None,
+            mentions: BTreeSet::new(),
+            part_of: None,
+        }
+    }
+}
+
 impl EntityTable {
     pub(crate) fn new(text_len: usize) -> Self {
         Self { coverage: vec![0; text_len + 1], ..Self::default() }
@@ -67,7 +87,7 @@ impl EntityTable {
         self.by_span
             .range(..=Span::new(span.start, usize::MAX))
             .rev()
-            .take_while(|(s, _)| span.start.saturating_sub(s.start) < 64)
+            .take_while(|(s, _)| span.start.saturating_sub(s.start) < LONGEST_MENTION)
             .any(|(s, _)| s.contains(span) && s.len() > span.len())
     }
 
@@ -119,17 +139,7 @@ impl EntityTable {
             return id;
         }
         let id = self.drafts.len();
-        self.drafts.push(Draft {
-            kind,
-            known: None,
-            known_key: None,
-            lexicon_names: BTreeSet::new(),
-            full_names: BTreeMap::new(),
-            short_names: BTreeSet::new(),
-            english: None,
-            mentions: BTreeSet::new(),
-            part_of: None,
-        });
+        self.drafts.push(Draft::empty(kind));
         self.forward.push(id);
         self.add_name(id, name, full);
         id
@@ -193,7 +203,10 @@ impl EntityTable {
         if into == from {
             return;
         }
-        let moved = self.drafts[from].clone();
+        // `from` only forwards from now on: its draft is never read again.
+        let kind = self.drafts[from].kind;
+        let moved = std::mem::replace(&mut self.drafts[from], Draft::empty(kind));
+        let part_of = moved.part_of.filter(|&p| self.resolve(p) != into);
         let d = &mut self.drafts[into];
         for (n, c) in moved.full_names {
             *d.full_names.entry(n.clone()).or_insert(0) += c;
@@ -212,14 +225,10 @@ impl EntityTable {
             d.english = d.english.take().or(moved.english);
         }
         if d.part_of.is_none() {
-            d.part_of = moved.part_of.filter(|&p| self.forward[p] != into);
+            d.part_of = part_of;
         }
+        // The indexes keep `from`: every lookup resolves through `forward`.
         self.forward[from] = into;
-        for v in self.by_span.values_mut().chain(self.by_end.values_mut()).chain(self.by_known.values_mut()) {
-            if *v == from {
-                *v = into;
-            }
-        }
     }
 
     /// The entity mentioned at exactly `span`.
@@ -243,7 +252,7 @@ impl EntityTable {
             return Vec::new();
         }
         self.by_span
-            .range(Span::new(span.start.saturating_sub(64), 0)..Span::new(span.end, 0))
+            .range(Span::new(span.start.saturating_sub(LONGEST_MENTION), 0)..Span::new(span.end, 0))
             .filter(|(s, _)| s.overlaps(span))
             .map(|(s, &id)| (self.resolve(id), *s))
             .collect()
