@@ -85,8 +85,10 @@ enum Command {
         weights: Option<PathBuf>,
     },
     /// Compare the tagger's names with gold entities: for each FILE.txt, FILE.json beside it (the
-    /// format of tupu's evaluation set). Reports recall and precision per kind and script, alone
-    /// and added to what tupu's rules find.
+    /// format of tupu's evaluation set). Reports, per kind and script, the share of gold
+    /// entities found (recall) and of distinct names proposed that are gold names (precision):
+    /// for tupu's rules, the tagger, the tagger filtered (person names of 2-4 Chinese characters
+    /// with a margin of at least --min-margin), and the rules plus the filtered tagger.
     #[command(after_help = "Example:\n  tupu-train real ../shared/eval/dev/*.txt")]
     Real {
         /// Article texts, each with its gold JSON beside it.
@@ -95,6 +97,9 @@ enum Command {
         /// Weights file (default: the ones built into tupu).
         #[arg(long)]
         weights: Option<PathBuf>,
+        /// Smallest margin of the filtered tagger's person names (the "filtered" rows).
+        #[arg(long, default_value_t = 20.0)]
+        min_margin: f32,
         /// Also list every name missed and every name proposed that is not gold.
         #[arg(long)]
         verbose: bool,
@@ -148,7 +153,9 @@ fn run(args: Args) -> Result<()> {
                 start.elapsed().as_secs_f64()
             ))
         }
-        Command::Real { files, weights, verbose } => real::run(&*tagger(weights.as_deref())?, &files, verbose),
+        Command::Real { files, weights, min_margin, verbose } => {
+            real::run(&*tagger(weights.as_deref())?, &files, min_margin, verbose)
+        }
         Command::Show { files, weights } => real::show(&*tagger(weights.as_deref())?, &files),
     }
 }

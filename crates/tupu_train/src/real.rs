@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 use serde::Deserialize;
+use tupu_extract::ner::features::{CharType, char_type};
 use tupu_extract::ner::{NameCandidate, NameTagger};
 use tupu_extract::{Article, ArticleOptions, EntityKind, Extractor};
 
@@ -47,7 +48,8 @@ enum Source {
     Rules,
     /// The tagger, every candidate.
     Tagger,
-    /// The tagger, person names of two to four characters with a margin of at least 1 only.
+    /// The tagger, only person names of two to four Chinese characters with at least the
+    /// minimum margin.
     Filtered,
     /// The rules, plus the filtered tagger's names.
     RulesAndFiltered,
@@ -67,8 +69,11 @@ impl Source {
 }
 
 /// Whether a candidate passes the filter the `Filtered` rows measure.
-fn passes(c: &NameCandidate) -> bool {
-    c.kind == EntityKind::Person && (2..=4).contains(&c.span.len()) && c.margin >= 1.0
+fn passes(c: &NameCandidate, folded: &[char], min_margin: f32) -> bool {
+    c.kind == EntityKind::Person
+        && (2..=4).contains(&c.span.len())
+        && folded[c.span.start..c.span.end].iter().all(|&ch| char_type(ch) == CharType::Han)
+        && c.margin >= min_margin
 }
 
 /// Gold entities found and names proposed, right or wrong.
@@ -81,7 +86,7 @@ struct Tally {
 }
 
 /// Scores the tagger (alone, filtered, and with the rules) on articles with gold beside them.
-pub(crate) fn run(tagger: &NameTagger, files: &[PathBuf], verbose: bool) -> Result<()> {
+pub(crate) fn run(tagger: &NameTagger, files: &[PathBuf], min_margin: f32, verbose: bool) -> Result<()> {
     let extractor = Extractor::new();
     // (script, source, kind) → tally
     let mut tallies: BTreeMap<(String, Source, usize), Tally> = BTreeMap::new();
@@ -105,7 +110,7 @@ pub(crate) fn run(tagger: &NameTagger, files: &[PathBuf], verbose: bool) -> Resu
                 .flat_map(|e| std::iter::once(e.label.clone()).chain(e.aliases.iter().cloned()))
                 .collect();
             let all = tagged(&|_| true);
-            let filtered = tagged(&passes);
+            let filtered = tagged(&|c| passes(c, article.text().folded_chars(), min_margin));
             let names_of = |optional: bool| -> BTreeSet<&str> {
                 gold.entities
                     .iter()
