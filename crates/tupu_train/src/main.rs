@@ -44,8 +44,10 @@ enum Command {
     /// Each line of a corpus is {"text": "…", "spans": [[start, end, "PER"|"LOC"|"ORG"], …]}, spans
     /// in code points, end exclusive (other labels are ignored); `.gz` files are decompressed.
     /// Without files: CORPUS/msra-train.jsonl.gz and CORPUS/cluener-train.jsonl.gz.
-    #[command(after_help = "Examples:\n  tupu-train train --corpus ../shared/corpora/ner\n  \
-                            tupu-train train my-names.jsonl --epochs 8 -o /tmp/tagger.bin")]
+    #[command(
+        after_help = "Examples (from the workspace root):\n  tupu-train train --corpus ../shared/corpora/ner\n  \
+                            tupu-train train crates/tupu_train/data/example-names.jsonl --min-weight 0 -o /tmp/tagger.bin"
+    )]
     Train {
         /// Annotated corpora.
         files: Vec<PathBuf>,
@@ -53,12 +55,12 @@ enum Command {
         #[arg(long, env = "TUPU_NER_CORPUS", default_value = "../shared/corpora/ner")]
         corpus: PathBuf,
         /// Passes over the corpora.
-        #[arg(long, default_value_t = 10)]
+        #[arg(long, default_value_t = 20)]
         epochs: u64,
         /// Seed of the shuffles (one per epoch).
         #[arg(long, default_value_t = 1)]
         seed: u64,
-        /// Averaged weights smaller than this are pruned.
+        /// Averaged weights smaller than this are pruned (0 keeps every weight: for small corpora).
         #[arg(long, default_value_t = Quantisation::default().min_weight)]
         min_weight: f64,
         /// Share of weights (by magnitude) that the 8-bit range holds without clipping.
@@ -73,7 +75,10 @@ enum Command {
         output: PathBuf,
     },
     /// Score the tagger on an annotated corpus: exact-span precision, recall and F1 per kind.
-    #[command(after_help = "Example:\n  tupu-train evaluate --corpus ../shared/corpora/ner")]
+    #[command(
+        after_help = "Examples (from the workspace root):\n  tupu-train evaluate --corpus ../shared/corpora/ner\n  \
+                            tupu-train evaluate crates/tupu_train/data/example-names.jsonl"
+    )]
     Evaluate {
         /// Annotated corpus (default: CORPUS/msra-test.jsonl.gz).
         file: Option<PathBuf>,
@@ -89,7 +94,7 @@ enum Command {
     /// entities found (recall) and of distinct names proposed that are gold names (precision):
     /// for tupu's rules, the tagger, the tagger filtered (person names of 2-4 Chinese characters
     /// with a margin of at least --min-margin), and the rules plus the filtered tagger.
-    #[command(after_help = "Example:\n  tupu-train real ../shared/eval/dev/*.txt")]
+    #[command(after_help = "Example (from the workspace root):\n  tupu-train real ../shared/eval/dev/*.txt")]
     Real {
         /// Article texts, each with its gold JSON beside it.
         #[arg(required = true)]
@@ -105,7 +110,7 @@ enum Command {
         verbose: bool,
     },
     /// Print the names the tagger proposes in articles: kind, margin, presence, name, context.
-    #[command(after_help = "Example:\n  tupu-train show seeds/*.txt")]
+    #[command(after_help = "Example (from the workspace root):\n  tupu-train show seeds/*.txt")]
     Show {
         /// Article texts.
         #[arg(required = true)]

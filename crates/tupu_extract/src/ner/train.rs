@@ -86,7 +86,7 @@ pub struct Quantisation {
 
 impl Default for Quantisation {
     fn default() -> Self {
-        Self { min_weight: 1.0, quantile: 0.9995 }
+        Self { min_weight: 3.0, quantile: 0.9995 }
     }
 }
 
