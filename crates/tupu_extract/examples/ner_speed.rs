@@ -22,6 +22,7 @@ fn cpu_time(start: Instant) -> Duration {
         .map_or_else(|| start.elapsed(), Duration::from_nanos)
 }
 
+#[expect(clippy::print_stdout, reason = "an example prints its measurement")]
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let files: Vec<String> = std::env::args().skip(1).collect();
     let texts = if files.is_empty() {

@@ -208,7 +208,7 @@ fn train(
     for file in files {
         for text in corpus::read(file)? {
             index += 1;
-            if holdout.is_some_and(|n| n > 0 && index % n == 0) {
+            if holdout.is_some_and(|n| n > 0 && index.is_multiple_of(n)) {
                 held.push(text);
             } else {
                 trainer.add(&text.folded, &text.names);

@@ -1,6 +1,8 @@
 //! The commands on the small corpus shipped with the crate (written for these tests, both
 //! scripts): training is deterministic and its weights load and tag; errors exit with 2.
 
+#![expect(clippy::unwrap_used, reason = "a test that cannot set up should stop right there, loudly")]
+
 use std::path::PathBuf;
 use std::process::Command;
 
