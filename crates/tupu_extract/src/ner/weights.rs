@@ -71,11 +71,13 @@ pub struct Weights {
 }
 
 impl Weights {
-    /// The file's bytes (characters and pairs must be sorted, as [`Weights::decode`] and the
-    /// trainer give them).
+    /// The file's bytes (characters and pairs in sorted order, whatever their order here).
     #[must_use]
     pub fn encode(&self) -> Vec<u8> {
-        debug_assert!(self.chars.is_sorted_by_key(|(c, _)| *c) && self.pairs.is_sorted_by_key(|(p, _)| *p));
+        let mut chars: Vec<&(char, [i8; CHAR_ROW])> = self.chars.iter().collect();
+        chars.sort_by_key(|(c, _)| *c);
+        let mut pairs: Vec<&((char, char), [i8; PAIR_ROW])> = self.pairs.iter().collect();
+        pairs.sort_by_key(|(p, _)| *p);
         let mut out = Vec::new();
         out.extend_from_slice(MAGIC);
         for n in shape() {
@@ -95,14 +97,14 @@ impl Weights {
         }
         out.extend_from_slice(&(self.chars.len() as u32).to_le_bytes());
         let mut previous = 0;
-        for (c, row) in &self.chars {
+        for (c, row) in chars {
             put_varint(&mut out, u32::from(*c) - previous);
             previous = u32::from(*c);
             put_row(&mut out, row);
         }
         out.extend_from_slice(&(self.pairs.len() as u32).to_le_bytes());
         let (mut previous_first, mut previous_second) = (0, 0);
-        for ((a, b), row) in &self.pairs {
+        for ((a, b), row) in pairs {
             let (a, b) = (u32::from(*a), u32::from(*b));
             put_varint(&mut out, a - previous_first);
             put_varint(&mut out, if a == previous_first { b - previous_second } else { b });
@@ -272,6 +274,10 @@ mod tests {
         let w = sample();
         let bytes = w.encode();
         assert_eq!(Weights::decode(&bytes).unwrap(), w);
+        let mut shuffled = w.clone();
+        shuffled.chars.reverse();
+        shuffled.pairs.reverse();
+        assert_eq!(shuffled.encode(), bytes);
     }
 
     #[test]
