@@ -163,7 +163,8 @@ pub enum CharType {
 pub const CHAR_TYPES: usize = 9;
 /// Number of character classes: type × surname flag.
 pub const CHAR_CLASSES: usize = CHAR_TYPES * 2;
-/// Number of pair classes: plain, compound surname.
+/// Number of pair classes: plain, compound surname. Class 0 (plain) has no feature, and so no
+/// weights: a feature every pair has would only add the same bias at every position.
 pub const PAIR_CLASSES: usize = 2;
 
 /// The type of a folded character.
