@@ -10,6 +10,7 @@ pub mod fasthash;
 mod figure;
 pub mod lexicon;
 pub mod model;
+pub mod ner;
 pub mod normalize;
 mod proposal;
 mod recognize;
