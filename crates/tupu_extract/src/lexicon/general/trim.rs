@@ -1,0 +1,154 @@
+//! Prototype: trimming a candidate name's start to a word boundary (not wired into the
+//! recognisers yet; `examples/trim_survey.rs` measures what it would do).
+//!
+//! A name found by its ending runs left until something stops it; with 181 listed words, a verb,
+//! adverb or descriptor before the name is swallowed (发挥X集团, 减少医保基金, 一方面X,
+//! 金融科技企业X有限公司). Segmented with the general lexicon, the stem shows its first word's
+//! part of speech, and a leading word that cannot begin a name goes — but only when what stays is
+//! still a name of its own: a stem of two characters or more with at least one word that is not
+//! a common word (a proper name, an abbreviation, a character the dictionary lacks). 创新科技署
+//! keeps 创新: 科技 alone is a common noun.
+
+use super::segment::Segment;
+use super::{GeneralLexicon, PartOfSpeech};
+use crate::span::Span;
+
+/// Fewest characters a trimmed name keeps before its ending.
+const MIN_STEM: usize = 2;
+
+/// Why the start of a candidate moved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TrimReason {
+    /// A word of this category cannot begin a name (发挥 verb, 一方面 quantity, 也 adverb).
+    CannotBegin(PartOfSpeech),
+    /// Common words ending in a type noun describe the name that follows (金融科技企业 + X有限公司).
+    Descriptor,
+}
+
+/// A candidate after trimming.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NameTrim {
+    /// The name that stays.
+    pub span: Span,
+    /// What was dropped from its start, in text order.
+    pub dropped: Vec<(Span, TrimReason)>,
+}
+
+/// Trims the start of the candidate name `span` of `chars` (folded characters) whose last
+/// `ending` characters are its name ending (集团, 有限公司): drops leading words that cannot begin
+/// a name, then a descriptor of common words ending in a type noun (`is_type_noun`: 企业, 公司,
+/// 机构 — the caller's list of organisation words).
+#[must_use]
+pub fn trim_name_start(
+    lex: &GeneralLexicon,
+    chars: &[char],
+    span: Span,
+    ending: usize,
+    is_type_noun: impl Fn(&str) -> bool,
+) -> NameTrim {
+    let mut trim = NameTrim { span, dropped: Vec::new() };
+    let stem_end = span.end.saturating_sub(ending).max(span.start);
+    if stem_end - span.start <= MIN_STEM {
+        return trim;
+    }
+    let segments = lex.segment(chars, Span::new(span.start, stem_end));
+    let mut first = 0;
+    // Leading words that cannot begin a name.
+    while let Some(pos) = segments.get(first).and_then(|s| s.entry).map(|e| e.pos) {
+        if pos.can_begin_name() || !names_on_its_own(&segments[first + 1..]) {
+            break;
+        }
+        trim.dropped.push((segments[first].span, TrimReason::CannotBegin(pos)));
+        first += 1;
+    }
+    // A descriptor: common words up to a type noun, then a name of its own.
+    let rest = &segments[first..];
+    let descriptor_end = (0..rest.len()).rev().find(|&k| {
+        let word: String = chars[rest[k].span.start..rest[k].span.end].iter().collect();
+        is_type_noun(&word) && rest[..=k].iter().all(is_common) && names_on_its_own(&rest[k + 1..])
+    });
+    if let Some(k) = descriptor_end {
+        trim.dropped.push((Span::new(rest[0].span.start, rest[k].span.end), TrimReason::Descriptor));
+        first += k + 1;
+    }
+    if let Some(s) = segments.get(first) {
+        trim.span.start = s.span.start;
+    }
+    trim
+}
+
+/// Whether the words of a stem name something by themselves: two characters or more, and one of
+/// them not a common word.
+fn names_on_its_own(stem: &[Segment]) -> bool {
+    let chars: usize = stem.iter().map(|s| s.span.len()).sum();
+    chars >= MIN_STEM && stem.iter().any(|s| !is_common(s))
+}
+
+/// Whether a word is an ordinary word of the language (not a proper name, an abbreviation, or
+/// a character the dictionary lacks).
+fn is_common(segment: &Segment) -> bool {
+    segment.entry.is_some_and(|e| {
+        !e.pos.is_proper_name()
+            && !matches!(e.pos, PartOfSpeech::Abbreviation | PartOfSpeech::Morpheme | PartOfSpeech::Other)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::chars;
+    use super::*;
+
+    const TYPE_NOUNS: &[&str] = &["企业", "公司", "机构", "集团", "银行"];
+
+    /// Trims the candidate that ends `text` (its last `ending` characters are the ending); returns
+    /// the name that stays and the categories dropped.
+    fn trimmed(text: &str, from: usize, ending: usize) -> (String, Vec<TrimReason>) {
+        let chars = chars(text);
+        let lex = GeneralLexicon::embedded();
+        let trim = trim_name_start(lex, &chars, Span::new(from, chars.len()), ending, |w| TYPE_NOUNS.contains(&w));
+        let name = text.chars().skip(trim.span.start).collect();
+        (name, trim.dropped.iter().map(|(_, r)| *r).collect())
+    }
+
+    #[test]
+    fn a_verb_before_a_company_is_dropped() {
+        let verb = vec![TrimReason::CannotBegin(PartOfSpeech::Verb)];
+        assert_eq!(trimmed("要充分发挥华润集团", 3, 2), ("华润集团".to_owned(), verb.clone()));
+        assert_eq!(trimmed("要充分發揮華潤集團", 3, 2), ("華潤集團".to_owned(), verb));
+    }
+
+    #[test]
+    fn an_adverb_and_a_verb_before_a_fund_are_dropped() {
+        // 将 | 大幅 | 减少: two adverbs and a verb.
+        let adverb = TrimReason::CannotBegin(PartOfSpeech::Adverb);
+        let expected = vec![adverb, adverb, TrimReason::CannotBegin(PartOfSpeech::Verb)];
+        assert_eq!(trimmed("今年将大幅减少医保基金", 2, 2), ("医保基金".to_owned(), expected.clone()));
+        assert_eq!(trimmed("今年將大幅減少醫保基金", 2, 2), ("醫保基金".to_owned(), expected));
+    }
+
+    #[test]
+    fn a_quantity_opening_a_clause_is_dropped() {
+        let quantity = vec![TrimReason::CannotBegin(PartOfSpeech::Quantity)];
+        assert_eq!(trimmed("一方面中信集团", 0, 2), ("中信集团".to_owned(), quantity.clone()));
+        assert_eq!(trimmed("一方面中信集團", 0, 2), ("中信集團".to_owned(), quantity));
+    }
+
+    #[test]
+    fn a_descriptor_before_a_registered_company_is_dropped() {
+        let descriptor = vec![TrimReason::Descriptor];
+        assert_eq!(trimmed("金融科技企业瑞丰达有限公司", 0, 4), ("瑞丰达有限公司".to_owned(), descriptor.clone()));
+        assert_eq!(trimmed("金融科技企業瑞豐達有限公司", 0, 4), ("瑞豐達有限公司".to_owned(), descriptor));
+    }
+
+    #[test]
+    fn names_that_open_with_a_verbal_noun_or_a_place_stay_whole() {
+        // 创新 is a verb, but 科技 alone is a common noun: no name of its own, nothing dropped.
+        assert_eq!(trimmed("創新科技署", 0, 1), ("創新科技署".to_owned(), vec![]));
+        assert_eq!(trimmed("投资推广署", 0, 1), ("投资推广署".to_owned(), vec![]));
+        assert_eq!(trimmed("中國建設銀行", 0, 2), ("中國建設銀行".to_owned(), vec![]));
+        // 中国 is a place: the descriptor needs common words only.
+        assert_eq!(trimmed("中国科技企业瑞丰达有限公司", 0, 4), ("中国科技企业瑞丰达有限公司".to_owned(), vec![]));
+        // Too short to trim.
+        assert_eq!(trimmed("发挥集团", 0, 2), ("发挥集团".to_owned(), vec![]));
+    }
+}
