@@ -19,13 +19,13 @@ mod trim;
 
 use std::borrow::Cow;
 use std::path::Path;
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 use fst::raw::{Fst, Node, Output};
 
 pub use derive::{Derived, derive};
 pub use pos::{PartOfSpeech, TagId, TagInfo, TagTable};
-pub use trim::{NameTrim, TrimReason, trim_name_start};
+pub use trim::{NameTrim, RestRule, TrimReason, trim_name_start};
 
 use crate::lexicon::LexiconError;
 use crate::span::Span;
@@ -60,11 +60,20 @@ pub struct GeneralWord {
     pub entry: Entry,
 }
 
+/// The block of ideographs whose first step into the automaton is tabled (Extension A and the
+/// unified ideographs: every character of the dictionary but a handful).
+const TABLED: std::ops::Range<u32> = 0x3400..0xA000;
+
 /// The general word lexicon.
 pub struct GeneralLexicon {
     words: Fst<Cow<'static, [u8]>>,
     tags: TagTable,
     total: u64,
+    /// For each character of [`TABLED`]: the address of the node after reading it plus one (0
+    /// when no word starts with it) and the output so far. Built on the first query: every walk
+    /// starts with this step, and reading a character's three bytes from the root is the
+    /// costliest part of a short walk.
+    first_step: OnceLock<Vec<(u32, u32)>>,
 }
 
 impl std::fmt::Debug for GeneralLexicon {
@@ -95,7 +104,7 @@ impl GeneralLexicon {
         })?;
         let root = words.root();
         let total = if root.is_final() { root.final_output().value() } else { 0 };
-        Ok(Self { words, tags: TagTable::parse(tags)?, total })
+        Ok(Self { words, tags: TagTable::parse(tags)?, total, first_step: OnceLock::new() })
     }
 
     /// The embedded lexicon with `general/words.fst` and `general/tags.tsv` under `dir`
@@ -167,7 +176,7 @@ impl GeneralLexicon {
         if span.is_empty() || span.len() > Self::MAX_WORD_CHARS || span.end > chars.len() {
             return None;
         }
-        let mut walk = Walk::new(&self.words);
+        let mut walk = self.walk();
         for &c in &chars[span.start..span.end] {
             if !walk.step(c) {
                 return None;
@@ -179,7 +188,7 @@ impl GeneralLexicon {
     /// The words starting at `start` of `chars` (folded characters), shortest first.
     #[must_use]
     pub fn words_starting_at<'a>(&'a self, chars: &'a [char], start: usize) -> WordsFrom<'a> {
-        WordsFrom { lexicon: self, chars, start, pos: start, walk: Walk::new(&self.words), done: start >= chars.len() }
+        WordsFrom { lexicon: self, chars, start, pos: start, walk: self.walk(), done: start >= chars.len() }
     }
 
     /// The longest word starting at `start`.
@@ -210,44 +219,94 @@ impl GeneralLexicon {
         self.crossing(chars, pos).next().is_some()
     }
 
+    fn walk(&self) -> Walk<'_> {
+        Walk {
+            fst: &self.words,
+            first_step: self.first_step.get_or_init(|| first_steps(&self.words)),
+            node: None,
+            out: Output::zero(),
+        }
+    }
+
     fn decode(&self, value: u64) -> Entry {
         let tag = TagId((value & 0xFF) as u8);
         Entry { freq: u32::try_from(value >> 8).unwrap_or(u32::MAX), tag, pos: self.tags.pos(tag) }
     }
 }
 
+/// The first step of every ideograph of [`TABLED`] (see `GeneralLexicon::first_step`): the
+/// automaton's nodes for three-byte UTF-8 sequences, read level by level.
+fn first_steps(fst: &Fst<Cow<'static, [u8]>>) -> Vec<(u32, u32)> {
+    let mut table = vec![(0u32, 0u32); (TABLED.end - TABLED.start) as usize];
+    let root = fst.root();
+    for t1 in root.transitions().filter(|t| (0xE0..0xF0).contains(&t.inp)) {
+        let n1 = fst.node(t1.addr);
+        for t2 in n1.transitions() {
+            let n2 = fst.node(t2.addr);
+            for t3 in n2.transitions() {
+                let Ok(s) = std::str::from_utf8(&[t1.inp, t2.inp, t3.inp]).map(str::to_owned) else { continue };
+                let Some(c) = s.chars().next() else { continue };
+                let code = u32::from(c);
+                if TABLED.contains(&code) {
+                    let out = t1.out.cat(t2.out).cat(t3.out).value();
+                    if let (Ok(addr), Ok(out)) = (u32::try_from(t3.addr + 1), u32::try_from(out)) {
+                        table[(code - TABLED.start) as usize] = (addr, out);
+                    }
+                }
+            }
+        }
+    }
+    table
+}
+
 /// A walk through the automaton, one character at a time.
 #[derive(Clone)]
 struct Walk<'a> {
     fst: &'a Fst<Cow<'static, [u8]>>,
-    node: Node<'a>,
+    first_step: &'a [(u32, u32)],
+    /// `None` at the root (before the first character).
+    node: Option<Node<'a>>,
     out: Output,
 }
 
-impl<'a> Walk<'a> {
-    fn new(fst: &'a Fst<Cow<'static, [u8]>>) -> Self {
-        Self { fst, node: fst.root(), out: Output::zero() }
-    }
-
+impl Walk<'_> {
     /// Follows `c`; false when no word goes on with it.
     #[inline]
     fn step(&mut self, c: char) -> bool {
+        let node = match self.node {
+            Some(node) => node,
+            None => {
+                let code = u32::from(c);
+                if TABLED.contains(&code) {
+                    let (addr, out) = self.first_step[(code - TABLED.start) as usize];
+                    if addr == 0 {
+                        return false;
+                    }
+                    self.node = Some(self.fst.node(addr as usize - 1));
+                    self.out = Output::new(u64::from(out));
+                    return true;
+                }
+                self.fst.root()
+            }
+        };
+        let mut node = node;
         let mut buf = [0u8; 4];
         for &b in c.encode_utf8(&mut buf).as_bytes() {
-            let Some(i) = self.node.find_input(b) else {
+            let Some(i) = node.find_input(b) else {
                 return false;
             };
-            let t = self.node.transition(i);
+            let t = node.transition(i);
             self.out = self.out.cat(t.out);
-            self.node = self.fst.node(t.addr);
+            node = self.fst.node(t.addr);
         }
+        self.node = Some(node);
         true
     }
 
     /// The value of the word walked so far, if it is one.
     #[inline]
     fn value(&self) -> Option<u64> {
-        self.node.is_final().then(|| self.out.cat(self.node.final_output()).value())
+        self.node.filter(Node::is_final).map(|n| self.out.cat(n.final_output()).value())
     }
 }
 
