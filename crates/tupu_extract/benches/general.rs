@@ -9,6 +9,7 @@ use std::hint::black_box;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use tupu_extract::lexicon::GeneralLexicon;
+use tupu_extract::lexicon::general::{RestRule, trim_name_start};
 use tupu_extract::normalize::fold;
 use tupu_extract::span::Span;
 
@@ -40,9 +41,43 @@ fn queries(c: &mut Criterion) {
     group.finish();
 }
 
+/// Candidate names of the kinds the trim prototype handles, with their ending's length.
+const CANDIDATES: &[(&str, usize)] = &[
+    ("要充分發揮華潤集團", 2),
+    ("今年將大幅減少醫保基金", 2),
+    ("一方面中信集团", 2),
+    ("金融科技企業瑞豐達有限公司", 4),
+    ("創新科技署", 1),
+    ("香港生產力促進局", 1),
+    ("遭立法會財經事務委員會", 3),
+    ("粵港澳大灣區發展研究院", 3),
+];
+
+fn trim(c: &mut Criterion) {
+    let lex = GeneralLexicon::embedded();
+    let candidates: Vec<(Vec<char>, usize)> = CANDIDATES.iter().map(|(t, e)| (fold(t).chars().collect(), *e)).collect();
+    let mut group = c.benchmark_group("trim_name_start");
+    group.throughput(Throughput::Elements(candidates.len() as u64));
+    for (name, rule) in [("must-name", RestRule::MustName), ("any-stem", RestRule::AnyStem)] {
+        group.bench_function(name, |b| {
+            b.iter(|| {
+                candidates
+                    .iter()
+                    .map(|(chars, ending)| {
+                        trim_name_start(lex, chars, Span::new(0, chars.len()), *ending, rule, |w| w == "企业")
+                            .span
+                            .start
+                    })
+                    .sum::<usize>()
+            });
+        });
+    }
+    group.finish();
+}
+
 criterion_group! {
     name = benches;
     config = Criterion::default().sample_size(20);
-    targets = load, queries
+    targets = load, queries, trim
 }
 criterion_main!(benches);

@@ -4,10 +4,11 @@
 //! A name found by its ending runs left until something stops it; with 181 listed words, a verb,
 //! adverb or descriptor before the name is swallowed (发挥X集团, 减少医保基金, 一方面X,
 //! 金融科技企业X有限公司). Segmented with the general lexicon, the stem shows its first word's
-//! part of speech, and a leading word that cannot begin a name goes — but only when what stays is
-//! still a name of its own: a stem of two characters or more with at least one word that is not
-//! a common word (a proper name, an abbreviation, a character the dictionary lacks). 创新科技署
-//! keeps 创新: 科技 alone is a common noun.
+//! part of speech, and a leading word that cannot begin a name goes while two characters stay
+//! before the ending. Two policies for what must stay ([`RestRule`]): any stem, or only a stem
+//! that names something on its own — at least one word that is not a common word (a proper
+//! name, an abbreviation, a character the dictionary lacks), so that 创新科技署 keeps 创新 (科技
+//! alone is a common noun) but 要求医管局 keeps 要求 too (医管 is two common characters).
 
 use super::segment::Segment;
 use super::{GeneralLexicon, PartOfSpeech};
@@ -15,6 +16,15 @@ use crate::span::Span;
 
 /// Fewest characters a trimmed name keeps before its ending.
 const MIN_STEM: usize = 2;
+
+/// What must stay of a candidate after its leading words go.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RestRule {
+    /// Two characters or more before the ending.
+    AnyStem,
+    /// Two characters or more before the ending, one of its words not a common word.
+    MustName,
+}
 
 /// Why the start of a candidate moved.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,13 +47,15 @@ pub struct NameTrim {
 /// Trims the start of the candidate name `span` of `chars` (folded characters) whose last
 /// `ending` characters are its name ending (集团, 有限公司): drops leading words that cannot begin
 /// a name, then a descriptor of common words ending in a type noun (`is_type_noun`: 企业, 公司,
-/// 机构 — the caller's list of organisation words).
+/// 机构 — the caller's list of organisation words). A descriptor goes only before a stem that
+/// names something on its own, whatever `rest`.
 #[must_use]
 pub fn trim_name_start(
     lex: &GeneralLexicon,
     chars: &[char],
     span: Span,
     ending: usize,
+    rest: RestRule,
     is_type_noun: impl Fn(&str) -> bool,
 ) -> NameTrim {
     let mut trim = NameTrim { span, dropped: Vec::new() };
@@ -51,24 +63,51 @@ pub fn trim_name_start(
     if stem_end - span.start <= MIN_STEM {
         return trim;
     }
+    // Most candidates open with words that can begin a name and are too short for a descriptor
+    // (two characters, a type noun, a name of two): one walk from the start decides them
+    // without segmenting the stem.
+    let opens_badly =
+        lex.words_starting_at(chars, span.start).any(|w| w.span.end <= stem_end && !w.entry.pos.can_begin_name());
+    if !opens_badly && stem_end - span.start < 2 * MIN_STEM + 2 {
+        return trim;
+    }
     let segments = lex.segment(chars, Span::new(span.start, stem_end));
     let mut first = 0;
     // Leading words that cannot begin a name.
     while let Some(pos) = segments.get(first).and_then(|s| s.entry).map(|e| e.pos) {
-        if pos.can_begin_name() || !names_on_its_own(&segments[first + 1..]) {
+        let after = &segments[first + 1..];
+        let stays = match rest {
+            RestRule::AnyStem => after.iter().map(|s| s.span.len()).sum::<usize>() >= MIN_STEM,
+            RestRule::MustName => names_on_its_own(after),
+        };
+        if pos.can_begin_name() || !stays {
+            break;
+        }
+        // One character that is a verb, measure word or pronoun by itself is as often the first
+        // character of a name (申万, 安永, 修咸顿, 张X中学, 何X公司): it goes only before a
+        // proper name the dictionary knows (遭 | 立法会, 任 | 哈佛大学). A one-character verb
+        // after a dropped word goes too (不 | 愿 | 接受); a measure word or pronoun never does
+        // (接任 | 张X中学: 张 is a surname).
+        let one_character_name = segments[first].span.len() == 1
+            && match pos {
+                PartOfSpeech::Verb => first == 0,
+                PartOfSpeech::Measure | PartOfSpeech::Pronoun => true,
+                _ => false,
+            };
+        if one_character_name && !segments.get(first + 1).is_some_and(is_known_proper_name) {
             break;
         }
         trim.dropped.push((segments[first].span, TrimReason::CannotBegin(pos)));
         first += 1;
     }
     // A descriptor: common words up to a type noun, then a name of its own.
-    let rest = &segments[first..];
-    let descriptor_end = (0..rest.len()).rev().find(|&k| {
-        let word: String = chars[rest[k].span.start..rest[k].span.end].iter().collect();
-        is_type_noun(&word) && rest[..=k].iter().all(is_common) && names_on_its_own(&rest[k + 1..])
+    let left = &segments[first..];
+    let descriptor_end = (0..left.len()).rev().find(|&k| {
+        let word: String = chars[left[k].span.start..left[k].span.end].iter().collect();
+        is_type_noun(&word) && left[..=k].iter().all(is_common) && names_on_its_own(&left[k + 1..])
     });
     if let Some(k) = descriptor_end {
-        trim.dropped.push((Span::new(rest[0].span.start, rest[k].span.end), TrimReason::Descriptor));
+        trim.dropped.push((Span::new(left[0].span.start, left[k].span.end), TrimReason::Descriptor));
         first += k + 1;
     }
     if let Some(s) = segments.get(first) {
@@ -82,6 +121,12 @@ pub fn trim_name_start(
 fn names_on_its_own(stem: &[Segment]) -> bool {
     let chars: usize = stem.iter().map(|s| s.span.len()).sum();
     chars >= MIN_STEM && stem.iter().any(|s| !is_common(s))
+}
+
+/// Whether a segment is a proper name or abbreviation of two characters or more.
+fn is_known_proper_name(segment: &Segment) -> bool {
+    segment.span.len() >= 2
+        && segment.entry.is_some_and(|e| e.pos.is_proper_name() || e.pos == PartOfSpeech::Abbreviation)
 }
 
 /// Whether a word is an ordinary word of the language (not a proper name, an abbreviation, or
@@ -103,9 +148,14 @@ mod tests {
     /// Trims the candidate that ends `text` (its last `ending` characters are the ending); returns
     /// the name that stays and the categories dropped.
     fn trimmed(text: &str, from: usize, ending: usize) -> (String, Vec<TrimReason>) {
+        trimmed_with(RestRule::MustName, text, from, ending)
+    }
+
+    fn trimmed_with(rest: RestRule, text: &str, from: usize, ending: usize) -> (String, Vec<TrimReason>) {
         let chars = chars(text);
         let lex = GeneralLexicon::embedded();
-        let trim = trim_name_start(lex, &chars, Span::new(from, chars.len()), ending, |w| TYPE_NOUNS.contains(&w));
+        let span = Span::new(from, chars.len());
+        let trim = trim_name_start(lex, &chars, span, ending, rest, |w| TYPE_NOUNS.contains(&w));
         let name = text.chars().skip(trim.span.start).collect();
         (name, trim.dropped.iter().map(|(_, r)| *r).collect())
     }
@@ -150,5 +200,26 @@ mod tests {
         assert_eq!(trimmed("中国科技企业瑞丰达有限公司", 0, 4), ("中国科技企业瑞丰达有限公司".to_owned(), vec![]));
         // Too short to trim.
         assert_eq!(trimmed("发挥集团", 0, 2), ("发挥集团".to_owned(), vec![]));
+    }
+
+    #[test]
+    fn any_stem_drops_a_verb_before_common_words_too() {
+        let verb = vec![TrimReason::CannotBegin(PartOfSpeech::Verb)];
+        assert_eq!(trimmed("要求醫管局", 0, 1), ("要求醫管局".to_owned(), vec![]));
+        assert_eq!(trimmed_with(RestRule::AnyStem, "要求醫管局", 0, 1), ("醫管局".to_owned(), verb.clone()));
+        assert_eq!(trimmed_with(RestRule::AnyStem, "要求医管局", 0, 1), ("医管局".to_owned(), verb.clone()));
+        // …and so cuts a known name that opens with a verb: the recogniser never trims those.
+        assert_eq!(trimmed_with(RestRule::AnyStem, "创新科技署", 0, 1), ("科技署".to_owned(), verb));
+    }
+
+    #[test]
+    fn one_character_goes_only_before_a_known_proper_name() {
+        // 安 is a verb, but 安X会计师事务所 is a firm's name: nothing the dictionary knows follows.
+        assert_eq!(trimmed("安永达会计师事务所", 0, 5), ("安永达会计师事务所".to_owned(), vec![]));
+        assert_eq!(trimmed("安永達會計師事務所", 0, 5), ("安永達會計師事務所".to_owned(), vec![]));
+        // 遭 before 立法会 goes.
+        let verb = vec![TrimReason::CannotBegin(PartOfSpeech::Verb)];
+        assert_eq!(trimmed("遭立法会财经事务委员会", 0, 3), ("立法会财经事务委员会".to_owned(), verb.clone()));
+        assert_eq!(trimmed("遭立法會財經事務委員會", 0, 3), ("立法會財經事務委員會".to_owned(), verb));
     }
 }
