@@ -7,13 +7,13 @@
 //!
 //! A candidate is every mention of an organisation, place, event or initiative whose name ends
 //! with one of `suffixes.tsv`'s endings and is not a known name (the names found by their
-//! ending). Both policies of [`RestRule`] are counted. With `--show N` it
+//! ending). Both policies of [`RestRule`] are counted, and [`fused_ending`]. With `--show N` it
 //! prints up to N firings (to standard output, for reading; nothing here is stored).
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::time::{Duration, Instant};
 
-use tupu_extract::lexicon::general::{GeneralLexicon, RestRule, TrimReason, trim_name_start};
+use tupu_extract::lexicon::general::{GeneralLexicon, RestRule, TrimReason, fused_ending, trim_name_start};
 use tupu_extract::normalize::fold;
 use tupu_extract::{Article, ArticleOptions, EntityKind, Extractor, Lexicons};
 
@@ -54,6 +54,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let policies = [("must-name", RestRule::MustName), ("any-stem", RestRule::AnyStem)];
     let mut tallies: Vec<Tally> = policies.iter().map(|_| Tally::default()).collect();
     let (mut candidates, mut bytes, mut extract_time, mut shown) = (0, 0, Duration::ZERO, 0);
+    let mut fused: BTreeMap<&str, usize> = BTreeMap::new();
     for path in &args {
         let text = std::fs::read_to_string(path)?;
         let gold_path = std::path::Path::new(path).with_extension("json");
@@ -89,6 +90,20 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                     continue;
                 }
                 candidates += 1;
+                let is_ending = |w: &str| endings.iter().any(|(e, _)| e == w);
+                if let Some(stem) = fused_ending(general, &chars, span, ending.chars().count(), is_ending) {
+                    let kept: String = chars[stem.start..stem.end].iter().collect();
+                    let verdict = gold.as_ref().map(|gold| match (gold.contains(&kept), gold.contains(&name)) {
+                        (true, false) => "right",
+                        (false, true) => "wrong",
+                        _ => "neither",
+                    });
+                    *fused.entry(verdict.unwrap_or("no gold")).or_default() += 1;
+                    if shown < show {
+                        shown += 1;
+                        println!("fused\t{name}\t→ {kept}\t{}", verdict.unwrap_or("-"));
+                    }
+                }
                 for ((policy, rule), tally) in policies.iter().zip(&mut tallies) {
                     let start = Instant::now();
                     let trim = trim_name_start(general, &chars, span, ending.chars().count(), *rule, |w| {
@@ -134,6 +149,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         candidates as f64 / bytes as f64 * 1e6,
         extract_time.as_secs_f64() * 1e3,
     );
+    println!("fused endings: {fused:?}");
     for ((policy, _), tally) in policies.iter().zip(&tallies) {
         println!(
             "{policy}: fired {} {:?}; trimming {:.2} ms ({:.1} µs a candidate)",

@@ -116,6 +116,30 @@ pub fn trim_name_start(
     trim
 }
 
+/// Prototype: two names fused at the ending. When the candidate's stem is a proper name that
+/// carries an ending of its own (`is_ending`: 黄石市 ends with 市) and a common word joins that
+/// ending to the candidate's (市县), the candidate is the name and a word of ordinary text (黄石市 +
+/// 市县两级): the name is the stem. Only for a one-character ending: 金门县政府 and 沙田区议会
+/// are names whatever 县政府 and 区议会 are. 香港特别行政区 stays whole (香港特别行政 is no
+/// name), and so does 卢湾区 (卢湾 has no ending of its own, 湾区 notwithstanding).
+#[must_use]
+pub fn fused_ending(
+    lex: &GeneralLexicon,
+    chars: &[char],
+    span: Span,
+    ending: usize,
+    is_ending: impl Fn(&str) -> bool,
+) -> Option<Span> {
+    let stem = Span::new(span.start, span.end.checked_sub(ending)?);
+    if ending != 1 || stem.len() <= MIN_STEM {
+        return None;
+    }
+    let own_ending: String = chars[stem.end - 1..stem.end].iter().collect();
+    let stem_is_name = lex.word_at(chars, stem).is_some_and(|e| e.pos.is_proper_name());
+    let joined = lex.word_at(chars, Span::new(stem.end - 1, span.end)).is_some_and(|e| !e.pos.is_proper_name());
+    (is_ending(&own_ending) && stem_is_name && joined).then_some(stem)
+}
+
 /// Whether the words of a stem name something by themselves: two characters or more, and one of
 /// them not a common word.
 fn names_on_its_own(stem: &[Segment]) -> bool {
@@ -210,6 +234,26 @@ mod tests {
         assert_eq!(trimmed_with(RestRule::AnyStem, "要求医管局", 0, 1), ("医管局".to_owned(), verb.clone()));
         // …and so cuts a known name that opens with a verb: the recogniser never trims those.
         assert_eq!(trimmed_with(RestRule::AnyStem, "创新科技署", 0, 1), ("科技署".to_owned(), verb));
+    }
+
+    #[test]
+    fn two_places_fused_at_the_ending_part_at_the_stem() {
+        let lex = GeneralLexicon::embedded();
+        let is_ending = |w: &str| ["市", "县", "区", "省"].contains(&w);
+        for text in ["黄石市县两级", "黃石市縣兩級"] {
+            let chars = chars(text);
+            assert_eq!(fused_ending(lex, &chars, Span::new(0, 4), 1, is_ending), Some(Span::new(0, 3)), "{text}");
+        }
+        for text in ["香港特别行政区", "香港特別行政區"] {
+            let chars = chars(text);
+            assert_eq!(fused_ending(lex, &chars, Span::new(0, 7), 1, is_ending), None, "{text}");
+        }
+        // 县政府 is a word, but 政府 is an ending of two characters: the county's government.
+        let government = chars("金門縣政府");
+        assert_eq!(fused_ending(lex, &government, Span::new(0, 5), 2, |w| w == "县" || w == "政府"), None);
+        // 湾区 is a word, but 卢湾 carries no ending of its own.
+        let chars = chars("卢湾区");
+        assert_eq!(fused_ending(lex, &chars, Span::new(0, 3), 1, is_ending), None);
     }
 
     #[test]
