@@ -126,19 +126,7 @@ impl PartOfSpeech {
     /// (建设银行, 投资推广署), and so can numerals (三峡集团) and adjectives (新华社).
     #[must_use]
     pub fn can_begin_name(self) -> bool {
-        !matches!(
-            self,
-            Self::Verb
-                | Self::Adverb
-                | Self::Conjunction
-                | Self::Preposition
-                | Self::Measure
-                | Self::Quantity
-                | Self::Particle
-                | Self::Pronoun
-                | Self::Interjection
-                | Self::Onomatopoeia
-        )
+        self.can_end_name() && self != Self::Measure
     }
 
     /// Whether a word of this category can be the last word of a name: not a function word, a

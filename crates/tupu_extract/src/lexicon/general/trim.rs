@@ -184,34 +184,38 @@ mod tests {
         (name, trim.dropped.iter().map(|(_, r)| *r).collect())
     }
 
+    /// Trims the same candidate written in both scripts: `[Simplified, Traditional]`.
+    fn assert_trims(texts: [&str; 2], from: usize, ending: usize, names: [&str; 2], reasons: &[TrimReason]) {
+        for (text, name) in texts.into_iter().zip(names) {
+            assert_eq!(trimmed(text, from, ending), (name.to_owned(), reasons.to_vec()), "{text}");
+        }
+    }
+
     #[test]
     fn a_verb_before_a_company_is_dropped() {
-        let verb = vec![TrimReason::CannotBegin(PartOfSpeech::Verb)];
-        assert_eq!(trimmed("要充分发挥华润集团", 3, 2), ("华润集团".to_owned(), verb.clone()));
-        assert_eq!(trimmed("要充分發揮華潤集團", 3, 2), ("華潤集團".to_owned(), verb));
+        let verb = TrimReason::CannotBegin(PartOfSpeech::Verb);
+        assert_trims(["要充分发挥华润集团", "要充分發揮華潤集團"], 3, 2, ["华润集团", "華潤集團"], &[verb]);
     }
 
     #[test]
     fn an_adverb_and_a_verb_before_a_fund_are_dropped() {
         // 将 | 大幅 | 减少: two adverbs and a verb.
         let adverb = TrimReason::CannotBegin(PartOfSpeech::Adverb);
-        let expected = vec![adverb, adverb, TrimReason::CannotBegin(PartOfSpeech::Verb)];
-        assert_eq!(trimmed("今年将大幅减少医保基金", 2, 2), ("医保基金".to_owned(), expected.clone()));
-        assert_eq!(trimmed("今年將大幅減少醫保基金", 2, 2), ("醫保基金".to_owned(), expected));
+        let verb = TrimReason::CannotBegin(PartOfSpeech::Verb);
+        let texts = ["今年将大幅减少医保基金", "今年將大幅減少醫保基金"];
+        assert_trims(texts, 2, 2, ["医保基金", "醫保基金"], &[adverb, adverb, verb]);
     }
 
     #[test]
     fn a_quantity_opening_a_clause_is_dropped() {
-        let quantity = vec![TrimReason::CannotBegin(PartOfSpeech::Quantity)];
-        assert_eq!(trimmed("一方面中信集团", 0, 2), ("中信集团".to_owned(), quantity.clone()));
-        assert_eq!(trimmed("一方面中信集團", 0, 2), ("中信集團".to_owned(), quantity));
+        let quantity = TrimReason::CannotBegin(PartOfSpeech::Quantity);
+        assert_trims(["一方面中信集团", "一方面中信集團"], 0, 2, ["中信集团", "中信集團"], &[quantity]);
     }
 
     #[test]
     fn a_descriptor_before_a_registered_company_is_dropped() {
-        let descriptor = vec![TrimReason::Descriptor];
-        assert_eq!(trimmed("金融科技企业瑞丰达有限公司", 0, 4), ("瑞丰达有限公司".to_owned(), descriptor.clone()));
-        assert_eq!(trimmed("金融科技企業瑞豐達有限公司", 0, 4), ("瑞豐達有限公司".to_owned(), descriptor));
+        let texts = ["金融科技企业瑞丰达有限公司", "金融科技企業瑞豐達有限公司"];
+        assert_trims(texts, 0, 4, ["瑞丰达有限公司", "瑞豐達有限公司"], &[TrimReason::Descriptor]);
     }
 
     #[test]
