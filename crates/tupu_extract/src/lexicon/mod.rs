@@ -7,6 +7,7 @@
 //!
 //! Nothing here names a particular article's people: names of people are found by pattern.
 
+pub mod general;
 pub(crate) mod tsv;
 mod vocabulary;
 
@@ -16,6 +17,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
 
+pub use general::{GeneralLexicon, PartOfSpeech};
 pub(crate) use tsv::parse as parse_tsv;
 pub use tsv::{LexiconError, Row};
 pub(crate) use vocabulary::{Lattice, Vocabulary, WordClass};
