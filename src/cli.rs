@@ -278,6 +278,9 @@ pub(crate) struct ServeArgs {
     /// Refuse results larger than this, in MB (503: add a LIMIT).
     #[arg(long, value_name = "MB", default_value_t = 100, value_parser = clap::value_parser!(u64).range(1..))]
     pub(crate) max_result: u64,
+    /// Drop a connection whose request head, or then body, takes longer than this to arrive (408).
+    #[arg(long, value_name = "DURATION", default_value = "10s", value_parser = parse_duration)]
+    pub(crate) receive_timeout: Duration,
     /// Queries run at once, one worker process each [default: the number of cores, at least 2].
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=256))]
     pub(crate) workers: Option<u16>,

@@ -21,6 +21,7 @@ pub(crate) fn run(args: ServeArgs) -> Result<ExitCode> {
     options.timeout = args.timeout;
     options.max_memory_mb = args.max_memory;
     options.max_result_bytes = args.max_result.saturating_mul(1 << 20);
+    options.receive_timeout = args.receive_timeout;
     if let Some(workers) = args.workers {
         options.workers = usize::from(workers);
     }

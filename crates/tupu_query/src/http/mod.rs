@@ -113,6 +113,7 @@ pub fn serve(options: ServeOptions, ready: impl FnOnce(SocketAddr)) -> std::io::
         let state = Arc::new(State {
             pool: Pool::new(options.worker.clone(), options.workers, options.max_memory_mb),
             options,
+            page: Bytes::from(page()),
         });
         state.pool.warm_up()?;
         ready(listener.local_addr()?);
@@ -151,6 +152,7 @@ pub fn serve(options: ServeOptions, ready: impl FnOnce(SocketAddr)) -> std::io::
 struct State {
     options: ServeOptions,
     pool: Pool,
+    page: Bytes,
 }
 
 type Answer = Response<Full<Bytes>>;
@@ -169,9 +171,7 @@ async fn route(state: &State, request: Request<Incoming>) -> Answer {
         return preflight(request.headers());
     }
     match (path.as_str(), method) {
-        ("/", Method::GET | Method::HEAD) => {
-            respond(StatusCode::OK, "text/html; charset=utf-8", Bytes::from_static(PAGE.as_bytes()))
-        }
+        ("/", Method::GET | Method::HEAD) => respond(StatusCode::OK, "text/html; charset=utf-8", state.page.clone()),
         ("/query", Method::GET) => {
             let params = parse_form(request.uri().query().unwrap_or(""));
             query(state, request.headers(), &params, None).await
@@ -209,8 +209,59 @@ async fn route(state: &State, request: Request<Incoming>) -> Answer {
     }
 }
 
-/// The page at `/`, served from the binary.
+/// The page at `/`, served from the binary (no script, style or font from elsewhere).
 const PAGE: &str = include_str!("page.html");
+
+/// The README, whose example queries the page offers: one home for them.
+const README: &str = include_str!("../../../../README.md");
+
+/// An example query, with what it asks in words.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Example {
+    /// What the query asks (the README's sentence before it, up to its colon).
+    pub title: String,
+    /// The SPARQL.
+    pub query: String,
+}
+
+/// The README's `tupu query '…'` examples, each with the sentence that introduces it.
+#[must_use]
+pub fn readme_examples(readme: &str) -> Vec<Example> {
+    const OPEN: &str = "```sh\ntupu query '";
+    let mut examples = Vec::new();
+    let mut rest = readme;
+    let mut before = 0;
+    while let Some(at) = rest.find(OPEN) {
+        let start = at + OPEN.len();
+        let Some(length) = rest[start..].find("'\n```") else { break };
+        let query = rest[start..start + length].to_owned();
+        // The paragraph just before the code block, from its first words to the colon.
+        let preceding = &readme[..before + at];
+        let paragraph = preceding.trim_end().rsplit("\n\n").next().unwrap_or("").replace('\n', " ");
+        let title = paragraph
+            .trim_start_matches(['—', ' '])
+            .trim_start_matches("and ")
+            .split([':', '(', '`'])
+            .next()
+            .unwrap_or("")
+            .trim()
+            .trim_end_matches(',')
+            .to_owned();
+        let mut chars = title.chars();
+        let title = chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default();
+        examples.push(Example { title, query });
+        before += start + length;
+        rest = &readme[before..];
+    }
+    examples
+}
+
+/// The page, with the README's examples in it.
+fn page() -> String {
+    let examples = serde_json::to_string(&readme_examples(README)).unwrap_or_else(|_| "[]".to_owned());
+    // `</` cannot end the script early once escaped.
+    PAGE.replacen("/*EXAMPLES*/[]", &examples.replace("</", "<\\/"), 1)
+}
 
 /// A CORS preflight: any origin may GET and POST queries with the headers SPARQL clients send.
 fn preflight(headers: &HeaderMap) -> Answer {
@@ -569,6 +620,18 @@ mod tests {
             Some("application/sparql-results+xml")
         );
         assert_eq!(pick("", RESULTS_TYPES), None);
+    }
+
+    #[test]
+    fn the_readme_examples_are_on_the_page() {
+        let examples = readme_examples(README);
+        assert!(examples.len() >= 5, "{examples:#?}");
+        assert_eq!(examples[0].title, "Who holds which post, in which organisation");
+        assert!(examples.iter().all(|e| !e.title.is_empty() && crate::Query::parse(&e.query).is_ok()), "{examples:#?}");
+        let page = page();
+        assert!(page.contains("\"title\":\"Who holds which post, in which organisation\""));
+        assert!(!page.contains("/*EXAMPLES*/"));
+        assert!(!page.contains("src=\"http") && !page.contains("href=\"http"), "nothing is loaded from elsewhere");
     }
 
     #[test]
