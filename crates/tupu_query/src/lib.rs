@@ -96,9 +96,9 @@ pub fn format_duration(d: Duration) -> String {
     let ms = d.as_millis();
     if ms < 1000 {
         format!("{ms} ms")
-    } else if ms % 60_000 == 0 {
+    } else if ms.is_multiple_of(60_000) {
         format!("{} min", ms / 60_000)
-    } else if ms % 1000 == 0 {
+    } else if ms.is_multiple_of(1000) {
         format!("{} s", ms / 1000)
     } else {
         format!("{:.1} s", d.as_secs_f64())
@@ -417,6 +417,40 @@ mod tests {
         let Err(QueryError::Syntax(e)) = Query::parse("SELECT ?x WHERE { ?x a }") else { panic!("should fail") };
         let message = e.to_string();
         assert!(message.contains("line 1") || message.contains("1:"), "{message}");
+    }
+
+    #[test]
+    fn durations_read_as_people_write_them() {
+        assert_eq!(parse_duration("30"), Ok(Duration::from_secs(30)));
+        assert_eq!(parse_duration("1.5s"), Ok(Duration::from_millis(1500)));
+        assert_eq!(parse_duration("500ms"), Ok(Duration::from_millis(500)));
+        assert_eq!(parse_duration("2m"), Ok(Duration::from_secs(120)));
+        assert_eq!(parse_duration("1h"), Ok(Duration::from_secs(3600)));
+        for bad in ["", "0", "-1s", "ten", "5 days", "9999h"] {
+            assert!(parse_duration(bad).is_err(), "{bad}");
+        }
+        assert_eq!(format_duration(Duration::from_secs(30)), "30 s");
+        assert_eq!(format_duration(Duration::from_secs(120)), "2 min");
+        assert_eq!(format_duration(Duration::from_millis(1500)), "1.5 s");
+        assert_eq!(format_duration(Duration::from_millis(250)), "250 ms");
+    }
+
+    #[test]
+    fn updates_service_and_deep_nesting_are_refused_before_parsing() {
+        assert!(matches!(Query::parse("INSERT DATA { <a:b> <a:c> <a:d> }"), Err(QueryError::Update("INSERT"))));
+        assert!(matches!(Query::parse("SELECT * { SERVICE <http://x/> { ?s ?p ?o } }"), Err(QueryError::Service)));
+        let deep = format!("ASK {{ FILTER({}true{}) }}", "(".repeat(5000), ")".repeat(5000));
+        assert!(matches!(Query::parse(&deep), Err(QueryError::Shape(GuardError::TooDeep { .. }))));
+        assert!(Query::parse("CONSTRUCT WHERE { ?s ?p ?o }").unwrap().gives_triples());
+    }
+
+    #[test]
+    fn bounded_writers_refuse_past_their_limit() {
+        let mut w = BoundedWriter::new(Vec::new(), 4);
+        assert!(w.write_all(b"abcd").is_ok());
+        let err = w.write_all(b"e").unwrap_err();
+        assert!(matches!(w.explain(QueryError::Io(err)), QueryError::TooLarge(4)));
+        assert_eq!(w.into_inner(), b"abcd");
     }
 
     #[test]
