@@ -202,12 +202,23 @@ fn exit_with_parent() {
     }
 }
 
-fn answer(store: &mut Snapshot, request: WorkerRequest) -> (u16, AnswerKind, Vec<u8>) {
-    let store = match store.current() {
+fn answer(snapshot: &mut Snapshot, request: WorkerRequest) -> (u16, AnswerKind, Vec<u8>) {
+    let first = answer_from(snapshot, &request);
+    // A storage error may mean that a `tupu load` running beside the server compacted away a
+    // file this snapshot had not opened yet: open the store as it is now and try once more.
+    if first.0 == 500 && first.1 == AnswerKind::Error {
+        snapshot.forget();
+        return answer_from(snapshot, &request);
+    }
+    first
+}
+
+fn answer_from(snapshot: &mut Snapshot, request: &WorkerRequest) -> (u16, AnswerKind, Vec<u8>) {
+    let store = match snapshot.current() {
         Ok(store) => store,
         Err(message) => return (503, AnswerKind::Error, message.into_bytes()),
     };
-    match request {
+    match request.clone() {
         WorkerRequest::Query { query, default_graphs, named_graphs, format, max_result_bytes } => {
             match run_query(store, &query, &default_graphs, &named_graphs, format, max_result_bytes) {
                 Ok(body) => (200, AnswerKind::Results, body),
@@ -289,6 +300,12 @@ impl Snapshot {
         Self { path, store: None, stamp: 0, checked: None }
     }
 
+    /// Makes the next request open the store afresh.
+    fn forget(&mut self) {
+        self.checked = None;
+        self.stamp = 0;
+    }
+
     fn current(&mut self) -> Result<&GraphStore, String> {
         let due = self.checked.is_none_or(|t| t.elapsed() >= REFRESH);
         if due || self.store.is_none() {
@@ -302,9 +319,7 @@ impl Snapshot {
                     }
                     // Opened while `tupu load` was switching files: keep the last snapshot and
                     // try again on a later request.
-                    Err(e) if self.store.is_some() => {
-                        let _ = e;
-                    }
+                    Err(_) if self.store.is_some() => {}
                     Err(e) => return Err(format!("cannot open the store at {}: {e}", self.path.display())),
                 }
             }
