@@ -51,7 +51,9 @@ pub(crate) enum Command {
     #[command(
         after_help = "Examples:\n  tupu query 'SELECT ?name ?title WHERE { ?p org:holds ?post ; rdfs:label ?name . ?post rdfs:label ?title }'\n  \
                             tupu query --file who-said-what.rq --format csv\n  \
-                            tupu query --graph article.ttl 'ASK { ?f tp:qualifier tp:MoreThan }'\n\n\
+                            tupu query --graph article.ttl 'ASK { ?f tp:qualifier tp:MoreThan }'\n  \
+                            tupu query --timeout 10s --max-memory 1024 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }'\n\n\
+                            A query that passes --timeout or --max-memory is stopped with an error (exit code 2).\n\n\
                             The default graph is the union of all articles; tp: schema: org: nif: itsrdf: skos: prov: rdfs: rdf: xsd: are predeclared."
     )]
     Query(QueryArgs),
