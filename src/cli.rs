@@ -2,6 +2,7 @@
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
+use std::time::Duration;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use tupu_extract::{ArticleOptions, Date};
@@ -50,7 +51,9 @@ pub(crate) enum Command {
     #[command(
         after_help = "Examples:\n  tupu query 'SELECT ?name ?title WHERE { ?p org:holds ?post ; rdfs:label ?name . ?post rdfs:label ?title }'\n  \
                             tupu query --file who-said-what.rq --format csv\n  \
-                            tupu query --graph article.ttl 'ASK { ?f tp:qualifier tp:MoreThan }'\n\n\
+                            tupu query --graph article.ttl 'ASK { ?f tp:qualifier tp:MoreThan }'\n  \
+                            tupu query --timeout 10s --max-memory 1024 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }'\n\n\
+                            A query that passes --timeout or --max-memory is stopped with an error (exit code 2).\n\n\
                             The default graph is the union of all articles; tp: schema: org: nif: itsrdf: skos: prov: rdfs: rdf: xsd: are predeclared."
     )]
     Query(QueryArgs),
@@ -64,10 +67,19 @@ pub(crate) enum Command {
         after_help = "Examples:\n  tupu dot -o graph.dot && dot -Tsvg graph.dot -o graph.svg\n  tupu dot --graph article.ttl | dot -Tpng -o article.png"
     )]
     Dot(DotArgs),
-    /// Serve the store over HTTP with the SPARQL 1.1 Protocol (read-only).
-    #[command(after_help = "Examples:\n  tupu serve --bind 127.0.0.1:7878\n  \
-                            curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT * WHERE { ?s a schema:Person }' http://127.0.0.1:7878/query")]
+    /// Serve the store over HTTP: the SPARQL 1.1 Protocol (read-only) at /query, a page at /.
+    #[command(after_help = "Examples:\n  \
+        tupu serve --bind 127.0.0.1:7878                  # then open http://127.0.0.1:7878/\n  \
+        tupu serve --timeout 2m --max-memory 4096 --max-result 500\n  \
+        curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT * WHERE { ?s a schema:Person }' http://127.0.0.1:7878/query\n  \
+        curl 'http://127.0.0.1:7878/graph?entity=%E6%9D%8E%E5%AE%B6%E8%B6%85&depth=1' -o around.svg\n\n\
+        Each query runs in a worker process (--workers of them at once), stopped when it passes --timeout or\n\
+        --max-memory, or when its client goes away. `tupu load` may add articles while the server runs: queries\n\
+        see them within a second. Updates and SERVICE are refused.")]
     Serve(ServeArgs),
+    /// (internal) One query worker of `tupu serve`, speaking to it on standard input and output.
+    #[command(hide = true)]
+    ServeWorker(StoreFlag),
 }
 
 /// What the caller knows about the articles that the text may not say.
@@ -163,6 +175,12 @@ pub(crate) struct QueryArgs {
     /// How to print SELECT and ASK results (CONSTRUCT and DESCRIBE print Turtle).
     #[arg(long, value_enum, default_value = "table")]
     pub(crate) format: QueryFormat,
+    /// Stop the query after this long (30s, 500ms, 2m…), with an error and exit code 2.
+    #[arg(long, value_name = "DURATION", default_value = "2m", value_parser = parse_duration)]
+    pub(crate) timeout: Duration,
+    /// Stop the query when the process holds more than this much memory, in MB.
+    #[arg(long, value_name = "MB", default_value_t = 4096, value_parser = clap::value_parser!(u64).range(64..))]
+    pub(crate) max_memory: u64,
 }
 
 /// Either the store or an RDF file.
@@ -253,6 +271,25 @@ pub(crate) struct ServeArgs {
     /// Address and port to listen on.
     #[arg(long, value_name = "ADDR:PORT", default_value = "127.0.0.1:7878")]
     pub(crate) bind: SocketAddr,
+    /// Stop a query after this long (30s, 500ms, 2m…); the client gets 503 and the reason.
+    #[arg(long, value_name = "DURATION", default_value = "30s", value_parser = parse_duration)]
+    pub(crate) timeout: Duration,
+    /// Stop a query whose worker holds more than this much memory, in MB (503).
+    #[arg(long, value_name = "MB", default_value_t = 2048, value_parser = clap::value_parser!(u64).range(64..))]
+    pub(crate) max_memory: u64,
+    /// Refuse results larger than this, in MB (503: add a LIMIT).
+    #[arg(long, value_name = "MB", default_value_t = 100, value_parser = clap::value_parser!(u64).range(1..))]
+    pub(crate) max_result: u64,
+    /// Drop a connection whose request head, or then body, takes longer than this to arrive (408).
+    #[arg(long, value_name = "DURATION", default_value = "10s", value_parser = parse_duration)]
+    pub(crate) receive_timeout: Duration,
+    /// Queries run at once, one worker process each [default: the number of cores, at least 2].
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=256))]
+    pub(crate) workers: Option<u16>,
+}
+
+fn parse_duration(s: &str) -> Result<Duration, String> {
+    tupu_query::parse_duration(s)
 }
 
 fn parse_date(s: &str) -> Result<Date, String> {

@@ -10,5 +10,6 @@ mod http;
 mod offsets;
 mod ontology;
 mod oracle;
+mod page;
 mod store;
 mod util;

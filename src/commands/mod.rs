@@ -30,6 +30,7 @@ pub(crate) fn run(args: Args) -> Result<ExitCode> {
         Command::Export(a) => export::run(a),
         Command::Dot(a) => dot::run(a),
         Command::Serve(a) => serve::run(a),
+        Command::ServeWorker(a) => serve::worker(&a),
     }
 }
 

@@ -1,13 +1,18 @@
-//! `tupu query (SPARQL | --file Q.rq) [--store DIR | --graph FILE] [--format …]`.
+//! `tupu query (SPARQL | --file Q.rq) [--store DIR | --graph FILE] [--format …] [--timeout …]`.
 
 use std::io::{BufWriter, Read, Write};
 use std::process::ExitCode;
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
-use tupu_query::{Query, write_results};
+use tupu_query::{Query, QueryError, write_results};
 
 use super::open_source;
 use crate::cli::QueryArgs;
+
+/// How often the time and memory limits are checked while a query runs.
+const WATCH: Duration = Duration::from_millis(20);
 
 pub(crate) fn run(args: QueryArgs) -> Result<ExitCode> {
     let sparql = match (&args.query, &args.file) {
@@ -25,8 +30,35 @@ pub(crate) fn run(args: QueryArgs) -> Result<ExitCode> {
     // Parse before opening the store: a typo is reported even where there is no store yet.
     let query = Query::parse(&sparql)?;
     let store = open_source(&args.source)?;
-    let results = query.execute(&store)?;
-    let mut out = write_results(results, args.format.into(), BufWriter::new(std::io::stdout().lock()))?;
-    out.flush()?;
-    Ok(ExitCode::SUCCESS)
+    let format = args.format.into();
+    // The query runs on its own thread, watched from this one: oxigraph cannot be interrupted
+    // (a cross join of patterns in memory ignores cancellation), but returning from `main`
+    // ends the process, and the query with it.
+    let (done, finished) = mpsc::channel();
+    let evaluation = std::thread::Builder::new().stack_size(tupu_query::EVALUATION_STACK).spawn(move || {
+        let result = query.execute(&store).and_then(|results| {
+            let mut out = write_results(results, format, BufWriter::new(std::io::stdout().lock()))?;
+            out.flush()?;
+            Ok(())
+        });
+        let _ = done.send(result);
+    });
+    evaluation.context("cannot start the query's thread")?;
+    let start = Instant::now();
+    loop {
+        match finished.recv_timeout(WATCH) {
+            Ok(result) => {
+                result?;
+                return Ok(ExitCode::SUCCESS);
+            }
+            Err(mpsc::RecvTimeoutError::Disconnected) => anyhow::bail!("the query stopped without a result"),
+            Err(mpsc::RecvTimeoutError::Timeout) => {}
+        }
+        if start.elapsed() >= args.timeout {
+            return Err(QueryError::TimedOut(args.timeout).into());
+        }
+        if tupu_query::resident_memory_kb(None).is_some_and(|kb| kb > args.max_memory * 1024) {
+            return Err(QueryError::OutOfMemory(args.max_memory).into());
+        }
+    }
 }
