@@ -50,8 +50,11 @@ pub(crate) enum Command {
     #[command(
         after_help = "Examples:\n  tupu query 'SELECT ?name ?title WHERE { ?p org:holds ?post ; rdfs:label ?name . ?post rdfs:label ?title }'\n  \
                             tupu query --file who-said-what.rq --format csv\n  \
-                            tupu query --graph article.ttl 'ASK { ?f tp:qualifier tp:MoreThan }'\n\n\
-                            The default graph is the union of all articles; tp: schema: org: nif: itsrdf: skos: prov: rdfs: rdf: xsd: are predeclared."
+                            tupu query --graph article.ttl 'ASK { ?f tp:qualifier tp:MoreThan }'\n  \
+                            tupu query 'SELECT ?title WHERE { id:person\\/王勇 org:holds/rdfs:label ?title }'\n\n\
+                            The default graph is the union of all articles; tp: schema: org: nif: itsrdf: skos: prov: rdfs: rdf: xsd: and\n\
+                            id: (entities, posts) doc: (articles) are predeclared. IRIs print as prefixed names that paste back\n\
+                            into a query: id:person\\/王勇 (the backslash escapes the slash) is <https://w3id.org/tupu/id/person/王勇>."
     )]
     Query(QueryArgs),
     /// Write everything in the store as RDF.

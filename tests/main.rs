@@ -7,6 +7,7 @@ mod cli;
 mod extract;
 mod gold;
 mod http;
+mod iris;
 mod offsets;
 mod ontology;
 mod oracle;
