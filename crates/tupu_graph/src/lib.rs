@@ -3,6 +3,7 @@
 pub mod dot;
 pub mod error;
 pub mod export;
+pub mod government;
 pub mod iri;
 pub mod mapping;
 pub mod store;

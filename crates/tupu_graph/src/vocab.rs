@@ -90,6 +90,8 @@ pub mod tp {
         PROPERTY = "property";
         /// A relation whose verb maps to no more specific property.
         RELATED_TO = "relatedTo";
+        /// The place a post's or a government's authority covers (上海 for 上海市長).
+        JURISDICTION = "jurisdiction";
     }
 }
 
@@ -146,6 +148,8 @@ pub mod schema {
 /// The W3C Organization Ontology: `http://www.w3.org/ns/org#`.
 pub mod org {
     terms! { "http://www.w3.org/ns/org#";
+        /// An organisation (every `schema:Organization` is also one, as `org:postIn` expects).
+        ORGANIZATION = "Organization";
         /// A position in an organisation.
         POST = "Post";
         /// A person holds a post.
