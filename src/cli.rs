@@ -63,9 +63,13 @@ pub(crate) enum Command {
     )]
     Export(ExportArgs),
     /// Write the store (or an RDF file) as a Graphviz graph of people, organisations, places, events and initiatives.
-    #[command(
-        after_help = "Examples:\n  tupu dot -o graph.dot && dot -Tsvg graph.dot -o graph.svg\n  tupu dot --graph article.ttl | dot -Tpng -o article.png"
-    )]
+    #[command(after_help = "Examples:\n  tupu dot -o graph.dot && dot -Tsvg graph.dot -o graph.svg\n  \
+                            tupu dot --around 王勇 --depth 2 | dot -Tsvg -o wang-yong.svg\n  \
+                            tupu dot --around 國家網信辦 --script hans -o cac.dot\n  \
+                            tupu dot --article doc:79cec21dc6f056f3 -o seed.dot   # an id as `tupu query` prints it\n  \
+                            tupu dot --graph article.ttl --isolated | dot -Tpng -o article.png\n\n\
+                            One edge per relation (a post, a stated relation, an event's venue, speakers and organisers, part of), labelled\n\
+                            in one script; entities linked to nothing are left out unless --isolated; a legend names the shapes and lines.")]
     Dot(DotArgs),
     /// Serve the store over HTTP with the SPARQL 1.1 Protocol (read-only).
     #[command(after_help = "Examples:\n  tupu serve --bind 127.0.0.1:7878\n  \
@@ -247,6 +251,42 @@ pub(crate) struct DotArgs {
     /// Write to this file instead of standard output.
     #[arg(short, long, value_name = "FILE.dot")]
     pub(crate) output: Option<PathBuf>,
+    /// Draw only what lies around this entity: a name in either script (王勇, 国家网信办), an IRI,
+    /// or a prefixed name as `tupu query` prints it (id:person\/王勇).
+    #[arg(long, value_name = "ENTITY")]
+    pub(crate) around: Option<String>,
+    /// With --around: how many links away to go.
+    #[arg(long, value_name = "N", default_value_t = 1, requires = "around")]
+    pub(crate) depth: usize,
+    /// Draw only what one article states (its IRI, doc:HASH or the hash, as `tupu query` prints it).
+    #[arg(long, value_name = "ID")]
+    pub(crate) article: Option<String>,
+    /// Script of every label (default: the script most of the articles are written in).
+    #[arg(long, value_enum)]
+    pub(crate) script: Option<ScriptArg>,
+    /// Keep entities that are linked to nothing (left out by default).
+    #[arg(long)]
+    pub(crate) isolated: bool,
+    /// Leave out the legend.
+    #[arg(long)]
+    pub(crate) no_legend: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum ScriptArg {
+    /// Traditional characters.
+    Hant,
+    /// Simplified characters.
+    Hans,
+}
+
+impl From<ScriptArg> for tupu_graph::Script {
+    fn from(script: ScriptArg) -> Self {
+        match script {
+            ScriptArg::Hant => Self::Traditional,
+            ScriptArg::Hans => Self::Simplified,
+        }
+    }
 }
 
 #[derive(Debug, clap::Args)]

@@ -11,5 +11,6 @@ mod iris;
 mod offsets;
 mod ontology;
 mod oracle;
+mod outputs;
 mod store;
 mod util;

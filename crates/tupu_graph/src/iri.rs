@@ -37,6 +37,16 @@ pub fn document(text: &str) -> NamedNode {
     NamedNode::new_unchecked(format!("{DOC_BASE}{:016x}", fnv1a64(text.as_bytes())))
 }
 
+/// The article IRI a user wrote: the full IRI (with or without `<>`), `doc:HASH`, or the bare
+/// sixteen-digit hash. `None` when it is none of these.
+#[must_use]
+pub fn document_from_id(id: &str) -> Option<NamedNode> {
+    let id = id.trim().trim_start_matches('<').trim_end_matches('>');
+    let hash = id.strip_prefix(DOC_BASE).or_else(|| id.strip_prefix("doc:")).unwrap_or(id);
+    (hash.len() == 16 && hash.bytes().all(|b| b.is_ascii_hexdigit()))
+        .then(|| NamedNode::new_unchecked(format!("{DOC_BASE}{}", hash.to_ascii_lowercase())))
+}
+
 /// The IRI of an entity of `kind` whose normalised name is `key`.
 #[must_use]
 pub fn entity(kind: EntityKind, key: &str) -> NamedNode {
@@ -166,6 +176,23 @@ mod tests {
         let hash = a.as_str().strip_prefix(DOC_BASE).unwrap();
         assert_eq!(hash.len(), 16);
         assert!(hash.bytes().all(|b| b.is_ascii_hexdigit()));
+    }
+
+    #[test]
+    fn article_ids_are_read_in_every_form_tupu_prints() {
+        let doc = document("短文。");
+        let hash = doc.as_str().strip_prefix(DOC_BASE).unwrap().to_owned();
+        for id in [
+            doc.as_str().to_owned(),
+            format!("<{}>", doc.as_str()),
+            format!("doc:{hash}"),
+            hash.clone(),
+            hash.to_uppercase(),
+        ] {
+            assert_eq!(document_from_id(&id).as_ref(), Some(&doc), "{id}");
+        }
+        assert_eq!(document_from_id("seed.txt"), None);
+        assert_eq!(document_from_id("doc:123"), None);
     }
 
     #[test]

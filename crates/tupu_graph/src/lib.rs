@@ -6,6 +6,7 @@ pub mod export;
 pub mod government;
 pub mod iri;
 pub mod mapping;
+pub mod network;
 pub mod store;
 pub mod vocab;
 
@@ -15,8 +16,9 @@ mod testing;
 /// The oxigraph this crate is built on, for callers that need its types (terms, formats).
 pub use oxigraph;
 
-pub use dot::DotExport;
+pub use dot::{DotExport, DotOptions};
 pub use error::{ExportError, StoreError};
 pub use export::{ExportFormat, RdfExport};
 pub use mapping::{ArticleGraph, ArticleSummary};
+pub use network::{Network, Scope, Script};
 pub use store::{ArticleInfo, GraphStore, StoreCounts};

@@ -715,12 +715,7 @@ mod tests {
         ));
         assert!(has(q, g_iri, skos::ALT_LABEL, Literal::new_language_tagged_literal_unchecked("上海", "zh-hans")));
         assert!(has(q, g_iri, tp::JURISDICTION, shanghai));
-        assert!(has(
-            q,
-            iri::span(g.document(), Span::new(0, 2)).as_str(),
-            itsrdf::TA_IDENT_REF,
-            government
-        ));
+        assert!(has(q, iri::span(g.document(), Span::new(0, 2)).as_str(), itsrdf::TA_IDENT_REF, government));
         // Every org:postIn points to an organisation.
         for target in q.iter().filter(|q| q.predicate == org::POST_IN).map(|q| q.object.clone()) {
             let Term::NamedNode(n) = target else { panic!() };
