@@ -57,10 +57,17 @@ pub(crate) enum Command {
                             into a query: id:person\\/王勇 (the backslash escapes the slash) is <https://w3id.org/tupu/id/person/王勇>."
     )]
     Query(QueryArgs),
-    /// Write everything in the store as RDF.
-    #[command(
-        after_help = "Examples:\n  tupu export -o all.ttl\n  tupu export --format nquads > all.nq   # N-Quads keep one graph per article"
-    )]
+    /// Write everything in the store as RDF, or its entity network for graph tools (GraphML, CSV for Gephi and Neo4j).
+    #[command(after_help = "Examples:\n  tupu export -o all.ttl\n  \
+                            tupu export --format nquads > all.nq        # N-Quads keep one graph per article\n  \
+                            tupu export -o all.jsonld                   # JSON-LD, one named graph per article\n  \
+                            tupu export -o network.graphml              # NetworkX: nx.read_graphml('network.graphml')\n  \
+                            tupu export --format csv -o gephi/          # gephi/nodes.csv, gephi/edges.csv\n  \
+                            tupu export --format neo4j -o neo4j-import/ # then: neo4j-admin database import full \\\n  \
+                            \x20     --nodes=neo4j-import/nodes.csv --relationships=neo4j-import/relationships.csv\n\n\
+                            graphml, csv and neo4j write the entity network: people, organisations, places, events and initiatives\n\
+                            (node ids are their IRIs), one edge per post, stated relation, event venue/speaker/organiser and part-of\n\
+                            link. An unknown extension or format is an error, not Turtle.")]
     Export(ExportArgs),
     /// Write the store (or an RDF file) as a Graphviz graph of people, organisations, places, events and initiatives.
     #[command(after_help = "Examples:\n  tupu dot -o graph.dot && dot -Tsvg graph.dot -o graph.svg\n  \
@@ -213,16 +220,24 @@ impl From<QueryFormat> for ResultsFormat {
 pub(crate) struct ExportArgs {
     #[command(flatten)]
     pub(crate) store: StoreFlag,
-    /// Write to this file instead of standard output (the format follows its extension).
-    #[arg(short, long, value_name = "FILE")]
+    /// Write to this file instead of standard output (the format follows its extension: .ttl .trig
+    /// .nq .nt .jsonld .graphml); a directory for --format csv or neo4j.
+    #[arg(short, long, value_name = "FILE|DIR")]
     pub(crate) output: Option<PathBuf>,
-    /// Output format (default: from FILE's extension, else turtle).
+    /// Output format (default: from FILE's extension; turtle on standard output).
     #[arg(long, value_enum)]
-    pub(crate) format: Option<RdfFormatArg>,
+    pub(crate) format: Option<ExportFormatArg>,
+    /// Export only one article (its IRI, doc:HASH or the hash, as `tupu query` prints it).
+    #[arg(long, value_name = "ID")]
+    pub(crate) article: Option<String>,
+    /// For graphml, csv and neo4j: the script of the main label (default: the script most articles
+    /// are in; every script is written besides).
+    #[arg(long, value_enum)]
+    pub(crate) script: Option<ScriptArg>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub(crate) enum RdfFormatArg {
+pub(crate) enum ExportFormatArg {
     /// Turtle, sorted, with prefixes (the union of all articles).
     Turtle,
     /// TriG: one named graph per article.
@@ -231,16 +246,30 @@ pub(crate) enum RdfFormatArg {
     Nquads,
     /// N-Triples.
     Ntriples,
+    /// JSON-LD (expanded, full IRIs): one named graph per article.
+    Jsonld,
+    /// GraphML of the entity network (NetworkX, Gephi, yEd, Cytoscape); node ids are IRIs.
+    Graphml,
+    /// The entity network as DIR/nodes.csv and DIR/edges.csv with Gephi's headers (Id, Label; Source, Target, Type).
+    Csv,
+    /// The entity network as DIR/nodes.csv and DIR/relationships.csv for `neo4j-admin database import full`.
+    Neo4j,
 }
 
-impl From<RdfFormatArg> for ExportFormat {
-    fn from(format: RdfFormatArg) -> Self {
-        match format {
-            RdfFormatArg::Turtle => Self::Turtle,
-            RdfFormatArg::Trig => Self::TriG,
-            RdfFormatArg::Nquads => Self::NQuads,
-            RdfFormatArg::Ntriples => Self::NTriples,
-        }
+impl ExportFormatArg {
+    /// The format an output file's extension stands for.
+    pub(crate) fn from_extension(path: &std::path::Path) -> Option<Self> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        Some(match ext.as_str() {
+            "graphml" => Self::Graphml,
+            other => match ExportFormat::from_extension(other)? {
+                ExportFormat::Turtle => Self::Turtle,
+                ExportFormat::TriG => Self::Trig,
+                ExportFormat::NQuads => Self::Nquads,
+                ExportFormat::NTriples => Self::Ntriples,
+                ExportFormat::JsonLd => Self::Jsonld,
+            },
+        })
     }
 }
 

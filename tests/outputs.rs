@@ -103,3 +103,58 @@ fn dot_around_an_entity_by_either_script_or_iri_and_around_an_article() {
         assert!(!dir.path().join("x.dot").exists());
     }
 }
+
+#[test]
+fn export_writes_json_ld_graphml_and_csv_and_refuses_what_it_does_not_know() {
+    let dir = TempDir::new("outputs");
+    five_articles(dir.path());
+    let d = dir.path();
+    for args in [
+        &["-o", "all.json"][..],
+        &["-o", "all"],
+        &["--format", "xml"],
+        &["--format", "csv"],
+        &["--format", "csv", "-o", "all.ttl"],
+    ] {
+        std::fs::write(d.join("all.ttl"), "").unwrap();
+        let mut all = vec!["export", "--store", "store"];
+        all.extend_from_slice(args);
+        let out = run_in(d, &all);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stdout(&out));
+        assert!(stdout(&out).is_empty() && stderr(&out).starts_with("error: "), "{args:?}: {}", stderr(&out));
+        assert!(!d.join("all.json").exists() && !d.join("all").exists());
+    }
+    // JSON-LD: one JSON document holding every article's named graph.
+    ok(d, &["export", "--store", "store", "-o", "all.jsonld"]);
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(d.join("all.jsonld")).unwrap()).unwrap();
+    let graphs = json.as_array().unwrap();
+    assert_eq!(graphs.len(), 5, "one named graph per article");
+    assert!(
+        graphs
+            .iter()
+            .all(|g| g["@id"].as_str().unwrap().starts_with("https://w3id.org/tupu/doc/") && g["@graph"].is_array())
+    );
+    // GraphML and the two CSV flavours describe the same network.
+    ok(d, &["export", "--store", "store", "-o", "net.graphml"]);
+    ok(d, &["export", "--store", "store", "--format", "csv", "-o", "gephi"]);
+    ok(d, &["export", "--store", "store", "--format", "neo4j", "-o", "neo4j", "--script", "hans"]);
+    let lines = |f: &str| std::fs::read_to_string(d.join(f)).unwrap().lines().count() - 1;
+    let graphml = std::fs::read_to_string(d.join("net.graphml")).unwrap();
+    assert_eq!(graphml.matches("<node ").count(), lines("gephi/nodes.csv"));
+    assert_eq!(graphml.matches("<edge ").count(), lines("gephi/edges.csv"));
+    assert_eq!(lines("neo4j/nodes.csv"), lines("gephi/nodes.csv"));
+    assert_eq!(lines("neo4j/relationships.csv"), lines("gephi/edges.csv"));
+    let neo4j = std::fs::read_to_string(d.join("neo4j/relationships.csv")).unwrap();
+    assert!(neo4j.starts_with(":START_ID,:END_ID,:TYPE,") && neo4j.contains(",HOLDS_POST,副主席,"), "{neo4j}");
+    // One article only.
+    let doc = ok(
+        d,
+        &["query", "--store", "store", "SELECT ?d WHERE { ?d schema:inLanguage \"zh-Hans\" } ORDER BY ?d LIMIT 1"],
+    );
+    let doc = doc.lines().nth(2).unwrap().trim().to_owned();
+    ok(d, &["export", "--store", "store", "--article", &doc, "-o", "one.nq"]);
+    let one = std::fs::read_to_string(d.join("one.nq")).unwrap();
+    let graph = format!("<https://w3id.org/tupu/doc/{}> .", doc.trim_start_matches("doc:"));
+    assert!(!one.is_empty() && one.lines().all(|l| l.ends_with(&graph)), "{doc}");
+}

@@ -3,8 +3,7 @@
 
 use std::process::ExitCode;
 
-use anyhow::{Context, Result, bail};
-use tupu_graph::oxigraph::model::NamedOrBlankNode;
+use anyhow::Result;
 use tupu_graph::{DotExport, DotOptions};
 
 use super::{open_source, write_output};
@@ -20,14 +19,7 @@ pub(crate) fn run(args: DotArgs) -> Result<ExitCode> {
     };
     let mut export = DotExport::new().options(options);
     if let Some(id) = &args.article {
-        let document = tupu_graph::iri::document_from_id(id)
-            .with_context(|| format!("{id:?} is not an article id (an IRI, doc:HASH or the 16-digit hash)"))?;
-        if !store.graphs()?.contains(&NamedOrBlankNode::NamedNode(document.clone())) {
-            bail!(
-                "the store holds no article {id} (list them with: tupu query 'SELECT ?doc ?headline WHERE {{ ?doc a schema:NewsArticle ; schema:headline ?headline }}')"
-            );
-        }
-        export = export.article(document);
+        export = export.article(super::export::article(&store, id)?);
     }
     if let Some(around) = &args.around {
         export = export.around(around, args.depth);

@@ -1,9 +1,11 @@
 #![doc = include_str!("../README.md")]
 
+pub mod csv;
 pub mod dot;
 pub mod error;
 pub mod export;
 pub mod government;
+pub mod graphml;
 pub mod iri;
 pub mod mapping;
 pub mod network;
