@@ -78,6 +78,17 @@ pub(crate) enum Command {
                             One edge per relation (a post, a stated relation, an event's venue, speakers and organisers, part of), labelled\n\
                             in one script; entities linked to nothing are left out unless --isolated; a legend names the shapes and lines.")]
     Dot(DotArgs),
+    /// Send the store's article graphs to a triplestore (SPARQL 1.1 Graph Store HTTP Protocol: one PUT per article).
+    #[command(after_help = "Examples:\n  \
+                            tupu push --endpoint http://127.0.0.1:8890/sparql-graph-crud                      # Virtuoso, anonymous\n  \
+                            TUPU_PUSH_PASSWORD=dba tupu push --endpoint http://127.0.0.1:8890/sparql-graph-crud-auth --user dba\n  \
+                            tupu push --endpoint http://127.0.0.1:7200/repositories/news/rdf-graphs/service    # GraphDB\n  \
+                            tupu push --endpoint http://127.0.0.1:3030/news/data --header 'Authorization: Bearer TOKEN'  # Fuseki\n  \
+                            tupu push --endpoint http://127.0.0.1:8890/sparql-graph-crud --article doc:79cec21dc6f056f3\n\n\
+                            Each article is PUT to ENDPOINT?graph=ARTICLE-IRI as N-Triples, replacing that graph on the server, so\n\
+                            pushing again after loading more articles updates the server the same way loading updates the store.\n\
+                            With --user, tupu answers the server's Basic or Digest challenge (Virtuoso's -auth endpoints use Digest).")]
+    Push(PushArgs),
     /// Serve the store over HTTP with the SPARQL 1.1 Protocol (read-only).
     #[command(after_help = "Examples:\n  tupu serve --bind 127.0.0.1:7878\n  \
                             curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT * WHERE { ?s a schema:Person }' http://127.0.0.1:7878/query")]
@@ -315,6 +326,42 @@ impl From<ScriptArg> for tupu_graph::Script {
             ScriptArg::Hant => Self::Traditional,
             ScriptArg::Hans => Self::Simplified,
         }
+    }
+}
+
+#[derive(Debug, clap::Args)]
+pub(crate) struct PushArgs {
+    #[command(flatten)]
+    pub(crate) store: StoreFlag,
+    /// The Graph Store Protocol endpoint (http:// or https://).
+    #[arg(long, value_name = "URL")]
+    pub(crate) endpoint: String,
+    /// User for HTTP Basic or Digest authentication (whichever the server asks for).
+    #[arg(long, value_name = "USER", requires = "password")]
+    pub(crate) user: Option<String>,
+    /// Password for --user (better from the environment than on the command line).
+    #[arg(long, value_name = "PASSWORD", env = "TUPU_PUSH_PASSWORD", hide_env_values = true)]
+    pub(crate) password: Option<String>,
+    /// An extra request header, such as 'Authorization: Bearer TOKEN' (repeatable).
+    #[arg(long, value_name = "'NAME: VALUE'", value_parser = parse_header)]
+    pub(crate) header: Vec<(String, String)>,
+    /// Push only these articles (an IRI, doc:HASH or the hash; repeatable).
+    #[arg(long, value_name = "ID")]
+    pub(crate) article: Vec<String>,
+    /// Longest one request may take, in seconds.
+    #[arg(long, value_name = "SECONDS", default_value_t = 300)]
+    pub(crate) timeout: u64,
+    /// No progress bar and no summary.
+    #[arg(long, short)]
+    pub(crate) quiet: bool,
+}
+
+fn parse_header(s: &str) -> Result<(String, String), String> {
+    match s.split_once(':') {
+        Some((name, value)) if !name.trim().is_empty() && name.trim().bytes().all(|b| b.is_ascii_graphic()) => {
+            Ok((name.trim().to_owned(), value.trim().to_owned()))
+        }
+        _ => Err(format!("'{s}' is not a header; write it as 'Name: value'")),
     }
 }
 
