@@ -23,32 +23,22 @@ use crate::error::StoreError;
 use crate::store::{GraphStore, literal};
 use crate::vocab::{org, rdfs, schema, skos, tp};
 
-/// A script to write labels in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Script {
-    /// Traditional characters (`zh-Hant`).
-    Traditional,
-    /// Simplified characters (`zh-Hans`).
-    Simplified,
+/// The script labels are written in (the extractor's: Traditional or Simplified).
+pub use tupu_extract::Script;
+
+/// The lowercase BCP 47 tag labels in `script` carry in the store (`zh-hant`, `zh-hans`).
+fn tag(script: Script) -> &'static str {
+    match script {
+        Script::Traditional => "zh-hant",
+        Script::Simplified => "zh-hans",
+    }
 }
 
-impl Script {
-    /// The lowercase BCP 47 tag labels carry in the store.
-    #[must_use]
-    pub fn tag(self) -> &'static str {
-        match self {
-            Self::Traditional => "zh-hant",
-            Self::Simplified => "zh-hans",
-        }
-    }
-
-    /// A name written in this script.
-    #[must_use]
-    pub fn convert(self, name: &str) -> String {
-        match self {
-            Self::Traditional => to_traditional(name),
-            Self::Simplified => to_simplified(name),
-        }
+/// `name` written in `script`.
+fn convert(script: Script, name: &str) -> String {
+    match script {
+        Script::Traditional => to_traditional(name),
+        Script::Simplified => to_simplified(name),
     }
 }
 
@@ -157,17 +147,17 @@ impl Labels {
     /// converted to it; `None` when there is no Chinese label.
     #[must_use]
     pub fn in_script(&self, script: Script) -> Option<String> {
-        if let Some(first) = self.by_language.get(script.tag()).and_then(|s| s.first()) {
+        if let Some(first) = self.by_language.get(tag(script)).and_then(|s| s.first()) {
             return Some(first.clone());
         }
         let other = match script {
             Script::Traditional => Script::Simplified,
             Script::Simplified => Script::Traditional,
         };
-        [other.tag(), ""]
+        [tag(other), ""]
             .iter()
-            .find_map(|tag| self.by_language.get(*tag).and_then(|s| s.first()))
-            .map(|l| script.convert(l))
+            .find_map(|t| self.by_language.get(*t).and_then(|s| s.first()))
+            .map(|l| convert(script, l))
     }
 
     /// The English label, if any.
@@ -258,6 +248,16 @@ pub enum Scope {
     Article(NamedNode),
 }
 
+impl Scope {
+    /// A SPARQL filter keeping `?doc` to the scope.
+    fn doc_filter(&self) -> String {
+        match self {
+            Self::All => String::new(),
+            Self::Article(doc) => format!("FILTER(?doc = <{}>)", doc.as_str()),
+        }
+    }
+}
+
 /// People, organisations, places, events and initiatives, and the links between them.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Network {
@@ -342,10 +342,7 @@ impl Network {
         let mentioned = store.select(&format!(
             "SELECT ?e (COUNT(DISTINCT ?doc) AS ?n) WHERE {{ GRAPH ?doc {{ ?doc <{}> ?e }} {} }} GROUP BY ?e",
             schema::MENTIONS.as_str(),
-            match scope {
-                Scope::All => String::new(),
-                Scope::Article(doc) => format!("FILTER(?doc = <{}>)", doc.as_str()),
-            }
+            scope.doc_filter()
         ))?;
         for row in mentioned {
             if let (Some(e), Some(n)) = (iri(&row, "e"), literal(row.get("n"))) {
@@ -593,10 +590,7 @@ fn iri(row: &QuerySolution, var: &str) -> Option<String> {
 
 /// The script most articles in scope are written in.
 fn majority_script(store: &GraphStore, scope: &Scope) -> Result<Option<Script>, StoreError> {
-    let filter = match scope {
-        Scope::All => String::new(),
-        Scope::Article(doc) => format!("FILTER(?doc = <{}>)", doc.as_str()),
-    };
+    let filter = scope.doc_filter();
     let rows = store.select(&format!(
         "SELECT ?l (COUNT(DISTINCT ?doc) AS ?n) WHERE {{ ?doc <{}> ?l {filter} }} GROUP BY ?l",
         schema::IN_LANGUAGE.as_str()
