@@ -52,21 +52,46 @@ pub(crate) enum Command {
         after_help = "Examples:\n  tupu query 'SELECT ?name ?title WHERE { ?p org:holds ?post ; rdfs:label ?name . ?post rdfs:label ?title }'\n  \
                             tupu query --file who-said-what.rq --format csv\n  \
                             tupu query --graph article.ttl 'ASK { ?f tp:qualifier tp:MoreThan }'\n  \
-                            tupu query --timeout 10s --max-memory 1024 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }'\n\n\
+                            tupu query --timeout 10s --max-memory 1024 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }'\n  \
+                            tupu query 'SELECT ?title WHERE { id:person\\/王勇 org:holds/rdfs:label ?title }'\n\n\
                             A query that passes --timeout or --max-memory is stopped with an error (exit code 2).\n\n\
-                            The default graph is the union of all articles; tp: schema: org: nif: itsrdf: skos: prov: rdfs: rdf: xsd: are predeclared."
+                            The default graph is the union of all articles; tp: schema: org: nif: itsrdf: skos: prov: rdfs: rdf: xsd: and\n\
+                            id: (entities, posts) doc: (articles) are predeclared. IRIs print as prefixed names that paste back\n\
+                            into a query: id:person\\/王勇 (the backslash escapes the slash) is <https://w3id.org/tupu/id/person/王勇>."
     )]
     Query(QueryArgs),
-    /// Write everything in the store as RDF.
-    #[command(
-        after_help = "Examples:\n  tupu export -o all.ttl\n  tupu export --format nquads > all.nq   # N-Quads keep one graph per article"
-    )]
+    /// Write everything in the store as RDF, or its entity network for graph tools (GraphML, CSV for Gephi and Neo4j).
+    #[command(after_help = "Examples:\n  tupu export -o all.ttl\n  \
+                            tupu export --format nquads > all.nq        # N-Quads keep one graph per article\n  \
+                            tupu export -o all.jsonld                   # JSON-LD, one named graph per article\n  \
+                            tupu export -o network.graphml              # NetworkX: nx.read_graphml('network.graphml')\n  \
+                            tupu export --format csv -o gephi/          # gephi/nodes.csv, gephi/edges.csv\n  \
+                            tupu export --format neo4j -o neo4j-import/ # then: neo4j-admin database import full \\\n  \
+                            \x20     --nodes=neo4j-import/nodes.csv --relationships=neo4j-import/relationships.csv\n\n\
+                            graphml, csv and neo4j write the entity network: people, organisations, places, events and initiatives\n\
+                            (node ids are their IRIs), one edge per post, stated relation, event venue/speaker/organiser and part-of\n\
+                            link. An unknown extension or format is an error, not Turtle.")]
     Export(ExportArgs),
     /// Write the store (or an RDF file) as a Graphviz graph of people, organisations, places, events and initiatives.
-    #[command(
-        after_help = "Examples:\n  tupu dot -o graph.dot && dot -Tsvg graph.dot -o graph.svg\n  tupu dot --graph article.ttl | dot -Tpng -o article.png"
-    )]
+    #[command(after_help = "Examples:\n  tupu dot -o graph.dot && dot -Tsvg graph.dot -o graph.svg\n  \
+                            tupu dot --around 王勇 --depth 2 | dot -Tsvg -o wang-yong.svg\n  \
+                            tupu dot --around 國家網信辦 --script hans -o cac.dot\n  \
+                            tupu dot --article doc:79cec21dc6f056f3 -o seed.dot   # an id as `tupu query` prints it\n  \
+                            tupu dot --graph article.ttl --isolated | dot -Tpng -o article.png\n\n\
+                            One edge per relation (a post, a stated relation, an event's venue, speakers and organisers, part of), labelled\n\
+                            in one script; entities linked to nothing are left out unless --isolated; a legend names the shapes and lines.")]
     Dot(DotArgs),
+    /// Send the store's article graphs to a triplestore (SPARQL 1.1 Graph Store HTTP Protocol: one PUT per article).
+    #[command(after_help = "Examples:\n  \
+                            tupu push --endpoint http://127.0.0.1:8890/sparql-graph-crud                      # Virtuoso, anonymous\n  \
+                            TUPU_PUSH_PASSWORD=dba tupu push --endpoint http://127.0.0.1:8890/sparql-graph-crud-auth --user dba\n  \
+                            tupu push --endpoint http://127.0.0.1:7200/repositories/news/rdf-graphs/service    # GraphDB\n  \
+                            tupu push --endpoint http://127.0.0.1:3030/news/data --header 'Authorization: Bearer TOKEN'  # Fuseki\n  \
+                            tupu push --endpoint http://127.0.0.1:8890/sparql-graph-crud --article doc:79cec21dc6f056f3\n\n\
+                            Each article is PUT to ENDPOINT?graph=ARTICLE-IRI as N-Triples, replacing that graph on the server, so\n\
+                            pushing again after loading more articles updates the server the same way loading updates the store.\n\
+                            With --user, tupu answers the server's Basic or Digest challenge (Virtuoso's -auth endpoints use Digest).")]
+    Push(PushArgs),
     /// Serve the store over HTTP: the SPARQL 1.1 Protocol (read-only) at /query, a page at /.
     #[command(after_help = "Examples:\n  \
         tupu serve --bind 127.0.0.1:7878                  # then open http://127.0.0.1:7878/\n  \
@@ -224,16 +249,24 @@ impl From<QueryFormat> for ResultsFormat {
 pub(crate) struct ExportArgs {
     #[command(flatten)]
     pub(crate) store: StoreFlag,
-    /// Write to this file instead of standard output (the format follows its extension).
-    #[arg(short, long, value_name = "FILE")]
+    /// Write to this file instead of standard output (the format follows its extension: .ttl .trig
+    /// .nq .nt .jsonld .graphml); a directory for --format csv or neo4j.
+    #[arg(short, long, value_name = "FILE|DIR")]
     pub(crate) output: Option<PathBuf>,
-    /// Output format (default: from FILE's extension, else turtle).
+    /// Output format (default: from FILE's extension; turtle on standard output).
     #[arg(long, value_enum)]
-    pub(crate) format: Option<RdfFormatArg>,
+    pub(crate) format: Option<ExportFormatArg>,
+    /// Export only one article (its IRI, doc:HASH or the hash, as `tupu query` prints it).
+    #[arg(long, value_name = "ID")]
+    pub(crate) article: Option<String>,
+    /// For graphml, csv and neo4j: the script of the main label (default: the script most articles
+    /// are in; every script is written besides).
+    #[arg(long, value_enum)]
+    pub(crate) script: Option<ScriptArg>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub(crate) enum RdfFormatArg {
+pub(crate) enum ExportFormatArg {
     /// Turtle, sorted, with prefixes (the union of all articles).
     Turtle,
     /// TriG: one named graph per article.
@@ -242,16 +275,30 @@ pub(crate) enum RdfFormatArg {
     Nquads,
     /// N-Triples.
     Ntriples,
+    /// JSON-LD (expanded, full IRIs): one named graph per article.
+    Jsonld,
+    /// GraphML of the entity network (NetworkX, Gephi, yEd, Cytoscape); node ids are IRIs.
+    Graphml,
+    /// The entity network as DIR/nodes.csv and DIR/edges.csv with Gephi's headers (Id, Label; Source, Target, Type).
+    Csv,
+    /// The entity network as DIR/nodes.csv and DIR/relationships.csv for `neo4j-admin database import full`.
+    Neo4j,
 }
 
-impl From<RdfFormatArg> for ExportFormat {
-    fn from(format: RdfFormatArg) -> Self {
-        match format {
-            RdfFormatArg::Turtle => Self::Turtle,
-            RdfFormatArg::Trig => Self::TriG,
-            RdfFormatArg::Nquads => Self::NQuads,
-            RdfFormatArg::Ntriples => Self::NTriples,
-        }
+impl ExportFormatArg {
+    /// The format an output file's extension stands for.
+    pub(crate) fn from_extension(path: &std::path::Path) -> Option<Self> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        Some(match ext.as_str() {
+            "graphml" => Self::Graphml,
+            other => match ExportFormat::from_extension(other)? {
+                ExportFormat::Turtle => Self::Turtle,
+                ExportFormat::TriG => Self::Trig,
+                ExportFormat::NQuads => Self::Nquads,
+                ExportFormat::NTriples => Self::Ntriples,
+                ExportFormat::JsonLd => Self::Jsonld,
+            },
+        })
     }
 }
 
@@ -262,6 +309,78 @@ pub(crate) struct DotArgs {
     /// Write to this file instead of standard output.
     #[arg(short, long, value_name = "FILE.dot")]
     pub(crate) output: Option<PathBuf>,
+    /// Draw only what lies around this entity: a name in either script (王勇, 国家网信办), an IRI,
+    /// or a prefixed name as `tupu query` prints it (id:person\/王勇).
+    #[arg(long, value_name = "ENTITY")]
+    pub(crate) around: Option<String>,
+    /// With --around: how many links away to go.
+    #[arg(long, value_name = "N", default_value_t = 1, requires = "around")]
+    pub(crate) depth: usize,
+    /// Draw only what one article states (its IRI, doc:HASH or the hash, as `tupu query` prints it).
+    #[arg(long, value_name = "ID")]
+    pub(crate) article: Option<String>,
+    /// Script of every label (default: the script most of the articles are written in).
+    #[arg(long, value_enum)]
+    pub(crate) script: Option<ScriptArg>,
+    /// Keep entities that are linked to nothing (left out by default).
+    #[arg(long)]
+    pub(crate) isolated: bool,
+    /// Leave out the legend.
+    #[arg(long)]
+    pub(crate) no_legend: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum ScriptArg {
+    /// Traditional characters.
+    Hant,
+    /// Simplified characters.
+    Hans,
+}
+
+impl From<ScriptArg> for tupu_graph::Script {
+    fn from(script: ScriptArg) -> Self {
+        match script {
+            ScriptArg::Hant => Self::Traditional,
+            ScriptArg::Hans => Self::Simplified,
+        }
+    }
+}
+
+#[derive(Debug, clap::Args)]
+pub(crate) struct PushArgs {
+    #[command(flatten)]
+    pub(crate) store: StoreFlag,
+    /// The Graph Store Protocol endpoint (http:// or https://).
+    #[arg(long, value_name = "URL")]
+    pub(crate) endpoint: String,
+    /// User for HTTP Basic or Digest authentication (whichever the server asks for).
+    #[arg(long, value_name = "USER", requires = "password")]
+    pub(crate) user: Option<String>,
+    /// Password for --user (better from the environment than on the command line).
+    #[arg(long, value_name = "PASSWORD", env = "TUPU_PUSH_PASSWORD", hide_env_values = true)]
+    pub(crate) password: Option<String>,
+    /// An extra request header, such as 'Authorization: Bearer TOKEN' (repeatable).
+    #[arg(long, value_name = "'NAME: VALUE'", value_parser = parse_header)]
+    pub(crate) header: Vec<(String, String)>,
+    /// Push only these articles (an IRI, doc:HASH or the hash; repeatable).
+    #[arg(long, value_name = "ID")]
+    pub(crate) article: Vec<String>,
+    /// Longest one request may take, in seconds.
+    #[arg(long, value_name = "SECONDS", default_value_t = 300)]
+    pub(crate) timeout: u64,
+    /// No progress bar and no summary.
+    #[arg(long, short)]
+    pub(crate) quiet: bool,
+}
+
+fn parse_header(s: &str) -> Result<(String, String), String> {
+    match s.split_once(':') {
+        Some((name, value)) if !name.trim().is_empty() && name.trim().bytes().all(|b| b.is_ascii_graphic()) => {
+            Ok((name.trim().to_owned(), value.trim().to_owned()))
+        }
+        _ => Err(format!("'{s}' is not a header; write it as 'Name: value'")),
+    }
 }
 
 #[derive(Debug, clap::Args)]

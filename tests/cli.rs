@@ -105,7 +105,7 @@ fn one_bad_article_does_not_stop_a_load() {
 
 #[test]
 fn every_subcommand_has_help_with_an_example() {
-    for sub in ["extract", "load", "query", "export", "dot", "serve"] {
+    for sub in ["extract", "load", "query", "export", "dot", "push", "serve"] {
         let out = tupu().args([sub, "--help"]).output().unwrap();
         assert!(out.status.success(), "{sub}");
         let help = stdout(&out);

@@ -34,8 +34,9 @@ pub(crate) fn run(args: ExtractArgs) -> Result<ExitCode> {
             ),
         },
     };
-    // Turtle and TriG sort and deduplicate the whole corpus; the line formats stream.
-    let sorted = matches!(format, Some(ExportFormat::Turtle | ExportFormat::TriG));
+    // Turtle, TriG and JSON-LD (one JSON document) sort and deduplicate the whole corpus; the line
+    // formats stream.
+    let sorted = matches!(format, Some(ExportFormat::Turtle | ExportFormat::TriG | ExportFormat::JsonLd));
     let options = ArticleOptions::from(args.article);
     let sources: Vec<Source> = args.files.iter().map(|p| Source::from_arg(p)).collect();
     if sources.iter().filter(|s| **s == Source::Stdin).count() > 1 {

@@ -4,6 +4,7 @@ mod dot;
 mod export;
 mod extract;
 mod load;
+mod push;
 mod query;
 mod serve;
 
@@ -29,6 +30,7 @@ pub(crate) fn run(args: Args) -> Result<ExitCode> {
         Command::Query(a) => query::run(a),
         Command::Export(a) => export::run(a),
         Command::Dot(a) => dot::run(a),
+        Command::Push(a) => push::run(a),
         Command::Serve(a) => serve::run(a),
         Command::ServeWorker(a) => serve::worker(&a),
     }

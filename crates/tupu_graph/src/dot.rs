@@ -1,141 +1,174 @@
-//! Graphviz DOT export: who and what the articles are about, and how they are linked.
+//! Graphviz DOT: the [`Network`] of people, organisations, places, events and initiatives drawn
+//! readably — nodes shaped and coloured by kind, one edge per relation labelled in one script,
+//! no unconnected nodes unless asked for, and a legend of the shapes and line styles used.
 //!
-//! Built from a store through SPARQL (so it covers one article or a whole corpus alike) into a
-//! petgraph graph, then printed with petgraph's DOT writer. People, organisations, places,
-//! events and initiatives are nodes, shaped and coloured by type; posts (labelled with the title),
-//! relations (labelled with the verb as written), event venue/speaker/organiser and part-of links
-//! are edges. Posts without an organisation are written under the holder's name.
+//! [`render`] and [`neighbourhood`] are pure (a network in, DOT text out), so a server can draw
+//! the neighbourhood of an entity from a network it already holds; [`DotExport`] builds the
+//! network from a store first.
 
-use std::collections::BTreeMap;
-use std::fmt;
+use std::fmt::Write as _;
 use std::io::Write;
 
-use oxigraph::model::Term;
-use petgraph::dot::{Config, Dot};
-use petgraph::graph::{DiGraph, NodeIndex};
+use oxigraph::model::NamedNode;
 
 use crate::error::ExportError;
-use crate::store::{GraphStore, literal};
-use crate::vocab::{org, rdfs, schema, tp};
+use crate::network::{Kind, Link, Network, Scope, Script};
+use crate::store::GraphStore;
 
-/// What a node is; decides its shape and colour.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-enum Kind {
-    Person,
-    Organization,
-    Place,
-    Event,
-    Initiative,
+/// How to draw a network.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DotOptions {
+    /// The script of every label; `None` takes the script most of the articles are in.
+    pub script: Option<Script>,
+    /// Keep nodes that no edge touches (left out by default: they say nothing in a picture).
+    pub keep_isolated: bool,
+    /// Draw a legend of the node shapes and edge styles used.
+    pub legend: bool,
+    /// A title above the picture.
+    pub title: Option<String>,
 }
 
-impl Kind {
-    fn of(class: &str) -> Option<Self> {
-        Some(match class {
-            c if c == schema::PERSON.as_str() => Self::Person,
-            c if c == schema::ORGANIZATION.as_str() => Self::Organization,
-            c if c == schema::PLACE.as_str() => Self::Place,
-            c if c == schema::EVENT.as_str() => Self::Event,
-            c if c == tp::INITIATIVE.as_str() => Self::Initiative,
-            _ => return None,
-        })
-    }
-
-    fn style(self) -> (&'static str, &'static str) {
-        match self {
-            Self::Person => ("ellipse", "#cfe2f3"),
-            Self::Organization => ("box", "#d9ead3"),
-            Self::Place => ("house", "#fff2cc"),
-            Self::Event => ("octagon", "#f4cccc"),
-            Self::Initiative => ("note", "#ead1dc"),
-        }
+impl Default for DotOptions {
+    fn default() -> Self {
+        Self { script: None, keep_isolated: false, legend: true, title: None }
     }
 }
 
-/// Which kind of link an edge is; decides its style.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-enum Link {
-    Post,
-    Relation,
-    Event,
-    PartOf,
-}
-
-impl Link {
-    fn style(self) -> &'static str {
-        match self {
-            Self::Post => "color=\"#1c4587\", fontcolor=\"#1c4587\"",
-            Self::Relation => "color=\"#000000\"",
-            Self::Event => "color=\"#990000\", fontcolor=\"#990000\", style=dashed",
-            Self::PartOf => "color=\"#666666\", fontcolor=\"#666666\", style=dotted",
-        }
-    }
-}
-
-struct Node {
-    iri: String,
-    kind: Kind,
-    label: String,
-}
-
-impl fmt::Display for Node {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.label)
-    }
-}
-
-struct Edge {
-    link: Link,
-    label: String,
-}
-
-impl fmt::Display for Edge {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.label)
-    }
-}
-
-/// Writes a store as a Graphviz digraph.
-#[derive(Debug, Clone, Copy, Default)]
+/// Draws a whole network.
 #[must_use]
-pub struct DotExport {
-    _private: (),
+pub fn render(network: &Network, options: &DotOptions) -> String {
+    let drawn = if options.keep_isolated { network.clone() } else { network.without_isolated() };
+    let script = options.script.or(network.majority_script).unwrap_or(Script::Traditional);
+    write_dot(&drawn, script, options)
 }
 
-impl DotExport {
-    /// The export with tupu's styling.
-    pub fn new() -> Self {
-        Self::default()
-    }
+/// No entity has the name or IRI asked for.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "no person, organisation, place, event or initiative is called {0:?} (give a name in either script, or an IRI such as id:person\\/王勇)"
+)]
+pub struct NotFound(pub String);
 
-    /// Writes the graph of everything in `store`.
-    ///
-    /// # Errors
-    /// When the store cannot be queried or the output cannot be written.
-    pub fn write<W: Write>(&self, store: &GraphStore, mut writer: W) -> Result<W, ExportError> {
-        writer.write_all(self.render(store)?.as_bytes())?;
-        Ok(writer)
+/// Draws the neighbourhood of the entity called `around` (a name in either script, an IRI or a
+/// prefixed name): everything within `depth` links of it. Every entity with that name is a centre.
+///
+/// # Errors
+/// [`NotFound`] when no entity has that name or IRI.
+pub fn neighbourhood(network: &Network, around: &str, depth: usize, options: &DotOptions) -> Result<String, NotFound> {
+    let centres = network.find(around);
+    if centres.is_empty() {
+        return Err(NotFound(around.to_owned()));
     }
+    let mut options = options.clone();
+    if options.title.is_none() {
+        let script = options.script.or(network.majority_script).unwrap_or(Script::Traditional);
+        let names: Vec<String> = centres.iter().map(|&c| network.nodes[c].label(script)).collect();
+        options.title = Some(format!("{} (depth {depth})", names.join(" / ")));
+    }
+    Ok(render(&network.neighbourhood(&centres, depth), &options))
+}
 
-    /// The DOT text for everything in `store`.
-    ///
-    /// # Errors
-    /// When the store cannot be queried.
-    pub fn render(&self, store: &GraphStore) -> Result<String, ExportError> {
-        let graph = build(store)?;
-        let content = Dot::with_attr_getters(
-            &graph,
-            &[Config::GraphContentOnly],
-            &|_, e| e.weight().link.style().to_owned(),
-            &|_, (_, n)| {
-                let (shape, fill) = n.kind.style();
-                format!("shape={shape}, fillcolor=\"{fill}\", tooltip=\"{}\"", escape(&n.iri))
-            },
+fn shape(kind: Kind) -> (&'static str, &'static str) {
+    match kind {
+        Kind::Person => ("ellipse", "#cfe2f3"),
+        Kind::Organization => ("box", "#d9ead3"),
+        Kind::Place => ("house", "#fff2cc"),
+        Kind::Event => ("octagon", "#f4cccc"),
+        Kind::Initiative => ("note", "#ead1dc"),
+    }
+}
+
+fn kind_name(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Person => "person",
+        Kind::Organization => "organisation",
+        Kind::Place => "place",
+        Kind::Event => "event",
+        Kind::Initiative => "initiative",
+    }
+}
+
+fn style(link: Link) -> &'static str {
+    match link {
+        Link::Post => "color=\"#1c4587\", fontcolor=\"#1c4587\"",
+        Link::Relation => "color=\"#000000\"",
+        Link::Location | Link::Speaker | Link::Organizer => "color=\"#990000\", fontcolor=\"#990000\", style=dashed",
+        Link::PartOf => "color=\"#666666\", fontcolor=\"#666666\", style=dotted",
+        Link::Jurisdiction => "color=\"#7f6000\", fontcolor=\"#7f6000\", style=dotted",
+    }
+}
+
+fn write_dot(network: &Network, script: Script, options: &DotOptions) -> String {
+    let mut out = String::from("digraph tupu {\n");
+    out.push_str("    graph [rankdir=LR, overlap=false, fontname=\"sans-serif\"");
+    if let Some(title) = &options.title {
+        let _ = write!(out, ", label=\"{}\", labelloc=t, fontsize=16", escape(title));
+    }
+    out.push_str(
+        "]\n    node [style=filled, fontname=\"sans-serif\"]\n    edge [fontname=\"sans-serif\", fontsize=10]\n",
+    );
+    for (i, node) in network.nodes.iter().enumerate() {
+        let (shape, fill) = shape(node.kind);
+        let mut label = node.label(script);
+        if let Some(titles) = node.bare_titles.in_script(script) {
+            label = format!("{label}\n{titles}");
+        }
+        let _ = writeln!(
+            out,
+            "    n{i} [label=\"{}\", shape={shape}, fillcolor=\"{fill}\", tooltip=\"{}\"]",
+            escape(&label),
+            escape(&node.iri)
         );
-        Ok(format!(
-            "digraph tupu {{\n    graph [rankdir=LR, overlap=false, fontname=\"sans-serif\"]\n    \
-             node [style=filled, fontname=\"sans-serif\"]\n    edge [fontname=\"sans-serif\", fontsize=10]\n{content}}}\n"
-        ))
     }
+    for edge in &network.edges {
+        let label = match edge.link {
+            Link::Post | Link::Relation => edge.label(script),
+            other => other.describe().to_owned(),
+        };
+        let direction = if edge.symmetric { ", dir=none" } else { "" };
+        let _ = writeln!(
+            out,
+            "    n{} -> n{} [label=\"{}\", {}{direction}]",
+            edge.source,
+            edge.target,
+            escape(&label),
+            style(edge.link)
+        );
+    }
+    if options.legend && !network.nodes.is_empty() {
+        write_legend(&mut out, network);
+    }
+    out.push_str("}\n");
+    out
+}
+
+/// A box listing the node kinds and link styles the picture uses.
+fn write_legend(out: &mut String, network: &Network) {
+    out.push_str(
+        "    subgraph cluster_legend {\n        label=\"legend\"; style=dashed; color=\"#999999\"; fontsize=10\n",
+    );
+    for kind in Kind::ALL.into_iter().filter(|k| network.nodes.iter().any(|n| n.kind == *k)) {
+        let (shape, fill) = shape(kind);
+        let _ = writeln!(
+            out,
+            "        legend_{} [label=\"{}\", shape={shape}, fillcolor=\"{fill}\", fontsize=10]",
+            kind_name(kind),
+            kind_name(kind)
+        );
+    }
+    for (i, link) in Link::ALL.into_iter().filter(|l| network.edges.iter().any(|e| e.link == *l)).enumerate() {
+        let what = match link {
+            Link::Post => "post (title)",
+            Link::Relation => "relation (verb)",
+            other => other.describe(),
+        };
+        let _ = writeln!(
+            out,
+            "        legend_from{i} [label=\"\", shape=point, width=0.05]\n        legend_to{i} [label=\"\", shape=point, width=0.05]\n        legend_from{i} -> legend_to{i} [label=\"{what}\", {}]",
+            style(link)
+        );
+    }
+    out.push_str("    }\n");
 }
 
 /// Escapes a string for a double-quoted DOT attribute value.
@@ -143,128 +176,60 @@ fn escape(s: &str) -> String {
     s.replace('\\', "\\\\").replace('"', "\\\"").replace('\n', "\\n")
 }
 
-fn build(store: &GraphStore) -> Result<DiGraph<Node, Edge>, ExportError> {
-    let mut nodes: BTreeMap<String, Node> = BTreeMap::new();
-    let rows = store.select(&format!(
-        "SELECT ?e ?type (MIN(?l) AS ?label) WHERE {{
-           ?e a ?type . VALUES ?type {{ <{}> <{}> <{}> <{}> <{}> }}
-           OPTIONAL {{ ?e <{}> ?l FILTER(!langMatches(lang(?l), \"en\")) }}
-         }} GROUP BY ?e ?type",
-        schema::PERSON.as_str(),
-        schema::ORGANIZATION.as_str(),
-        schema::PLACE.as_str(),
-        schema::EVENT.as_str(),
-        tp::INITIATIVE.as_str(),
-        rdfs::LABEL.as_str(),
-    ))?;
-    for row in rows {
-        let (Some(Term::NamedNode(e)), Some(Term::NamedNode(t))) = (row.get("e"), row.get("type")) else { continue };
-        let Some(kind) = Kind::of(t.as_str()) else { continue };
-        let label = literal(row.get("label")).unwrap_or_else(|| last_segment(e.as_str()));
-        let node = Node { iri: e.as_str().to_owned(), kind, label };
-        // One node per IRI; an IRI typed twice keeps the first kind in Kind order.
-        nodes
-            .entry(node.iri.clone())
-            .and_modify(|n| {
-                if kind < n.kind {
-                    n.kind = kind;
-                }
-            })
-            .or_insert(node);
-    }
-
-    // Posts without an organisation: a line under the holder's name.
-    let rows = store.select(&format!(
-        "SELECT DISTINCT ?p ?t WHERE {{ ?p <{}> ?post . ?post <{}> ?t .
-           FILTER(!langMatches(lang(?t), \"en\")) FILTER NOT EXISTS {{ ?post <{}> ?o }} }} ORDER BY ?p ?t",
-        org::HOLDS.as_str(),
-        rdfs::LABEL.as_str(),
-        org::POST_IN.as_str(),
-    ))?;
-    for row in rows {
-        if let (Some(Term::NamedNode(p)), Some(t)) = (row.get("p"), literal(row.get("t"))) {
-            if let Some(n) = nodes.get_mut(p.as_str()) {
-                n.label = format!("{}\n{t}", n.label);
-            }
-        }
-    }
-
-    let mut edges: Vec<(String, String, Link, String)> = Vec::new();
-    let mut add_rows = |rows: Vec<oxigraph::sparql::QuerySolution>,
-                        link: Link,
-                        label: &dyn Fn(&oxigraph::sparql::QuerySolution) -> String| {
-        for row in rows {
-            if let (Some(Term::NamedNode(a)), Some(Term::NamedNode(b))) = (row.get("a"), row.get("b")) {
-                edges.push((a.as_str().to_owned(), b.as_str().to_owned(), link, label(&row)));
-            }
-        }
-    };
-    add_rows(
-        store.select(&format!(
-            "SELECT DISTINCT ?a ?b ?t WHERE {{ ?a <{}> ?post . ?post <{}> ?b ; <{}> ?t FILTER(!langMatches(lang(?t), \"en\")) }}",
-            org::HOLDS.as_str(),
-            org::POST_IN.as_str(),
-            rdfs::LABEL.as_str(),
-        ))?,
-        Link::Post,
-        &|r| literal(r.get("t")).unwrap_or_default(),
-    );
-    add_rows(
-        store.select(&format!(
-            "SELECT DISTINCT ?a ?b ?t WHERE {{ ?r a <{}> ; <{}> ?a ; <{}> ?b ; <{}> ?t }}",
-            tp::RELATION.as_str(),
-            tp::SUBJECT.as_str(),
-            tp::OBJECT.as_str(),
-            tp::PREDICATE_TEXT.as_str(),
-        ))?,
-        Link::Relation,
-        &|r| literal(r.get("t")).unwrap_or_default(),
-    );
-    for (property, label, reversed) in
-        [(schema::LOCATION, "location", false), (tp::SPEAKER, "speaker", true), (schema::ORGANIZER, "organizer", true)]
-    {
-        let rows = store.select(&format!(
-            "SELECT DISTINCT ?a ?b WHERE {{ ?e a <{}> ; <{}> ?x . BIND({} AS ?a) BIND({} AS ?b) }}",
-            schema::EVENT.as_str(),
-            property.as_str(),
-            if reversed { "?x" } else { "?e" },
-            if reversed { "?e" } else { "?x" },
-        ))?;
-        add_rows(rows, Link::Event, &|_| label.to_owned());
-    }
-    add_rows(
-        store.select(&format!(
-            "SELECT DISTINCT ?a ?b WHERE {{ ?a ?p ?b VALUES ?p {{ <{}> <{}> <{}> }} }}",
-            org::SUB_ORGANIZATION_OF.as_str(),
-            schema::CONTAINED_IN_PLACE.as_str(),
-            tp::PART_OF.as_str(),
-        ))?,
-        Link::PartOf,
-        &|_| "part of".to_owned(),
-    );
-
-    // Deterministic order: nodes by kind, label, IRI; edges by their ends and label.
-    let mut ordered: Vec<Node> = nodes.into_values().collect();
-    ordered.sort_by(|a, b| (a.kind, &a.label, &a.iri).cmp(&(b.kind, &b.label, &b.iri)));
-    let mut graph = DiGraph::new();
-    let mut index: BTreeMap<String, NodeIndex> = BTreeMap::new();
-    for node in ordered {
-        let iri = node.iri.clone();
-        index.insert(iri, graph.add_node(node));
-    }
-    edges.sort();
-    edges.dedup();
-    for (a, b, link, label) in edges {
-        if let (Some(&a), Some(&b)) = (index.get(&a), index.get(&b)) {
-            graph.add_edge(a, b, Edge { link, label });
-        }
-    }
-    Ok(graph)
+/// Draws a store (or one article, or the neighbourhood of an entity) as a Graphviz digraph.
+#[derive(Debug, Clone, Default)]
+#[must_use]
+pub struct DotExport {
+    options: DotOptions,
+    article: Option<NamedNode>,
+    around: Option<(String, usize)>,
 }
 
-/// A readable name for a node without a label: the decoded last segment of its IRI.
-fn last_segment(iri: &str) -> String {
-    crate::iri::decode_segment(iri.rsplit('/').next().unwrap_or(iri))
+impl DotExport {
+    /// The whole store, tupu's styling, a legend, no unconnected nodes.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Only what one article states.
+    pub fn article(mut self, document: NamedNode) -> Self {
+        self.article = Some(document);
+        self
+    }
+
+    /// Only what lies within `depth` links of the entity called `name`.
+    pub fn around(mut self, name: impl Into<String>, depth: usize) -> Self {
+        self.around = Some((name.into(), depth));
+        self
+    }
+
+    /// Other drawing options.
+    pub fn options(mut self, options: DotOptions) -> Self {
+        self.options = options;
+        self
+    }
+
+    /// Writes the DOT text.
+    ///
+    /// # Errors
+    /// When the store cannot be queried, the entity is not found, or the output cannot be written.
+    pub fn write<W: Write>(&self, store: &GraphStore, mut writer: W) -> Result<W, ExportError> {
+        writer.write_all(self.render(store)?.as_bytes())?;
+        Ok(writer)
+    }
+
+    /// The DOT text.
+    ///
+    /// # Errors
+    /// When the store cannot be queried or the entity is not found.
+    pub fn render(&self, store: &GraphStore) -> Result<String, ExportError> {
+        let scope = self.article.clone().map_or(Scope::All, Scope::Article);
+        let network = Network::from_store(store, &scope)?;
+        Ok(match &self.around {
+            Some((name, depth)) => neighbourhood(&network, name, *depth, &self.options)?,
+            None => render(&network, &self.options),
+        })
+    }
 }
 
 #[cfg(test)]
@@ -276,12 +241,6 @@ mod tests {
         assert_eq!(escape(r#"a"b\c"#), r#"a\"b\\c"#);
         assert_eq!(escape("a\nb"), "a\\nb");
     }
-
-    #[test]
-    fn decodes_the_last_iri_segment() {
-        assert_eq!(last_segment("https://w3id.org/tupu/id/org/%E5%8F%91%E5%B1%95%E5%B1%80"), "发展局");
-        assert_eq!(last_segment("https://x/y/%zz"), "%zz");
-    }
 }
 
 #[cfg(test)]
@@ -290,20 +249,82 @@ mod store_tests {
     use crate::ArticleGraph;
     use crate::testing::{TEXT, extraction};
 
-    #[test]
-    fn people_posts_events_and_relations_are_drawn() {
+    fn store() -> GraphStore {
         let store = GraphStore::in_memory().unwrap();
         let mut x = extraction();
         x.entities[0].label = "陳\"大\"文".to_owned();
         store.insert_graph(&ArticleGraph::new(TEXT, &x)).unwrap();
+        store
+    }
+
+    fn count(dot: &str, needle: &str) -> usize {
+        dot.lines().filter(|l| l.contains(needle)).count()
+    }
+
+    #[test]
+    fn people_posts_events_and_relations_are_drawn_with_a_legend() {
+        let store = store();
         let dot = DotExport::new().render(&store).unwrap();
         assert!(dot.starts_with("digraph tupu {\n") && dot.ends_with("}\n"), "{dot}");
-        assert!(dot.contains(r#"label = "陳\"大\"文" "#), "quotes are escaped: {dot}");
+        assert!(dot.contains(r#"label="陳\"大\"文""#), "quotes are escaped: {dot}");
         assert!(dot.contains("shape=ellipse") && dot.contains("shape=box") && dot.contains("shape=house"));
         assert!(dot.contains("shape=octagon"), "the event");
         for label in ["局長", "撥款", "location", "speaker", "organizer", "part of"] {
-            assert!(dot.contains(&format!("label = \"{label}\"")), "edge {label}: {dot}");
+            assert!(dot.contains(&format!("label=\"{label}\"")), "edge {label}: {dot}");
         }
+        assert!(dot.contains("subgraph cluster_legend") && dot.contains("legend_person"), "{dot}");
         assert_eq!(dot, DotExport::new().render(&store).unwrap(), "deterministic");
+    }
+
+    #[test]
+    fn unconnected_nodes_are_left_out_unless_asked_for() {
+        let store = store();
+        let mut x = extraction();
+        x.entities.push(x.entities[2].clone());
+        let lonely = x.entities.last_mut().unwrap();
+        (lonely.label, lonely.key) = ("孤島".to_owned(), "孤岛".to_owned());
+        store.insert_graph(&ArticleGraph::new("孤島。", &x)).unwrap();
+        let network = Network::from_store(&store, &Scope::All).unwrap();
+        assert_eq!(network.isolated(), 1);
+        assert!(!render(&network, &DotOptions::default()).contains("孤島"));
+        let all = render(&network, &DotOptions { keep_isolated: true, ..DotOptions::default() });
+        assert!(all.contains("孤島"));
+    }
+
+    #[test]
+    fn a_neighbourhood_is_found_by_name_in_either_script_or_by_iri() {
+        let network = Network::from_store(&store(), &Scope::All).unwrap();
+        let simplified = DotOptions { script: Some(Script::Simplified), ..DotOptions::default() };
+        // 發展峰會 (the event) in Simplified: its venue, speaker and organiser, one link away.
+        let dot = neighbourhood(&network, "发展峰会", 1, &simplified).unwrap();
+        assert!(dot.contains("label=\"发展峰会 (depth 1)\""), "{dot}");
+        assert!(dot.contains("label=\"北都\"") && dot.contains("label=\"政府\""), "{dot}");
+        assert!(!dot.contains("发展局\""), "two links away: {dot}");
+        // Venue, speaker and organiser, and the two relations among them (政府 funds 北都, 陳大文 → 北都).
+        assert_eq!(count(&dot, "-> n"), 5, "{dot}");
+        let deeper = neighbourhood(&network, "id:event/发展峰会", 2, &simplified).unwrap();
+        assert!(deeper.contains("label=\"发展局\""), "{deeper}");
+        assert_eq!(neighbourhood(&network, "https://w3id.org/tupu/id/event/发展峰会", 2, &simplified).unwrap(), deeper);
+        assert!(matches!(neighbourhood(&network, "無此人", 1, &simplified), Err(NotFound(_))));
+    }
+
+    #[test]
+    fn one_edge_per_relation_labelled_in_one_script() {
+        // The same post and relation stated by a Traditional and a Simplified article.
+        let store = store();
+        let mut x = extraction();
+        x.script = tupu_extract::Script::Simplified;
+        x.posts[0].title = "局长".to_owned();
+        x.relations[0].predicate_text = "拨款".to_owned();
+        store
+            .insert_graph(&ArticleGraph::new("另一篇：发展局局长陈大文表示，政府拨款超过10亿元推动北都。", &x))
+            .unwrap();
+        let network = Network::from_store(&store, &Scope::All).unwrap();
+        let traditional = render(&network, &DotOptions { script: Some(Script::Traditional), ..DotOptions::default() });
+        assert_eq!(count(&traditional, "label=\"局長\""), 1, "{traditional}");
+        assert_eq!(count(&traditional, "label=\"撥款\""), 1, "{traditional}");
+        assert!(!traditional.contains("局长") && !traditional.contains("拨款"), "one script: {traditional}");
+        let simplified = render(&network, &DotOptions { script: Some(Script::Simplified), ..DotOptions::default() });
+        assert!(simplified.contains("label=\"局长\"") && simplified.contains("label=\"拨款\""), "{simplified}");
     }
 }

@@ -48,6 +48,9 @@ pub enum ExportError {
     /// Reading the store failed.
     #[error(transparent)]
     Store(#[from] StoreError),
+    /// The entity to draw around is not in the store.
+    #[error(transparent)]
+    NotFound(#[from] crate::dot::NotFound),
 }
 
 impl From<oxigraph::store::StorageError> for ExportError {

@@ -23,6 +23,8 @@ pub enum ExportFormat {
     NQuads,
     /// N-Triples: one triple per line.
     NTriples,
+    /// JSON-LD (expanded, full IRIs): one named graph per article.
+    JsonLd,
 }
 
 impl ExportFormat {
@@ -34,6 +36,7 @@ impl ExportFormat {
             "trig" => Some(Self::TriG),
             "nq" | "nquads" => Some(Self::NQuads),
             "nt" | "ntriples" => Some(Self::NTriples),
+            "jsonld" => Some(Self::JsonLd),
             _ => None,
         }
     }
@@ -46,13 +49,14 @@ impl ExportFormat {
             Self::TriG => RdfFormat::TriG,
             Self::NQuads => RdfFormat::NQuads,
             Self::NTriples => RdfFormat::NTriples,
+            Self::JsonLd => RdfFormat::JsonLd { profile: oxigraph::io::JsonLdProfileSet::empty() },
         }
     }
 
     /// Whether the format keeps graph names.
     #[must_use]
     pub fn keeps_graphs(self) -> bool {
-        matches!(self, Self::TriG | Self::NQuads)
+        matches!(self, Self::TriG | Self::NQuads | Self::JsonLd)
     }
 }
 
@@ -302,6 +306,7 @@ mod tests {
         assert_eq!(ExportFormat::from_extension("TTL"), Some(ExportFormat::Turtle));
         assert_eq!(ExportFormat::from_extension("nq"), Some(ExportFormat::NQuads));
         assert_eq!(ExportFormat::from_extension("json"), None);
+        assert_eq!(ExportFormat::from_extension("jsonld"), Some(ExportFormat::JsonLd));
     }
 
     #[test]

@@ -3,6 +3,10 @@
 //! - an entity: `https://w3id.org/tupu/id/{kind}/{key}`, where the key is the extractor's
 //!   script-normalised canonical name, so 國家網信辦 in a Traditional article and 国家网信办 in a
 //!   Simplified one are the same node;
+//! - names are written into IRIs as the characters they are (RFC 3987 IRIs, not percent-encoded
+//!   URIs): `https://w3id.org/tupu/id/org/发展局` is what is stored, printed and pasted back into a
+//!   query. Only what cannot stand in one IRI path segment is percent-encoded (see
+//!   [`encode_segment`]);
 //! - a post: `https://w3id.org/tupu/id/post/{org-kind}/{org-key}/{title}` (or under the person
 //!   when no organisation is named), so the same post is one node across articles;
 //! - an article: `https://w3id.org/tupu/doc/{hash}` where the hash is FNV-1a (64 bits) of its
@@ -31,6 +35,16 @@ pub fn fnv1a64(bytes: &[u8]) -> u64 {
 #[must_use]
 pub fn document(text: &str) -> NamedNode {
     NamedNode::new_unchecked(format!("{DOC_BASE}{:016x}", fnv1a64(text.as_bytes())))
+}
+
+/// The article IRI a user wrote: the full IRI (with or without `<>`), `doc:HASH`, or the bare
+/// sixteen-digit hash. `None` when it is none of these.
+#[must_use]
+pub fn document_from_id(id: &str) -> Option<NamedNode> {
+    let id = id.trim().trim_start_matches('<').trim_end_matches('>');
+    let hash = id.strip_prefix(DOC_BASE).or_else(|| id.strip_prefix("doc:")).unwrap_or(id);
+    (hash.len() == 16 && hash.bytes().all(|b| b.is_ascii_hexdigit()))
+        .then(|| NamedNode::new_unchecked(format!("{DOC_BASE}{}", hash.to_ascii_lowercase())))
 }
 
 /// The IRI of an entity of `kind` whose normalised name is `key`.
@@ -72,18 +86,23 @@ pub fn span(doc: &NamedNode, span: Span) -> NamedNode {
     NamedNode::new_unchecked(format!("{}#char={},{}", doc.as_str(), span.start, span.end))
 }
 
-/// Percent-encodes everything but RFC 3986 unreserved ASCII, so any name (Chinese, with spaces,
-/// slashes or quotes) is one valid path segment. Readers see `%E5%9C%8B` in the IRI and the name
-/// itself in `rdfs:label`.
+/// Writes a name as one IRI path segment: letters of every script stay as they are (RFC 3987
+/// `ucschar`), so the IRI reads like the name and a printed IRI can be pasted back into a query;
+/// ASCII other than RFC 3986 unreserved characters (`/ ? # % " < >` and spaces among them),
+/// whitespace and control characters of any script, and code points outside `ucschar` (private use,
+/// noncharacters) are percent-encoded as UTF-8.
 #[must_use]
 pub fn encode_segment(s: &str) -> String {
     use std::fmt::Write;
-    let mut out = String::with_capacity(s.len() * 3);
-    for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
-            out.push(char::from(b));
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if c.is_ascii_alphanumeric() || matches!(c, '-' | '.' | '_' | '~') || is_iri_letter(c) {
+            out.push(c);
         } else {
-            let _ = write!(out, "%{b:02X}");
+            let mut bytes = [0u8; 4];
+            for b in c.encode_utf8(&mut bytes).bytes() {
+                let _ = write!(out, "%{b:02X}");
+            }
         }
     }
     if out.is_empty() {
@@ -91,6 +110,19 @@ pub fn encode_segment(s: &str) -> String {
         out.push('_');
     }
     out
+}
+
+/// Whether a non-ASCII character may stand unencoded in an IRI: RFC 3987 `ucschar`, minus
+/// whitespace and invisible formatting characters that would make two IRIs look alike.
+fn is_iri_letter(c: char) -> bool {
+    let u = u32::from(c);
+    let ucschar = matches!(u,
+        0xA0..=0xD7FF | 0xF900..=0xFDCF | 0xFDF0..=0xFFEF
+        | 0x1_0000..=0x1_FFFD | 0x2_0000..=0x2_FFFD | 0x3_0000..=0x3_FFFD | 0x4_0000..=0x4_FFFD
+        | 0x5_0000..=0x5_FFFD | 0x6_0000..=0x6_FFFD | 0x7_0000..=0x7_FFFD | 0x8_0000..=0x8_FFFD
+        | 0x9_0000..=0x9_FFFD | 0xA_0000..=0xA_FFFD | 0xB_0000..=0xB_FFFD | 0xC_0000..=0xC_FFFD
+        | 0xD_0000..=0xD_FFFD | 0xE_1000..=0xE_FFFD);
+    ucschar && !c.is_whitespace() && !matches!(u, 0xAD | 0x200B..=0x200F | 0x2028..=0x202E | 0x2060..=0x206F | 0xFEFF)
 }
 
 /// Percent-encodes a file path for a `file://` IRI: like [`encode_segment`] but keeping `/`.
@@ -102,8 +134,9 @@ pub fn encode_path(path: &str) -> String {
         .join("/")
 }
 
-/// Decodes `%XX` escapes (the inverse of [`encode_segment`]); a malformed escape stays as written,
-/// and bytes that do not decode to UTF-8 leave the input unchanged.
+/// Decodes `%XX` escapes (the inverse of [`encode_segment`], and of the percent-encoding of IRIs
+/// minted before names were written as themselves); a malformed escape stays as written, and bytes
+/// that do not decode to UTF-8 leave the input unchanged.
 #[must_use]
 pub fn decode_segment(s: &str) -> String {
     let bytes = s.as_bytes();
@@ -146,20 +179,53 @@ mod tests {
     }
 
     #[test]
-    fn entity_iris_encode_names_as_one_segment() {
+    fn article_ids_are_read_in_every_form_tupu_prints() {
+        let doc = document("短文。");
+        let hash = doc.as_str().strip_prefix(DOC_BASE).unwrap().to_owned();
+        for id in [
+            doc.as_str().to_owned(),
+            format!("<{}>", doc.as_str()),
+            format!("doc:{hash}"),
+            hash.clone(),
+            hash.to_uppercase(),
+        ] {
+            assert_eq!(document_from_id(&id).as_ref(), Some(&doc), "{id}");
+        }
+        assert_eq!(document_from_id("seed.txt"), None);
+        assert_eq!(document_from_id("doc:123"), None);
+    }
+
+    #[test]
+    fn entity_iris_write_names_as_themselves_in_one_segment() {
         let e = entity(EntityKind::Organization, "发展局");
-        assert_eq!(e.as_str(), "https://w3id.org/tupu/id/org/%E5%8F%91%E5%B1%95%E5%B1%80");
-        assert!(NamedNode::new(entity(EntityKind::Person, "a/b c\"d>").as_str()).is_ok());
+        assert_eq!(e.as_str(), "https://w3id.org/tupu/id/org/发展局");
+        assert_eq!(
+            entity(EntityKind::Initiative, "「一國兩制」（香港）").as_str(),
+            "https://w3id.org/tupu/id/initiative/「一國兩制」（香港）"
+        );
+        let odd = entity(EntityKind::Person, "a/b c\"d>%\u{3000}e\u{200B}f\u{E000}");
+        assert_eq!(odd.as_str(), "https://w3id.org/tupu/id/person/a%2Fb%20c%22d%3E%25%E3%80%80e%E2%80%8Bf%EE%80%80");
+        assert!(NamedNode::new(odd.as_str()).is_ok());
         assert_eq!(entity(EntityKind::Place, "").as_str(), "https://w3id.org/tupu/id/place/_");
     }
 
     #[test]
+    fn every_minted_iri_is_a_valid_iri() {
+        for name in ["王勇", "Deep Seek", "𠀀字", "ａｂｃ", "#?/", "\u{FDD0}", "\u{FFFE}"] {
+            let iri = entity(EntityKind::Organization, name);
+            assert!(NamedNode::new(iri.as_str()).is_ok(), "{iri}");
+            assert_eq!(decode_segment(iri.as_str().rsplit('/').next().unwrap()), name);
+        }
+    }
+
+    #[test]
     fn decoding_inverts_encoding() {
-        for name in ["發展局", "a/b c", "", "100%"] {
+        for name in ["發展局", "a/b c", "", "100%", "a\u{3000}b"] {
             let encoded = encode_segment(name);
             assert_eq!(decode_segment(&encoded), if name.is_empty() { "_" } else { name });
         }
         assert_eq!(decode_segment("%zz%E5"), "%zz%E5");
+        assert_eq!(decode_segment("%E5%8F%91%E5%B1%95%E5%B1%80"), "发展局", "IRIs minted by earlier versions");
     }
 
     #[test]

@@ -1,10 +1,14 @@
 #![doc = include_str!("../README.md")]
 
+pub mod csv;
 pub mod dot;
 pub mod error;
 pub mod export;
+pub mod government;
+pub mod graphml;
 pub mod iri;
 pub mod mapping;
+pub mod network;
 pub mod store;
 pub mod vocab;
 
@@ -14,8 +18,9 @@ mod testing;
 /// The oxigraph this crate is built on, for callers that need its types (terms, formats).
 pub use oxigraph;
 
-pub use dot::DotExport;
+pub use dot::{DotExport, DotOptions};
 pub use error::{ExportError, StoreError};
 pub use export::{ExportFormat, RdfExport};
 pub use mapping::{ArticleGraph, ArticleSummary};
+pub use network::{Network, Scope, Script};
 pub use store::{ArticleInfo, GraphStore, StoreCounts};

@@ -11,6 +11,7 @@ use tupu_extract::model::{Entity, EntityKind, Extraction, FigureKind, Qualifier}
 use tupu_extract::normalize::{fold, to_simplified, to_traditional};
 use tupu_extract::{Article, PartialDate, Span};
 
+use crate::government::government_of;
 use crate::iri;
 use crate::vocab::{itsrdf, nif, org, prov, rdf, rdfs, schema, skos, tp, xsd};
 
@@ -121,6 +122,8 @@ struct Builder<'a> {
     /// Lowercase BCP 47 tag of the article's script (oxigraph stores tags in lowercase).
     tag: &'static str,
     entity_iris: Vec<NamedNode>,
+    /// Keys of the governments described so far (see [`Builder::government`]).
+    governments: HashSet<String>,
     phrases: HashSet<Span>,
     quads: Vec<Quad>,
     summary: ArticleSummary,
@@ -146,6 +149,7 @@ impl<'a> Builder<'a> {
             context,
             tag,
             entity_iris,
+            governments: HashSet::new(),
             phrases: HashSet::new(),
             quads: Vec::new(),
             summary: ArticleSummary::default(),
@@ -213,6 +217,10 @@ impl<'a> Builder<'a> {
             let doc = self.doc.clone();
             self.add(&doc, schema::MENTIONS, me.clone());
             self.add(&me, rdf::TYPE, class_of(e.kind));
+            if e.kind == EntityKind::Organization {
+                // W3C ORG's class too, so ORG-aware tools see what org:postIn points to.
+                self.add(&me, rdf::TYPE, org::ORGANIZATION);
+            }
             let label = self.tagged(&e.label);
             self.add(&me, rdfs::LABEL, label);
             for alias in e.aliases.iter().filter(|a| **a != e.label) {
@@ -243,18 +251,77 @@ impl<'a> Builder<'a> {
         for p in &x.posts {
             let Some(holder) = self.entity(p.holder) else { continue };
             let org = p.org.and_then(|o| Some((o, x.entities.get(o)?)));
-            let post = iri::post(&fold(&p.title), org.map(|(_, e)| (e.kind, e.key.as_str())), &holder);
+            // A place named as the organisation (上海市長) stands for its government: the post is
+            // in the government and has the place as its jurisdiction (see `government`).
+            let (org_iri, org_key, jurisdiction) = match org {
+                Some((id, place)) if place.kind == EntityKind::Place => {
+                    let government = self.government(id, place, p.span);
+                    (Some(government.0), Some((EntityKind::Organization, government.1)), self.entity(id))
+                }
+                Some((id, e)) if e.kind == EntityKind::Organization => {
+                    (self.entity(id), Some((e.kind, e.key.clone())), None)
+                }
+                // A person, event or initiative is no organisation to hold a post in.
+                Some(_) | None => (None, None, None),
+            };
+            let title_key = fold(&p.title);
+            let post = iri::post(&title_key, org_key.as_ref().map(|(k, key)| (*k, key.as_str())), &holder);
             self.add(&holder, org::HOLDS, post.clone());
             self.add(&post, rdf::TYPE, org::POST);
             let title = self.tagged(&p.title);
             self.add(&post, rdfs::LABEL, title);
             self.add(&post, org::HELD_BY, holder);
-            if let Some(org_iri) = org.and_then(|(o, _)| self.entity(o)) {
+            if let Some(org_iri) = org_iri {
                 self.add(&post, org::POST_IN, org_iri);
+            }
+            if let Some(place) = jurisdiction {
+                self.add(&post, tp::JURISDICTION, place);
             }
             self.mention(p.span, &post);
             self.summary.posts += 1;
         }
+    }
+
+    /// The government of `place` (entity `id`), named in a post whose title is at `title`: the
+    /// article's own entity when it names that government, otherwise a node described here once
+    /// per article. Returns its IRI and key.
+    fn government(&mut self, id: usize, place: &Entity, title: Span) -> (NamedNode, String) {
+        let government = government_of(&place.key, &place.label);
+        let me = iri::entity(EntityKind::Organization, &government.key);
+        let named_here = self.x.entities.iter().any(|e| e.kind == EntityKind::Organization && e.key == government.key);
+        if named_here || !self.governments.insert(government.key.clone()) {
+            return (me, government.key);
+        }
+        let doc = self.doc.clone();
+        self.add(&doc, schema::MENTIONS, me.clone());
+        self.add(&me, rdf::TYPE, schema::ORGANIZATION);
+        self.add(&me, rdf::TYPE, org::ORGANIZATION);
+        let name = match self.x.script {
+            tupu_extract::Script::Traditional => government.name.clone(),
+            tupu_extract::Script::Simplified => to_simplified(&government.name),
+        };
+        let label = self.tagged(&name);
+        self.add(&me, rdfs::LABEL, label);
+        if let Some(english) = &government.english {
+            self.add(&me, rdfs::LABEL, Literal::new_language_tagged_literal_unchecked(english, "en"));
+        }
+        // In 上海市長 the place's name stands for its government: it is a name of it here.
+        if place.label != name {
+            let alias = self.tagged(&place.label);
+            self.add(&me, skos::ALT_LABEL, alias);
+        }
+        if let Some(place_iri) = self.entity(id) {
+            self.add(&me, tp::JURISDICTION, place_iri);
+        }
+        // The mention of the place written right before the title (上海 in 上海市長) is where the
+        // government is named.
+        let before_title =
+            place.mentions.iter().filter(|m| m.end <= title.start && title.start - m.end <= 1).max_by_key(|m| m.end);
+        if let Some(&span) = before_title {
+            self.mention(span, &me);
+        }
+        self.summary.entities += 1;
+        (me, government.key)
     }
 
     fn events(&mut self) {
@@ -576,12 +643,14 @@ mod tests {
     }
 
     #[test]
-    fn entities_have_one_type_labels_and_other_names() {
+    fn entities_have_their_class_labels_and_other_names() {
         let g = ArticleGraph::new(TEXT, &extraction());
         let q = g.quads();
         let bureau = iri::entity(EntityKind::Organization, "发展局");
         let b = bureau.as_str();
-        assert_eq!(objects(q, b, rdf::TYPE), [&Term::from(schema::ORGANIZATION)]);
+        assert_eq!(objects(q, b, rdf::TYPE), [&Term::from(schema::ORGANIZATION), &Term::from(org::ORGANIZATION)]);
+        let person = iri::entity(EntityKind::Person, "陈大文");
+        assert_eq!(objects(q, person.as_str(), rdf::TYPE), [&Term::from(schema::PERSON)], "one type for the others");
         assert!(has(q, b, rdfs::LABEL, Literal::new_language_tagged_literal_unchecked("發展局", "zh-hant")));
         assert!(has(q, b, rdfs::LABEL, Literal::new_language_tagged_literal_unchecked("Development Bureau", "en")));
         assert!(has(q, b, skos::ALT_LABEL, Literal::new_language_tagged_literal_unchecked("發局", "zh-hant")));
@@ -609,6 +678,49 @@ mod tests {
         assert!(has(q, post.as_str(), org::POST_IN, iri::entity(EntityKind::Organization, "发展局")));
         assert!(has(q, post.as_str(), org::HELD_BY, person));
         assert_eq!(g.summary().posts, 1, "the post of entity 99 is dropped");
+    }
+
+    #[test]
+    fn a_place_named_as_a_posts_organisation_stands_for_its_government() {
+        // 上海市長 in a Simplified article: the post is in Shanghai's government, over Shanghai.
+        let text = "上海市长陈大文表示，上海市长会见发展局局长。";
+        let mut x = extraction();
+        x.script = Script::Simplified;
+        let mut shanghai = x.entities[2].clone();
+        (shanghai.label, shanghai.key, shanghai.mentions) = ("上海".into(), "上海".into(), vec![Span::new(0, 2)]);
+        x.entities.push(shanghai);
+        let place = x.entities.len() - 1;
+        x.posts = vec![
+            tupu_extract::model::Post { holder: 0, title: "市长".into(), org: Some(place), span: Span::new(2, 4) },
+            tupu_extract::model::Post { holder: 0, title: "局長".into(), org: Some(1), span: Span::new(3, 5) },
+        ];
+        let g = ArticleGraph::new(text, &x);
+        let q = g.quads();
+        let government = iri::entity(EntityKind::Organization, "上海市人民政府");
+        let shanghai = iri::entity(EntityKind::Place, "上海");
+        let post = iri::post(
+            "市长",
+            Some((EntityKind::Organization, "上海市人民政府")),
+            &iri::entity(EntityKind::Person, "陈大文"),
+        );
+        assert_eq!(objects(q, post.as_str(), org::POST_IN), [&Term::from(government.clone())], "never the place");
+        assert!(has(q, post.as_str(), tp::JURISDICTION, shanghai.clone()));
+        let g_iri = government.as_str();
+        assert_eq!(objects(q, g_iri, rdf::TYPE), [&Term::from(schema::ORGANIZATION), &Term::from(org::ORGANIZATION)]);
+        assert!(has(
+            q,
+            g_iri,
+            rdfs::LABEL,
+            Literal::new_language_tagged_literal_unchecked("上海市人民政府", "zh-hans")
+        ));
+        assert!(has(q, g_iri, skos::ALT_LABEL, Literal::new_language_tagged_literal_unchecked("上海", "zh-hans")));
+        assert!(has(q, g_iri, tp::JURISDICTION, shanghai));
+        assert!(has(q, iri::span(g.document(), Span::new(0, 2)).as_str(), itsrdf::TA_IDENT_REF, government));
+        // Every org:postIn points to an organisation.
+        for target in q.iter().filter(|q| q.predicate == org::POST_IN).map(|q| q.object.clone()) {
+            let Term::NamedNode(n) = target else { panic!() };
+            assert!(has(q, n.as_str(), rdf::TYPE, org::ORGANIZATION), "{n}");
+        }
     }
 
     #[test]

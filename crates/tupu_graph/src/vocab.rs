@@ -90,6 +90,8 @@ pub mod tp {
         PROPERTY = "property";
         /// A relation whose verb maps to no more specific property.
         RELATED_TO = "relatedTo";
+        /// The place a post's or a government's authority covers (上海 for 上海市長).
+        JURISDICTION = "jurisdiction";
     }
 }
 
@@ -146,6 +148,8 @@ pub mod schema {
 /// The W3C Organization Ontology: `http://www.w3.org/ns/org#`.
 pub mod org {
     terms! { "http://www.w3.org/ns/org#";
+        /// An organisation (every `schema:Organization` is also one, as `org:postIn` expects).
+        ORGANIZATION = "Organization";
         /// A position in an organisation.
         POST = "Post";
         /// A person holds a post.
@@ -217,16 +221,83 @@ pub const PREFIXES: &[(&str, &str)] = &[
     ("xsd", "http://www.w3.org/2001/XMLSchema#"),
 ];
 
-/// A SPARQL evaluator that knows the [`PREFIXES`]: built once, cloned for each query (a query's
-/// own `PREFIX` lines take precedence).
+/// Prefixes of tupu's own instance IRIs: `id:` for entities and posts, `doc:` for articles and
+/// everything an article states. Declared for SPARQL and used when printing IRIs, so what a table
+/// shows can be pasted back into a query.
+pub const INSTANCE_PREFIXES: &[(&str, &str)] = &[("id", crate::iri::ID_BASE), ("doc", crate::iri::DOC_BASE)];
+
+/// Every prefix a query may use without declaring it: the vocabularies' [`PREFIXES`], then the
+/// [`INSTANCE_PREFIXES`].
+pub fn sparql_prefixes() -> impl Iterator<Item = (&'static str, &'static str)> {
+    PREFIXES.iter().chain(INSTANCE_PREFIXES).copied()
+}
+
+/// A SPARQL evaluator that knows the [`sparql_prefixes`]: built once, cloned for each query (a
+/// query's own `PREFIX` lines take precedence).
 pub fn evaluator() -> oxigraph::sparql::SparqlEvaluator {
     static EVALUATOR: std::sync::LazyLock<oxigraph::sparql::SparqlEvaluator> = std::sync::LazyLock::new(|| {
-        PREFIXES.iter().fold(oxigraph::sparql::SparqlEvaluator::new(), |evaluator, (prefix, namespace)| {
+        sparql_prefixes().fold(oxigraph::sparql::SparqlEvaluator::new(), |evaluator, (prefix, namespace)| {
             #[expect(clippy::expect_used, reason = "constant namespaces, checked by a unit test")]
-            evaluator.with_prefix(*prefix, *namespace).expect("tupu's namespaces are valid IRIs")
+            evaluator.with_prefix(prefix, namespace).expect("tupu's namespaces are valid IRIs")
         })
     });
     EVALUATOR.clone()
+}
+
+/// The IRI as a SPARQL (and Turtle) prefixed name with one of the [`sparql_prefixes`]
+/// (`tp:MoreThan`, `id:person\/王勇`), or `None` when no prefix fits or the rest cannot be a
+/// local name. Characters a local name cannot hold as they are (`/ # , =` …) are escaped with a
+/// backslash, as the grammar allows, so the result can be pasted into a query as it is.
+#[must_use]
+pub fn prefixed_name(iri: &str) -> Option<String> {
+    sparql_prefixes()
+        .filter_map(|(prefix, namespace)| Some((prefix, iri.strip_prefix(namespace)?)))
+        .find_map(|(prefix, local)| Some(format!("{prefix}:{}", local_name(local)?)))
+}
+
+/// Escapes a local name per SPARQL 1.1's `PN_LOCAL`, or `None` when it holds a character that
+/// can be neither written nor escaped there.
+fn local_name(local: &str) -> Option<String> {
+    let chars: Vec<char> = local.chars().collect();
+    let mut out = String::with_capacity(local.len() + 8);
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        let (first, last) = (i == 0, i + 1 == chars.len());
+        let hex = |j: usize| chars.get(j).is_some_and(char::is_ascii_hexdigit);
+        if c == '%' && hex(i + 1) && hex(i + 2) {
+            // PLX: a percent-encoded octet stands as it is.
+            out.extend(&chars[i..i + 3]);
+            i += 3;
+            continue;
+        }
+        let plain = is_pn_chars_u(c)
+            || c == ':'
+            || c.is_ascii_digit()
+            || (!first && (c == '-' || c == '\u{B7}' || matches!(c, '\u{300}'..='\u{36F}' | '\u{203F}'..='\u{2040}')))
+            || (!first && !last && c == '.');
+        if plain {
+            out.push(c);
+        } else if "_~.-!$&'()*+,;=/?#@%".contains(c) {
+            out.push('\\');
+            out.push(c);
+        } else {
+            return None;
+        }
+        i += 1;
+    }
+    (!out.is_empty()).then_some(out)
+}
+
+/// SPARQL's `PN_CHARS_U`: letters of every script and `_`.
+fn is_pn_chars_u(c: char) -> bool {
+    c.is_ascii_alphabetic()
+        || c == '_'
+        || matches!(c,
+            '\u{C0}'..='\u{D6}' | '\u{D8}'..='\u{F6}' | '\u{F8}'..='\u{2FF}' | '\u{370}'..='\u{37D}'
+            | '\u{37F}'..='\u{1FFF}' | '\u{200C}'..='\u{200D}' | '\u{2070}'..='\u{218F}'
+            | '\u{2C00}'..='\u{2FEF}' | '\u{3001}'..='\u{D7FF}' | '\u{F900}'..='\u{FDCF}'
+            | '\u{FDF0}'..='\u{FFFD}' | '\u{10000}'..='\u{EFFFF}')
 }
 
 #[cfg(test)]
@@ -254,5 +325,36 @@ mod tests {
         assert!(PREFIXES.contains(&("rdfs", rdfs::LABEL.as_str().trim_end_matches("label"))));
         assert!(PREFIXES.contains(&("xsd", xsd::DATE.as_str().trim_end_matches("date"))));
         assert!(evaluator().parse_query("SELECT ?f WHERE { ?f a tp:Figure ; schema:value ?v }").is_ok());
+        assert!(
+            evaluator().parse_query("SELECT ?p WHERE { ?p org:holds ?post . ?post org:postIn id:org\\/政府 }").is_ok()
+        );
+    }
+
+    #[test]
+    fn prefixed_names_parse_back_to_the_same_iri() {
+        let doc = crate::iri::document("短文。");
+        for (iri, expected) in [
+            ("https://w3id.org/tupu/ns#MoreThan", Some("tp:MoreThan")),
+            ("https://w3id.org/tupu/id/person/王勇", Some("id:person\\/王勇")),
+            ("https://w3id.org/tupu/id/org/a%2Fb.", Some("id:org\\/a%2Fb\\.")),
+            ("https://w3id.org/tupu/id/initiative/「一國兩制」", Some("id:initiative\\/「一國兩制」")),
+            ("https://w3id.org/tupu/id/initiative/數智融合—未來", None),
+            ("http://example.com/x", None),
+        ] {
+            assert_eq!(prefixed_name(iri).as_deref(), expected, "{iri}");
+        }
+        let figure = crate::iri::span(&doc, tupu_extract::Span::new(3, 12));
+        for iri in [doc.as_str(), figure.as_str(), "https://w3id.org/tupu/id/post/org/发展局/局长"] {
+            let name = prefixed_name(iri).unwrap();
+            let query = format!("SELECT ?x WHERE {{ BIND({name} AS ?x) }}");
+            let prepared = evaluator().parse_query(&query).unwrap_or_else(|e| panic!("{query}: {e}"));
+            let store = oxigraph::store::Store::new().unwrap();
+            let oxigraph::sparql::QueryResults::Solutions(mut rows) = prepared.on_store(&store).execute().unwrap()
+            else {
+                panic!()
+            };
+            let row = rows.next().unwrap().unwrap();
+            assert_eq!(row.get("x").unwrap().to_string(), format!("<{iri}>"), "{name}");
+        }
     }
 }

@@ -1,13 +1,12 @@
 //! Query results as a table for the terminal: columns aligned by display width (a Chinese
-//! character takes two columns), IRIs shortened with tupu's prefixes and percent-decoded, long
-//! cells cut with `…` (use `--format csv` or `json` for whole values).
+//! character takes two columns), IRIs written as prefixed names that can be pasted back into a query
+//! (`id:person\/王勇`), long cells cut with `…` (use `--format csv` or `json` for whole values).
 
 use std::io::Write;
 
 use oxigraph::model::Term;
 use oxigraph::sparql::QuerySolutionIter;
-use tupu_graph::iri::{DOC_BASE, ID_BASE, decode_segment};
-use tupu_graph::vocab::PREFIXES;
+use tupu_graph::vocab::prefixed_name;
 
 use crate::QueryError;
 
@@ -54,7 +53,9 @@ fn write_row<W: Write>(w: &mut W, cells: &[String], widths: &[usize]) -> std::io
     writeln!(w, "{}", line.trim_end())
 }
 
-/// A term as a person reads it: `tp:MoreThan`, `id:person/王勇`, `"84"`, `"副主席"@zh-hant`.
+/// A term as a person reads it: `tp:MoreThan`, `id:person\/王勇`, `84`, `副主席`. IRIs are valid
+/// SPARQL (a prefixed name, escaped where the grammar needs it, or `<…>`), so a cell can be pasted
+/// into the next query.
 #[must_use]
 pub fn display_term(term: &Term) -> String {
     let text = match term {
@@ -68,19 +69,7 @@ pub fn display_term(term: &Term) -> String {
 }
 
 fn shorten(iri: &str) -> String {
-    for (pseudo, base) in [("id:", ID_BASE), ("doc:", DOC_BASE)] {
-        if let Some(rest) = iri.strip_prefix(base) {
-            return format!("{pseudo}{}", decode_segment(rest));
-        }
-    }
-    for (prefix, ns) in PREFIXES {
-        if let Some(local) = iri.strip_prefix(ns) {
-            if !local.is_empty() && local.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-') {
-                return format!("{prefix}:{local}");
-            }
-        }
-    }
-    format!("<{}>", decode_segment(iri))
+    prefixed_name(iri).unwrap_or_else(|| format!("<{iri}>"))
 }
 
 fn cut(s: &str) -> String {
@@ -143,8 +132,8 @@ mod tests {
 
     #[test]
     fn iris_are_shortened_and_decoded() {
-        let t = Term::from(NamedNode::new_unchecked("https://w3id.org/tupu/id/org/%E5%8F%91%E5%B1%95%E5%B1%80"));
-        assert_eq!(display_term(&t), "id:org/发展局");
+        let t = Term::from(NamedNode::new_unchecked("https://w3id.org/tupu/id/org/发展局"));
+        assert_eq!(display_term(&t), "id:org\\/发展局");
         assert_eq!(
             display_term(&Term::from(NamedNode::new_unchecked("https://w3id.org/tupu/ns#MoreThan"))),
             "tp:MoreThan"
