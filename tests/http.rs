@@ -12,9 +12,9 @@ use crate::util::{TempDir, root, run_in, seed, stderr, tupu};
 /// The cross join of issue 13: on the seed's 1,936 quads it has 1.4 × 10¹³ solutions.
 pub(crate) const CROSS_JOIN: &str = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }";
 
-/// Counts the quads, and what it answers on the seed's store (as CSV).
+/// Counts the quads: what it answers before and after a request shows whether the request
+/// changed the store, and whether the server still answers.
 const COUNT: &str = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }";
-const QUADS: &str = "n\r\n1937\r\n";
 
 /// A running `tupu serve`, stopped (with its workers) when dropped.
 pub(crate) struct Served {
@@ -204,6 +204,8 @@ fn every_answer_allows_other_origins_and_preflights_succeed() {
 fn updates_and_service_are_refused_with_a_reason() {
     let dir = seed_store();
     let server = Served::start(dir.path(), "s", &[]);
+    let quads = server.select(COUNT);
+    assert_eq!(quads.status, 200, "{}", quads.body);
     let a = server.select("INSERT DATA { <http://x/a> <http://x/b> <http://x/c> }");
     assert_eq!(a.status, 400);
     assert!(a.body.starts_with("tupu is read-only: INSERT is a SPARQL update"), "{}", a.body);
@@ -216,7 +218,7 @@ fn updates_and_service_are_refused_with_a_reason() {
     assert_eq!(a.status, 400);
     assert!(a.body.starts_with("SERVICE is not supported"), "{}", a.body);
     // Nothing was changed.
-    assert_eq!(server.select(COUNT).body, QUADS);
+    assert_eq!(server.select(COUNT).body, quads.body);
 }
 
 #[test]
@@ -246,20 +248,30 @@ fn deep_nesting_is_a_bad_request_not_a_crash() {
 
 #[test]
 fn a_runaway_query_is_stopped_at_its_time_limit_and_memory_stays_bounded() {
+    // The cross join would run for days and the sort below would fill the machine's memory, so
+    // an answer at all (within the client's minute) means the limit stopped the query; no test
+    // here assumes an idle machine. One worker: the query after a stopped one is answered only
+    // if the stopped one's worker was ended and replaced.
     let dir = seed_store();
-    let server = Served::start(dir.path(), "s", &["--timeout", "2s", "--max-memory", "300"]);
+    // A time limit an honest query meets on a loaded machine (a fresh worker opens the store and
+    // counts within it).
+    let server = Served::start(dir.path(), "s", &["--workers", "1", "--timeout", "5s"]);
+    let quads = server.select(COUNT);
+    assert_eq!(quads.status, 200, "{}", quads.body);
     let start = Instant::now();
     let a = server.select(CROSS_JOIN);
-    let took = start.elapsed();
     assert_eq!(a.status, 503, "{}", a.body);
-    assert!(a.body.starts_with("the query ran past its time limit of 2 s and was stopped"), "{}", a.body);
-    assert!(took >= Duration::from_secs(2) && took < Duration::from_secs(20), "{took:?}");
-    // A query that holds what it computes (ORDER BY sorts everything) is stopped at its memory limit.
+    assert!(a.body.starts_with("the query ran past its time limit of 5 s and was stopped"), "{}", a.body);
+    assert!(start.elapsed() >= Duration::from_secs(5), "stopped before its limit, after {:?}", start.elapsed());
+    assert_eq!(server.select(COUNT).body, quads.body, "the worker was replaced; the server answers as before");
+
+    // A query that holds what it computes (ORDER BY sorts everything) is stopped at its memory
+    // limit. The time limit is far away, so only the memory limit can stop it.
+    let server = Served::start(dir.path(), "s", &["--workers", "1", "--timeout", "1h", "--max-memory", "300"]);
     let a = server.select("SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i } ORDER BY ?a ?i");
     assert_eq!(a.status, 503, "{}", a.body);
     assert!(a.body.starts_with("the query needed more than 300 MB of memory"), "{}", a.body);
-    // The workers were replaced; the server answers as before.
-    assert_eq!(server.select(COUNT).body, QUADS);
+    assert_eq!(server.select(COUNT).body, quads.body, "the worker was replaced; the server answers as before");
 }
 
 #[test]
@@ -277,25 +289,29 @@ fn results_over_the_size_limit_are_refused_not_cut() {
 #[test]
 fn a_query_whose_client_went_away_is_stopped() {
     let dir = seed_store();
-    // One worker and a long limit: if the abandoned query kept its worker, the next query
-    // would wait for it a minute.
-    let server = Served::start(dir.path(), "s", &["--workers", "1", "--timeout", "60s"]);
+    // One worker and a limit of an hour: had an abandoned query kept its worker, the next query
+    // would wait for it past the client's minute (and get no answer), however loaded the machine.
+    let server = Served::start(dir.path(), "s", &["--workers", "1", "--timeout", "1h"]);
+    let quads = server.select(COUNT);
+    assert_eq!(quads.status, 200, "{}", quads.body);
     for _ in 0..3 {
         let mut stream = TcpStream::connect(("127.0.0.1", server.port)).unwrap();
         write!(stream, "GET /query?query={} HTTP/1.1\r\nHost: x\r\n\r\n", encode(CROSS_JOIN)).unwrap();
         std::thread::sleep(Duration::from_millis(500));
         stream.shutdown(Shutdown::Both).unwrap();
     }
-    let start = Instant::now();
     let a = server.select(COUNT);
-    assert_eq!((a.status, a.body.as_str()), (200, QUADS));
-    assert!(start.elapsed() < Duration::from_secs(30), "waited {:?} for the abandoned query", start.elapsed());
+    assert_eq!((a.status, &a.body), (200, &quads.body), "the abandoned queries kept the worker");
 }
 
 #[test]
 fn slow_clients_do_not_block_others_and_are_dropped() {
+    // Had the slow requests blocked the server, the normal one would be answered only once they
+    // were dropped, after the receive timeout: answered before it, it was not blocked. The
+    // timeout is long enough for a normal request on a loaded machine.
+    let receive_timeout = Duration::from_secs(10);
     let dir = seed_store();
-    let server = Served::start(dir.path(), "s", &["--receive-timeout", "3s"]);
+    let server = Served::start(dir.path(), "s", &["--receive-timeout", "10s"]);
     // 70 requests that never finish their head, 10 that never finish their body.
     let mut slow: Vec<TcpStream> = (0..70)
         .map(|_| {
@@ -312,17 +328,16 @@ fn slow_clients_do_not_block_others_and_are_dropped() {
     let start = Instant::now();
     let a = server.select("ASK { ?s a schema:Person }");
     assert_eq!((a.status, a.body.as_str()), (200, "true"));
-    assert!(start.elapsed() < Duration::from_secs(3), "a normal request waited {:?}", start.elapsed());
+    assert!(start.elapsed() < receive_timeout, "a normal request waited {:?}", start.elapsed());
     // After the receive timeout the slow ones are answered (408) or closed, not kept forever.
     for s in &mut slow {
-        s.set_read_timeout(Some(Duration::from_secs(20))).unwrap();
+        s.set_read_timeout(Some(3 * receive_timeout)).unwrap();
         let mut rest = Vec::new();
         let closed = s.read_to_end(&mut rest);
         assert!(closed.is_ok(), "a slow client was kept: {closed:?}");
         let text = String::from_utf8_lossy(&rest);
         assert!(text.is_empty() || text.starts_with("HTTP/1.1 408"), "{text}");
     }
-    assert!(start.elapsed() < Duration::from_secs(25));
 }
 
 #[test]
@@ -371,7 +386,7 @@ fn articles_loaded_while_serving_are_seen() {
         if body == "n\r\n2\r\n" {
             break;
         }
-        assert!(start.elapsed() < Duration::from_secs(15), "the new article is not seen: {body}");
+        assert!(start.elapsed() < Duration::from_secs(60), "the new article is not seen: {body}");
         std::thread::sleep(Duration::from_millis(200));
     }
 }
@@ -416,6 +431,7 @@ fn the_page_is_served_from_the_binary() {
 #[test]
 fn the_command_line_stops_a_runaway_query_and_refuses_deep_nesting() {
     let dir = seed_store();
+    // The cross join would run for days: ending at all, with this message, is the limit's doing.
     let start = Instant::now();
     let out = run_in(dir.path(), &["query", "--store", "s", "--timeout", "2s", CROSS_JOIN]);
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
@@ -424,7 +440,7 @@ fn the_command_line_stops_a_runaway_query_and_refuses_deep_nesting() {
         "{}",
         stderr(&out)
     );
-    assert!(start.elapsed() < Duration::from_secs(20));
+    assert!(start.elapsed() >= Duration::from_secs(2), "stopped before its limit, after {:?}", start.elapsed());
     let out = run_in(
         dir.path(),
         &[

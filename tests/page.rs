@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use crate::http::{Served, encode, seed_store};
-use crate::util::TempDir;
+use crate::util::{TempDir, root};
 
 /// The table header's colour in the page's style sheet (only the results table uses it).
 const TABLE_HEADER: [u8; 3] = [0x0f, 0x5c, 0x4d];
@@ -78,9 +78,18 @@ fn the_page_shows_a_table_and_a_picture_in_chromium() {
     let server = Served::start(dir.path(), "s", &[]);
     let url = format!("http://127.0.0.1:{}/?example=0&entity={}&depth=1", server.port, encode("李家超"));
 
+    // What the page should show for the README's first example: the endpoint's own answer.
+    let readme = std::fs::read_to_string(root().join("README.md")).expect("README.md");
+    let example = &tupu_query::http::readme_examples(&readme)[0];
+    let expected = server.select(&example.query);
+    assert_eq!(expected.status, 200, "{}", expected.body);
+    let rows: Vec<&str> = expected.body.lines().skip(1).collect();
+    assert!(rows.iter().any(|r| r.contains("行政長官")) && rows.iter().any(|r| r.contains("國務院港澳辦")), "{rows:?}");
+
     let dom = browse(&chromium, &browser.path().join("dom"), "--dump-dom", &url);
     assert!(dom.contains("<table class=\"results\">"), "no results table: {dom}");
-    assert!(dom.contains("(9 rows)") && dom.contains("行政長官") && dom.contains("國務院港澳辦"), "{dom}");
+    assert!(dom.contains(&format!("({} rows)", rows.len())), "not {} rows: {dom}", rows.len());
+    assert!(dom.contains("行政長官") && dom.contains("國務院港澳辦"), "{dom}");
     assert!(dom.contains("<img alt=\"the neighbourhood of 李家超\""), "no picture: {dom}");
 
     let shot = browser.path().join("page.png");

@@ -50,7 +50,8 @@ pub fn render(network: &Network, options: &DotOptions) -> String {
 pub struct NotFound(pub String);
 
 /// Draws the neighbourhood of the entity called `around` (a name in either script, an IRI or a
-/// prefixed name): everything within `depth` links of it. Every entity with that name is a centre.
+/// prefixed name): everything within `depth` links of it. Every entity with that name is a centre,
+/// drawn even when nothing links to it (every other node in a neighbourhood is linked).
 ///
 /// # Errors
 /// [`NotFound`] when no entity has that name or IRI.
@@ -59,7 +60,7 @@ pub fn neighbourhood(network: &Network, around: &str, depth: usize, options: &Do
     if centres.is_empty() {
         return Err(NotFound(around.to_owned()));
     }
-    let mut options = options.clone();
+    let mut options = DotOptions { keep_isolated: true, ..options.clone() };
     if options.title.is_none() {
         let script = options.script.or(network.majority_script).unwrap_or(Script::Traditional);
         let names: Vec<String> = centres.iter().map(|&c| network.nodes[c].label(script)).collect();
@@ -289,6 +290,10 @@ mod store_tests {
         assert!(!render(&network, &DotOptions::default()).contains("孤島"));
         let all = render(&network, &DotOptions { keep_isolated: true, ..DotOptions::default() });
         assert!(all.contains("孤島"));
+        // Asked for by name, it is drawn alone rather than as an empty picture.
+        let alone = neighbourhood(&network, "孤島", 2, &DotOptions::default()).unwrap();
+        assert_eq!(count(&alone, "label=\"孤島\""), 1, "{alone}");
+        assert_eq!(count(&alone, "-> n"), 0, "{alone}");
     }
 
     #[test]

@@ -2,7 +2,6 @@
 
 pub mod guard;
 pub mod http;
-pub mod neighbourhood;
 pub mod table;
 
 use std::io::Write;

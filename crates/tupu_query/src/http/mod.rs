@@ -42,8 +42,10 @@ use tokio::sync::Semaphore;
 use self::pool::{Pool, PoolError, WorkerCommand};
 use self::worker::{AnswerKind, WireFormat, WorkerRequest};
 use crate::guard::{self, ShapeLimits};
-use crate::neighbourhood::MAX_DEPTH;
 use crate::{QueryError, format_duration};
+
+/// The deepest neighbourhood drawn: beyond three links a corpus' picture is everything at once.
+pub const MAX_DEPTH: usize = 3;
 
 /// What `tupu serve` is told.
 #[derive(Debug, Clone)]

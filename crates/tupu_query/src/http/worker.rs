@@ -11,6 +11,10 @@
 //! The worker reopens the store (read-only: a RocksDB snapshot, which takes no lock) when its
 //! files changed, so articles that `tupu load` adds while the server runs are seen on the next
 //! request, at most [`REFRESH`] later.
+//!
+//! Pictures are drawn from the store's entity network ([`tupu_graph::network`]), built on the
+//! first picture asked of a snapshot and kept with it: each picture then costs what its
+//! neighbourhood costs ([`tupu_graph::dot::neighbourhood`]), not a pass over the whole store.
 
 use std::io::{BufReader, BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
@@ -18,9 +22,9 @@ use std::time::{Duration, Instant, SystemTime};
 
 use oxigraph::model::{GraphName, NamedNode, NamedOrBlankNode};
 use serde::{Deserialize, Serialize};
-use tupu_graph::GraphStore;
+use tupu_graph::dot::{self, DotOptions};
+use tupu_graph::{GraphStore, Network, Scope};
 
-use crate::neighbourhood::{find_entities, neighbourhood_dot};
 use crate::{BoundedWriter, GraphFormat, Query, QueryError, Results, ResultsFormat, write_graph_within, write_results};
 
 /// How often, at most, a worker reopens a store that is changing (a long `tupu load` changes
@@ -214,22 +218,27 @@ fn answer(snapshot: &mut Snapshot, request: WorkerRequest) -> (u16, AnswerKind, 
 }
 
 fn answer_from(snapshot: &mut Snapshot, request: &WorkerRequest) -> (u16, AnswerKind, Vec<u8>) {
-    let store = match snapshot.current() {
-        Ok(store) => store,
-        Err(message) => return (503, AnswerKind::Error, message.into_bytes()),
-    };
-    match request.clone() {
+    match request {
         WorkerRequest::Query { query, default_graphs, named_graphs, format, max_result_bytes } => {
-            match run_query(store, &query, &default_graphs, &named_graphs, format, max_result_bytes) {
+            let store = match snapshot.current() {
+                Ok(store) => store,
+                Err(message) => return (503, AnswerKind::Error, message.into_bytes()),
+            };
+            match run_query(store, query, default_graphs, named_graphs, *format, *max_result_bytes) {
                 Ok(body) => (200, AnswerKind::Results, body),
                 Err(e) => (status_of(&e), AnswerKind::Error, e.to_string().into_bytes()),
             }
         }
-        WorkerRequest::Graph { entity, depth } => match graph(store, &entity, depth) {
-            Ok(Ok(dot)) => (200, AnswerKind::Dot, dot.into_bytes()),
-            Ok(Err(message)) => (404, AnswerKind::Error, message.into_bytes()),
-            Err(e) => (status_of(&e), AnswerKind::Error, e.to_string().into_bytes()),
-        },
+        WorkerRequest::Graph { entity, depth } => {
+            let network = match snapshot.network() {
+                Ok(network) => network,
+                Err((status, message)) => return (status, AnswerKind::Error, message.into_bytes()),
+            };
+            match dot::neighbourhood(network, entity, *depth, &DotOptions::default()) {
+                Ok(dot) => (200, AnswerKind::Dot, dot.into_bytes()),
+                Err(not_found) => (404, AnswerKind::Error, not_found.to_string().into_bytes()),
+            }
+        }
     }
 }
 
@@ -274,30 +283,32 @@ fn run_query(
     }
 }
 
-fn graph(store: &GraphStore, entity: &str, depth: usize) -> Result<Result<String, String>, QueryError> {
-    let found = find_entities(store, entity)?;
-    let Some(first) = found.first() else {
-        return Ok(Err(format!(
-            "no person, organisation, place, event or initiative is called {entity:?} in the store"
-        )));
-    };
-    match neighbourhood_dot(store, first.as_str(), depth)? {
-        Some(dot) => Ok(Ok(dot)),
-        None => Ok(Err(format!("{} is not drawn (not a person, organisation, place, event or initiative)", first))),
-    }
-}
-
-/// The store as last opened, reopened when its files change.
+/// The store as last opened, reopened when its files change, and its entity network once a
+/// picture has asked for it.
 struct Snapshot {
     path: PathBuf,
     store: Option<GraphStore>,
+    network: Option<Network>,
     stamp: u64,
     checked: Option<Instant>,
 }
 
 impl Snapshot {
     fn new(path: PathBuf) -> Self {
-        Self { path, store: None, stamp: 0, checked: None }
+        Self { path, store: None, network: None, stamp: 0, checked: None }
+    }
+
+    /// The current store's entity network, built on first use after each reopening; on failure
+    /// the HTTP status and message.
+    fn network(&mut self) -> Result<&Network, (u16, String)> {
+        self.current().map_err(|message| (503, message))?;
+        let Some(store) = &self.store else {
+            return Err((503, format!("cannot open the store at {}", self.path.display())));
+        };
+        match &mut self.network {
+            Some(network) => Ok(network),
+            empty => Ok(empty.insert(Network::from_store(store, &Scope::All).map_err(|e| (500, e.to_string()))?)),
+        }
     }
 
     /// Makes the next request open the store afresh.
@@ -315,6 +326,7 @@ impl Snapshot {
                 match GraphStore::open_read_only(&self.path) {
                     Ok(store) => {
                         self.store = Some(store);
+                        self.network = None;
                         self.stamp = stamp;
                     }
                     // Opened while `tupu load` was switching files: keep the last snapshot and
@@ -428,6 +440,40 @@ mod tests {
         let (status, body) = next();
         assert_eq!(status, 200);
         assert!(body.contains("<rdf:RDF") && body.contains("http://x/a"), "{body}");
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn pictures_are_drawn_from_the_snapshot_s_network_which_follows_the_store() {
+        let dir = std::env::temp_dir().join(format!("tupu-worker-graph-test-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        let insert = |text: &str| {
+            let store = GraphStore::open(&dir).unwrap();
+            let article = tupu_extract::Article::parse(text, tupu_extract::ArticleOptions::default()).unwrap();
+            store.insert_article(&article, &tupu_extract::Extractor::new().extract(&article)).unwrap();
+        };
+        insert("香港特區行政長官陳大文昨日表示，政府會成立創新基金。");
+        let mut snapshot = Snapshot::new(dir.clone());
+        let draw = |snapshot: &mut Snapshot, entity: &str| {
+            let (status, kind, body) = answer(snapshot, WorkerRequest::Graph { entity: entity.into(), depth: 1 });
+            (status, kind, String::from_utf8(body).unwrap())
+        };
+        let (status, kind, dot) = draw(&mut snapshot, "陳大文");
+        assert_eq!((status, kind), (200, AnswerKind::Dot), "{dot}");
+        assert!(dot.starts_with("digraph tupu {") && dot.contains("陳大文 (depth 1)"), "{dot}");
+        // The name in the other script, and the IRI, find the same person.
+        let (_, _, simplified) = draw(&mut snapshot, "陈大文");
+        assert_eq!(simplified, dot);
+        let (status, _, message) = draw(&mut snapshot, "王小明");
+        assert_eq!(status, 404);
+        assert!(message.starts_with("no person, organisation, place, event or initiative is called"), "{message}");
+        // An article loaded beside the worker is drawn once the snapshot is reopened (at most
+        // REFRESH later; forgetting the snapshot is what that does).
+        insert("财政司司长王小明昨日表示，政府会推出新计划。");
+        snapshot.forget();
+        let (status, _, dot) = draw(&mut snapshot, "王小明");
+        assert_eq!(status, 200, "{dot}");
+        assert!(dot.contains("王小明"), "{dot}");
         std::fs::remove_dir_all(&dir).unwrap();
     }
 }
