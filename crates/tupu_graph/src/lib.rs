@@ -5,6 +5,7 @@ pub mod error;
 pub mod export;
 pub mod iri;
 pub mod mapping;
+pub mod provenance;
 pub mod store;
 pub mod vocab;
 
@@ -18,4 +19,5 @@ pub use dot::DotExport;
 pub use error::{ExportError, StoreError};
 pub use export::{ExportFormat, RdfExport};
 pub use mapping::{ArticleGraph, ArticleSummary};
-pub use store::{ArticleInfo, GraphStore, StoreCounts};
+pub use provenance::Provenance;
+pub use store::{ArticleInfo, GraphStore, Loader, StoreCounts};
