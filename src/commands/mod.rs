@@ -45,6 +45,18 @@ pub(crate) fn write_output(path: Option<&Path>, write: impl FnOnce(&mut dyn Writ
         return Ok(());
     };
     refuse_directory(Some(path))?;
+    // A device or a pipe (`-o /dev/null`, `-o >(gzip)`) is written to as it is: renaming a file
+    // over it would replace the device itself.
+    if fs::metadata(path).is_ok_and(|m| !m.is_file()) {
+        let file = fs::OpenOptions::new()
+            .write(true)
+            .open(path)
+            .with_context(|| format!("cannot write {}", path.display()))?;
+        let mut out = BufWriter::with_capacity(1 << 16, file);
+        write(&mut out)?;
+        out.flush()?;
+        return Ok(());
+    }
     if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
         fs::create_dir_all(parent).with_context(|| format!("cannot create {}", parent.display()))?;
     }
