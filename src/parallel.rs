@@ -127,7 +127,16 @@ mod tests {
     fn results_come_in_input_order_on_any_number_of_threads() {
         for threads in [1, 2, 4] {
             let mut out = Vec::new();
-            map_ordered(0..500u64, threads, |i| i * i, |v| Ok(out.push(v))).unwrap();
+            map_ordered(
+                0..500u64,
+                threads,
+                |i| i * i,
+                |v| {
+                    out.push(v);
+                    Ok(())
+                },
+            )
+            .unwrap();
             assert_eq!(out, (0..500u64).map(|i| i * i).collect::<Vec<_>>(), "{threads} threads");
         }
     }

@@ -165,12 +165,15 @@ impl Corpus {
     }
 }
 
+/// A JSON Lines file being read, and how many of its bytes have been.
+type OpenLines = (JsonLines<Box<dyn BufRead + Send>>, Arc<AtomicU64>);
+
 /// The records of a corpus, read as they are asked for.
 pub struct Records {
     sources: std::vec::IntoIter<Source>,
     manifest: Option<Manifest>,
     /// The JSON Lines file being read, and how many of its bytes have been.
-    lines: Option<(JsonLines<Box<dyn BufRead + Send>>, Arc<AtomicU64>)>,
+    lines: Option<OpenLines>,
     /// Bytes of the sources finished so far.
     done: u64,
 }
@@ -225,7 +228,7 @@ impl Iterator for Records {
 }
 
 /// Opens a JSON Lines file, through gzip when its name ends in `.gz`.
-fn open_lines(path: &Path) -> Result<(JsonLines<Box<dyn BufRead + Send>>, Arc<AtomicU64>), ReadError> {
+fn open_lines(path: &Path) -> Result<OpenLines, ReadError> {
     let (file, _) = open_regular(path)?;
     let read = Arc::new(AtomicU64::new(0));
     let counted = Counting { inner: file, read: Arc::clone(&read) };

@@ -1,10 +1,10 @@
 //! A manifest: what a corpus of plain text files says about each file, in one tab-separated file.
 //!
 //! ```text
-//! # comments and blank lines are ignored
-//! path	published	id	url	title
-//! hk/a.txt	2025-04-15	hk-1	https://example.org/news/1	標題
-//! cn/b.txt	2025-04-16
+//! # comments and blank lines are ignored (fields are separated by one tab: → here)
+//! path→published→id→url→title
+//! hk/a.txt→2025-04-15→hk-1→https://example.org/news/1→標題
+//! cn/b.txt→2025-04-16
 //! ```
 //!
 //! Columns are `path`, `published`, `id`, `url`, `title` in that order; a first line whose
