@@ -97,22 +97,24 @@ pub(crate) fn open_source(source: &GraphSource) -> Result<GraphStore> {
 }
 
 pub(crate) fn open_read_only(path: &Path) -> Result<GraphStore> {
-    GraphStore::open_read_only(path).map_err(|e| {
-        let hint = match &e {
-            StoreError::NotFound(_) => "; load articles to make one: tupu load ARTICLES --store DIR",
-            StoreError::NotAStore { .. } => "; name the directory of a store with --store DIR (or TUPU_STORE)",
-            _ => "",
-        };
-        anyhow::Error::new(e).context(format!("cannot open the store at {}{hint}", path.display()))
-    })
+    open_store(path, false)
 }
 
 /// Opens the store for writing, creating it (and the folders above it) when missing.
 pub(crate) fn open_writable(path: &Path) -> Result<GraphStore> {
-    GraphStore::open(path).map_err(|e| {
-        let hint = match &e {
-            StoreError::Locked(_) => "; wait for the other process to finish",
-            StoreError::NotAStore { .. } => "; give --store a new or empty directory, or an existing store",
+    open_store(path, true)
+}
+
+/// Opens the store, or says why not and what to do about it (the library's errors say what is
+/// wrong; what to type is the command line's business).
+fn open_store(path: &Path, writable: bool) -> Result<GraphStore> {
+    let opened = if writable { GraphStore::open(path) } else { GraphStore::open_read_only(path) };
+    opened.map_err(|e| {
+        let hint = match (&e, writable) {
+            (StoreError::NotFound(_), _) => "; load articles to make one: tupu load ARTICLES --store DIR",
+            (StoreError::Locked(_), _) => "; wait for the other process to finish",
+            (StoreError::NotAStore { .. }, true) => "; give --store a new or empty directory, or an existing store",
+            (StoreError::NotAStore { .. }, false) => "; name the directory of a store with --store DIR (or TUPU_STORE)",
             _ => "",
         };
         anyhow::Error::new(e).context(format!("cannot open the store at {}{hint}", path.display()))
