@@ -292,7 +292,8 @@ mod tests {
         let late_nul = format!("{}\0", "政府".repeat(50_000));
         assert_eq!(Article::parse(&late_nul, ArticleOptions::default()).err(), Some(ArticleError::Binary));
         // A stray control character is kept; many are a binary file, wherever they are.
-        assert!(Article::parse("政府今日\u{8}公布計劃。", ArticleOptions::default()).is_ok());
+        let stray = format!("政府今日\u{8}公布計劃。{}", "市民可於網上查閱詳情。".repeat(20));
+        assert!(Article::parse(&stray, ArticleOptions::default()).is_ok());
         let late_controls = format!("{}{}", "政府".repeat(50_000), "\u{1}".repeat(2_000));
         assert_eq!(Article::parse(&late_controls, ArticleOptions::default()).err(), Some(ArticleError::Binary));
     }
