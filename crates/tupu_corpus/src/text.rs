@@ -43,6 +43,15 @@ pub enum NotText {
         /// The name `iconv` knows it by.
         iconv: &'static str,
     },
+    /// UTF-8 that breaks off or is damaged: the text before the bad byte is UTF-8 with
+    /// characters beyond ASCII, which a legacy encoding does not give.
+    #[error("this is UTF-8 text {problem} at byte {offset} (a truncated or damaged file?)")]
+    DamagedUtf8 {
+        /// "cut off in the middle of a character", or "with an invalid byte".
+        problem: &'static str,
+        /// Byte offset of the bad sequence.
+        offset: usize,
+    },
     /// Not UTF-8, and not an encoding recognised here.
     #[error(
         "this is not UTF-8 text (invalid byte at offset {offset}) and not an encoding tupu recognises; convert it to UTF-8 first"
@@ -87,7 +96,14 @@ pub fn decode(mut bytes: Vec<u8>) -> Result<String, NotText> {
     }
     String::from_utf8(bytes).map_err(|e| {
         let offset = e.utf8_error().valid_up_to();
+        let cut_off = e.utf8_error().error_len().is_none();
         let bytes = e.into_bytes();
+        // Valid UTF-8 with characters beyond ASCII before the bad byte: damaged UTF-8.
+        let prefix = std::str::from_utf8(&bytes[..offset]).unwrap_or("");
+        if cut_off || prefix.chars().filter(|c| !c.is_ascii()).take(8).count() == 8 {
+            let problem = if cut_off { "cut off in the middle of a character" } else { "with an invalid byte" };
+            return NotText::DamagedUtf8 { problem, offset };
+        }
         utf16_without_mark(&bytes).or_else(|| legacy_chinese(&bytes)).unwrap_or(NotText::Unknown { offset })
     })
 }
@@ -273,6 +289,18 @@ mod tests {
         assert_eq!(legacy(GBK_TRADITIONAL), "GB18030 (or GBK, GB2312)");
         // 「中」 as a GB18030 four-byte sequence is not possible, but an emoji is: U+1F600.
         assert_eq!(legacy(b"\xb9\xab\xb2\xbc\x94\x39\xfc\x36"), "GB18030 (or GBK, GB2312)");
+    }
+
+    #[test]
+    fn damaged_utf8_is_not_taken_for_a_legacy_encoding() {
+        let text = "市政府今日公布新的交通計劃，預計明年完成。".as_bytes();
+        let cut = text[..text.len() - 1].to_vec();
+        assert_eq!(
+            decode(cut.clone()),
+            Err(NotText::DamagedUtf8 { problem: "cut off in the middle of a character", offset: text.len() - 3 })
+        );
+        let damaged = [&text[..30], b"\xff", &text[30..]].concat();
+        assert_eq!(decode(damaged), Err(NotText::DamagedUtf8 { problem: "with an invalid byte", offset: 30 }));
     }
 
     #[test]
