@@ -299,10 +299,6 @@ fn term_rank(t: &Term) -> u8 {
 /// order consistent with equality: equal numbers with different leading zeros compare by length.
 #[must_use]
 pub fn natural_cmp(a: &str, b: &str) -> Ordering {
-    // Equal strings (an article's graph name, a subject's repeated IRI) are the common case.
-    if a == b {
-        return Ordering::Equal;
-    }
     let (a, b) = (a.as_bytes(), b.as_bytes());
     // The shared prefix (IRIs share long ones) is skipped at memcmp speed, then the comparison
     // backs up to the start of a digit run the difference falls in.
