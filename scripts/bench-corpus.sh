@@ -3,6 +3,7 @@
 # same quads through oxigraph's bulk loader, and how load time and memory grow with the corpus.
 #
 #   scripts/bench-corpus.sh [N]    N: the largest multiple of the corpus to load (default 10)
+#   GROWTH_ONLY=1 scripts/bench-corpus.sh [N]    only the growth curve
 #
 # Reads $CORPUS/*.jsonl.gz (default ../shared/corpus, the 2,781-article development corpus; never
 # copied into the repository), leaving out the ids in $EXCLUDE_IDS (space-separated), if any. The copies for the growth curve get distinct ids and one distinct line each, so
@@ -43,6 +44,7 @@ row() { # what, MB of text, command…
         "$what" "$wall" "$(echo "$user + $sys" | bc)" "$(echo "$size / $wall" | bc -l)" "$(echo "$peak / 1024" | bc -l)" "$store"
 }
 
+if [ -z "${GROWTH_ONLY:-}" ]; then
 row "extract → N-Triples" "$mb" "$tupu" extract "$work/corpus.jsonl" -o "$work/corpus.nt"
 row "extract → N-Quads" "$mb" "$tupu" extract "$work/corpus.jsonl" -o "$work/corpus.nq"
 echo "  $(wc -l < "$work/corpus.nq") quads"
@@ -53,6 +55,7 @@ rm -rf "$work/store"
 row "oxigraph bulk loader, same quads" "$mb" "$bulk" "$work/corpus.nq" "$work/store"
 cat "$work/out"
 rm -rf "$work/store"
+fi
 
 echo "growth (each row a new store):"
 for n in 1 3 "$max"; do
@@ -64,8 +67,8 @@ k = int(sys.argv[1])
 for line in sys.stdin:
     if line.strip():
         a = json.loads(line)
-        a["id"] = f"{a.get(\"id\")}-copy{k}"
-        a["text"] += f"\n\n（第{k}份）"
+        a["id"] = "%s-copy%d" % (a.get("id"), k)
+        a["text"] += "\n\n（第%d份）" % k
         print(json.dumps(a, ensure_ascii=False))' "$k" < "$work/corpus.jsonl"
     done > "$work/grown.jsonl"
     rm -rf "$work/store"
