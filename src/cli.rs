@@ -22,6 +22,7 @@ pub(crate) const DEFAULT_STORE: &str = "./tupu-store";
                   characters it came from.",
     after_help = "Examples:\n  tupu extract article.txt --published 2025-04-15 -o article.ttl\n  \
                   tupu load articles/ --export out/\n  \
+                  tupu load corpus.jsonl.gz && tupu articles\n  \
                   tupu query 'SELECT ?name ?title WHERE { ?p org:holds ?post ; rdfs:label ?name . ?post rdfs:label ?title }'\n  \
                   tupu dot -o graph.dot && dot -Tsvg graph.dot -o graph.svg\n  tupu serve --bind 127.0.0.1:7878"
 )]
@@ -34,19 +35,42 @@ pub(crate) struct Args {
 pub(crate) enum Command {
     /// Extract articles and write their graph (Turtle by default) without storing it.
     #[command(
-        after_help = "Examples:\n  tupu extract article.txt                       # Turtle on standard output\n  \
-                            tupu extract article.txt --published 2025-04-15 -o article.ttl\n  \
-                            tupu extract corpus/*.txt -o corpus.nt          # N-Triples, from the extension\n  \
-                            cat article.txt | tupu extract - --format text  # the extraction, one fact per line"
+        after_help = "Examples:\n  tupu extract seeds/wic-asia-pacific-summit-2025.zh-Hant.txt               # Turtle on standard output\n  \
+                            tupu extract seeds/ --published 2025-04-15 -o article.ttl\n  \
+                            tupu extract samples/news.jsonl -o corpus.nt      # N-Triples, from the extension\n  \
+                            tupu extract samples/plain --manifest samples/manifest.tsv -o corpus.nq\n  \
+                            cat seeds/*.txt | tupu extract - --format text          # the extraction, one fact per line\n\n\
+                            N-Triples and N-Quads stream (memory stays flat whatever the corpus); Turtle and TriG\n\
+                            are sorted and deduplicated over the whole corpus, so they hold it in memory."
     )]
     Extract(ExtractArgs),
     /// Extract articles and add them to the store (one named graph and one transaction each).
     #[command(
-        after_help = "Examples:\n  tupu load seeds/ --export out/    # load, then write out/tupu.ttl and out/tupu.dot\n  \
-                            tupu load a.txt b.txt --store /data/tupu-store --published 2025-04-15\n\n\
-                            Loading an article again replaces what it said before (its graph is keyed by a hash of its text)."
+        after_help = "Examples:\n  tupu load seeds/ --export out/                   # load, then write out/tupu.ttl and out/tupu.dot\n  \
+                            tupu load samples/news.jsonl             # JSON Lines, one article per line (.jsonl.gz too)\n  \
+                            tupu load samples/plain --manifest samples/manifest.tsv\n  \
+                            tupu load seeds/ --store /tmp/tupu-store --published 2025-04-15 --quiet --json\n\n\
+                            Folders are searched for *.txt, *.jsonl and *.jsonl.gz. A JSON Lines record has \"text\" and,\n\
+                            optionally, \"id\", \"published\" (YYYY-MM-DD), \"url\" and \"title\"; a manifest gives the same\n\
+                            for text files (one line per file: path, published, id, url, title, tab-separated).\n\
+                            An article's own date wins over --published. An article that cannot be read is reported\n\
+                            and skipped (exit code 2 at the end); the others load. Loading an article again replaces\n\
+                            what it said before: its graph is keyed by a hash of its text, and a new text under the\n\
+                            same id replaces the old one."
     )]
     Load(LoadArgs),
+    /// List the articles in the store: id, title, publication date, quads.
+    #[command(
+        after_help = "Examples:\n  tupu articles\n  tupu articles --store /tmp/tupu-store --format tsv | sort -t$'\\t' -k3"
+    )]
+    Articles(ArticlesArgs),
+    /// Take articles out of the store, by id (as `tupu articles` lists it) or IRI.
+    #[command(
+        after_help = "Examples:\n  tupu remove news-0002\n  tupu remove news-0001 news-0003 --store /tmp/tupu-store\n\n\
+                            Either every article named is removed, or none (one transaction). People, places and\n\
+                            organisations stay as long as another article mentions them."
+    )]
+    Remove(RemoveArgs),
     /// Run a SPARQL query over the store (or over an RDF file).
     #[command(
         after_help = "Examples:\n  tupu query 'SELECT ?name ?title WHERE { ?p org:holds ?post ; rdfs:label ?name . ?post rdfs:label ?title }'\n  \
@@ -110,12 +134,25 @@ pub(crate) enum Command {
 /// What the caller knows about the articles that the text may not say.
 #[derive(Debug, clap::Args)]
 pub(crate) struct ArticleFlags {
-    /// Publication date (YYYY-MM-DD); resolves 昨日, 本月20日, 14日.
+    /// Publication date (YYYY-MM-DD, years 1800–2100) of articles that do not give their own; resolves 昨日, 本月20日, 14日.
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     pub(crate) published: Option<Date>,
-    /// Currency of a bare 元 (ISO 4217, e.g. HKD, CNY, MOP, TWD), instead of the one the text suggests.
+    /// Currency of a bare 元 (an ISO 4217 code, e.g. HKD, CNY, MOP, TWD), instead of the one the text suggests.
     #[arg(long, value_name = "ISO", value_parser = parse_currency)]
     pub(crate) currency: Option<String>,
+}
+
+/// The articles to read.
+#[derive(Debug, clap::Args)]
+pub(crate) struct InputArgs {
+    /// Article files (UTF-8 text), JSON Lines corpora (.jsonl, .jsonl.gz), folders of them, or `-` for standard input.
+    #[arg(required = true, value_name = "PATH")]
+    pub(crate) paths: Vec<PathBuf>,
+    /// Publication date, id, url and title of text files, from a tab-separated manifest (see README, "Loading a corpus").
+    #[arg(long, value_name = "FILE.tsv")]
+    pub(crate) manifest: Option<PathBuf>,
+    #[command(flatten)]
+    pub(crate) article: ArticleFlags,
 }
 
 impl From<ArticleFlags> for ArticleOptions {
@@ -126,11 +163,8 @@ impl From<ArticleFlags> for ArticleOptions {
 
 #[derive(Debug, clap::Args)]
 pub(crate) struct ExtractArgs {
-    /// Article files (UTF-8 text); `-` reads standard input.
-    #[arg(required = true, value_name = "FILE")]
-    pub(crate) files: Vec<PathBuf>,
     #[command(flatten)]
-    pub(crate) article: ArticleFlags,
+    pub(crate) input: InputArgs,
     /// Write to this file instead of standard output (the format follows its extension: .ttl .trig .nq .nt .txt).
     #[arg(short, long, value_name = "OUT")]
     pub(crate) output: Option<PathBuf>,
@@ -175,16 +209,47 @@ pub(crate) struct StoreFlag {
 
 #[derive(Debug, clap::Args)]
 pub(crate) struct LoadArgs {
-    /// Article files, or directories searched for *.txt files.
-    #[arg(required = true, value_name = "FILE|DIR")]
-    pub(crate) paths: Vec<PathBuf>,
+    #[command(flatten)]
+    pub(crate) input: InputArgs,
     #[command(flatten)]
     pub(crate) store: StoreFlag,
-    #[command(flatten)]
-    pub(crate) article: ArticleFlags,
     /// After loading, write the whole store to DIR/tupu.ttl and DIR/tupu.dot.
     #[arg(long, value_name = "DIR")]
     pub(crate) export: Option<PathBuf>,
+    /// Print no line per article and no progress bar: only errors and the summary.
+    #[arg(long, short)]
+    pub(crate) quiet: bool,
+    /// Print the summary as one JSON object (and no line per article).
+    #[arg(long)]
+    pub(crate) json: bool,
+}
+
+#[derive(Debug, clap::Args)]
+pub(crate) struct ArticlesArgs {
+    #[command(flatten)]
+    pub(crate) store: StoreFlag,
+    /// How to print the list.
+    #[arg(long, value_enum, default_value = "table")]
+    pub(crate) format: ListFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum ListFormat {
+    /// An aligned table for the terminal.
+    Table,
+    /// Tab-separated values with a header line.
+    Tsv,
+    /// One JSON array of objects.
+    Json,
+}
+
+#[derive(Debug, clap::Args)]
+pub(crate) struct RemoveArgs {
+    /// Articles: the id `tupu articles` lists, or the article's IRI.
+    #[arg(required = true, value_name = "ID")]
+    pub(crate) ids: Vec<String>,
+    #[command(flatten)]
+    pub(crate) store: StoreFlag,
 }
 
 #[derive(Debug, clap::Args)]
@@ -411,14 +476,10 @@ fn parse_duration(s: &str) -> Result<Duration, String> {
     tupu_query::parse_duration(s)
 }
 
-fn parse_date(s: &str) -> Result<Date, String> {
-    Date::parse(s)
+fn parse_date(s: &str) -> Result<Date, tupu_corpus::DateError> {
+    tupu_corpus::published::parse(s)
 }
 
-fn parse_currency(s: &str) -> Result<String, String> {
-    if s.len() == 3 && s.bytes().all(|b| b.is_ascii_alphabetic()) {
-        Ok(s.to_ascii_uppercase())
-    } else {
-        Err(format!("'{s}' is not an ISO 4217 currency code (three letters, such as HKD or CNY)"))
-    }
+fn parse_currency(s: &str) -> Result<String, tupu_corpus::currency::UnknownCurrency> {
+    tupu_corpus::currency::parse(s)
 }

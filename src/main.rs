@@ -6,6 +6,7 @@
 mod cli;
 mod commands;
 mod input;
+mod parallel;
 
 use std::io::Write;
 use std::process::ExitCode;

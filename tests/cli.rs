@@ -172,3 +172,24 @@ fn output_format_follows_the_extension() {
     let nq = std::fs::read_to_string(dir.path().join("g.nq")).unwrap();
     assert!(nq.lines().all(|l| l.ends_with("> .")), "every N-Quad names its graph");
 }
+
+#[cfg(unix)]
+#[test]
+fn writing_to_a_pipe_writes_to_it_and_leaves_it_a_pipe() {
+    use std::os::unix::fs::FileTypeExt;
+    // A named pipe stands for any device (`-o /dev/null`): renaming a file over it would replace it.
+    let dir = TempDir::new("cli");
+    let fifo = dir.path().join("out.nt");
+    if !std::process::Command::new("mkfifo").arg(&fifo).status().is_ok_and(|s| s.success()) {
+        return;
+    }
+    let reader = std::thread::spawn({
+        let fifo = fifo.clone();
+        move || std::fs::read_to_string(fifo).unwrap()
+    });
+    let (seed, _) = seed();
+    let out = run_in(dir.path(), &["extract", seed.to_str().unwrap(), "-o", "out.nt"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(reader.join().unwrap().lines().count() > 1000, "the N-Triples went through the pipe");
+    assert!(std::fs::metadata(&fifo).unwrap().file_type().is_fifo(), "the pipe is still a pipe");
+}

@@ -4,7 +4,9 @@
 #![expect(clippy::print_stderr, reason = "the gold test prints its score table for --nocapture")]
 
 mod cli;
+mod corpus;
 mod extract;
+mod fuzz;
 mod gold;
 mod http;
 mod iris;

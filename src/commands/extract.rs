@@ -1,16 +1,22 @@
-//! `tupu extract FILE... [-o OUT] [--format …]`: articles to RDF (or to the readable rendering)
-//! without a store.
+//! `tupu extract PATH... [-o OUT] [--format …]`: articles to RDF (or to the readable rendering)
+//! without a store, on all cores.
+//!
+//! N-Triples, N-Quads and the text rendering stream: each article is written as soon as it and
+//! those before it are done, so memory stays flat whatever the corpus. Turtle and TriG are sorted
+//! and deduplicated over the whole corpus, so they hold all of its quads until the end.
 
 use std::process::ExitCode;
 
 use anyhow::{Result, bail};
-use tupu_extract::{ArticleOptions, Extractor};
+use tupu_corpus::Record;
+use tupu_extract::Extractor;
 use tupu_graph::oxigraph::model::Quad;
 use tupu_graph::{ArticleGraph, ExportFormat, RdfExport};
 
-use super::{format_of, map_ordered, progress, write_output};
+use super::{format_of, progress, refuse_directory, write_output};
 use crate::cli::ExtractArgs;
-use crate::input::Source;
+use crate::input::{Input, article};
+use crate::parallel::{map_ordered, threads};
 
 /// What one article becomes, made on a worker thread.
 enum Piece {
@@ -21,6 +27,7 @@ enum Piece {
 }
 
 pub(crate) fn run(args: ExtractArgs) -> Result<ExitCode> {
+    refuse_directory(args.output.as_deref())?;
     // The RDF format, or None for the readable text.
     let format: Option<ExportFormat> = match (args.format, args.output.as_deref()) {
         (Some(f), _) => f.rdf(),
@@ -37,30 +44,36 @@ pub(crate) fn run(args: ExtractArgs) -> Result<ExitCode> {
     // Turtle, TriG and JSON-LD (one JSON document) sort and deduplicate the whole corpus; the line
     // formats stream.
     let sorted = matches!(format, Some(ExportFormat::Turtle | ExportFormat::TriG | ExportFormat::JsonLd));
-    let options = ArticleOptions::from(args.article);
-    let sources: Vec<Source> = args.files.iter().map(|p| Source::from_arg(p)).collect();
-    if sources.iter().filter(|s| **s == Source::Stdin).count() > 1 {
-        bail!("standard input (`-`) can be read only once");
-    }
+    let input = Input::open(args.input)?;
     let extractor = Extractor::new();
-    let many = sources.len() > 1;
-    let bar = progress(sources.len(), "extracting");
-    let work = |source: &Source| -> Result<Piece> {
-        let article = source.article(&options)?;
-        let extraction = extractor.extract(&article);
-        let original = article.text().original();
-        let Some(rdf) = format else {
-            let mut text = if many { format!("# {}\n", source.name()) } else { String::new() };
-            text.push_str(&extraction.render(original));
-            return Ok(Piece::Bytes(text.into_bytes()));
-        };
-        let quads = ArticleGraph::new(original, &extraction).into_quads();
-        Ok(if sorted { Piece::Quads(quads) } else { Piece::Bytes(RdfExport::new(rdf).write_quads(quads, Vec::new())?) })
+    let many = input.corpus.sources().len() > 1
+        || input.corpus.sources().iter().any(|s| matches!(s, tupu_corpus::Source::JsonLines(_)));
+    let bar = progress(input.corpus.input_bytes(), "extracting", false);
+    let options = &input.options;
+    let work = |record: Record| -> (u64, Result<Piece>) {
+        let consumed = record.consumed;
+        let origin = record.origin.clone();
+        let piece = article(record, options).and_then(|(article, provenance)| {
+            let extraction = extractor.extract(&article);
+            let original = article.text().original();
+            let Some(rdf) = format else {
+                let mut text = if many { format!("# {origin}\n") } else { String::new() };
+                text.push_str(&extraction.render(original));
+                return Ok(Piece::Bytes(text.into_bytes()));
+            };
+            let quads = ArticleGraph::from_article(&article, &extraction).with_provenance(&provenance).into_quads();
+            Ok(if sorted {
+                Piece::Quads(quads)
+            } else {
+                Piece::Bytes(RdfExport::new(rdf).write_quads(quads, Vec::new())?)
+            })
+        });
+        (consumed, piece)
     };
     write_output(args.output.as_deref(), |out| {
         let mut quads = Vec::new();
-        map_ordered(&sources, work, |_, piece| {
-            bar.inc(1);
+        map_ordered(input.corpus.records(), threads(), work, |(consumed, piece)| {
+            bar.set_position(consumed);
             match piece? {
                 Piece::Quads(q) => quads.extend(q),
                 Piece::Bytes(b) => out.write_all(&b)?,

@@ -1,24 +1,24 @@
 //! One module per subcommand; each is glue between the command line and the library crates.
 
+mod articles;
 mod dot;
 mod export;
 mod extract;
 mod load;
 mod push;
 mod query;
+mod remove;
 mod serve;
 
 use std::fs;
 use std::io::{BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::sync::mpsc;
 
 use anyhow::{Context, Result, bail};
 use indicatif::{ProgressBar, ProgressStyle};
 use tupu_graph::oxigraph::model::NamedNode;
-use tupu_graph::{ExportFormat, GraphStore};
+use tupu_graph::{ExportFormat, GraphStore, StoreError};
 
 use crate::cli::{Args, Command, GraphSource};
 
@@ -27,6 +27,8 @@ pub(crate) fn run(args: Args) -> Result<ExitCode> {
     match args.command {
         Command::Extract(a) => extract::run(a),
         Command::Load(a) => load::run(a),
+        Command::Articles(a) => articles::run(a),
+        Command::Remove(a) => remove::run(a),
         Command::Query(a) => query::run(a),
         Command::Export(a) => export::run(a),
         Command::Dot(a) => dot::run(a),
@@ -45,8 +47,18 @@ pub(crate) fn write_output(path: Option<&Path>, write: impl FnOnce(&mut dyn Writ
         out.flush()?;
         return Ok(());
     };
-    if path.is_dir() {
-        bail!("{} is a directory; give a file name to write", path.display());
+    refuse_directory(Some(path))?;
+    // A device or a pipe (`-o /dev/null`, `-o >(gzip)`) is written to as it is: renaming a file
+    // over it would replace the device itself.
+    if fs::metadata(path).is_ok_and(|m| !m.is_file()) {
+        let file = fs::OpenOptions::new()
+            .write(true)
+            .open(path)
+            .with_context(|| format!("cannot write {}", path.display()))?;
+        let mut out = BufWriter::with_capacity(1 << 16, file);
+        write(&mut out)?;
+        out.flush()?;
+        return Ok(());
     }
     if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
         fs::create_dir_all(parent).with_context(|| format!("cannot create {}", parent.display()))?;
@@ -66,6 +78,14 @@ pub(crate) fn write_output(path: Option<&Path>, write: impl FnOnce(&mut dyn Writ
     result
 }
 
+/// Refuses an output path that is a directory (before its extension is looked at).
+pub(crate) fn refuse_directory(path: Option<&Path>) -> Result<()> {
+    match path {
+        Some(path) if path.is_dir() => bail!("{} is a directory; give a file name to write", path.display()),
+        _ => Ok(()),
+    }
+}
+
 /// The format a file name's extension stands for, if any.
 pub(crate) fn format_of(path: &Path) -> Option<ExportFormat> {
     path.extension().and_then(|e| e.to_str()).and_then(ExportFormat::from_extension)
@@ -80,7 +100,28 @@ pub(crate) fn open_source(source: &GraphSource) -> Result<GraphStore> {
 }
 
 pub(crate) fn open_read_only(path: &Path) -> Result<GraphStore> {
-    GraphStore::open_read_only(path).with_context(|| format!("cannot open the store at {}", path.display()))
+    open_store(path, false)
+}
+
+/// Opens the store for writing, creating it (and the folders above it) when missing.
+pub(crate) fn open_writable(path: &Path) -> Result<GraphStore> {
+    open_store(path, true)
+}
+
+/// Opens the store, or says why not and what to do about it (the library's errors say what is
+/// wrong; what to type is the command line's business).
+fn open_store(path: &Path, writable: bool) -> Result<GraphStore> {
+    let opened = if writable { GraphStore::open(path) } else { GraphStore::open_read_only(path) };
+    opened.map_err(|e| {
+        let hint = match (&e, writable) {
+            (StoreError::NotFound(_), _) => "; load articles to make one: tupu load ARTICLES --store DIR",
+            (StoreError::Locked(_), _) => "; wait for the other process to finish",
+            (StoreError::NotAStore { .. }, true) => "; give --store a new or empty directory, or an existing store",
+            (StoreError::NotAStore { .. }, false) => "; name the directory of a store with --store DIR (or TUPU_STORE)",
+            _ => "",
+        };
+        anyhow::Error::new(e).context(format!("cannot open the store at {}{hint}", path.display()))
+    })
 }
 
 fn read_graph_file(file: &Path) -> Result<GraphStore> {
@@ -102,69 +143,24 @@ fn read_graph_file(file: &Path) -> Result<GraphStore> {
     Ok(store)
 }
 
-/// A progress bar on standard error, when it is a terminal and there is more than one item.
-pub(crate) fn progress(items: usize, verb: &str) -> ProgressBar {
-    if items < 2 || !std::io::stderr().is_terminal() {
+/// A progress bar on standard error over `bytes` of input, when it is a terminal, there is
+/// something to measure, and the command is not asked to be quiet.
+pub(crate) fn progress(bytes: u64, verb: &str, quiet: bool) -> ProgressBar {
+    bar(bytes, quiet, &format!("{verb} {{bar:40}} {{bytes}}/{{total_bytes}} {{elapsed}} ({{bytes_per_sec}}) {{msg}}"))
+}
+
+/// A progress bar over `count` items (articles pushed, graphs sent), on the same terms as [`progress`].
+pub(crate) fn progress_items(count: u64, verb: &str, quiet: bool) -> ProgressBar {
+    bar(count, quiet, &format!("{verb} {{bar:40}} {{pos}}/{{len}} {{elapsed}} {{msg}}"))
+}
+
+fn bar(len: u64, quiet: bool, template: &str) -> ProgressBar {
+    if quiet || len == 0 || !std::io::stderr().is_terminal() {
         return ProgressBar::hidden();
     }
-    let bar = ProgressBar::new(items as u64);
-    if let Ok(style) =
-        ProgressStyle::with_template(&format!("{verb} {{bar:40}} {{pos}}/{{len}} {{elapsed}} ({{per_sec}})"))
-    {
+    let bar = ProgressBar::new(len);
+    if let Ok(style) = ProgressStyle::with_template(template) {
         bar.set_style(style);
     }
     bar
-}
-
-/// Runs `work` on every item on all cores, and hands the results to `sink` in input order, so
-/// output is the same whatever the scheduling. Stops early when `sink` fails.
-pub(crate) fn map_ordered<I: Sync, T: Send>(
-    items: &[I],
-    work: impl Fn(&I) -> T + Sync,
-    mut sink: impl FnMut(usize, T) -> Result<()>,
-) -> Result<()> {
-    let threads = std::thread::available_parallelism().map_or(1, usize::from).min(items.len()).max(1);
-    if threads == 1 {
-        for (i, item) in items.iter().enumerate() {
-            sink(i, work(item))?;
-        }
-        return Ok(());
-    }
-    let next = AtomicUsize::new(0);
-    let stop = AtomicBool::new(false);
-    std::thread::scope(|scope| {
-        // Bounded, so fast workers wait for a slow writer instead of filling memory.
-        let (tx, rx) = mpsc::sync_channel::<(usize, T)>(threads * 4);
-        for _ in 0..threads {
-            let tx = tx.clone();
-            let (next, stop, work) = (&next, &stop, &work);
-            scope.spawn(move || {
-                while !stop.load(Ordering::Relaxed) {
-                    let i = next.fetch_add(1, Ordering::Relaxed);
-                    let Some(item) = items.get(i) else { break };
-                    if tx.send((i, work(item))).is_err() {
-                        break;
-                    }
-                }
-            });
-        }
-        drop(tx);
-        let mut pending = std::collections::BTreeMap::new();
-        let mut due = 0;
-        let result = (|| {
-            for (i, value) in &rx {
-                pending.insert(i, value);
-                while let Some(value) = pending.remove(&due) {
-                    sink(due, value)?;
-                    due += 1;
-                }
-            }
-            Ok(())
-        })();
-        if result.is_err() {
-            stop.store(true, Ordering::Relaxed);
-        }
-        drop(rx);
-        result
-    })
 }

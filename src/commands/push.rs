@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 use anyhow::{Context, Result};
 use tupu_push::{GraphStoreClient, PushOptions, article_graphs};
 
-use super::{open_read_only, progress};
+use super::{open_read_only, progress_items};
 use crate::cli::PushArgs;
 
 pub(crate) fn run(args: PushArgs) -> Result<ExitCode> {
@@ -27,7 +27,7 @@ pub(crate) fn run(args: PushArgs) -> Result<ExitCode> {
     if graphs.is_empty() {
         anyhow::bail!("the store at {} holds no articles to push", args.store.store.display());
     }
-    let bar = if args.quiet { indicatif::ProgressBar::hidden() } else { progress(graphs.len(), "pushing") };
+    let bar = progress_items(graphs.len() as u64, "pushing", args.quiet);
     let started = Instant::now();
     let summary = client.push_store(&store, Some(&graphs), |_, _| bar.inc(1)).with_context(|| {
         format!(

@@ -26,8 +26,11 @@ pub enum ArticleError {
     /// Nothing but whitespace.
     #[error("the article is empty")]
     Empty,
-    /// Control characters that text does not contain.
-    #[error("this looks like a binary file, not text (it contains NUL or control bytes)")]
+    /// A NUL character anywhere, or control characters (other than tab, line breaks and form
+    /// feed) making up more than 1 % of the text: a binary file, not text.
+    #[error(
+        "this looks like a binary file, not text (it contains a NUL character, or more than 1 % of its characters are control characters)"
+    )]
     Binary,
     /// Larger than [`MAX_ARTICLE_BYTES`].
     #[error("the article is {bytes} bytes, more than the limit of {limit} bytes for one article")]
@@ -178,13 +181,18 @@ impl Article {
     }
 }
 
+/// A NUL anywhere, or more than 1 % control characters over the whole text (a stray backspace
+/// in a real article is kept; a binary file is not text). One pass, no allocation.
 fn looks_binary(text: &str) -> bool {
-    let sample: Vec<char> = text.chars().take(65_536).collect();
-    if sample.contains(&'\0') {
+    if text.as_bytes().contains(&0) {
         return true;
     }
-    let controls = sample.iter().filter(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}')).count();
-    controls * 100 > sample.len().max(1)
+    let (mut chars, mut controls) = (0usize, 0usize);
+    for c in text.chars() {
+        chars += 1;
+        controls += usize::from(c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}'));
+    }
+    controls * 100 > chars.max(1)
 }
 
 /// Traditional when a noticeable share of the ideographs change under folding to Simplified.
@@ -280,6 +288,14 @@ mod tests {
         ));
         assert_eq!(Article::parse("  \n\t ", ArticleOptions::default()).err(), Some(ArticleError::Empty));
         assert_eq!(Article::parse("abc\0def", ArticleOptions::default()).err(), Some(ArticleError::Binary));
+        // Anywhere, not only at the start.
+        let late_nul = format!("{}\0", "政府".repeat(50_000));
+        assert_eq!(Article::parse(&late_nul, ArticleOptions::default()).err(), Some(ArticleError::Binary));
+        // A stray control character is kept; many are a binary file, wherever they are.
+        let stray = format!("政府今日\u{8}公布計劃。{}", "市民可於網上查閱詳情。".repeat(20));
+        assert!(Article::parse(&stray, ArticleOptions::default()).is_ok());
+        let late_controls = format!("{}{}", "政府".repeat(50_000), "\u{1}".repeat(2_000));
+        assert_eq!(Article::parse(&late_controls, ArticleOptions::default()).err(), Some(ArticleError::Binary));
     }
 
     #[test]

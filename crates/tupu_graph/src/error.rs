@@ -8,21 +8,38 @@ use thiserror::Error;
 #[derive(Debug, Error)]
 #[non_exhaustive]
 pub enum StoreError {
-    /// The storage engine failed (I/O, corruption, a lock held by another process).
+    /// The storage engine failed (I/O, corruption).
     #[error(transparent)]
     Storage(#[from] oxigraph::store::StorageError),
+    /// Another process has the store open for writing (a store has one writer at a time).
+    #[error("another process (another `tupu load` or `tupu remove`) is writing to the store at {}", .0.display())]
+    Locked(PathBuf),
     /// There is no store at this path (and opening read-only does not create one).
-    #[error("no tupu store at {}; create one with `tupu load ARTICLES --store {}`", .0.display(), .0.display())]
+    #[error("there is no store at {}", .0.display())]
     NotFound(PathBuf),
+    /// The path is a file, or a directory holding other things than a store.
+    #[error("{} is {what}, not a store", .path.display())]
+    NotAStore {
+        /// The path.
+        path: PathBuf,
+        /// What it is instead.
+        what: &'static str,
+    },
     /// This build has no on-disk store (built without the `rocksdb` feature).
     #[error("this build of tupu has no on-disk store (it was built without the `rocksdb` feature)")]
     NoDiskSupport,
     /// An RDF file could not be read into the store.
     #[error("could not read RDF: {0}")]
     Parse(#[from] oxigraph::io::RdfParseError),
-    /// A SPARQL query the store runs for itself (counts, listings, DOT) failed.
-    #[error("internal query failed: {0}")]
-    Query(String),
+    /// A SPARQL query the store runs for itself (counts, listings, DOT) is malformed: a bug.
+    #[error("internal query is malformed")]
+    QuerySyntax(#[from] oxigraph::sparql::SparqlSyntaxError),
+    /// A SPARQL query the store runs for itself failed.
+    #[error("internal query failed")]
+    Query(#[from] oxigraph::sparql::QueryEvaluationError),
+    /// An internal query gave another kind of result than the solutions it asks for: a bug.
+    #[error("internal query did not return solutions")]
+    NotSolutions,
     /// An I/O error outside the storage engine.
     #[error(transparent)]
     Io(#[from] std::io::Error),

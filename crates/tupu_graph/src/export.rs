@@ -109,6 +109,9 @@ impl RdfExport {
             }
         }
         sort_quads(&mut quads);
+        if matches!(self.format, ExportFormat::NQuads | ExportFormat::NTriples) {
+            return write_lines(&quads, writer);
+        }
         let mut serializer = RdfSerializer::from_format(self.format.rdf_format());
         if self.prefixes {
             for (prefix, namespace) in vocab::PREFIXES {
@@ -122,6 +125,110 @@ impl RdfExport {
         }
         Ok(out.finish()?)
     }
+}
+
+/// Writes quads as N-Quads (N-Triples when they are in the default graph), one line each, byte
+/// for byte as oxigraph's serializer writes them but without its per-term formatting machinery:
+/// the line formats are how a corpus is exported, and this is their hot path.
+fn write_lines<W: Write>(quads: &[Quad], mut writer: W) -> Result<W, ExportError> {
+    let mut line = Vec::with_capacity(512);
+    for quad in quads {
+        line.clear();
+        push_line(&mut line, quad);
+        writer.write_all(&line)?;
+    }
+    Ok(writer)
+}
+
+/// One N-Quads line: subject, predicate, object, graph (unless default), ` .` and a newline.
+fn push_line(out: &mut Vec<u8>, quad: &Quad) {
+    match &quad.subject {
+        NamedOrBlankNode::NamedNode(n) => push_iri(out, n.as_str()),
+        NamedOrBlankNode::BlankNode(b) => push_blank(out, b.as_str()),
+    }
+    out.push(b' ');
+    push_iri(out, quad.predicate.as_str());
+    out.push(b' ');
+    match &quad.object {
+        Term::NamedNode(n) => push_iri(out, n.as_str()),
+        Term::BlankNode(b) => push_blank(out, b.as_str()),
+        Term::Literal(l) => {
+            push_quoted(out, l.value());
+            if let Some(language) = l.language() {
+                out.push(b'@');
+                out.extend_from_slice(language.as_bytes());
+            } else if l.datatype() != vocab::xsd::STRING {
+                out.extend_from_slice(b"^^");
+                push_iri(out, l.datatype().as_str());
+            }
+        }
+        #[allow(unreachable_patterns)]
+        other => out.extend_from_slice(other.to_string().as_bytes()),
+    }
+    match &quad.graph_name {
+        GraphName::DefaultGraph => {}
+        GraphName::NamedNode(n) => {
+            out.push(b' ');
+            push_iri(out, n.as_str());
+        }
+        GraphName::BlankNode(b) => {
+            out.push(b' ');
+            push_blank(out, b.as_str());
+        }
+    }
+    out.extend_from_slice(b" .\n");
+}
+
+/// `<iri>`: a valid IRI has nothing N-Triples escapes.
+fn push_iri(out: &mut Vec<u8>, iri: &str) {
+    out.push(b'<');
+    out.extend_from_slice(iri.as_bytes());
+    out.push(b'>');
+}
+
+fn push_blank(out: &mut Vec<u8>, id: &str) {
+    out.extend_from_slice(b"_:");
+    out.extend_from_slice(id.as_bytes());
+}
+
+/// A quoted string, escaped as oxigraph's `print_quoted_str` does: `\b \t \n \f \r \" \\`, other
+/// C0 controls, DEL and the noncharacters U+FFFE and U+FFFF as `\uXXXX`. Runs of other bytes
+/// are copied whole.
+fn push_quoted(out: &mut Vec<u8>, value: &str) {
+    out.push(b'"');
+    let bytes = value.as_bytes();
+    let mut run = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let escape: Option<(&[u8], usize)> = match b {
+            0x08 => Some((b"\\b", 1)),
+            b'\t' => Some((b"\\t", 1)),
+            b'\n' => Some((b"\\n", 1)),
+            0x0c => Some((b"\\f", 1)),
+            b'\r' => Some((b"\\r", 1)),
+            b'"' => Some((b"\\\"", 1)),
+            b'\\' => Some((b"\\\\", 1)),
+            0x00..=0x1f | 0x7f => Some((b"", 1)),
+            0xef if bytes.get(i + 1) == Some(&0xbf) && matches!(bytes.get(i + 2), Some(0xbe | 0xbf)) => Some((b"", 3)),
+            _ => None,
+        };
+        let Some((text, len)) = escape else {
+            i += 1;
+            continue;
+        };
+        out.extend_from_slice(&bytes[run..i]);
+        if text.is_empty() {
+            let code = value[i..].chars().next().map_or(0, u32::from);
+            out.extend_from_slice(format!("\\u{code:04X}").as_bytes());
+        } else {
+            out.extend_from_slice(text);
+        }
+        i += len;
+        run = i;
+    }
+    out.extend_from_slice(&bytes[run..]);
+    out.push(b'"');
 }
 
 /// Sorts quads into export order and removes duplicates. Terms are compared in place (no
@@ -298,6 +405,45 @@ mod tests {
                     }
                 }
             }
+        }
+    }
+
+    #[test]
+    fn line_formats_are_written_as_oxigraph_writes_them() {
+        let s = NamedNode::new_unchecked("https://w3id.org/tupu/id/person/%E9%99%B3");
+        let g = NamedNode::new_unchecked("https://w3id.org/tupu/doc/1");
+        let tricky = "引號\"反斜\\換行\n\r\t\u{8}\u{c}\0\u{1f}\u{7f}\u{fffe}\u{ffff}\u{fffd}😀";
+        let quads = vec![
+            Quad::new(s.clone(), vocab::rdfs::LABEL, Literal::new_simple_literal(tricky), g.clone()),
+            Quad::new(
+                s.clone(),
+                vocab::rdfs::LABEL,
+                Literal::new_language_tagged_literal_unchecked("陳", "zh-hant"),
+                g.clone(),
+            ),
+            Quad::new(
+                s.clone(),
+                vocab::schema::VALUE,
+                Literal::new_typed_literal("12", vocab::xsd::INTEGER),
+                g.clone(),
+            ),
+            Quad::new(s.clone(), vocab::schema::VALUE, Literal::new_typed_literal("x", vocab::xsd::STRING), g),
+            Quad::new(s, rdf::TYPE, vocab::schema::PERSON, GraphName::DefaultGraph),
+        ];
+        for format in [ExportFormat::NQuads, ExportFormat::NTriples] {
+            let ours = RdfExport::new(format).write_quads(quads.clone(), Vec::new()).unwrap();
+            let mut sorted = quads.clone();
+            if format == ExportFormat::NTriples {
+                sorted.iter_mut().for_each(|q| q.graph_name = GraphName::DefaultGraph);
+            }
+            sort_quads(&mut sorted);
+            let mut theirs = RdfSerializer::from_format(format.rdf_format()).for_writer(Vec::new());
+            sorted.iter().for_each(|q| theirs.serialize_quad(q).unwrap());
+            assert_eq!(
+                String::from_utf8(ours).unwrap(),
+                String::from_utf8(theirs.finish().unwrap()).unwrap(),
+                "{format:?}"
+            );
         }
     }
 

@@ -9,6 +9,7 @@ pub mod graphml;
 pub mod iri;
 pub mod mapping;
 pub mod network;
+pub mod provenance;
 pub mod store;
 pub mod vocab;
 
@@ -23,4 +24,5 @@ pub use error::{ExportError, StoreError};
 pub use export::{ExportFormat, RdfExport};
 pub use mapping::{ArticleGraph, ArticleSummary};
 pub use network::{Network, Scope, Script};
-pub use store::{ArticleInfo, GraphStore, StoreCounts};
+pub use provenance::Provenance;
+pub use store::{ArticleInfo, GraphStore, Loader, StoreCounts};

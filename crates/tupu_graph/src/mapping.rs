@@ -109,6 +109,12 @@ impl ArticleGraph {
     pub fn summary(&self) -> ArticleSummary {
         self.summary
     }
+
+    /// Lets a sibling module (provenance) change the quads; the summary keeps their count.
+    pub(crate) fn edit(&mut self, edit: impl FnOnce(&NamedNode, &mut Vec<Quad>)) {
+        edit(&self.document, &mut self.quads);
+        self.summary.quads = self.quads.len();
+    }
 }
 
 struct Builder<'a> {
@@ -183,8 +189,8 @@ impl<'a> Builder<'a> {
         if self.phrases.insert(span) {
             self.add(&phrase, rdf::TYPE, nif::PHRASE);
             self.add(&phrase, nif::REFERENCE_CONTEXT, self.context.clone());
-            self.add(&phrase, nif::BEGIN_INDEX, non_negative(span.start));
-            self.add(&phrase, nif::END_INDEX, non_negative(span.end));
+            self.add(&phrase, nif::BEGIN_INDEX, integer(span.start));
+            self.add(&phrase, nif::END_INDEX, integer(span.end));
             self.add(&phrase, nif::ANCHOR_OF, Literal::new_simple_literal(anchor));
             self.summary.mentions += 1;
         }
@@ -205,8 +211,8 @@ impl<'a> Builder<'a> {
         let ctx = self.context.clone();
         self.add(&ctx, rdf::TYPE, nif::CONTEXT);
         self.add(&ctx, nif::IS_STRING, Literal::new_simple_literal(self.text));
-        self.add(&ctx, nif::BEGIN_INDEX, non_negative(0));
-        self.add(&ctx, nif::END_INDEX, non_negative(self.char_bytes.len() - 1));
+        self.add(&ctx, nif::BEGIN_INDEX, integer(0));
+        self.add(&ctx, nif::END_INDEX, integer(self.char_bytes.len() - 1));
         self.add(&ctx, prov::WAS_DERIVED_FROM, doc);
     }
 
@@ -544,10 +550,9 @@ fn script_tag_of(name: &str, label: &str, article_tag: &'static str) -> &'static
     }
 }
 
-fn non_negative(n: usize) -> Literal {
-    Literal::new_typed_literal(n.to_string(), xsd::NON_NEGATIVE_INTEGER)
-}
-
+/// An `xsd:integer`: counts, positions and the NIF offsets (which NIF ranges over
+/// `xsd:nonNegativeInteger`, a subset of its values; oxigraph stores every integer type as
+/// `xsd:integer`, so writing that keeps `extract`'s graph and the store's the same).
 fn integer(n: usize) -> Literal {
     Literal::new_typed_literal(n.to_string(), xsd::INTEGER)
 }
@@ -627,7 +632,7 @@ mod tests {
         for p in &phrases {
             let num = |prop| match objects(g.quads(), p, prop).as_slice() {
                 [Term::Literal(l)] => {
-                    assert_eq!(l.datatype(), xsd::NON_NEGATIVE_INTEGER);
+                    assert_eq!(l.datatype(), xsd::INTEGER);
                     l.value().parse::<usize>().unwrap()
                 }
                 other => panic!("{p}: {other:?}"),

@@ -116,6 +116,10 @@ pub mod schema {
         HEADLINE = "headline";
         /// Publication date of an article.
         DATE_PUBLISHED = "datePublished";
+        /// The id a corpus gives an article.
+        IDENTIFIER = "identifier";
+        /// Where an article was published.
+        URL = "url";
         /// Language of an article (BCP 47).
         IN_LANGUAGE = "inLanguage";
         /// An entity an article mentions.

@@ -17,13 +17,22 @@ const MAX_CELL_WIDTH: usize = 60;
 ///
 /// # Errors
 /// When evaluation fails while streaming, or the output cannot be written.
-pub fn write_table<W: Write>(solutions: QuerySolutionIter<'_>, mut writer: W) -> Result<W, QueryError> {
+pub fn write_table<W: Write>(solutions: QuerySolutionIter<'_>, writer: W) -> Result<W, QueryError> {
     let header: Vec<String> = solutions.variables().iter().map(|v| format!("?{}", v.as_str())).collect();
     let mut rows: Vec<Vec<String>> = Vec::new();
     for solution in solutions {
         let solution = solution?;
         rows.push(solution.values().iter().map(|t| t.as_ref().map(display_term).unwrap_or_default()).collect());
     }
+    Ok(write_rows(&header, &rows, "row", writer)?)
+}
+
+/// Writes rows of cells (each row as long as the header) as an aligned table followed by a count
+/// of `noun`s (`(3 rows)`). Cells are written as they are: cut them with [`display_term`] first.
+///
+/// # Errors
+/// When the output cannot be written.
+pub fn write_rows<W: Write>(header: &[String], rows: &[Vec<String>], noun: &str, mut writer: W) -> std::io::Result<W> {
     let widths: Vec<usize> = (0..header.len())
         .map(|i| rows.iter().map(|r| width(&r[i])).chain([width(&header[i])]).max().unwrap_or(0))
         .collect();
@@ -31,12 +40,12 @@ pub fn write_table<W: Write>(solutions: QuerySolutionIter<'_>, mut writer: W) ->
         let parts: Vec<String> = widths.iter().map(|&n| "─".repeat(n + 2)).collect();
         writeln!(w, "{}", parts.join("┼").trim_end())
     };
-    write_row(&mut writer, &header, &widths)?;
+    write_row(&mut writer, header, &widths)?;
     rule(&mut writer)?;
-    for row in &rows {
+    for row in rows {
         write_row(&mut writer, row, &widths)?;
     }
-    writeln!(writer, "({} row{})", rows.len(), if rows.len() == 1 { "" } else { "s" })?;
+    writeln!(writer, "({} {noun}{})", rows.len(), if rows.len() == 1 { "" } else { "s" })?;
     Ok(writer)
 }
 
@@ -72,7 +81,9 @@ fn shorten(iri: &str) -> String {
     prefixed_name(iri).unwrap_or_else(|| format!("<{iri}>"))
 }
 
-fn cut(s: &str) -> String {
+/// `s`, cut with `…` to the widest a cell is printed.
+#[must_use]
+pub fn cut(s: &str) -> String {
     if width(s) <= MAX_CELL_WIDTH {
         return s.to_owned();
     }
