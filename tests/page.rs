@@ -11,9 +11,10 @@ use crate::util::{TempDir, root};
 
 /// The table header's colour in the page's style sheet (only the results table uses it).
 const TABLE_HEADER: [u8; 3] = [0x0f, 0x5c, 0x4d];
-/// Fill colours of a person and of a place in tupu's DOT (tupu_graph::dot).
+/// Fill colours of a person and of an organisation in tupu's DOT (tupu_graph::dot): 李家超 at depth
+/// one holds a post in a government, an organisation.
 const PERSON: [u8; 3] = [0xcf, 0xe2, 0xf3];
-const PLACE: [u8; 3] = [0xff, 0xf2, 0xcc];
+const ORGANIZATION: [u8; 3] = [0xd9, 0xea, 0xd3];
 
 fn chromium() -> Option<PathBuf> {
     if let Some(path) = std::env::var_os("TUPU_CHROMIUM") {
@@ -96,11 +97,11 @@ fn the_page_shows_a_table_and_a_picture_in_chromium() {
     browse(&chromium, &browser.path().join("shot"), &format!("--screenshot={}", shot.display()), &url);
     let header = pixels_of(&shot, TABLE_HEADER);
     let people = pixels_of(&shot, PERSON);
-    let places = pixels_of(&shot, PLACE);
+    let organisations = pixels_of(&shot, ORGANIZATION);
     // A header row of three columns is some 350 × 20 pixels; a drawn node some 80 × 35.
     assert!(header > 3_000, "the table's header is not in the screenshot ({header} pixels)");
     assert!(people > 1_000, "no person drawn in the screenshot ({people} pixels)");
-    assert!(places > 500, "no place drawn in the screenshot ({places} pixels)");
+    assert!(organisations > 500, "no organisation drawn in the screenshot ({organisations} pixels)");
 
     // Without Graphviz where tupu serves, the page says so and shows the DOT text.
     drop(server);
