@@ -255,7 +255,7 @@ pub(crate) struct ServeArgs {
     pub(crate) bind: SocketAddr,
 }
 
-fn parse_date(s: &str) -> Result<Date, String> {
+fn parse_date(s: &str) -> Result<Date, tupu_extract::DateError> {
     Date::parse(s)
 }
 

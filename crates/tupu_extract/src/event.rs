@@ -13,7 +13,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::analysis::{Analysis, Stage};
-use crate::date::expressions;
+use crate::date::read::{DateExpression, dates_in};
 use crate::lexicon::WordClass;
 use crate::model::{EntityId, EntityKind, EventDetails, FigureKind};
 use crate::span::Span;
@@ -155,9 +155,9 @@ fn date_before(a: &Analysis<'_>, sentence: Span, limit: usize) -> Option<crate::
     let base = a.text().folded_byte(sentence.start);
     let end = a.text().folded_byte(limit.min(sentence.end)).saturating_sub(base);
     let folded = a.folded(sentence);
-    let found: Vec<expressions::Found> = expressions::find(&folded[..end.min(folded.len())], a.article.published())
+    let found: Vec<DateExpression> = dates_in(folded, a.article.published())
         .into_iter()
-        .filter(|f| !is_dateline(a, sentence, f.start))
+        .filter(|d| d.end <= end && d.has_day() && !is_dateline(a, sentence, d.start))
         .collect();
     let last = found.last()?;
     // 本月9日至10日: a range starts at its first day.
@@ -165,7 +165,7 @@ fn date_before(a: &Analysis<'_>, sentence: Span, limit: usize) -> Option<crate::
         let between = &folded[first.end..last.start];
         matches!(between, "至" | "到" | "-" | "—" | "～" | "~" | "及")
     });
-    Some(range_start.unwrap_or(last).date)
+    range_start.unwrap_or(last).date
 }
 
 /// Whether a date is the dateline of a wire story (新華社杭州9月5日電), not the event's.
@@ -267,6 +267,26 @@ mod tests {
         assert_eq!(e.start.map(|d| d.lexical()).as_deref(), Some("2026-03-14"));
         assert_eq!(e.duration.as_deref(), Some("P2D"));
         assert_eq!(e.theme.as_deref(), Some("開放·共贏——攜手發展"));
+    }
+
+    /// The event's start and the date figure read from the same 20日 are one day, whichever side
+    /// of publication it is on.
+    #[test]
+    fn the_event_and_the_figure_of_one_day_agree() {
+        for (text, published, day) in [
+            ("「南海數字經濟峰會」20日在香港會議展覽中心舉行。", "2025-04-15", "2025-04-20"),
+            ("“南海数字经济峰会”20日在香港会议展览中心举行。", "2025-04-15", "2025-04-20"),
+            ("「南海數字經濟峰會」將於28日在香港會議展覽中心舉行。", "2025-04-03", "2025-04-28"),
+            ("“南海数字经济峰会”将于28日在香港会议展览中心举行。", "2025-04-03", "2025-04-28"),
+            ("「南海數字經濟峰會」已於2日在香港會議展覽中心舉行。", "2025-04-28", "2025-04-02"),
+            ("“南海数字经济峰会”10日在香港会议展览中心举行。", "2025-04-15", "2025-04-10"),
+        ] {
+            let x = extract(text, Some(published));
+            let start = x.events[0].start.map(|d| d.lexical());
+            let figure = x.figures.iter().find(|f| f.kind == crate::FigureKind::Date).and_then(|f| f.date);
+            assert_eq!(start.as_deref(), Some(day), "{text}");
+            assert_eq!(figure.map(|d| d.lexical()).as_deref(), Some(day), "{text}");
+        }
     }
 
     #[test]

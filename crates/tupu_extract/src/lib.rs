@@ -11,6 +11,7 @@ mod figure;
 pub mod lexicon;
 pub mod model;
 pub mod normalize;
+mod numeral;
 mod proposal;
 mod recognize;
 mod relation;
@@ -23,7 +24,7 @@ pub mod text;
 use std::collections::HashMap;
 
 pub use article::{Article, ArticleError, ArticleOptions, Region, Script};
-pub use date::{Date, PartialDate};
+pub use date::{Date, DateError, PartialDate};
 pub use decimal::Decimal;
 pub use lexicon::{LexiconError, Lexicons};
 pub use model::*;

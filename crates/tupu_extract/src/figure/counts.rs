@@ -7,7 +7,7 @@
 //! (國家和地區, 金融機構及科技企業), keeping its modifiers but not a relative clause ending in 的.
 
 use super::lexicon::FigureLexicon;
-use super::numeral::magnitude;
+use crate::numeral::is_numeral_char;
 
 /// How far after the number a counted noun may start, in code points.
 const AFTER_WINDOW: usize = 16;
@@ -50,11 +50,6 @@ fn is_stop(c: char) -> bool {
                 | '—'
                 | '…'
         )
-}
-
-/// Whether a character can be part of a numeral.
-fn is_numeral_char(c: char) -> bool {
-    c.is_ascii_digit() || magnitude(c).is_some() || "零〇一二两三四五六七八九".contains(c)
 }
 
 /// Words that join two heads into one counted phrase.

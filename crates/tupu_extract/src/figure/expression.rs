@@ -12,8 +12,8 @@ use crate::model::{Figure, FigureKind, Qualifier};
 
 use super::counts;
 use super::lexicon::{CurrencyCode, FigureLexicon, UnitClass, lexicon};
-use super::numeral::{Numeral, magnitude, numeral_starting};
-use super::time::{clock_time_end, date_at};
+use crate::date::read::{clock_time_end, date_at};
+use crate::numeral::{Numeral, magnitude, numeral_starting};
 
 /// Characters between two numbers that make them a range (3至5年, 30-40間).
 const RANGE_SEPARATORS: &[&str] = &["至", "到", "-", "~", "～", "—", "－", "–", "〜"];

@@ -2,9 +2,9 @@
 //! about: 超過330間專注研發人工智能和大數據的初創企業 is a count of 330 (more than), measure word
 //! 間, counting 初創企業, about the subject of its clause.
 //!
-//! - [`numeral`]: Arabic, Chinese and mixed numerals to exact decimals;
+//! - [`crate::numeral`]: Arabic, Chinese and mixed numerals to exact decimals;
 //! - [`expression`]: the expression around a numeral: qualifiers, currency, range, unit, percent;
-//! - [`time`]: years, dates (resolved against the publication date) and clock times;
+//! - [`crate::date::read`]: years, dates (resolved against the publication date) and clock times;
 //! - [`counts`]: the counted noun;
 //! - [`about`]: the entity the figure is about;
 //! - [`lexicon`]: the data files under `data/` that all of these read.
@@ -16,8 +16,6 @@ mod about;
 mod counts;
 mod expression;
 mod lexicon;
-mod numeral;
-mod time;
 
 #[cfg(test)]
 mod gold;
@@ -81,7 +79,7 @@ fn find(analysis: &Analysis<'_>) -> Vec<Figure> {
     let is_blocked = |byte: usize| blocked[analysis.text().char_at_folded_byte(byte)];
     let mut found: Vec<Found> = Vec::new();
     let mut next = 0;
-    for n in numeral::numerals(folded) {
+    for n in crate::numeral::numerals(folded) {
         if n.start < next || is_blocked(n.start) {
             continue;
         }

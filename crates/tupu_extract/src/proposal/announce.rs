@@ -4,9 +4,9 @@
 //! An announcement must be followed by a pause or by the list itself (四點建議：…, 四點建議，第一…):
 //! 提出四項原則、五點主張和三個倡導的重要理念 names earlier proposals and announces nothing.
 
-use super::marker::{arabic_number, chinese_number};
 use super::words::{ProposalWords, Role};
 use crate::analysis::Analysis;
+use crate::numeral::{arabic_count, chinese_count};
 use crate::span::Span;
 
 /// Most characters between the measure word and the noun (三點具體建議, 三個方面的建議).
@@ -31,7 +31,7 @@ fn count_at(chars: &[char]) -> Option<(Option<usize>, usize)> {
         '两' => Some((Some(2), 1)),
         '几' => Some((None, 1)),
         _ if chars.starts_with(&['若', '干']) => Some((None, 2)),
-        _ => chinese_number(chars).or_else(|| arabic_number(chars)).map(|(n, len)| (Some(n), len)),
+        _ => chinese_count(chars).or_else(|| arabic_count(chars)).map(|(n, len)| (Some(n), len)),
     }
 }
 

@@ -1,5 +1,7 @@
 //! Numerals to exact decimals: Arabic (`1,500`, `12.5`), Chinese (`三萬六千`, `一百零五`, `二〇二五`)
-//! and mixed (`1.2萬`, `3.5萬億`).
+//! and mixed (`1.2萬`, `3.5萬億`) — the one reader of numbers every stage uses: figures, dates
+//! (days and months are numerals too: `二月十四日`) and the counts of numbered points (`一是`,
+//! `（十二）`, `提出四點建議`).
 //!
 //! Matching runs on the folded view, where full-width digits are ASCII and 萬/億/兩 are 万/亿/两,
 //! so one pattern covers both scripts.
@@ -31,27 +33,27 @@ fn compile(pattern: &str) -> Regex {
 
 /// A numeral found in the folded text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) struct Numeral {
+pub(crate) struct Numeral {
     /// Byte range in the folded text.
-    pub(super) start: usize,
-    pub(super) end: usize,
+    pub(crate) start: usize,
+    pub(crate) end: usize,
     /// Its value.
-    pub(super) value: Decimal,
+    pub(crate) value: Decimal,
     /// Written in Chinese characters.
-    pub(super) chinese: bool,
+    pub(crate) chinese: bool,
     /// Plain digits, nothing else (`2025`, `二〇二五`): what a year looks like.
-    pub(super) plain_digits: bool,
+    pub(crate) plain_digits: bool,
     /// Exactly 一: before a measure word it is an article ("a"), not a count.
-    pub(super) bare_one: bool,
+    pub(crate) bare_one: bool,
 }
 
 /// Every numeral in `folded` whose value can be read, in order.
-pub(super) fn numerals(folded: &str) -> impl Iterator<Item = Numeral> + '_ {
+pub(crate) fn numerals(folded: &str) -> impl Iterator<Item = Numeral> + '_ {
     NUMERAL.find_iter(folded).filter_map(|m| numeral_at(folded, m.start(), m.end()))
 }
 
 /// The numeral starting at byte `at`, if one does.
-pub(super) fn numeral_starting(folded: &str, at: usize) -> Option<Numeral> {
+pub(crate) fn numeral_starting(folded: &str, at: usize) -> Option<Numeral> {
     let m = NUMERAL_HERE.find(folded.get(at..)?)?;
     numeral_at(folded, at, at + m.end())
 }
@@ -85,7 +87,7 @@ fn numeral_at(folded: &str, start: usize, end: usize) -> Option<Numeral> {
 }
 
 /// The power of ten a magnitude character stands for (百 = 2 … 亿 = 8).
-pub(super) fn magnitude(c: char) -> Option<u32> {
+pub(crate) fn magnitude(c: char) -> Option<u32> {
     match c {
         '十' => Some(1),
         '百' => Some(2),
@@ -94,6 +96,11 @@ pub(super) fn magnitude(c: char) -> Option<u32> {
         '亿' => Some(8),
         _ => None,
     }
+}
+
+/// Whether a character can be part of a numeral (a digit, a Chinese digit or a magnitude).
+pub(crate) fn is_numeral_char(c: char) -> bool {
+    c.is_ascii_digit() || digit(c).is_some() || magnitude(c).is_some()
 }
 
 /// The value of a Chinese digit character (〇 and 零 are 0, 两 is 2).
@@ -111,6 +118,44 @@ fn digit(c: char) -> Option<i128> {
         '九' => 9,
         _ => return None,
     })
+}
+
+/// The numeral's value as an integer in `lo..=hi`, if it is one (a day, a month, a year).
+pub(crate) fn integer_in(n: &Numeral, lo: u32, hi: u32) -> Option<u32> {
+    if !n.value.is_integer() {
+        return None;
+    }
+    (lo..=hi).find(|&i| Decimal::from_int(i128::from(i)) == n.value)
+}
+
+/// A count of numbered points at the start of `chars` (folded): one to ninety-nine written with
+/// 一 to 九 and 十 (`四`, `十二`, `二十三`) — the way points are numbered (一是, 第二, （十一）);
+/// 两 and 零 never number a point, and a magnitude after the count is not read (三百 counts 三).
+/// Returns the value and the number of characters read.
+pub(crate) fn chinese_count(chars: &[char]) -> Option<(usize, usize)> {
+    let unit = |c: char| match digit(c) {
+        Some(d @ 1..=9) if c != '两' => usize::try_from(d).ok(),
+        _ => None,
+    };
+    match chars {
+        ['十', rest @ ..] => Some(rest.first().and_then(|&c| unit(c)).map_or((10, 1), |d| (10 + d, 2))),
+        [a, '十', rest @ ..] => {
+            let tens = unit(*a)? * 10;
+            Some(rest.first().and_then(|&c| unit(c)).map_or((tens, 2), |d| (tens + d, 3)))
+        }
+        [a, ..] => unit(*a).map(|d| (d, 1)),
+        [] => None,
+    }
+}
+
+/// A count written in one to three Arabic digits at the start of `chars` (`1.`, `12項`): the
+/// value and the number of digits.
+pub(crate) fn arabic_count(chars: &[char]) -> Option<(usize, usize)> {
+    let n = chars.iter().take_while(|c| c.is_ascii_digit()).count();
+    if n == 0 || n > 3 {
+        return None;
+    }
+    chars[..n].iter().collect::<String>().parse().ok().map(|v| (v, n))
 }
 
 /// `1,500` → 1500, `1.2万` → 12000, `3.5万亿` → 3500000000000.
@@ -242,6 +287,30 @@ mod tests {
         for s in ["十四五", "十五五", "五五", "一一", "十百", "百千", "零", "〇"] {
             assert_eq!(value(s), None, "{s}");
         }
+    }
+
+    #[test]
+    fn counts_of_numbered_points() {
+        let n = |s: &str| chinese_count(&s.chars().collect::<Vec<_>>());
+        assert_eq!(n("四是"), Some((4, 1)));
+        assert_eq!(n("十是"), Some((10, 1)));
+        assert_eq!(n("十二是"), Some((12, 2)));
+        assert_eq!(n("二十三"), Some((23, 3)));
+        assert_eq!(n("三百"), Some((3, 1)));
+        assert_eq!(n("两点"), None);
+        assert_eq!(n("是"), None);
+        let a = |s: &str| arabic_count(&s.chars().collect::<Vec<_>>());
+        assert_eq!(a("12項"), Some((12, 2)));
+        assert_eq!(a("2025年"), None);
+    }
+
+    #[test]
+    fn integers_in_a_range() {
+        let n = numeral_starting("二十一日", 0).unwrap();
+        assert_eq!(integer_in(&n, 1, 31), Some(21));
+        assert_eq!(integer_in(&n, 1, 12), None);
+        let n = numeral_starting("1.5", 0).unwrap();
+        assert_eq!(integer_in(&n, 1, 31), None);
     }
 
     #[test]
