@@ -104,7 +104,7 @@ fn describe(a: &Analysis<'_>, event: EntityId, main: bool) -> EventDetails {
                 .figures
                 .iter()
                 .filter(|f| f.kind == FigureKind::Duration && s.contains(f.span))
-                .find_map(|f| crate::figure::xsd_duration(f).and_then(|d| whole_units(&d)));
+                .find_map(|f| crate::figure::xsd_duration(&a.lex.figures, f).and_then(|d| whole_units(&d)));
         }
         if details.theme.is_none() {
             if let Some(c) = THEME.captures(folded) {

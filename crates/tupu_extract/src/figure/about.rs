@@ -18,7 +18,7 @@ use crate::model::{EntityId, EntityKind, FigureKind};
 use crate::span::Span;
 
 use super::expression::Found;
-use super::lexicon::{FigureLexicon, Opener, Reference, lexicon};
+use super::lexicon::{FigureLexicon, Opener, Reference};
 
 /// Verbs between money and what it founds (斥資N元成立的Y).
 const FOUNDING: &[&str] =
@@ -36,7 +36,7 @@ fn is_filler(c: char) -> bool {
 /// The entities an article's figures can be about, indexed for the rules above.
 pub(super) struct Topics<'x, 'a> {
     analysis: &'x Analysis<'a>,
-    lex: &'static FigureLexicon,
+    lex: &'a FigureLexicon,
     /// Every mention (people included, to skip them), sorted by start, longest first.
     mentions: Vec<(EntityId, Span)>,
     /// Whether each code point lies inside a mention that starts before it.
@@ -62,8 +62,15 @@ impl<'x, 'a> Topics<'x, 'a> {
                 *slot = true;
             }
         }
-        let mut topics =
-            Self { analysis, lex: lexicon(), mentions, inside, times, headline_topic: None, main_event: None };
+        let mut topics = Self {
+            analysis,
+            lex: &analysis.lex.figures,
+            mentions,
+            inside,
+            times,
+            headline_topic: None,
+            main_event: None,
+        };
         topics.main_event = topics.find_main_event();
         topics.headline_topic = analysis.text().paragraphs().first().and_then(|p| topics.first_subject_in(p.span));
         topics

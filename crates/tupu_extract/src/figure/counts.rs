@@ -150,8 +150,11 @@ pub(super) fn before(
 
 #[cfg(test)]
 mod tests {
-    use super::super::lexicon::lexicon;
     use super::*;
+
+    fn lexicon() -> &'static FigureLexicon {
+        &crate::Lexicons::embedded().figures
+    }
     use crate::normalize::fold;
 
     /// The counted noun after the first occurrence of `marker` in `s`.

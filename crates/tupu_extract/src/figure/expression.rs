@@ -11,7 +11,7 @@ use crate::lexicon::WordClass;
 use crate::model::{Figure, FigureKind, Qualifier};
 
 use super::counts;
-use super::lexicon::{CurrencyCode, FigureLexicon, UnitClass, lexicon};
+use super::lexicon::{CurrencyCode, FigureLexicon, UnitClass};
 use crate::date::read::{clock_time_end, date_at};
 use crate::numeral::{Numeral, magnitude, numeral_starting};
 
@@ -47,7 +47,7 @@ pub(super) struct Found {
 pub(super) struct Reader<'a, 'b> {
     pub(super) analysis: &'b Analysis<'a>,
     pub(super) folded: &'a str,
-    pub(super) lex: &'static FigureLexicon,
+    pub(super) lex: &'a FigureLexicon,
 }
 
 /// The number part of an expression: value, range, where it ends.
@@ -62,7 +62,7 @@ struct Amount {
 
 impl<'a, 'b> Reader<'a, 'b> {
     pub(super) fn new(analysis: &'b Analysis<'a>) -> Self {
-        Self { analysis, folded: analysis.text().folded(), lex: lexicon() }
+        Self { analysis, folded: analysis.text().folded(), lex: &analysis.lex.figures }
     }
 
     /// Reads the expression at numeral `n`.

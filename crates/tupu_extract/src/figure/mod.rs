@@ -17,6 +17,8 @@ mod counts;
 mod expression;
 mod lexicon;
 
+pub(crate) use lexicon::FigureLexicon;
+
 #[cfg(test)]
 mod gold;
 #[cfg(test)]
@@ -56,13 +58,12 @@ pub fn figures_only(article: &Article) -> Vec<Figure> {
 
 /// A duration figure as an `xsd:duration` (為期兩日 → `P2D`, 約兩個小時 → `PT2H`), for stages that
 /// state how long something lasts (an event's `schema:duration`).
-#[allow(dead_code, reason = "for the event stage, which is written on another branch")]
-pub(crate) fn xsd_duration(figure: &Figure) -> Option<String> {
+pub(crate) fn xsd_duration(lex: &FigureLexicon, figure: &Figure) -> Option<String> {
     if figure.kind != FigureKind::Duration {
         return None;
     }
     let unit = crate::normalize::fold(figure.unit.as_deref()?);
-    let (len, word) = lexicon::lexicon().units.prefix_of(&unit)?;
+    let (len, word) = lex.units.prefix_of(&unit)?;
     let (date_part, letter) = lexicon::duration_designator(word.xsd.as_deref()?)?;
     if len != unit.len() {
         return None;
@@ -112,7 +113,7 @@ fn find(analysis: &Analysis<'_>) -> Vec<Figure> {
 fn blocked_positions(analysis: &Analysis<'_>) -> Vec<bool> {
     let text = analysis.text();
     let mut blocked = vec![false; text.len() + 1];
-    if let Some(idioms) = &lexicon::lexicon().non_figures {
+    if let Some(idioms) = &analysis.lex.figures.non_figures {
         for m in idioms.find_iter(text.folded()) {
             let span = text.span_of_folded_bytes(m.start(), m.end());
             blocked[span.start..span.end].fill(true);

@@ -38,7 +38,7 @@ fn count_at(chars: &[char]) -> Option<(Option<usize>, usize)> {
 impl Analysis<'_> {
     /// Every announcement of a numbered list in the article, in text order.
     pub(crate) fn announcements(&self) -> Vec<Announcement> {
-        let words = ProposalWords::embedded();
+        let words = &self.lex.proposals;
         let mut out = Vec::new();
         for (index, sentence) in self.text().sentences().iter().enumerate() {
             let chars = self.chars_of(sentence.span);

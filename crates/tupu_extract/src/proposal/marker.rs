@@ -60,7 +60,7 @@ pub(crate) struct Marker {
 impl Analysis<'_> {
     /// Every list marker of the article, in text order.
     pub(crate) fn list_markers(&self) -> Vec<Marker> {
-        let words = ProposalWords::embedded();
+        let words = &self.lex.proposals;
         let mut out = Vec::new();
         for (index, paragraph) in self.text().paragraphs().iter().enumerate() {
             let chars = self.chars_of(paragraph.span);

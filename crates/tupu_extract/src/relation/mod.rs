@@ -9,8 +9,10 @@
 mod arguments;
 mod verbs;
 
+pub(crate) use verbs::RelationVerbs;
+
 use arguments::{Mentions, Parties};
-use verbs::{Frame, RelationVerb, RelationVerbs};
+use verbs::{Frame, RelationVerb};
 
 use crate::analysis::{Analysis, Stage};
 use crate::model::{EntityId, EntityKind, Relation};
@@ -51,7 +53,7 @@ impl Stage for Relations {
         let mut found = Vec::new();
         // The parties of the last agreement, for 雙方 later in the same sentence.
         let mut agreement: Option<(usize, Vec<EntityId>)> = None;
-        for (verb_span, verb) in RelationVerbs::embedded().find(a.text()) {
+        for (verb_span, verb) in a.lex.relations.find(a.text()) {
             let Some(index) = a.text().sentence_at(verb_span.start) else {
                 continue;
             };
