@@ -13,20 +13,13 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::analysis::{Analysis, Stage};
-use crate::date::read::{DateExpression, dates_in};
-use crate::lexicon::WordClass;
+use crate::date::read::{DateExpression, DateReader};
+use crate::lexicon::{Role, WordClass};
 use crate::model::{EntityId, EntityKind, EventDetails, FigureKind};
 use crate::span::Span;
 
 /// Pipeline stage.
 pub(crate) struct EventDetailsStage;
-
-/// 在X舉行 / 於X開幕 / 假X召開: X is where the event is held.
-static VENUE: LazyLock<Regex> = LazyLock::new(|| {
-    #[expect(clippy::expect_used, reason = "a constant pattern, checked by the unit tests")]
-    Regex::new(r"(?:在|于|假)([^，。；：、\n]{2,24}?)(?:隆重|盛大|正式|顺利|热烈)?(?:举行|举办|开幕|揭幕|召开|开展|展开|拉开帷幕|揭开帷幕|进行|启幕)")
-        .expect("valid regex")
-});
 
 /// 以「X」為主題, 主題為「X」, 主题是“X”.
 static THEME: LazyLock<Regex> = LazyLock::new(|| {
@@ -34,12 +27,6 @@ static THEME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"以[「“『\x22]([^」”』\x22]{2,60})[」”』\x22]为(?:主题|题)|主题(?:为|是)[「“『\x22]([^」”』\x22]{2,60})[」”』\x22]")
         .expect("valid regex")
 });
-
-/// Words in a sentence that say the people in it address the event.
-const ADDRESSING: &[&str] = &["致辞", "发言", "演讲", "致开幕辞", "作报告", "介绍", "答记者问", "主持", "讲话"];
-
-/// Words that place what someone said outside the event.
-const ELSEWHERE: &[&str] = &["采访", "受访", "对本报", "专访", "日前", "早前", "此前", "接受本报"];
 
 impl Stage for EventDetailsStage {
     fn name(&self) -> &'static str {
@@ -129,7 +116,8 @@ fn describe(a: &Analysis<'_>, event: EntityId, main: bool) -> EventDetails {
 fn venue(a: &Analysis<'_>, sentence: Span) -> Option<(Vec<EntityId>, usize)> {
     let base = a.text().folded_byte(sentence.start);
     let folded = a.folded(sentence);
-    for c in VENUE.captures_iter(folded) {
+    // 在X舉行 / 於X開幕 / 假X召開: X is where the event is held.
+    for c in a.lex.patterns.venue.captures_iter(folded) {
         let x = c.get(1)?;
         let whole = c.get(0)?;
         let span = a.text().span_of_folded_bytes(base + x.start(), base + x.end());
@@ -155,7 +143,8 @@ fn date_before(a: &Analysis<'_>, sentence: Span, limit: usize) -> Option<crate::
     let base = a.text().folded_byte(sentence.start);
     let end = a.text().folded_byte(limit.min(sentence.end)).saturating_sub(base);
     let folded = a.folded(sentence);
-    let found: Vec<DateExpression> = dates_in(folded, a.article.published())
+    let found: Vec<DateExpression> = DateReader::new(a.lex)
+        .dates_in(folded, a.article.published())
         .into_iter()
         .filter(|d| d.end <= end && d.has_day() && !is_dateline(a, sentence, d.start))
         .collect();
@@ -163,7 +152,7 @@ fn date_before(a: &Analysis<'_>, sentence: Span, limit: usize) -> Option<crate::
     // 本月9日至10日: a range starts at its first day.
     let range_start = found.iter().rev().nth(1).filter(|first| {
         let between = &folded[first.end..last.start];
-        matches!(between, "至" | "到" | "-" | "—" | "～" | "~" | "及")
+        a.lex.words.range_separator(between) == Some(between.len()) || a.class(Role::Conjunction).contains(between)
     });
     range_start.unwrap_or(last).date
 }
@@ -171,7 +160,7 @@ fn date_before(a: &Analysis<'_>, sentence: Span, limit: usize) -> Option<crate::
 /// Whether a date is the dateline of a wire story (新華社杭州9月5日電), not the event's.
 fn is_dateline(a: &Analysis<'_>, sentence: Span, byte: usize) -> bool {
     let folded = a.folded(sentence);
-    folded[byte..].chars().take(14).collect::<String>().contains("电")
+    a.class(Role::DatelineEnd).occurs_in(&folded[byte..].chars().take(14).collect::<String>())
         && folded[..byte].chars().filter(|c| *c == '，').count() == 0
 }
 
@@ -210,8 +199,9 @@ fn speakers(a: &Analysis<'_>, event: EntityId, sentences: &[Span], main: bool) -
     // sentence (…出席開幕式並致辭).
     for sentence in a.text().sentences() {
         let folded = a.folded(sentence.span);
-        let about_event = sentences.contains(&sentence.span) || (main && folded.contains("出席"));
-        if about_event && ADDRESSING.iter().any(|w| folded.contains(w)) {
+        let about_event =
+            sentences.contains(&sentence.span) || (main && a.class(Role::AttendingVerb).occurs_in(folded));
+        if about_event && a.class(Role::AddressingWord).occurs_in(folded) {
             out.extend(people_in(sentence.span));
         }
     }
@@ -229,7 +219,7 @@ fn speakers(a: &Analysis<'_>, event: EntityId, sentences: &[Span], main: bool) -
                 .unwrap_or(sentence.end);
             let speaks =
                 (m.end..clause_end).any(|p| a.word_starting_at(p, |c| matches!(c, WordClass::SpeechVerb(_))).is_some());
-            let elsewhere = ELSEWHERE.iter().any(|w| a.folded(Span::new(sentence.start, clause_end)).contains(w));
+            let elsewhere = a.class(Role::ElsewhereWord).occurs_in(a.folded(Span::new(sentence.start, clause_end)));
             if speaks && !elsewhere {
                 out.push(id);
             }

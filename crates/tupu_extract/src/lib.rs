@@ -193,7 +193,7 @@ pub(crate) fn finish(a: Analysis<'_>) -> Extraction {
         .collect();
     Extraction {
         script: a.article.script(),
-        region: a.article.region(),
+        region: a.region,
         headline: a.article.headline().map(str::to_owned),
         published: a.article.published(),
         entities,

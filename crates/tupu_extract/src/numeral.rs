@@ -11,13 +11,11 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::decimal::Decimal;
+use crate::lexicon::{Lexicons, Role, WordSet};
 
 /// A numeral: Arabic digits with thousands separators, a decimal part and Chinese magnitudes, or a
 /// run of Chinese numeral characters. `[0-9]`, not `\d`: other scripts' digits are not numbers here.
 const PATTERN: &str = r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?[百千万亿]*|[零〇一二两三四五六七八九十百千万亿]+(?:点[零〇一二三四五六七八九]+)?";
-
-/// Units that begin with a magnitude character (千瓦 is kilowatt, not a thousand 瓦).
-const UNIT_AFTER_MAGNITUDE: &[char] = &['瓦', '米', '克', '卡', '伏', '焦', '帕', '赫', '字', '步', '兆'];
 
 /// Finds numerals anywhere.
 static NUMERAL: LazyLock<Regex> = LazyLock::new(|| compile(PATTERN));
@@ -47,24 +45,48 @@ pub(crate) struct Numeral {
     pub(crate) bare_one: bool,
 }
 
-/// Every numeral in `folded` whose value can be read, in order.
-pub(crate) fn numerals(folded: &str) -> impl Iterator<Item = Numeral> + '_ {
-    NUMERAL.find_iter(folded).filter_map(|m| numeral_at(folded, m.start(), m.end()))
+/// Reads numerals in folded text. The lexicons say which units are written with a 千 of their
+/// own (`thousand-unit` words: 千瓦 is a kilowatt, not a thousand 瓦).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct NumeralReader<'l> {
+    thousand_units: &'l WordSet,
 }
 
-/// The numeral starting at byte `at`, if one does.
-pub(crate) fn numeral_starting(folded: &str, at: usize) -> Option<Numeral> {
-    let m = NUMERAL_HERE.find(folded.get(at..)?)?;
-    numeral_at(folded, at, at + m.end())
-}
-
-fn numeral_at(folded: &str, start: usize, end: usize) -> Option<Numeral> {
-    // 1600萬千瓦: the 千 belongs to the unit 千瓦.
-    let mut end = end;
-    if folded[..end].ends_with('千') && folded[end..].starts_with(UNIT_AFTER_MAGNITUDE) && end - start > '千'.len_utf8()
-    {
-        end -= '千'.len_utf8();
+impl<'l> NumeralReader<'l> {
+    pub(crate) fn new(lex: &'l Lexicons) -> Self {
+        Self { thousand_units: lex.words.of(Role::ThousandUnit) }
     }
+
+    /// Every numeral in `folded` whose value can be read, in order.
+    pub(crate) fn all<'t>(self, folded: &'t str) -> impl Iterator<Item = Numeral> + 't
+    where
+        'l: 't,
+    {
+        NUMERAL.find_iter(folded).filter_map(move |m| self.between(folded, m.start(), m.end()))
+    }
+
+    /// The numeral starting at byte `at`, if one does.
+    pub(crate) fn starting(self, folded: &str, at: usize) -> Option<Numeral> {
+        let m = NUMERAL_HERE.find(folded.get(at..)?)?;
+        self.between(folded, at, at + m.end())
+    }
+
+    /// The numeral written over bytes `start..end` (a match of the numeral pattern).
+    fn between(self, folded: &str, start: usize, end: usize) -> Option<Numeral> {
+        // 1600萬千瓦: the 千 belongs to the unit 千瓦.
+        let mut end = end;
+        if folded[..end].ends_with('千')
+            && folded[end..].chars().next().is_some_and(|c| self.thousand_units.has_char(c))
+            && end - start > '千'.len_utf8()
+        {
+            end -= '千'.len_utf8();
+        }
+        numeral_over(folded, start, end)
+    }
+}
+
+/// The numeral over bytes `start..end` as it is.
+fn numeral_over(folded: &str, start: usize, end: usize) -> Option<Numeral> {
     let s = &folded[start..end];
     // A lone 零 or 〇 starts words (零部件, 零售, 零距離), not counts of nothing.
     if s == "零" || s == "〇" {
@@ -239,6 +261,14 @@ mod tests {
     use super::*;
     use crate::normalize::fold;
 
+    fn reader() -> NumeralReader<'static> {
+        NumeralReader::new(Lexicons::embedded())
+    }
+
+    fn numeral_starting(folded: &str, at: usize) -> Option<Numeral> {
+        reader().starting(folded, at)
+    }
+
     fn value(s: &str) -> Option<String> {
         let folded = fold(s);
         let n = numeral_starting(&folded, 0)?;
@@ -290,6 +320,17 @@ mod tests {
     }
 
     #[test]
+    fn a_thousand_before_a_unit_belongs_to_the_unit() {
+        for text in ["裝機容量1600萬千瓦", "装机容量1600万千瓦"] {
+            let f = fold(text);
+            let n = reader().all(&f).next().unwrap();
+            assert_eq!((&f[n.start..n.end], n.value.to_string().as_str()), ("1600万", "16000000"));
+        }
+        let f = fold("三千人");
+        assert_eq!(reader().all(&f).next().map(|n| n.value.to_string()).as_deref(), Some("3000"));
+    }
+
+    #[test]
     fn counts_of_numbered_points() {
         let n = |s: &str| chinese_count(&s.chars().collect::<Vec<_>>());
         assert_eq!(n("四是"), Some((4, 1)));
@@ -323,6 +364,6 @@ mod tests {
         let n = numeral_starting("2,025", 0).unwrap();
         assert!(!n.plain_digits);
         assert!(numeral_starting("abc", 0).is_none());
-        assert_eq!(numerals("第4批和第五批").count(), 2);
+        assert_eq!(reader().all("第4批和第五批").count(), 2);
     }
 }

@@ -13,12 +13,8 @@
 //! - the bare event word: 峰會, 本次峰會, 是次論壇 → the article's one event with that ending;
 //! - 該公司, 該局 → the organisation with that ending named last before.
 
-use std::sync::LazyLock;
-
-use regex::Regex;
-
 use crate::analysis::{Analysis, Stage};
-use crate::lexicon::WordClass;
+use crate::lexicon::{Role, TitleKind, WordClass};
 use crate::model::{EntityId, EntityKind};
 use crate::normalize::fold;
 use crate::recognize::person::end_strength;
@@ -29,13 +25,6 @@ use crate::text::is_cjk;
 pub(crate) struct Abbreviations;
 /// Short references: surname + title, bare event words, 該公司.
 pub(crate) struct Coreference;
-
-/// 「（下稱「恒創精密」）」, 「（以下简称“云擎智算”）」, 「（生產力局）」, 「（WHO）」.
-static PARENTHETICAL: LazyLock<Regex> = LazyLock::new(|| {
-    #[expect(clippy::expect_used, reason = "a constant pattern, checked by the unit tests")]
-    Regex::new(r#"^[（(](?:以下简称为|以下简称|以下称为|以下称|下称为|下称|简称为|简称|又称|或称)?[「“"『《]?([^（）()「」“”"『』《》，。、\n]{2,14}?)[」”"』》]?[）)]"#)
-        .expect("valid regex")
-});
 
 impl Stage for Abbreviations {
     fn name(&self) -> &'static str {
@@ -96,7 +85,7 @@ fn mention_everywhere(a: &mut Analysis<'_>, id: EntityId, name: &str) {
 fn stands_as_word(a: &Analysis<'_>, span: Span) -> bool {
     let before_ok = span.start == 0
         || !is_cjk(a.char_at(span.start - 1))
-        || matches!(a.char_at(span.start - 1), '与' | '和' | '及' | '同' | '并' | '跟' | '、')
+        || a.joins_names(a.char_at(span.start - 1))
         || a.word_ending_at(span.start, |c| {
             matches!(c, WordClass::Boundary | WordClass::Title(_) | WordClass::Known(_))
         })
@@ -124,11 +113,13 @@ fn parenthetical(a: &mut Analysis<'_>) {
         }
         let rest_start = a.text().folded_byte(m.end);
         let rest = &a.text().folded()[rest_start..];
-        let Some(c) = PARENTHETICAL.captures(rest) else { continue };
+        // 「（下稱「恒創精密」）」, 「（以下简称“云擎智算”）」, 「（生產力局）」, 「（WHO）」.
+        let Some(c) = a.lex.patterns.parenthetical.captures(rest) else { continue };
         let Some(inner) = c.get(1) else { continue };
         let content = inner.as_str();
         // Dates, numbers and bylines in parentheses are no names.
-        if content.chars().any(|ch| ch.is_ascii_digit()) || content.contains("记者") {
+        let byline = a.lex.titles.iter().any(|t| t.kind == TitleKind::Reporter && content.contains(&fold(&t.title)));
+        if content.chars().any(|ch| ch.is_ascii_digit()) || byline {
             continue;
         }
         let span = a.text().span_of_folded_bytes(rest_start + inner.start(), rest_start + inner.end());
@@ -335,7 +326,7 @@ fn merge_abbreviated_entities(a: &mut Analysis<'_>) {
         let s: Vec<char> = short.chars().collect();
         // A registered company name (…有限公司) is a full name of its own, never a short form of
         // another (廣州港集團有限公司 is not 廣州南沙港鏈供應鏈集團有限公司).
-        if s.len() < 3 || short.ends_with("有限公司") {
+        if s.len() < 3 || a.class(Role::RegisteredCompanyEnding).ends(&short) {
             continue;
         }
         let target = names.iter().find(|(long_id, l, place)| {
@@ -581,11 +572,7 @@ fn is_bare(a: &Analysis<'_>, span: Span) -> bool {
     let before = a.char_at(span.start - 1);
     !is_cjk(before)
         || a.word_ending_at(span.start, |c| c == WordClass::Boundary).is_some()
-        || matches!(
-            a.folded(Span::new(span.start.saturating_sub(2), span.start)),
-            "本次" | "是次" | "今次" | "此次" | "本届" | "今届" | "该次"
-        )
-        || matches!(before, '该' | '本')
+        || a.class_word_before(Role::ThisEdition, span.start).is_some()
 }
 
 /// 該公司, 該局 → the organisation with that ending named last before; so is a bare ending
@@ -603,7 +590,7 @@ fn demonstrative_bodies(a: &mut Analysis<'_>) {
     candidates.sort_unstable();
     candidates.dedup();
     for p in candidates {
-        let demonstrative = a.char_at(p) == '该';
+        let demonstrative = a.class(Role::Anaphoric).has_char(a.char_at(p));
         let at = if demonstrative { p + 1 } else { p };
         let Some((ending, WordClass::Suffix(i))) = a.word_starting_at(at, |c| matches!(c, WordClass::Suffix(_))) else {
             continue;

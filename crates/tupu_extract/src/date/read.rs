@@ -19,32 +19,15 @@
 
 use crate::date::{Date, PartialDate};
 use crate::decimal::Decimal;
-use crate::numeral::{Numeral, integer_in, numeral_starting, numerals};
+use crate::lexicon::{FunctionWords, Lexicons, Role};
+use crate::numeral::{Numeral, NumeralReader, integer_in};
 
-/// Words before a clock time (上午9時30分).
-const TIME_OF_DAY: &[&str] = &["上午", "下午", "晚上", "凌晨", "中午", "早上", "傍晚", "清晨", "晚", "早"];
+/// The classes that name a day relative to publication, with how many days after it they are.
+const RELATIVE_DAYS: [(Role, i64); 4] =
+    [(Role::Yesterday, -1), (Role::Today, 0), (Role::DayBeforeYesterday, -2), (Role::Tomorrow, 1)];
 
-/// Words before a number of days that make it a length of time, not a day of the month
-/// (為期3日, 連續5日).
-const DURATION_MARKERS: &[&str] =
-    &["为期", "连续", "一连", "历时", "长达", "过去", "未来", "最近", "前", "头", "共", "约", "近", "逾", "超过"];
-
-/// Words after a number of days that make it a length of time (30日內, 5日以來).
-const DURATION_ENDINGS: &[&str] = &["内", "以来", "之内", "来", "后", "以后", "之后"];
-
-/// Words before a day that name its month relative to publication, with the shift in months.
-const MONTH_WORDS: &[(&str, i32)] =
-    &[("本月", 0), ("上月", -1), ("下月", 1), ("同月", 0), ("当月", 0), ("是月", 0), ("今月", 0)];
-
-/// Days named relative to publication, with how many days after it they are.
-const RELATIVE_DAYS: &[(&str, i64)] =
-    &[("昨日", -1), ("昨天", -1), ("今日", 0), ("今天", 0), ("前日", -2), ("前天", -2), ("明日", 1), ("明天", 1)];
-
-/// Words around a bare day that place it after publication: 將於20日, 20日將舉行.
-const COMING: &[&str] = &["将于", "将在", "将", "即将", "拟于", "定于", "预计于", "计划于"];
-
-/// Words before a bare day that place it before publication: 已於5日.
-const PAST: &[&str] = &["已于", "已在", "已经于", "已经"];
+/// The classes that name the month of a day relative to publication, with the shift in months.
+const MONTH_WORDS: [(Role, i32); 3] = [(Role::ThisMonth, 0), (Role::LastMonth, -1), (Role::NextMonth, 1)];
 
 /// A date or year read in the folded text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -68,44 +51,163 @@ impl DateExpression {
     }
 }
 
-/// Every date expression in `folded`, in text order, none inside another: the dates read at
-/// its numerals and the relative days (昨日). For stages that look for the date of something
-/// (an event's start).
-pub(crate) fn dates_in(folded: &str, published: Option<Date>) -> Vec<DateExpression> {
-    let mut found: Vec<DateExpression> = Vec::new();
-    let mut next = 0;
-    for n in numerals(folded) {
-        if n.start < next {
-            continue;
-        }
-        if let Some(d) = date_at(folded, &n, published) {
-            next = d.end;
-            found.push(d);
-        }
-    }
-    for (word, _) in RELATIVE_DAYS {
-        for (at, _) in folded.match_indices(word) {
-            if !found.iter().any(|d| d.start <= at && at < d.end) {
-                found.extend(relative_day_at(folded, at, published));
-            }
-        }
-    }
-    found.sort_by_key(|d| d.start);
-    found
+/// Reads dates with the lexicons' time words.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct DateReader<'l> {
+    words: &'l FunctionWords,
+    numerals: NumeralReader<'l>,
 }
 
-/// A day named relative to publication starting at byte `at` (昨日, 今天): a date when the
-/// publication date is known.
-pub(crate) fn relative_day_at(folded: &str, at: usize, published: Option<Date>) -> Option<DateExpression> {
-    let (word, after) = RELATIVE_DAYS.iter().find(|(w, _)| folded[at..].starts_with(w))?;
-    let date = published?.minus_days(-after);
-    Some(DateExpression {
-        start: at,
-        end: at + word.len(),
-        year_only: false,
-        value: Decimal::from_int(i128::from(date.day)),
-        date: Some(PartialDate::Full(date)),
-    })
+impl<'l> DateReader<'l> {
+    pub(crate) fn new(lex: &'l Lexicons) -> Self {
+        Self { words: &lex.words, numerals: NumeralReader::new(lex) }
+    }
+
+    /// Every date expression in `folded`, in text order, none inside another: the dates read at
+    /// its numerals and the relative days (昨日). For stages that look for the date of
+    /// something (an event's start).
+    pub(crate) fn dates_in(self, folded: &str, published: Option<Date>) -> Vec<DateExpression> {
+        let mut found: Vec<DateExpression> = Vec::new();
+        let mut next = 0;
+        for n in self.numerals.all(folded) {
+            if n.start < next {
+                continue;
+            }
+            if let Some(d) = self.date_at(folded, &n, published) {
+                next = d.end;
+                found.push(d);
+            }
+        }
+        for (role, _) in RELATIVE_DAYS {
+            for word in self.words.of(role).words() {
+                for (at, _) in folded.match_indices(word) {
+                    if !found.iter().any(|d| d.start <= at && at < d.end) {
+                        found.extend(self.relative_day_at(folded, at, published));
+                    }
+                }
+            }
+        }
+        found.sort_by_key(|d| d.start);
+        found
+    }
+
+    /// A day named relative to publication starting at byte `at` (昨日, 今天): a date when the
+    /// publication date is known.
+    pub(crate) fn relative_day_at(self, folded: &str, at: usize, published: Option<Date>) -> Option<DateExpression> {
+        let (len, after) = RELATIVE_DAYS
+            .iter()
+            .find_map(|(role, after)| Some((self.words.of(*role).prefix_of(&folded[at..])?, after)))?;
+        let date = published?.minus_days(-after);
+        Some(DateExpression {
+            start: at,
+            end: at + len,
+            year_only: false,
+            value: Decimal::from_int(i128::from(date.day)),
+            date: Some(PartialDate::Full(date)),
+        })
+    }
+
+    /// Reads a year or date starting at numeral `n`, if it is one.
+    pub(crate) fn date_at(self, folded: &str, n: &Numeral, published: Option<Date>) -> Option<DateExpression> {
+        let rest = &folded[n.end..];
+        let year =
+            year_like(folded, n).filter(|_| rest.starts_with('年') && !self.words.of(Role::NotAYear).starts(rest));
+        let month_at = year.map_or(n.start, |_| n.end + '年'.len_utf8());
+        if let Some((month, day, end)) = self.month_and_day(folded, month_at) {
+            let year = year.or_else(|| published.map(|p| p.year_of_month(month)));
+            let date = match (year, day) {
+                (Some(y), Some(d)) => Date::new(y, month, d).map(PartialDate::Full),
+                (Some(y), None) => Some(PartialDate::YearMonth(y, month)),
+                (None, Some(d)) => Some(PartialDate::MonthDay(month, d)),
+                (None, None) => None,
+            };
+            let value = Decimal::from_int(i128::from(day.unwrap_or(month)));
+            return Some(DateExpression { start: n.start, end, year_only: false, value, date });
+        }
+        if let Some(y) = year {
+            let date = Some(PartialDate::Year(y));
+            return Some(DateExpression { start: n.start, end: month_at, year_only: true, value: n.value, date });
+        }
+        self.day_of_month(folded, n, published)
+    }
+
+    /// `M月` or `M月D日` starting at byte `at`: (month, day, end byte).
+    fn month_and_day(self, folded: &str, at: usize) -> Option<(u32, Option<u32>, usize)> {
+        let m = self.numerals.starting(folded, at)?;
+        let month = integer_in(&m, 1, 12)?;
+        let rest = &folded[m.end..];
+        if !rest.starts_with('月') || self.words.of(Role::NotAMonth).starts(rest) {
+            return None;
+        }
+        let after_month = m.end + '月'.len_utf8();
+        if let Some(d) = self.numerals.starting(folded, after_month) {
+            let day_rest = &folded[d.end..];
+            if let (Some(day), true) = (integer_in(&d, 1, 31), day_rest.starts_with('日') || day_rest.starts_with('号'))
+            {
+                return Some((month, Some(day), d.end + '日'.len_utf8()));
+            }
+        }
+        Some((month, None, after_month))
+    }
+
+    /// `14日`, `本月20日`: a day of the month (Arabic digits, or any numeral after 本月/上月/下月),
+    /// unless the words around it make it a number of days.
+    fn day_of_month(self, folded: &str, n: &Numeral, published: Option<Date>) -> Option<DateExpression> {
+        let day = integer_in(n, 1, 31)?;
+        let rest = &folded[n.end..];
+        let marker = if rest.starts_with('日') {
+            '日'
+        } else if rest.starts_with('号') {
+            '号'
+        } else {
+            return None;
+        };
+        let end = n.end + marker.len_utf8();
+        let before = &folded[..n.start];
+        let month_word = MONTH_WORDS.iter().find_map(|(role, by)| Some((self.words.of(*role).suffix_of(before)?, *by)));
+        if month_word.is_none() {
+            let after = &folded[end..];
+            let counted =
+                self.words.of(Role::DurationBefore).ends(before) || self.words.of(Role::DurationAfter).starts(after);
+            if n.chinese || counted {
+                return None;
+            }
+        }
+        let start = month_word.map_or(n.start, |(len, _)| n.start - len);
+        let date = match (published, month_word) {
+            (Some(p), Some((_, by))) => p.day_of_month_shifted(by, day).map(PartialDate::Full),
+            (Some(p), None) => bare_day(p, day, self.side(&folded[..start], &folded[end..])).map(PartialDate::Full),
+            (None, _) => Some(PartialDate::Day(day)),
+        };
+        Some(DateExpression { start, end, year_only: false, value: n.value, date })
+    }
+
+    /// The side of publication the words right before (`before` ends there) or right after a
+    /// bare day put it on.
+    fn side(self, before: &str, after: &str) -> Side {
+        let coming = self.words.of(Role::ComingMarker);
+        if coming.ends(before) || coming.starts(after) {
+            Side::Coming
+        } else if self.words.of(Role::PastMarker).ends(before) {
+            Side::Past
+        } else {
+            Side::Unsaid
+        }
+    }
+
+    /// A clock time starting at numeral `n` (上午9時30分, 下午3點): the byte where it ends.
+    pub(crate) fn clock_time_end(self, folded: &str, n: &Numeral) -> Option<usize> {
+        let rest = &folded[n.end..];
+        let mark = ['时', '点'].into_iter().find(|&c| rest.starts_with(c))?;
+        let after = n.end + mark.len_utf8();
+        let minutes = self.numerals.starting(folded, after).filter(|m| folded[m.end..].starts_with('分'));
+        let daytime = self.words.of(Role::TimeOfDay).ends(&folded[..n.start]);
+        match minutes {
+            Some(m) => Some(m.end + '分'.len_utf8()),
+            None if daytime => Some(if folded[after..].starts_with('半') { after + '半'.len_utf8() } else { after }),
+            None => None,
+        }
+    }
 }
 
 /// Whether the numeral is a year written as one (`2025`, `二〇二五`).
@@ -117,80 +219,6 @@ fn year_like(folded: &str, n: &Numeral) -> Option<i32> {
     integer_in(n, 1000, 2999).and_then(|y| i32::try_from(y).ok())
 }
 
-/// Reads a year or date starting at numeral `n`, if it is one.
-pub(crate) fn date_at(folded: &str, n: &Numeral, published: Option<Date>) -> Option<DateExpression> {
-    let rest = &folded[n.end..];
-    let year = year_like(folded, n)
-        .filter(|_| rest.starts_with('年') && !rest.starts_with("年代") && !rest.starts_with("年级"));
-    let month_at = year.map_or(n.start, |_| n.end + '年'.len_utf8());
-    if let Some((month, day, end)) = month_and_day(folded, month_at) {
-        let year = year.or_else(|| published.map(|p| p.year_of_month(month)));
-        let date = match (year, day) {
-            (Some(y), Some(d)) => Date::new(y, month, d).map(PartialDate::Full),
-            (Some(y), None) => Some(PartialDate::YearMonth(y, month)),
-            (None, Some(d)) => Some(PartialDate::MonthDay(month, d)),
-            (None, None) => None,
-        };
-        let value = Decimal::from_int(i128::from(day.unwrap_or(month)));
-        return Some(DateExpression { start: n.start, end, year_only: false, value, date });
-    }
-    if let Some(y) = year {
-        let date = Some(PartialDate::Year(y));
-        return Some(DateExpression { start: n.start, end: month_at, year_only: true, value: n.value, date });
-    }
-    day_of_month(folded, n, published)
-}
-
-/// `M月` or `M月D日` starting at byte `at`: (month, day, end byte).
-fn month_and_day(folded: &str, at: usize) -> Option<(u32, Option<u32>, usize)> {
-    let m = numeral_starting(folded, at)?;
-    let month = integer_in(&m, 1, 12)?;
-    let rest = &folded[m.end..];
-    if !rest.starts_with('月') || rest.starts_with("月份") {
-        return None;
-    }
-    let after_month = m.end + '月'.len_utf8();
-    if let Some(d) = numeral_starting(folded, after_month) {
-        let day_rest = &folded[d.end..];
-        if let (Some(day), true) = (integer_in(&d, 1, 31), day_rest.starts_with('日') || day_rest.starts_with('号')) {
-            return Some((month, Some(day), d.end + '日'.len_utf8()));
-        }
-    }
-    Some((month, None, after_month))
-}
-
-/// `14日`, `本月20日`: a day of the month (Arabic digits, or any numeral after 本月/上月/下月),
-/// unless the words around it make it a number of days.
-fn day_of_month(folded: &str, n: &Numeral, published: Option<Date>) -> Option<DateExpression> {
-    let day = integer_in(n, 1, 31)?;
-    let rest = &folded[n.end..];
-    let marker = if rest.starts_with('日') {
-        '日'
-    } else if rest.starts_with('号') {
-        '号'
-    } else {
-        return None;
-    };
-    let end = n.end + marker.len_utf8();
-    let before = &folded[..n.start];
-    let month_word = MONTH_WORDS.iter().find(|(w, _)| before.ends_with(w));
-    if month_word.is_none() {
-        let after = &folded[end..];
-        let counted = DURATION_MARKERS.iter().any(|w| before.ends_with(w))
-            || DURATION_ENDINGS.iter().any(|w| after.starts_with(w));
-        if n.chinese || counted {
-            return None;
-        }
-    }
-    let start = month_word.map_or(n.start, |(w, _)| n.start - w.len());
-    let date = match (published, month_word) {
-        (Some(p), Some((_, by))) => p.day_of_month_shifted(*by, day).map(PartialDate::Full),
-        (Some(p), None) => bare_day(p, day, side(&folded[..start], &folded[end..])).map(PartialDate::Full),
-        (None, _) => Some(PartialDate::Day(day)),
-    };
-    Some(DateExpression { start, end, year_only: false, value: n.value, date })
-}
-
 /// Which side of publication the words around a bare day put it on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Side {
@@ -200,17 +228,6 @@ enum Side {
     Past,
     /// The text does not say.
     Unsaid,
-}
-
-/// The side the words right before (`before` ends there) or right after a bare day say.
-fn side(before: &str, after: &str) -> Side {
-    if COMING.iter().any(|w| before.ends_with(w) || after.starts_with(w)) {
-        Side::Coming
-    } else if PAST.iter().any(|w| before.ends_with(w)) {
-        Side::Past
-    } else {
-        Side::Unsaid
-    }
 }
 
 /// The day `day` of a month, read in an article published on `p` (see the module's rule).
@@ -233,24 +250,18 @@ fn bare_day(p: Date, day: u32, side: Side) -> Option<Date> {
     p.day_of_month_shifted(by, day)
 }
 
-/// A clock time starting at numeral `n` (上午9時30分, 下午3點): the byte where it ends.
-pub(crate) fn clock_time_end(folded: &str, n: &Numeral) -> Option<usize> {
-    let rest = &folded[n.end..];
-    let mark = ['时', '点'].into_iter().find(|&c| rest.starts_with(c))?;
-    let after = n.end + mark.len_utf8();
-    let minutes = numeral_starting(folded, after).filter(|m| folded[m.end..].starts_with('分'));
-    let daytime = TIME_OF_DAY.iter().any(|w| folded[..n.start].ends_with(w));
-    match minutes {
-        Some(m) => Some(m.end + '分'.len_utf8()),
-        None if daytime => Some(if folded[after..].starts_with('半') { after + '半'.len_utf8() } else { after }),
-        None => None,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::normalize::fold;
+
+    fn reader() -> DateReader<'static> {
+        DateReader::new(Lexicons::embedded())
+    }
+
+    fn dates_in(folded: &str, published: Option<Date>) -> Vec<DateExpression> {
+        reader().dates_in(folded, published)
+    }
 
     /// The first date expression of `s`: its folded text and its value.
     fn read(s: &str, published: Option<&str>) -> Option<(String, Option<String>)> {
@@ -337,11 +348,12 @@ mod tests {
 
     #[test]
     fn clock_times() {
+        let numerals = NumeralReader::new(Lexicons::embedded());
         let f = fold("上午9時30分舉行");
-        let n = numeral_starting(&f, "上午".len()).unwrap();
-        assert_eq!(clock_time_end(&f, &n), Some(f.find('举').unwrap()));
+        let n = numerals.starting(&f, "上午".len()).unwrap();
+        assert_eq!(reader().clock_time_end(&f, &n), Some(f.find('举').unwrap()));
         let f = fold("提出9點建議");
-        let n = numeral_starting(&f, "提出".len()).unwrap();
-        assert_eq!(clock_time_end(&f, &n), None);
+        let n = numerals.starting(&f, "提出".len()).unwrap();
+        assert_eq!(reader().clock_time_end(&f, &n), None);
     }
 }

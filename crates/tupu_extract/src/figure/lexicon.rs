@@ -6,7 +6,7 @@
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
-use crate::lexicon::{LexiconError, Row, Sources};
+use crate::lexicon::{LexiconError, Row, Sources, WordMap};
 use crate::model::Qualifier;
 use crate::normalize::fold;
 
@@ -74,63 +74,6 @@ pub(crate) enum Opener {
     Skip,
     /// Opens a prepositional phrase: the clause's first name is not its subject (在, 根據).
     Preposition,
-}
-
-/// Words with values, looked up by longest prefix or suffix of a folded string.
-#[derive(Debug)]
-pub(crate) struct WordMap<V> {
-    words: crate::fasthash::FastMap<String, V>,
-    /// Length of the longest word, in code points (bounds every lookup).
-    max_chars: usize,
-}
-
-impl<V> Default for WordMap<V> {
-    fn default() -> Self {
-        Self { words: crate::fasthash::FastMap::default(), max_chars: 0 }
-    }
-}
-
-/// Longest word a lookup considers; lexicon words are far shorter.
-const MAX_WORD_CHARS: usize = 16;
-
-impl<V> WordMap<V> {
-    fn insert(&mut self, word: &str, value: V) -> bool {
-        let key = fold(word);
-        let n = key.chars().count();
-        if n == 0 || n > MAX_WORD_CHARS {
-            return false;
-        }
-        self.max_chars = self.max_chars.max(n);
-        self.words.insert(key, value).is_none()
-    }
-
-    /// The longest word that `s` starts with: its length in bytes and its value.
-    pub(crate) fn prefix_of(&self, s: &str) -> Option<(usize, &V)> {
-        let mut ends = [0usize; MAX_WORD_CHARS];
-        let mut n = 0;
-        for (i, c) in s.char_indices().take(self.max_chars) {
-            ends[n] = i + c.len_utf8();
-            n += 1;
-        }
-        ends[..n].iter().rev().find_map(|&e| self.words.get(&s[..e]).map(|v| (e, v)))
-    }
-
-    /// The longest word that `s` ends with: its length in bytes and its value.
-    pub(crate) fn suffix_of(&self, s: &str) -> Option<(usize, &V)> {
-        let mut starts = [0usize; MAX_WORD_CHARS];
-        let mut n = 0;
-        for (i, _) in s.char_indices().rev().take(self.max_chars) {
-            starts[n] = i;
-            n += 1;
-        }
-        starts[..n].iter().rev().find_map(|&b| self.words.get(&s[b..]).map(|v| (s.len() - b, v)))
-    }
-
-    /// Whether `s` is exactly a word.
-    #[cfg(test)]
-    pub(crate) fn contains(&self, s: &str) -> bool {
-        self.words.contains_key(s)
-    }
 }
 
 /// Every figure lexicon, parsed and folded.

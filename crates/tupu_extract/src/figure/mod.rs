@@ -80,7 +80,7 @@ fn find(analysis: &Analysis<'_>) -> Vec<Figure> {
     let is_blocked = |byte: usize| blocked[analysis.text().char_at_folded_byte(byte)];
     let mut found: Vec<Found> = Vec::new();
     let mut next = 0;
-    for n in crate::numeral::numerals(folded) {
+    for n in crate::numeral::NumeralReader::new(analysis.lex).all(folded) {
         if n.start < next || is_blocked(n.start) {
             continue;
         }

@@ -20,8 +20,11 @@
 //!
 //! Nothing here names a particular article's people: names of people are found by pattern.
 
+mod patterns;
+mod regions;
 pub(crate) mod tsv;
 mod vocabulary;
+pub(crate) mod words;
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
@@ -30,8 +33,11 @@ use std::collections::HashMap;
 use std::path::Path;
 use std::sync::LazyLock;
 
+pub(crate) use patterns::Patterns;
+pub(crate) use regions::RegionMarkers;
 pub use tsv::{LexiconError, Row};
 pub(crate) use vocabulary::{Lattice, Vocabulary, WordClass};
+pub(crate) use words::{FunctionWords, Role, WordMap, WordSet};
 
 use crate::fasthash::{FastMap, FastSet};
 use crate::figure::FigureLexicon;
@@ -55,6 +61,9 @@ pub const EMBEDDED: &[(&str, &str)] = &[
     ("organisations.tsv", include_str!("../../data/organisations.tsv")),
     ("places.tsv", include_str!("../../data/places.tsv")),
     ("concepts.tsv", include_str!("../../data/concepts.tsv")),
+    // Word classes every stage reads (lexicon/words.rs), and region markers (lexicon/regions.rs).
+    ("function_words.tsv", include_str!("../../data/function_words.tsv")),
+    ("region_markers.tsv", include_str!("../../data/region_markers.tsv")),
     // The figure stage's (figure/lexicon.rs).
     ("measure_words.tsv", include_str!("../../data/measure_words.tsv")),
     ("currencies.tsv", include_str!("../../data/currencies.tsv")),
@@ -128,7 +137,7 @@ impl KnownEntity {
     /// 德國X協會 is X協會 of Germany, while 中國X研究院 is one name).
     #[must_use]
     pub fn is_foreign_country(&self) -> bool {
-        self.class == "country" && self.key != "中国"
+        self.class == "country" && self.region.is_empty()
     }
 }
 
@@ -214,6 +223,12 @@ pub struct Lexicons {
     pub(crate) proposals: ProposalWords,
     /// Verbs that relate two entities, with their property and frame.
     pub(crate) relations: RelationVerbs,
+    /// Word classes: conjunctions, prepositions, edition and time words… (by [`Role`]).
+    pub(crate) words: FunctionWords,
+    /// The regular expressions built from the word classes.
+    pub(crate) patterns: Patterns,
+    /// The words that place a report in a region.
+    pub(crate) regions: RegionMarkers,
 }
 
 impl Lexicons {
@@ -244,6 +259,8 @@ impl Lexicons {
 
     /// Builds every part from its files.
     fn from_sources(sources: &Sources) -> Result<Self, LexiconError> {
+        let words = FunctionWords::load(sources)?;
+        let patterns = Patterns::build(&words)?;
         let mut lex = Self {
             known: Vec::new(),
             titles: Vec::new(),
@@ -259,6 +276,9 @@ impl Lexicons {
             figures: FigureLexicon::load(sources)?,
             proposals: ProposalWords::load(sources)?,
             relations: RelationVerbs::load(sources)?,
+            words,
+            patterns,
+            regions: RegionMarkers::load(sources)?,
         };
         for row in sources.rows("surnames.tsv", 1)? {
             lex.surnames.insert(fold(row.get(0)));

@@ -120,9 +120,7 @@ fn marker_at(chars: &[char], opens_paragraph: bool, words: &ProposalWords) -> Op
         '第' => {
             let (n, len) = chinese_count(&chars[1..])?;
             let mut end = 1 + len;
-            if matches!(chars.get(end), Some('点' | '条' | '项')) {
-                end += 1;
-            }
+            end += words.prefix(&chars[end..], Role::Ordinal).unwrap_or(0);
             let next = *chars.get(end)?;
             (AFTER_ORDINAL.contains(&next) || next == '是')
                 .then(|| (Family::Di, Ordinal::Number(n), body_after(end, true)))

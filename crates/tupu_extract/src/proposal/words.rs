@@ -22,6 +22,8 @@ pub(crate) enum Role {
     Next,
     /// 最後.
     Last,
+    /// The measure word after 第N in a marker (第二點，).
+    Ordinal,
 }
 
 /// The parsed lexicon: folded words with their roles.
@@ -50,6 +52,7 @@ impl ProposalWords {
                     ("second", Role::Second),
                     ("next", Role::Next),
                     ("last", Role::Last),
+                    ("ordinal", Role::Ordinal),
                 ],
             )?;
             words.push((fold(row.get(0)).chars().collect::<Vec<char>>(), role));

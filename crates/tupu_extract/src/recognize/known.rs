@@ -10,7 +10,7 @@ use std::collections::HashSet;
 
 use crate::analysis::Analysis;
 use crate::article::Region;
-use crate::lexicon::{KnownEntity, WordClass};
+use crate::lexicon::{KnownEntity, Role, WordClass};
 use crate::span::Span;
 use crate::text::is_cjk;
 
@@ -49,7 +49,7 @@ pub(crate) fn recognise(a: &mut Analysis<'_>) {
         if taken[c.span.start..c.span.end].iter().any(|&t| t) {
             continue;
         }
-        let entry = choose(&c.entries, &present, a.article.region(), &a.lex.known);
+        let entry = choose(&c.entries, &present, a.region, &a.lex.known);
         taken[c.span.start..c.span.end].iter_mut().for_each(|t| *t = true);
         add_known(a, entry, c.span);
     }
@@ -82,7 +82,7 @@ fn stands_alone(a: &Analysis<'_>, span: Span) -> bool {
 /// punctuation, a boundary word or a conjunction, and before a word break — not inside 鹽城大豐港.
 fn short_alias_stands(a: &Analysis<'_>, span: Span) -> bool {
     let before = span.start.checked_sub(1).map(|p| a.char_at(p));
-    let before_ok = before.is_none_or(|c| !is_cjk(c) || matches!(c, '与' | '和' | '及' | '同' | '并' | '跟' | '、'))
+    let before_ok = before.is_none_or(|c| !is_cjk(c) || a.joins_names(c))
         || a.word_ending_at(span.start, |c| {
             matches!(c, WordClass::Boundary | WordClass::Known(_) | WordClass::Title(_))
         })
@@ -90,25 +90,8 @@ fn short_alias_stands(a: &Analysis<'_>, span: Span) -> bool {
     let after = a.char_at(span.end);
     let after_ok = !is_cjk(after)
         || a.word_starting_at(span.end, |c| !matches!(c, WordClass::Known(_))).is_some()
-        || matches!(
-            after,
-            '与' | '和'
-                | '及'
-                | '同'
-                | '并'
-                | '的'
-                | '将'
-                | '在'
-                | '于'
-                | '已'
-                | '也'
-                | '亦'
-                | '等'
-                | '是'
-                | '会'
-                | '还'
-                | '又'
-        );
+        || a.joins_names(after)
+        || a.class(Role::AfterShortAlias).has_char(after);
     // A known name crossing it (鹽城 across 城大) means it is part of that name.
     let crossed = a.crossing_words(span).any(|c| matches!(c, WordClass::Known(_)));
     !crossed && (before_ok || after_ok)
@@ -118,12 +101,7 @@ fn choose(entries: &[usize], present: &HashSet<usize>, region: Region, known: &[
     if let [only] = entries {
         return *only;
     }
-    let region_code = match region {
-        Region::HongKong => "HK",
-        Region::Macau => "MO",
-        Region::Taiwan => "TW",
-        Region::Mainland => "CN",
-    };
+    let region_code = region.code();
     entries
         .iter()
         .copied()

@@ -13,64 +13,19 @@
 //! when it is an organisation (國新辦 in 國新辦新聞局, which is then part of it), and a foreign
 //! country at the start is split off (德國X協會 → 德國 + X協會).
 
-use std::sync::LazyLock;
-
-use regex::Regex;
-
 use crate::analysis::Analysis;
-use crate::lexicon::WordClass;
+use crate::lexicon::{Role, WordClass};
 use crate::model::EntityKind;
+use crate::numeral::{is_numeral_char, magnitude};
 use crate::span::Span;
 use crate::text::is_cjk;
 
 /// Longest name before its ending, in characters.
 const MAX_STEM: usize = 24;
 
-/// Conjunctions that join two names — or two words inside one name (工業和信息化部).
-const CONJUNCTIONS: &[char] = &['和', '及', '与', '或', '暨', '同', '并', '跟'];
-
-/// Chinese numerals: a numeral and a measure word before a name (二十余个全国重点实验室) start a
-/// count, not a name.
-const NUMERALS: &[char] = &[
-    '一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '百', '千', '万', '亿', '两', '零', '〇', '余', '多',
-    '几', '数', '首',
-];
-/// Endings of government bodies (folded): a country's ministry or agency is named with its
-/// country, unlike a company or a society of that country.
-const GOVERNMENT_ENDINGS: &[&str] = &["部", "局", "署", "厅", "委员会", "办公室", "理事会"];
-const MEASURES: &[char] =
-    &['个', '间', '家', '名', '项', '所', '位', '座', '条', '批', '款', '宗', '届', '点', '大', '类', '支', '只', '场'];
-
 /// Openers and closers of quoted names.
 const OPEN_QUOTES: &[char] = &['「', '“', '『', '《', '‘', '"'];
 const CLOSE_QUOTES: &[char] = &['」', '”', '』', '》', '’', '"'];
-
-/// Leading words of an event name that say which edition, not which event (第二屆, 本次).
-static EVENT_EDITION: LazyLock<Regex> = LazyLock::new(|| {
-    #[expect(clippy::expect_used, reason = "a constant pattern, checked by the unit tests")]
-    Regex::new(r"^(?:第[0-9一二三四五六七八九十百]+届|首届|本届|今届|上届|下届|该届|是届|本次|是次|今次|此次|这次|该次|今年|去年|明年|该|本)")
-        .expect("valid regex")
-});
-
-/// 《title》 of a document: a law, plan, report or white paper is an initiative.
-static DOCUMENT: LazyLock<Regex> = LazyLock::new(|| {
-    #[expect(clippy::expect_used, reason = "a constant pattern, checked by the unit tests")]
-    Regex::new(r"《([^《》\n]{2,40}?(?:法|条例|规划|纲要|白皮书|蓝皮书|报告|意见|方案|办法|决定|规定|计划|通知|指引|规则|战略|议程|宣言|公约|协定|倡议|议定书|协议|备忘录)(?:（[^（）]{1,12}）)?)》")
-        .expect("valid regex")
-});
-
-/// A quoted term followed directly by a programme word: “东数西算”工程, 「人工智能+」行動.
-static QUOTED_PROGRAMME: LazyLock<Regex> = LazyLock::new(|| {
-    #[expect(clippy::expect_used, reason = "a constant pattern, checked by the unit tests")]
-    Regex::new(r"[「“『]([^」”』「“『\n]{2,16})[」”』](行动|工程|规划|计划|战略|政策|倡议|方案)").expect("valid regex")
-});
-
-/// A Latin-script name followed by a word for companies: DeepSeek等企业, OpenAI公司.
-static LATIN_COMPANY: LazyLock<Regex> = LazyLock::new(|| {
-    #[expect(clippy::expect_used, reason = "a constant pattern, checked by the unit tests")]
-    Regex::new(r"([A-Za-z][A-Za-z0-9&.\-]*[A-Za-z0-9](?: [A-Z][A-Za-z0-9&.\-]*)*)(?:等)?(?:企业|公司|集团|银行|机构|平台|品牌|大模型)")
-        .expect("valid regex")
-});
 
 /// A name candidate.
 #[derive(Debug, Clone)]
@@ -103,7 +58,7 @@ fn by_ending(a: &Analysis<'_>) -> Vec<Candidate> {
         let suffix = &a.lex.suffixes[i];
         let mut start = name_start(a, suffix_span.start, suffix.kind);
         // A conjunction opens no name (與特區政府 → 特區政府).
-        while start < suffix_span.start && CONJUNCTIONS.contains(&a.char_at(start)) {
+        while start < suffix_span.start && joins(a, a.char_at(start)) {
             start += 1;
         }
         let mut span = Span::new(start, end);
@@ -119,7 +74,7 @@ fn by_ending(a: &Analysis<'_>) -> Vec<Candidate> {
         }
         let stem = Span::new(span.start, suffix_span.start);
         // 南沙港, 鹽田港: a port is a known place and 港 — nothing else (來港, 經港 are Hong Kong).
-        if a.folded(suffix_span) == "港" {
+        if a.class(Role::PortEnding).contains(a.folded(suffix_span)) {
             let place_stem = a
                 .word_starting_at(
                     stem.start,
@@ -128,10 +83,7 @@ fn by_ending(a: &Analysis<'_>) -> Vec<Candidate> {
                 .is_some_and(|(w, _)| w == stem);
             // 港澳, 港元, 港股, 港深: 港 is Hong Kong in a word that goes on.
             let glued_after = a.word_starting_at(suffix_span.start, |_| true).is_some_and(|(w, _)| w.len() > 1)
-                || matches!(
-                    a.char_at(suffix_span.end),
-                    '澳' | '元' | '币' | '股' | '人' | '府' | '资' | '深' | '珠' | '台'
-                );
+                || a.class(Role::HongKongCompound).has_char(a.char_at(suffix_span.end));
             if !place_stem || glued_after {
                 continue;
             }
@@ -154,7 +106,8 @@ fn by_ending(a: &Analysis<'_>) -> Vec<Candidate> {
             continue;
         }
         // 該公司, 本局: a reference, resolved by coreference, not a name.
-        if stem.end > 0 && matches!(a.char_at(stem.end - 1), '该' | '其' | '此' | '这' | '各') {
+        let refers = |c: char| a.class(Role::Demonstrative).has_char(c) || a.class(Role::Determiner).has_char(c);
+        if stem.end > 0 && refers(a.char_at(stem.end - 1)) {
             continue;
         }
         // 企業及大學, 機構和商協會: a conjunction right before the ending, or one character
@@ -174,7 +127,7 @@ fn by_ending(a: &Analysis<'_>) -> Vec<Candidate> {
                 |c| matches!(c, WordClass::Known(k) if a.lex.known[k].kind == EntityKind::Place),
             ) {
                 let rest = Span::new(place.end, stem.end);
-                let deictic = matches!(a.char_at(place.start), '本' | '我');
+                let deictic = a.class(Role::Deictic).has_char(a.char_at(place.start));
                 if (describing(k) || deictic) && place.end < stem.end && a.lex.is_all_generic(a.folded(rest)) {
                     continue;
                 }
@@ -206,7 +159,7 @@ fn by_ending(a: &Analysis<'_>) -> Vec<Candidate> {
         if suffix.kind == EntityKind::Initiative
             && !suffix.strong
             && !is_quoted(a, span)
-            && a.folded(stem).chars().any(|c| CONJUNCTIONS.contains(&c))
+            && a.folded(stem).chars().any(|c| joins(a, c))
         {
             continue;
         }
@@ -304,17 +257,11 @@ fn name_start(a: &Analysis<'_>, suffix_start: usize, kind: EntityKind) -> usize 
         {
             break;
         }
-        if p >= 2
-            && MEASURES.contains(&c)
-            && (NUMERALS.contains(&a.char_at(p - 2)) || a.char_at(p - 2).is_ascii_digit())
-        {
+        if p >= 2 && a.class(Role::CountingMeasure).has_char(c) && counts_char(a, a.char_at(p - 2)) {
             break;
         }
         // 50億元專項資金: an amount before a name is not part of it.
-        if p >= 2
-            && matches!(c, '元' | '亿' | '万' | '千' | '百')
-            && (a.char_at(p - 2).is_ascii_digit() || NUMERALS.contains(&a.char_at(p - 2)))
-        {
+        if p >= 2 && (c == '元' || magnitude(c).is_some_and(|e| e >= 2)) && counts_char(a, a.char_at(p - 2)) {
             break;
         }
         // Two place names side by side (交易廣場港交所互聯互通廣場): one ends where the other's
@@ -341,10 +288,20 @@ fn name_start(a: &Analysis<'_>, suffix_start: usize, kind: EntityKind) -> usize 
     p
 }
 
+/// Whether a character is a conjunction or a comitative (和, 及, 與, 同, 並).
+fn joins(a: &Analysis<'_>, c: char) -> bool {
+    a.class(Role::Conjunction).has_char(c) || a.class(Role::Comitative).has_char(c)
+}
+
+/// Whether a character stands in a count: a numeral character or a count word (二十餘個).
+fn counts_char(a: &Analysis<'_>, c: char) -> bool {
+    is_numeral_char(c) || a.class(Role::CountWord).has_char(c)
+}
+
 /// Whether a cardinal number and a measure word end at `end` (30個, 三家), not an ordinal (第三屆).
 fn counted_before(a: &Analysis<'_>, end: usize) -> bool {
-    let is_numeral = |c: char| NUMERALS.contains(&c) || c.is_ascii_digit();
-    if end < 2 || !MEASURES.contains(&a.char_at(end - 1)) || !is_numeral(a.char_at(end - 2)) {
+    let is_numeral = |c: char| counts_char(a, c);
+    if end < 2 || !a.class(Role::CountingMeasure).has_char(a.char_at(end - 1)) || !is_numeral(a.char_at(end - 2)) {
         return false;
     }
     let mut p = end - 2;
@@ -356,7 +313,7 @@ fn counted_before(a: &Analysis<'_>, end: usize) -> bool {
 
 /// Whether the character at `p` is a conjunction (和, 及, 與), not part of a word (協和, 和平).
 fn is_conjunction_at(a: &Analysis<'_>, p: usize) -> bool {
-    CONJUNCTIONS.contains(&a.char_at(p))
+    joins(a, a.char_at(p))
         && !a.crossing_words(Span::new(p, p + 1)).any(|c| matches!(c, WordClass::Plain | WordClass::Known(_)))
 }
 
@@ -374,7 +331,7 @@ fn event_name(a: &Analysis<'_>, span: Span) -> Span {
     // 第二屆X, 本次X at the start; 期望今次論壇: a two-character edition word anywhere.
     let folded = a.folded(span);
     for (i, _) in folded.char_indices() {
-        if let Some(m) = EVENT_EDITION.find(&folded[i..]) {
+        if let Some(m) = a.lex.patterns.edition.find(&folded[i..]) {
             if i == 0 || m.as_str().chars().count() >= 2 {
                 span.start += folded[..i + m.end()].chars().count();
                 break;
@@ -426,7 +383,7 @@ fn has_marker(a: &Analysis<'_>, span: Span, kind: EntityKind) -> bool {
     let administrative = kind == EntityKind::Organization
         && (span.start + 3..span.end).any(|p| {
             let place = Span::new(span.start, p - 1);
-            matches!(a.char_at(p - 1), '市' | '省' | '县' | '区' | '州' | '镇' | '乡' | '旗')
+            a.class(Role::AdministrativeUnit).has_char(a.char_at(p - 1))
                 && place.len() >= 2
                 && (place.start..place.end).all(|q| is_cjk(a.char_at(q)))
                 && !(place.start + 1..=place.end).any(|e| {
@@ -452,10 +409,9 @@ fn has_marker(a: &Analysis<'_>, span: Span, kind: EntityKind) -> bool {
 /// Whether the first word of a span is a generic modifier (重點…, 相關…). Words of scope
 /// (國家, 全國, 中央, 國際) open proper names (國家人工智能產業投資基金) and do not count.
 fn starts_generic(a: &Analysis<'_>, span: Span) -> bool {
-    const SCOPE: &[&str] = &["国家", "全国", "中央", "全球", "国际", "省级", "市级"];
     (2..=4.min(span.len())).any(|n| {
         let w = a.folded(Span::new(span.start, span.start + n));
-        a.lex.generic.contains(w) && !SCOPE.contains(&w)
+        a.lex.generic.contains(w) && !a.class(Role::Scope).contains(w)
     })
 }
 
@@ -467,7 +423,9 @@ fn is_quoted(a: &Analysis<'_>, span: Span) -> bool {
 /// 「X」行動, “X”工程: initiative X, the quoted form an alias.
 fn quoted_programmes(a: &Analysis<'_>) -> Vec<Candidate> {
     let text = a.text();
-    QUOTED_PROGRAMME
+    a.lex
+        .patterns
+        .quoted_programme
         .captures_iter(text.folded())
         .filter_map(|c| {
             let inner = c.get(1)?;
@@ -485,7 +443,9 @@ fn quoted_programmes(a: &Analysis<'_>) -> Vec<Candidate> {
 /// 《X白皮書》: initiative X, the bracketed form an alias.
 fn documents(a: &Analysis<'_>) -> Vec<Candidate> {
     let text = a.text();
-    DOCUMENT
+    a.lex
+        .patterns
+        .document
         .captures_iter(text.folded())
         .filter_map(|c| {
             let inner = c.get(1)?;
@@ -502,7 +462,9 @@ fn documents(a: &Analysis<'_>) -> Vec<Candidate> {
 /// DeepSeek等企業 → organisation DeepSeek.
 fn latin_companies(a: &Analysis<'_>) -> Vec<Candidate> {
     let text = a.text();
-    LATIN_COMPANY
+    a.lex
+        .patterns
+        .latin_company
         .captures_iter(text.folded())
         .filter_map(|c| {
             let name = c.get(1)?;
@@ -553,7 +515,7 @@ fn accept(a: &mut Analysis<'_>, mut candidates: Vec<Candidate>) {
                 a.word_ending_at(c.span.end, |w| matches!(w, WordClass::Suffix(_))).map_or(0, |(w, _)| w.len());
             let own_name = Span::new(m.end, c.span.end.saturating_sub(ending));
             // A ministry or agency is the country's own: 沙特阿拉伯能源部 keeps its country.
-            let government = GOVERNMENT_ENDINGS.iter().any(|e| a.folded(c.span).ends_with(e));
+            let government = a.class(Role::GovernmentEnding).ends(a.folded(c.span));
             if m.start == c.span.start
                 && foreign
                 && !government
@@ -582,7 +544,7 @@ fn accept(a: &mut Analysis<'_>, mut candidates: Vec<Candidate>) {
         // 廣西南寧國際會展中心, 成都中國西部國際博覽城: a place before a venue's name that starts
         // with another place locates it; the name starts at the second place.
         // (A company keeps its registered places: 珠海橫琴數鏈科技有限公司.)
-        if c.kind == EntityKind::Place || a.folded(c.span).ends_with("中心") {
+        if c.kind == EntityKind::Place || a.class(Role::VenueEnding).ends(a.folded(c.span)) {
             let first = a.word_starting_at(
                 c.span.start,
                 |w| matches!(w, WordClass::Known(k) if a.lex.known[k].kind == EntityKind::Place),
@@ -686,7 +648,7 @@ fn is_place_prefix(a: &Analysis<'_>, prefix: Span) -> bool {
         return false;
     }
     let folded = a.folded(prefix);
-    matches!(folded, "国家" | "中国" | "中央" | "中华人民共和国")
+    a.class(Role::NationalPrefix).contains(folded)
         || a.word_starting_at(
             prefix.start,
             |c| matches!(c, WordClass::Known(k) if a.lex.known[k].kind == EntityKind::Place),

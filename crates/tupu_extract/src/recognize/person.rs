@@ -11,25 +11,10 @@
 //! Every later occurrence of a name found this way is a mention of the same person.
 
 use crate::analysis::Analysis;
-use crate::lexicon::{TitleKind, WordClass};
+use crate::lexicon::{Role, TitleKind, WordClass};
 use crate::model::{EntityId, EntityKind, Post};
 use crate::span::Span;
 use crate::text::is_cjk;
-
-/// Characters that do not occur in given names but do follow names (王勇等, 李明在, 張三也…):
-/// a name read with one of these as its last character is too long.
-const NOT_IN_GIVEN_NAMES: &[char] = &[
-    '等', '的', '在', '与', '及', '也', '亦', '都', '将', '已', '曾', '于', '向', '对', '说', '是', '了', '并', '又',
-    '还', '所', '则', '而', '昨', '今', '日', '年', '把', '被', '让', '给', '从', '这', '那', '该', '其', '此', '各',
-    '每', '有', '无', '不', '没', '未', '要', '表', '指', '称', '出', '致', '时', '月',
-];
-
-/// Single characters that often follow a name (a verb or preposition starts).
-const AFTER_NAME: &[char] = &[
-    '在', '与', '和', '及', '也', '亦', '则', '将', '为', '又', '并', '昨', '今', '于', '向', '对', '代', '致', '出',
-    '说', '称', '指', '表', '透', '介', '强', '认', '坦', '直', '分', '回', '谈', '主', '率', '带', '到', '访', '会',
-    '接', '获', '被', '是', '的', '曾', '已', '亲', '随', '一', '同', '就', '日', '先', '早',
-];
 
 /// Maximum gap (descriptor words) between an organisation and the title it gives: 「博睿集團
 /// 亞太區總裁」, 「X協會數字化轉型項目負責人」.
@@ -69,13 +54,10 @@ fn appointed(a: &mut Analysis<'_>) {
     let people: Vec<(EntityId, Span)> =
         a.entities.all_mentions().into_iter().filter(|(id, _)| a.entities.kind(*id) == EntityKind::Person).collect();
     for (person, m) in people {
-        let Some(verb) = ["担任", "出任", "兼任", "接任", "升任", "获委任为", "获任命为"]
-            .iter()
-            .find(|v| a.folded(Span::new(m.end, m.end + v.chars().count())) == **v)
-        else {
+        let Some(verb) = a.class_word_at(Role::AppointingVerb, m.end) else {
             continue;
         };
-        let after = m.end + verb.chars().count();
+        let after = verb.end;
         let org = a.entities.mentions_in(Span::new(after, after + 30)).into_iter().find(|(id, s)| {
             s.start == after && matches!(a.entities.kind(*id), EntityKind::Organization | EntityKind::Place)
         });
@@ -91,13 +73,14 @@ fn appointed(a: &mut Analysis<'_>) {
 /// 2 for a boundary word or a character that often follows names; 0 otherwise.
 pub(crate) fn end_strength(a: &Analysis<'_>, pos: usize) -> u8 {
     let c = a.char_at(pos);
-    if pos >= a.chars.len() || !(is_cjk(c) || c.is_ascii_alphanumeric()) || matches!(c, '等' | '、') {
+    if pos >= a.chars.len() || !(is_cjk(c) || c.is_ascii_alphanumeric()) || c == '、' || a.class(Role::Etc).has_char(c)
+    {
         return 3;
     }
     if a.word_starting_at(pos, |w| matches!(w, WordClass::SpeechVerb(_) | WordClass::Title(_))).is_some() {
         return 3;
     }
-    if a.word_starting_at(pos, |w| w == WordClass::Boundary).is_some() || AFTER_NAME.contains(&c) {
+    if a.word_starting_at(pos, |w| w == WordClass::Boundary).is_some() || a.class(Role::AfterName).has_char(c) {
         return 2;
     }
     0
@@ -119,7 +102,7 @@ fn read_name(a: &Analysis<'_>, start: usize) -> Option<Span> {
                 continue;
             }
             let given = &a.chars[surname.end..span.end];
-            if !given.iter().all(|&c| is_cjk(c)) || NOT_IN_GIVEN_NAMES.contains(&given[given_len - 1]) {
+            if !given.iter().all(|&c| is_cjk(c)) || a.class(Role::NotInGivenName).has_char(given[given_len - 1]) {
                 continue;
             }
             if !a.entities.is_free(span) && !only_places_inside(a, Span::new(surname.end, span.end)) {
@@ -162,7 +145,7 @@ fn read_dotted(a: &Analysis<'_>, start: usize) -> Option<Span> {
         let part_start = p;
         while p < a.chars.len() && is_cjk(a.char_at(p)) && p - part_start < 8 {
             let stop = p > part_start
-                && (NOT_IN_GIVEN_NAMES.contains(&a.char_at(p))
+                && (a.class(Role::NotInGivenName).has_char(a.char_at(p))
                     || !a.lex.transliteration.contains(&a.char_at(p))
                     || a.word_starting_at(p, |c| {
                         matches!(c, WordClass::SpeechVerb(_) | WordClass::Title(_) | WordClass::Boundary)
@@ -175,7 +158,7 @@ fn read_dotted(a: &Analysis<'_>, start: usize) -> Option<Span> {
             let last_char = parts > 0
                 && p > part_start
                 && !a.lex.transliteration.contains(&a.char_at(p))
-                && !NOT_IN_GIVEN_NAMES.contains(&a.char_at(p))
+                && !a.class(Role::NotInGivenName).has_char(a.char_at(p))
                 && firm_after
                 && a.word_starting_at(p, |c| {
                     matches!(c, WordClass::SpeechVerb(_) | WordClass::Title(_) | WordClass::Boundary)
@@ -311,7 +294,7 @@ fn bylines(a: &mut Analysis<'_>) {
 fn dateline_agency(a: &Analysis<'_>, title_start: usize) -> Option<EntityId> {
     if title_start == 0
         || !matches!(a.char_at(title_start - 1), '（' | '(')
-        || a.char_at(title_start.saturating_sub(2)) != '电'
+        || !a.class(Role::DatelineEnd).has_char(a.char_at(title_start.saturating_sub(2)))
     {
         return None;
     }
@@ -346,7 +329,7 @@ fn posts_before(a: &mut Analysis<'_>, person: EntityId, name_start: usize) {
         chain.push((title, org.map(|(id, _)| id)));
         pos = org.map_or(title.start, |(_, s)| s.start);
         // Titles chain with 、 and with 兼 (董事長兼總裁).
-        if pos > 0 && matches!(a.char_at(pos - 1), '、' | '兼') {
+        if pos > 0 && (a.char_at(pos - 1) == '、' || a.class(Role::TitleJoiner).has_char(a.char_at(pos - 1))) {
             pos -= 1;
         } else {
             break;
@@ -392,8 +375,7 @@ fn posts_before(a: &mut Analysis<'_>, person: EntityId, name_start: usize) {
 /// Whether a title heads the government of a place (市長, 副省長, 縣長).
 fn governs_a_place(a: &Analysis<'_>, title: Span) -> bool {
     let t = a.folded(title);
-    ["市长", "省长", "县长", "区长", "州长", "镇长", "乡长", "主席"].iter().any(|g| t.ends_with(g))
-        && !t.ends_with("副主席")
+    a.class(Role::HeadOfGovernment).ends(t) && !a.class(Role::NotHeadOfGovernment).ends(t)
 }
 
 /// The place a body's name starts with (成都市委 → 成都), when the article names that place.
@@ -556,7 +538,8 @@ fn speakers(a: &mut Analysis<'_>) {
         // The name must be followed by a speech verb, or by 在/於 opening an adverbial that a
         // speech verb closes within the clause.
         let verb_now = a.word_starting_at(name.end, |c| matches!(c, WordClass::SpeechVerb(_))).is_some();
-        let verb_later = matches!(a.char_at(name.end), '在' | '于') && speech_verb_in_clause(a, name.end);
+        let verb_later =
+            a.class(Role::LocativePreposition).has_char(a.char_at(name.end)) && speech_verb_in_clause(a, name.end);
         // 陳大文主席提出…: a name, then its title, then a verb.
         let title_after = a
             .word_starting_at(name.end, |c| matches!(c, WordClass::Title(_)))
