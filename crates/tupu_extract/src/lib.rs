@@ -6,7 +6,6 @@ pub mod date;
 pub mod decimal;
 mod entities;
 mod event;
-pub mod fasthash;
 mod figure;
 pub mod lexicon;
 pub mod model;

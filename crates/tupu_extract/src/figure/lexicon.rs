@@ -6,7 +6,7 @@
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
-use crate::lexicon::{LexiconError, Row, Sources, WordMap};
+use crate::lexicon::{KnownClass, LexiconError, Row, Sources, WordMap};
 use crate::model::Qualifier;
 use crate::normalize::fold;
 
@@ -62,7 +62,7 @@ pub(crate) enum Reference {
     /// The entity with this folded name (我國 → 中国).
     Name(String),
     /// The nearest known place of this lexicon class before it (全省 → a province).
-    Class(String),
+    Class(KnownClass),
     /// The nearest entity before it whose name ends in the word; `event`: else the main event.
     Ending { event: bool },
 }
@@ -202,7 +202,10 @@ impl FigureLexicon {
         for row in sources.rows(file, 2)? {
             let reference = match row.get(1) {
                 "name" if !row.get(2).is_empty() => Reference::Name(fold(row.get(2))),
-                "class" if !row.get(2).is_empty() => Reference::Class(row.get(2).to_owned()),
+                "class" if !row.get(2).is_empty() => Reference::Class(
+                    KnownClass::from_name(row.get(2))
+                        .ok_or_else(|| row.error(format!("unknown class '{}'", row.get(2))))?,
+                ),
                 "ending" => Reference::Ending { event: row.get(2) == "event" },
                 other => return Err(row.error(format!("'{other}' needs a target, or is not name, class or ending"))),
             };

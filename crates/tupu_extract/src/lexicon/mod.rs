@@ -39,12 +39,13 @@ pub use tsv::{LexiconError, Row};
 pub(crate) use vocabulary::{Lattice, Vocabulary, WordClass};
 pub(crate) use words::{FunctionWords, Role, WordMap, WordSet};
 
-use crate::fasthash::{FastMap, FastSet};
+use crate::article::Region;
 use crate::figure::FigureLexicon;
 use crate::model::EntityKind;
 use crate::normalize::fold;
 use crate::proposal::ProposalWords;
 use crate::relation::RelationVerbs;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 /// Every data file, embedded: (name under `data/`, contents).
 pub const EMBEDDED: &[(&str, &str)] = &[
@@ -113,6 +114,187 @@ impl Sources {
     }
 }
 
+/// The finer class of a known entity (column 3 of the entity lexicons).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum KnownClass {
+    /// A sovereign country (中國, 日本).
+    Country,
+    /// A world region (東盟, 中東, 亞太區).
+    Region,
+    /// A province or autonomous region.
+    Province,
+    /// A prefecture-level division.
+    Prefecture,
+    /// A city.
+    City,
+    /// A municipality directly under the central government.
+    Municipality,
+    /// A county.
+    County,
+    /// A district.
+    District,
+    /// A special administrative region (香港, 澳門).
+    Sar,
+    /// An area or neighbourhood.
+    Area,
+    /// A venue (香港會議展覽中心).
+    Venue,
+    /// A development or trade zone.
+    Zone,
+    /// A government (香港特區政府).
+    Government,
+    /// A ministry.
+    Ministry,
+    /// A department.
+    Department,
+    /// A bureau.
+    Bureau,
+    /// A regulator.
+    Regulator,
+    /// A central bank.
+    CentralBank,
+    /// A statutory body.
+    Statutory,
+    /// A legislature.
+    Legislature,
+    /// A court.
+    Court,
+    /// An advisory body.
+    Advisory,
+    /// A political party or one of its committees.
+    Party,
+    /// A military body.
+    Military,
+    /// A university.
+    University,
+    /// An academy.
+    Academy,
+    /// A research institute.
+    Institute,
+    /// A company.
+    Company,
+    /// A bank.
+    Bank,
+    /// A news organisation.
+    Media,
+    /// An association.
+    Association,
+    /// A chamber of commerce.
+    Chamber,
+    /// An international organisation.
+    International,
+    /// A programme.
+    Programme,
+    /// A plan.
+    Plan,
+    /// An initiative.
+    Initiative,
+    /// An agreement.
+    Agreement,
+    /// A fixed concept.
+    Concept,
+    /// A principle.
+    Principle,
+}
+
+impl KnownClass {
+    /// Every class.
+    pub const ALL: &'static [KnownClass] = &[
+        Self::Country,
+        Self::Region,
+        Self::Province,
+        Self::Prefecture,
+        Self::City,
+        Self::Municipality,
+        Self::County,
+        Self::District,
+        Self::Sar,
+        Self::Area,
+        Self::Venue,
+        Self::Zone,
+        Self::Government,
+        Self::Ministry,
+        Self::Department,
+        Self::Bureau,
+        Self::Regulator,
+        Self::CentralBank,
+        Self::Statutory,
+        Self::Legislature,
+        Self::Court,
+        Self::Advisory,
+        Self::Party,
+        Self::Military,
+        Self::University,
+        Self::Academy,
+        Self::Institute,
+        Self::Company,
+        Self::Bank,
+        Self::Media,
+        Self::Association,
+        Self::Chamber,
+        Self::International,
+        Self::Programme,
+        Self::Plan,
+        Self::Initiative,
+        Self::Agreement,
+        Self::Concept,
+        Self::Principle,
+    ];
+
+    /// The class's name in the lexicons.
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Country => "country",
+            Self::Region => "region",
+            Self::Province => "province",
+            Self::Prefecture => "prefecture",
+            Self::City => "city",
+            Self::Municipality => "municipality",
+            Self::County => "county",
+            Self::District => "district",
+            Self::Sar => "sar",
+            Self::Area => "area",
+            Self::Venue => "venue",
+            Self::Zone => "zone",
+            Self::Government => "government",
+            Self::Ministry => "ministry",
+            Self::Department => "department",
+            Self::Bureau => "bureau",
+            Self::Regulator => "regulator",
+            Self::CentralBank => "central-bank",
+            Self::Statutory => "statutory",
+            Self::Legislature => "legislature",
+            Self::Court => "court",
+            Self::Advisory => "advisory",
+            Self::Party => "party",
+            Self::Military => "military",
+            Self::University => "university",
+            Self::Academy => "academy",
+            Self::Institute => "institute",
+            Self::Company => "company",
+            Self::Bank => "bank",
+            Self::Media => "media",
+            Self::Association => "association",
+            Self::Chamber => "chamber",
+            Self::International => "international",
+            Self::Programme => "programme",
+            Self::Plan => "plan",
+            Self::Initiative => "initiative",
+            Self::Agreement => "agreement",
+            Self::Concept => "concept",
+            Self::Principle => "principle",
+        }
+    }
+
+    /// The class named `name` in the lexicons.
+    #[must_use]
+    pub fn from_name(name: &str) -> Option<Self> {
+        Self::ALL.iter().copied().find(|c| c.name() == name)
+    }
+}
+
 /// A known entity: a public body, organisation, place or fixed concept, with its other names.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct KnownEntity {
@@ -125,9 +307,10 @@ pub struct KnownEntity {
     /// English name.
     pub english: Option<String>,
     /// Finer class from the lexicon (`country`, `city`, `district`, `venue`, `ministry`…).
-    pub class: String,
-    /// Where it belongs (`HK`, `MO`, `TW`, `CN`, or empty): decides a shared alias (特區政府).
-    pub region: String,
+    pub class: KnownClass,
+    /// The Chinese region it belongs to (column `HK`, `MO`, `TW`, `CN`, or empty): decides a
+    /// shared alias (特區政府).
+    pub region: Option<Region>,
     /// Matching key of the canonical name.
     pub key: String,
 }
@@ -137,7 +320,7 @@ impl KnownEntity {
     /// 德國X協會 is X協會 of Germany, while 中國X研究院 is one name).
     #[must_use]
     pub fn is_foreign_country(&self) -> bool {
-        self.class == "country" && self.region.is_empty()
+        self.class == KnownClass::Country && self.region.is_none()
     }
 }
 
@@ -204,17 +387,17 @@ pub struct Lexicons {
     /// Speech verbs.
     pub speech_verbs: Vec<SpeechVerb>,
     /// Folded surnames (single and compound).
-    pub surnames: FastSet<String>,
+    pub(crate) surnames: FxHashSet<String>,
     /// Folded words that never belong to a name (verbs, prepositions, time words, pronouns).
-    pub boundaries: FastSet<String>,
+    pub(crate) boundaries: FxHashSet<String>,
     /// Folded characters of transliterated foreign names.
-    pub transliteration: FastSet<char>,
+    pub(crate) transliteration: FxHashSet<char>,
     /// Folded ordinary words that neutralise a boundary character inside them (自由 for 由).
-    pub plain_words: FastSet<String>,
+    pub(crate) plain_words: FxHashSet<String>,
     /// Folded words that alone do not make a name (相關, 主, 專題, 聯合).
-    pub generic: FastSet<String>,
+    pub(crate) generic: FxHashSet<String>,
     /// Folded name or alias → known entities with that name.
-    pub known_by_name: FastMap<String, Vec<usize>>,
+    pub(crate) known_by_name: FxHashMap<String, Vec<usize>>,
     /// Every word above in one matcher.
     pub(crate) vocabulary: Vocabulary,
     /// The figure stage's words: measure words, currencies, qualifiers, counted nouns…
@@ -266,12 +449,12 @@ impl Lexicons {
             titles: Vec::new(),
             suffixes: Vec::new(),
             speech_verbs: Vec::new(),
-            surnames: FastSet::default(),
-            boundaries: FastSet::default(),
-            generic: FastSet::default(),
-            plain_words: FastSet::default(),
-            transliteration: FastSet::default(),
-            known_by_name: FastMap::default(),
+            surnames: FxHashSet::default(),
+            boundaries: FxHashSet::default(),
+            generic: FxHashSet::default(),
+            plain_words: FxHashSet::default(),
+            transliteration: FxHashSet::default(),
+            known_by_name: FxHashMap::default(),
             vocabulary: Vocabulary::default(),
             figures: FigureLexicon::load(sources)?,
             proposals: ProposalWords::load(sources)?,
@@ -337,10 +520,14 @@ impl Lexicons {
                     key: fold(&name),
                     name,
                     kind,
-                    class: row.get(2).to_owned(),
+                    class: KnownClass::from_name(row.get(2))
+                        .ok_or_else(|| row.error(format!("unknown class '{}'", row.get(2))))?,
                     aliases: row.list(3).into_iter().map(str::to_owned).collect(),
                     english: Some(row.get(4)).filter(|s| !s.is_empty()).map(str::to_owned),
-                    region: row.get(5).to_owned(),
+                    region: match row.get(5) {
+                        "" => None,
+                        _ => Some(row.one_of(5, "region", &Region::ALL.map(|r| (r.code(), r)))?),
+                    },
                 });
             }
         }
@@ -404,7 +591,7 @@ impl Lexicons {
 /// those already listed, and except of a title that is the start of a name ending (委員 of
 /// 委員會: 執行委員會 is a committee, not 執行委員 + 會).
 fn modified_titles(titles: &[Title], suffixes: &[Suffix], modifiers: &[Row]) -> Result<Vec<Title>, LexiconError> {
-    let mut seen: FastSet<String> = titles.iter().map(|t| fold(&t.title)).collect();
+    let mut seen: FxHashSet<String> = titles.iter().map(|t| fold(&t.title)).collect();
     let starts_an_ending = |t: &Title| {
         let folded = fold(&t.title);
         suffixes.iter().any(|s| s.folded.len() > folded.len() && s.folded.starts_with(&folded))
@@ -457,7 +644,7 @@ mod tests {
     fn no_duplicate_entries_across_scripts() {
         for (file, text) in EMBEDDED {
             let rows = tsv::parse(file, text, 1).unwrap();
-            let mut seen = FastSet::default();
+            let mut seen = FxHashSet::default();
             for row in rows {
                 let key = (fold(row.get(0)), row.get(1).to_owned());
                 assert!(
@@ -484,6 +671,17 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn classes_and_regions_are_closed_sets() {
+        let china = Lexicons::embedded().known.iter().find(|k| k.name == "中國").unwrap();
+        assert_eq!((china.class, china.region), (KnownClass::Country, Some(Region::Mainland)));
+        assert!(!china.is_foreign_country());
+        let load = |text: &'static str| Lexicons::from_sources(&Sources::of(&[("places.tsv", text)]));
+        assert!(load("火星\tplace\tcountry\t\tMars\t\n").is_ok());
+        assert!(load("火星\tplace\tplanet\t\tMars\t\n").unwrap_err().message.contains("unknown class 'planet'"));
+        assert!(load("火星\tplace\tcountry\t\tMars\tXX\n").unwrap_err().message.contains("unknown region 'XX'"));
     }
 
     #[test]

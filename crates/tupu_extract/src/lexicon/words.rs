@@ -6,10 +6,10 @@
 //! A rule asks for its class by role — `lex.words.of(Role::Conjunction).has_char(c)` — and never
 //! spells the words out: adding a conjunction is one line of data.
 
-use crate::fasthash::{FastMap, FastSet};
 use crate::lexicon::{LexiconError, Sources};
 use crate::normalize::fold;
 use crate::text::DASHES;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 /// Longest word a lookup considers; lexicon words are far shorter.
 const MAX_WORD_CHARS: usize = 16;
@@ -17,14 +17,14 @@ const MAX_WORD_CHARS: usize = 16;
 /// Words with values, looked up by longest prefix or suffix of a folded string.
 #[derive(Debug)]
 pub(crate) struct WordMap<V> {
-    words: FastMap<String, V>,
+    words: FxHashMap<String, V>,
     /// Length of the longest word, in code points (bounds every lookup).
     max_chars: usize,
 }
 
 impl<V> Default for WordMap<V> {
     fn default() -> Self {
-        Self { words: FastMap::default(), max_chars: 0 }
+        Self { words: FxHashMap::default(), max_chars: 0 }
     }
 }
 
@@ -74,7 +74,7 @@ impl<V> WordMap<V> {
 struct CharSet {
     /// One bit per bucket of code points: clear means the character is not in the set.
     filter: [u64; 4],
-    chars: FastSet<char>,
+    chars: FxHashSet<char>,
 }
 
 impl CharSet {

@@ -101,11 +101,10 @@ fn choose(entries: &[usize], present: &HashSet<usize>, region: Region, known: &[
     if let [only] = entries {
         return *only;
     }
-    let region_code = region.code();
     entries
         .iter()
         .copied()
-        .max_by_key(|&i| (present.contains(&i), known[i].region == region_code, std::cmp::Reverse(i)))
+        .max_by_key(|&i| (present.contains(&i), known[i].region == Some(region), std::cmp::Reverse(i)))
         .unwrap_or(entries[0])
 }
 

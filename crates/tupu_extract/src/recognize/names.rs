@@ -14,7 +14,7 @@
 //! country at the start is split off (德國X協會 → 德國 + X協會).
 
 use crate::analysis::Analysis;
-use crate::lexicon::{Role, WordClass};
+use crate::lexicon::{KnownClass, Role, WordClass};
 use crate::model::EntityKind;
 use crate::numeral::{is_numeral_char, magnitude};
 use crate::span::Span;
@@ -120,7 +120,7 @@ fn by_ending(a: &Analysis<'_>) -> Vec<Candidate> {
         if !is_quoted(a, span) {
             let describing = |k: usize| {
                 let known = &a.lex.known[k];
-                known.kind == EntityKind::Place && known.class == "region"
+                known.kind == EntityKind::Place && known.class == KnownClass::Region
             };
             if let Some((place, WordClass::Known(k))) = a.word_starting_at(
                 span.start,
@@ -134,7 +134,7 @@ fn by_ending(a: &Analysis<'_>) -> Vec<Candidate> {
             }
             // 瑞銀亞洲區: a region of a known region or country is a division, not a new place.
             if suffix.kind == EntityKind::Place
-                && a.word_ending_at(stem.end, |c| matches!(c, WordClass::Known(k) if matches!(a.lex.known[k].class.as_str(), "region" | "country")))
+                && a.word_ending_at(stem.end, |c| matches!(c, WordClass::Known(k) if matches!(a.lex.known[k].class, KnownClass::Region | KnownClass::Country)))
                     .is_some()
             {
                 continue;
@@ -629,7 +629,7 @@ fn foreign_country_before_local_body(a: &Analysis<'_>, prefix: Span, id: usize) 
     let foreign = a
         .word_starting_at(prefix.start, |c| matches!(c, WordClass::Known(k) if a.lex.known[k].is_foreign_country()))
         .is_some_and(|(w, _)| w == prefix);
-    let local = a.entities.get(id).known.is_some_and(|k| !a.lex.known[k].region.is_empty());
+    let local = a.entities.get(id).known.is_some_and(|k| a.lex.known[k].region.is_some());
     foreign && local
 }
 
@@ -640,7 +640,7 @@ fn own_government_before(a: &Analysis<'_>, prefix: Span, id: usize) -> bool {
     let Some(government) = a.entity_at(prefix).and_then(|g| a.entities.get(g).known).map(|k| &a.lex.known[k]) else {
         return false;
     };
-    government.class == "government" && !body.region.is_empty() && government.region == body.region
+    government.class == KnownClass::Government && body.region.is_some() && government.region == body.region
 }
 
 fn is_place_prefix(a: &Analysis<'_>, prefix: Span) -> bool {
