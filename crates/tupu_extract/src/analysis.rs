@@ -321,6 +321,14 @@ pub(crate) mod testing {
         a
     }
 
+    /// The span of the first occurrence of `text` (in either script) in the analysed article.
+    pub(crate) fn span_of(a: &Analysis<'_>, text: &str) -> Span {
+        let folded = crate::normalize::fold(text);
+        let at = a.text().folded().find(&folded).unwrap_or_else(|| panic!("{text} is not in the article"));
+        let start = a.text().char_at_folded_byte(at);
+        Span::new(start, start + folded.chars().count())
+    }
+
     /// (document name, article text, gold) of the seed and the development articles, from the
     /// repository's copies (`tests/fixtures/gold`, the seed's text in `seeds/`), in name order.
     pub(crate) fn gold_articles() -> Vec<(String, String, serde_json::Value)> {

@@ -2,6 +2,7 @@
 
 mod analysis;
 pub mod article;
+mod boundary;
 pub mod date;
 pub mod decimal;
 mod entities;

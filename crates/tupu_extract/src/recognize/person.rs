@@ -11,6 +11,7 @@
 //! Every later occurrence of a name found this way is a mention of the same person.
 
 use crate::analysis::Analysis;
+use crate::boundary::{Before, End, end_at, word_starts_at};
 use crate::lexicon::{Role, TitleKind, WordClass};
 use crate::model::{EntityId, EntityKind, Post};
 use crate::span::Span;
@@ -69,26 +70,9 @@ fn appointed(a: &mut Analysis<'_>) {
     }
 }
 
-/// How firmly a name ends at `pos`: 3 for punctuation, a speech verb, a title or 等/、;
-/// 2 for a boundary word or a character that often follows names; 0 otherwise.
-pub(crate) fn end_strength(a: &Analysis<'_>, pos: usize) -> u8 {
-    let c = a.char_at(pos);
-    if pos >= a.chars.len() || !(is_cjk(c) || c.is_ascii_alphanumeric()) || c == '、' || a.class(Role::Etc).has_char(c)
-    {
-        return 3;
-    }
-    if a.word_starting_at(pos, |w| matches!(w, WordClass::SpeechVerb(_) | WordClass::Title(_))).is_some() {
-        return 3;
-    }
-    if a.word_starting_at(pos, |w| w == WordClass::Boundary).is_some() || a.class(Role::AfterName).has_char(c) {
-        return 2;
-    }
-    0
-}
-
 /// Reads a Chinese name (surname + one or two characters) starting at `start`.
 fn read_name(a: &Analysis<'_>, start: usize) -> Option<Span> {
-    let mut best: Option<(u8, Span)> = None;
+    let mut best: Option<(End, Span)> = None;
     // A compound surname (歐陽) is read as one: 歐 + 陽X is not tried.
     let compound = start + 2 <= a.chars.len() && a.lex.is_surname(a.folded(Span::new(start, start + 2)));
     for surname_len in [2, 1] {
@@ -116,8 +100,9 @@ fn read_name(a: &Analysis<'_>, start: usize) -> Option<Span> {
             {
                 continue;
             }
-            let strength = end_strength(a, span.end);
-            if strength > 0 && best.is_none_or(|(s, b)| strength > s || (strength == s && span.len() > b.len())) {
+            let strength = end_at(a, span.end);
+            if strength > End::Open && best.is_none_or(|(s, b)| strength > s || (strength == s && span.len() > b.len()))
+            {
                 best = Some((strength, span));
             }
         }
@@ -153,7 +138,7 @@ fn read_dotted(a: &Analysis<'_>, start: usize) -> Option<Span> {
                     .is_some());
             // 頌巴·猜亞蓬，: a last character outside the table still ends the name when a firm
             // break follows it.
-            let firm_after = end_strength(a, p + 1) >= 3
+            let firm_after = end_at(a, p + 1) == End::Firm
                 || a.word_starting_at(p + 1, |c| matches!(c, WordClass::SpeechVerb(_) | WordClass::Boundary)).is_some();
             let last_char = parts > 0
                 && p > part_start
@@ -217,7 +202,7 @@ fn read_transliterated(a: &Analysis<'_>, start: usize) -> Option<Span> {
             && a.chars[span.start..span.end].iter().all(|c| a.lex.transliteration.contains(c))
             && a.entities.is_free(span)
             && !a.crossing_words(span).any(|c| matches!(c, WordClass::Title(_) | WordClass::Boundary))
-            && end_strength(a, span.end) >= 3
+            && end_at(a, span.end) == End::Firm
     })
 }
 
@@ -485,23 +470,17 @@ fn dotted(a: &mut Analysis<'_>) {
         let Some(start) = (dot.saturating_sub(8).max(done)..dot).find(|&p| {
             is_cjk(a.char_at(p))
                 && (p..dot).all(|q| is_cjk(a.char_at(q)))
-                && (p == 0 || !is_cjk(a.char_at(p - 1)) || name_boundary_before(a, p))
+                && word_starts_at(a, p, &[Before::Boundary, Before::Title, Before::Mention])
         }) else {
             continue;
         };
         if let Some(span) = read_dotted(a, start) {
-            if !inside_quotes(a, span) && a.entities.is_free(span) && end_strength(a, span.end) >= 2 {
+            if !inside_quotes(a, span) && a.entities.is_free(span) && end_at(a, span.end) >= End::Likely {
                 add_person(a, span);
             }
             done = span.end;
         }
     }
-}
-
-/// Whether a boundary word, title or entity ends right before `p`.
-fn name_boundary_before(a: &Analysis<'_>, p: usize) -> bool {
-    a.word_ending_at(p, |c| matches!(c, WordClass::Boundary | WordClass::Title(_))).is_some()
-        || !a.entities.mentions_ending_at(p).is_empty()
 }
 
 /// Whether `span` lies inside a quotation on one line.
@@ -543,7 +522,7 @@ fn speakers(a: &mut Analysis<'_>) {
         // 陳大文主席提出…: a name, then its title, then a verb.
         let title_after = a
             .word_starting_at(name.end, |c| matches!(c, WordClass::Title(_)))
-            .is_some_and(|(t, _)| end_strength(a, t.end) >= 2 && t.len() >= 2);
+            .is_some_and(|(t, _)| end_at(a, t.end) >= End::Likely && t.len() >= 2);
         if !(verb_now || verb_later || title_after) {
             continue;
         }
@@ -634,7 +613,7 @@ fn all_occurrences(a: &mut Analysis<'_>) {
                 }
                 // Not glued into a longer name: 王勇 inside 王勇強 is someone else.
                 let after = a.char_at(span.end);
-                if n <= 3 && is_cjk(after) && end_strength(a, span.end) == 0 {
+                if n <= 3 && is_cjk(after) && end_at(a, span.end) == End::Open {
                     continue;
                 }
                 let surface = a.surface(span).to_owned();
