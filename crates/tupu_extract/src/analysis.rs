@@ -3,9 +3,9 @@
 //! Every stage reads what earlier stages found and adds its own findings; all spans here are in
 //! code points of the analysis view ([`crate::text`]).
 
-use crate::article::Article;
+use crate::article::{Article, Region};
 use crate::entities::EntityTable;
-use crate::lexicon::{Lattice, Lexicons, WordClass};
+use crate::lexicon::{Lattice, Lexicons, Role, WordClass, WordSet};
 use crate::model::{EntityId, EventDetails, Figure, Post, Proposal, Relation, Statement};
 use crate::span::Span;
 use crate::text::Text;
@@ -15,6 +15,10 @@ use crate::text::Text;
 pub(crate) struct Analysis<'a> {
     pub(crate) article: &'a Article,
     pub(crate) lex: &'a Lexicons,
+    /// Where the article reports from (its region markers).
+    pub(crate) region: Region,
+    /// The ISO 4217 code a bare 元 stands for: the caller's, else the region's currency.
+    pub(crate) currency: String,
     /// Every lexicon word in the text.
     pub(crate) words: Lattice,
     /// The folded analysis view as characters, for positional access.
@@ -35,9 +39,13 @@ impl<'a> Analysis<'a> {
     pub(crate) fn new(article: &'a Article, lex: &'a Lexicons) -> Self {
         let words = lex.vocabulary.lattice(article.text());
         let chars = article.text().folded_chars();
+        let region = lex.regions.region_of(article.text().folded(), article.script());
+        let currency = article.currency().unwrap_or_else(|| region.currency()).to_owned();
         Self {
             article,
             lex,
+            region,
+            currency,
             words,
             chars,
             positions: std::cell::OnceCell::new(),
@@ -64,6 +72,32 @@ impl<'a> Analysis<'a> {
     /// Surface text of a span (as written).
     pub(crate) fn surface(&self, span: Span) -> &'a str {
         self.article.text().slice(span)
+    }
+
+    /// The words of a class of `function_words.tsv`.
+    pub(crate) fn class(&self, role: Role) -> &'a WordSet {
+        self.lex.words.of(role)
+    }
+
+    /// Whether a character joins two names: 、, a conjunction or a comitative (和, 與, 同).
+    pub(crate) fn joins_names(&self, c: char) -> bool {
+        c == '、' || self.class(Role::Conjunction).has_char(c) || self.class(Role::Comitative).has_char(c)
+    }
+
+    /// The longest word of a class starting at `pos`.
+    pub(crate) fn class_word_at(&self, role: Role, pos: usize) -> Option<Span> {
+        let text = self.text();
+        let rest = &text.folded()[text.folded_byte(pos)..];
+        let len = self.class(role).prefix_of(rest)?;
+        Some(Span::new(pos, pos + rest[..len].chars().count()))
+    }
+
+    /// The longest word of a class ending at `end`.
+    pub(crate) fn class_word_before(&self, role: Role, end: usize) -> Option<Span> {
+        let text = self.text();
+        let before = &text.folded()[..text.folded_byte(end)];
+        let len = self.class(role).suffix_of(before)?;
+        Some(Span::new(end - before[before.len() - len..].chars().count(), end))
     }
 
     /// The classes of lexicon words that occupy exactly `span`.
@@ -287,6 +321,14 @@ pub(crate) mod testing {
         a
     }
 
+    /// The span of the first occurrence of `text` (in either script) in the analysed article.
+    pub(crate) fn span_of(a: &Analysis<'_>, text: &str) -> Span {
+        let folded = crate::normalize::fold(text);
+        let at = a.text().folded().find(&folded).unwrap_or_else(|| panic!("{text} is not in the article"));
+        let start = a.text().char_at_folded_byte(at);
+        Span::new(start, start + folded.chars().count())
+    }
+
     /// (document name, article text, gold) of the seed and the development articles, from the
     /// repository's copies (`tests/fixtures/gold`, the seed's text in `seeds/`), in name order.
     pub(crate) fn gold_articles() -> Vec<(String, String, serde_json::Value)> {
@@ -329,6 +371,19 @@ mod tests {
             .collect();
         expected.sort_unstable();
         assert_eq!(CharPositions::new(&text).keys, expected);
+    }
+
+    #[test]
+    fn the_region_decides_the_bare_yuan_unless_the_caller_says() {
+        let currency = |text: &str, forced: Option<&str>| {
+            let options = crate::ArticleOptions { currency: forced.map(str::to_owned), ..Default::default() };
+            let article = Article::parse(text, options).unwrap();
+            Analysis::new(&article, Lexicons::embedded()).currency
+        };
+        assert_eq!(currency("本港經濟穩步增長，香港政府撥款10億元。", None), "HKD");
+        assert_eq!(currency("本澳經濟穩步增長，澳門特區政府撥款10億元。", None), "MOP");
+        assert_eq!(currency("新华社北京电 国务院安排资金10亿元。", None), "CNY");
+        assert_eq!(currency("本港撥款10億元。", Some("USD")), "USD");
     }
 
     #[test]

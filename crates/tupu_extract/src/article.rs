@@ -1,4 +1,5 @@
-//! Input: a news article checked, indexed and described (script, headline, region, date).
+//! Input: a news article checked, indexed and described (script, headline, date). Where it
+//! reports from is read with the lexicons' region markers when it is analysed.
 
 use serde::Serialize;
 use thiserror::Error;
@@ -76,6 +77,20 @@ pub enum Region {
 }
 
 impl Region {
+    /// Every region, in this order.
+    pub const ALL: [Region; 4] = [Region::HongKong, Region::Macau, Region::Taiwan, Region::Mainland];
+
+    /// The region's code in the lexicons (`HK`, `MO`, `TW`, `CN`).
+    #[must_use]
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::HongKong => "HK",
+            Self::Macau => "MO",
+            Self::Taiwan => "TW",
+            Self::Mainland => "CN",
+        }
+    }
+
     /// ISO 4217 code of the local currency.
     #[must_use]
     pub fn currency(self) -> &'static str {
@@ -102,10 +117,9 @@ pub struct ArticleOptions {
 pub struct Article {
     text: Text,
     script: Script,
-    region: Region,
     headline: Option<String>,
     published: Option<Date>,
-    currency: String,
+    currency: Option<String>,
 }
 
 impl Article {
@@ -137,11 +151,9 @@ impl Article {
         }
         let indexed = Text::new(text);
         let script = detect_script(indexed.surface());
-        let region = detect_region(indexed.folded(), script);
         let headline =
             indexed.paragraphs().first().map(|p| indexed.slice(p.span).trim().to_owned()).filter(|h| !h.is_empty());
-        let currency = options.currency.clone().unwrap_or_else(|| region.currency().to_owned());
-        Ok(Self { text: indexed, script, region, headline, published: options.published, currency })
+        Ok(Self { text: indexed, script, headline, published: options.published, currency: options.currency })
     }
 
     /// The indexed text.
@@ -156,12 +168,6 @@ impl Article {
         self.script
     }
 
-    /// Where the article reports from.
-    #[must_use]
-    pub fn region(&self) -> Region {
-        self.region
-    }
-
     /// The first line, which news articles use as their headline.
     #[must_use]
     pub fn headline(&self) -> Option<&str> {
@@ -174,10 +180,11 @@ impl Article {
         self.published
     }
 
-    /// ISO 4217 code that a bare 元 stands for in this article.
+    /// The ISO 4217 code the caller gave for a bare 元, if any (else the extractor takes the
+    /// currency of the region the text reports from: see [`crate::Extraction::region`]).
     #[must_use]
-    pub fn local_currency(&self) -> &str {
-        &self.currency
+    pub fn currency(&self) -> Option<&str> {
+        self.currency.as_deref()
     }
 }
 
@@ -210,72 +217,6 @@ fn detect_script(surface: &str) -> Script {
     if traditional * 100 >= cjk.max(1) * 3 && traditional >= 2 { Script::Traditional } else { Script::Simplified }
 }
 
-/// Folded (Simplified) forms of words that place a report in one region, with weights: the
-/// paper's own voice (本港, 本澳) and the local currency count more than a mere mention.
-const REGION_MARKERS: &[(Region, &str, usize)] = &[
-    (Region::HongKong, "香港", 1),
-    (Region::HongKong, "本港", 3),
-    (Region::HongKong, "港府", 2),
-    (Region::HongKong, "港元", 2),
-    (Region::HongKong, "港币", 2),
-    (Region::HongKong, "立法会", 1),
-    (Region::Macau, "澳门", 1),
-    (Region::Macau, "本澳", 3),
-    (Region::Macau, "澳门元", 2),
-    (Region::Macau, "澳门币", 2),
-    (Region::Macau, "澳府", 2),
-    (Region::Taiwan, "台湾", 1),
-    (Region::Taiwan, "台北", 1),
-    (Region::Taiwan, "新台币", 2),
-    (Region::Taiwan, "行政院", 1),
-    (Region::Taiwan, "立法院", 1),
-    (Region::Mainland, "新华社", 3),
-    (Region::Mainland, "国务院", 1),
-    (Region::Mainland, "人民币", 1),
-    (Region::Mainland, "全国人大", 1),
-    (Region::Mainland, "省委", 1),
-    (Region::Mainland, "市委", 1),
-];
-
-/// All region markers in one automaton: the text is read once.
-static REGION_AUTOMATON: std::sync::LazyLock<Option<aho_corasick::AhoCorasick>> = std::sync::LazyLock::new(|| {
-    aho_corasick::AhoCorasick::builder()
-        .match_kind(aho_corasick::MatchKind::Standard)
-        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-        .build(REGION_MARKERS.iter().map(|(_, w, _)| *w))
-        .ok()
-});
-
-/// The region whose markers the text uses most; ties go by script (Traditional → Hong Kong).
-fn detect_region(folded: &str, script: Script) -> Region {
-    let mut scores = [0usize; 4];
-    let slot = |r: Region| match r {
-        Region::HongKong => 0,
-        Region::Macau => 1,
-        Region::Taiwan => 2,
-        Region::Mainland => 3,
-    };
-    if let Some(ac) = REGION_AUTOMATON.as_ref() {
-        for m in ac.find_overlapping_iter(folded) {
-            let (region, _, weight) = REGION_MARKERS[m.pattern().as_usize()];
-            scores[slot(region)] += weight;
-        }
-    }
-    let mut best = (
-        0usize,
-        match script {
-            Script::Traditional => Region::HongKong,
-            Script::Simplified => Region::Mainland,
-        },
-    );
-    for region in [Region::HongKong, Region::Macau, Region::Taiwan, Region::Mainland] {
-        if scores[slot(region)] > best.0 {
-            best = (scores[slot(region)], region);
-        }
-    }
-    best.1
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -304,20 +245,6 @@ mod tests {
         assert_eq!(t.script(), Script::Traditional);
         let s = Article::parse("财政司司长今日表示，政府会继续推动经济发展。", ArticleOptions::default()).unwrap();
         assert_eq!(s.script(), Script::Simplified);
-    }
-
-    #[test]
-    fn region_decides_the_bare_yuan() {
-        let hk = Article::parse("本港經濟穩步增長，香港政府撥款10億元。", ArticleOptions::default()).unwrap();
-        assert_eq!(hk.local_currency(), "HKD");
-        let mo = Article::parse("本澳經濟穩步增長，澳門特區政府撥款10億元。", ArticleOptions::default()).unwrap();
-        assert_eq!(mo.local_currency(), "MOP");
-        let cn = Article::parse("新华社北京电 国务院安排资金10亿元。", ArticleOptions::default()).unwrap();
-        assert_eq!(cn.local_currency(), "CNY");
-        let forced =
-            Article::parse("本港撥款10億元。", ArticleOptions { currency: Some("USD".into()), ..Default::default() })
-                .unwrap();
-        assert_eq!(forced.local_currency(), "USD");
     }
 
     #[test]

@@ -6,10 +6,10 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use crate::fasthash::FastMap;
 use crate::model::{Entity, EntityId, EntityKind};
 use crate::normalize::{fold, to_simplified, to_traditional};
 use crate::span::Span;
+use rustc_hash::FxHashMap;
 
 /// How far back a mention containing a position may start: no name is longer (the
 /// recognisers stop well short of it), so the span index is searched only this far.
@@ -41,7 +41,7 @@ pub(crate) struct EntityTable {
     /// Where each id forwards to (itself unless merged).
     forward: Vec<EntityId>,
     /// Folded name → entity.
-    by_name: FastMap<String, EntityId>,
+    by_name: FxHashMap<String, EntityId>,
     /// Mention span → entity.
     by_span: BTreeMap<Span, EntityId>,
     /// Mentions keyed by (end, start), for "what ends here" lookups.
@@ -49,7 +49,7 @@ pub(crate) struct EntityTable {
     /// How many mentions cover each code point: overlap checks in O(length).
     coverage: Vec<u16>,
     /// Lexicon entry → its entity.
-    by_known: FastMap<usize, EntityId>,
+    by_known: FxHashMap<usize, EntityId>,
 }
 
 impl Draft {

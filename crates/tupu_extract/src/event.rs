@@ -13,20 +13,13 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::analysis::{Analysis, Stage};
-use crate::date::expressions;
-use crate::lexicon::WordClass;
+use crate::date::read::{DateExpression, DateReader};
+use crate::lexicon::{Role, WordClass};
 use crate::model::{EntityId, EntityKind, EventDetails, FigureKind};
 use crate::span::Span;
 
 /// Pipeline stage.
 pub(crate) struct EventDetailsStage;
-
-/// 在X舉行 / 於X開幕 / 假X召開: X is where the event is held.
-static VENUE: LazyLock<Regex> = LazyLock::new(|| {
-    #[expect(clippy::expect_used, reason = "a constant pattern, checked by the unit tests")]
-    Regex::new(r"(?:在|于|假)([^，。；：、\n]{2,24}?)(?:隆重|盛大|正式|顺利|热烈)?(?:举行|举办|开幕|揭幕|召开|开展|展开|拉开帷幕|揭开帷幕|进行|启幕)")
-        .expect("valid regex")
-});
 
 /// 以「X」為主題, 主題為「X」, 主题是“X”.
 static THEME: LazyLock<Regex> = LazyLock::new(|| {
@@ -34,12 +27,6 @@ static THEME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"以[「“『\x22]([^」”』\x22]{2,60})[」”』\x22]为(?:主题|题)|主题(?:为|是)[「“『\x22]([^」”』\x22]{2,60})[」”』\x22]")
         .expect("valid regex")
 });
-
-/// Words in a sentence that say the people in it address the event.
-const ADDRESSING: &[&str] = &["致辞", "发言", "演讲", "致开幕辞", "作报告", "介绍", "答记者问", "主持", "讲话"];
-
-/// Words that place what someone said outside the event.
-const ELSEWHERE: &[&str] = &["采访", "受访", "对本报", "专访", "日前", "早前", "此前", "接受本报"];
 
 impl Stage for EventDetailsStage {
     fn name(&self) -> &'static str {
@@ -104,7 +91,7 @@ fn describe(a: &Analysis<'_>, event: EntityId, main: bool) -> EventDetails {
                 .figures
                 .iter()
                 .filter(|f| f.kind == FigureKind::Duration && s.contains(f.span))
-                .find_map(|f| crate::figure::xsd_duration(f).and_then(|d| whole_units(&d)));
+                .find_map(|f| crate::figure::xsd_duration(&a.lex.figures, f).and_then(|d| whole_units(&d)));
         }
         if details.theme.is_none() {
             if let Some(c) = THEME.captures(folded) {
@@ -129,7 +116,8 @@ fn describe(a: &Analysis<'_>, event: EntityId, main: bool) -> EventDetails {
 fn venue(a: &Analysis<'_>, sentence: Span) -> Option<(Vec<EntityId>, usize)> {
     let base = a.text().folded_byte(sentence.start);
     let folded = a.folded(sentence);
-    for c in VENUE.captures_iter(folded) {
+    // 在X舉行 / 於X開幕 / 假X召開: X is where the event is held.
+    for c in a.lex.patterns.venue.captures_iter(folded) {
         let x = c.get(1)?;
         let whole = c.get(0)?;
         let span = a.text().span_of_folded_bytes(base + x.start(), base + x.end());
@@ -155,23 +143,24 @@ fn date_before(a: &Analysis<'_>, sentence: Span, limit: usize) -> Option<crate::
     let base = a.text().folded_byte(sentence.start);
     let end = a.text().folded_byte(limit.min(sentence.end)).saturating_sub(base);
     let folded = a.folded(sentence);
-    let found: Vec<expressions::Found> = expressions::find(&folded[..end.min(folded.len())], a.article.published())
+    let found: Vec<DateExpression> = DateReader::new(a.lex)
+        .dates_in(folded, a.article.published())
         .into_iter()
-        .filter(|f| !is_dateline(a, sentence, f.start))
+        .filter(|d| d.end <= end && d.has_day() && !is_dateline(a, sentence, d.start))
         .collect();
     let last = found.last()?;
     // 本月9日至10日: a range starts at its first day.
     let range_start = found.iter().rev().nth(1).filter(|first| {
         let between = &folded[first.end..last.start];
-        matches!(between, "至" | "到" | "-" | "—" | "～" | "~" | "及")
+        a.lex.words.range_separator(between) == Some(between.len()) || a.class(Role::Conjunction).contains(between)
     });
-    Some(range_start.unwrap_or(last).date)
+    range_start.unwrap_or(last).date
 }
 
 /// Whether a date is the dateline of a wire story (新華社杭州9月5日電), not the event's.
 fn is_dateline(a: &Analysis<'_>, sentence: Span, byte: usize) -> bool {
     let folded = a.folded(sentence);
-    folded[byte..].chars().take(14).collect::<String>().contains("电")
+    a.class(Role::DatelineEnd).occurs_in(&folded[byte..].chars().take(14).collect::<String>())
         && folded[..byte].chars().filter(|c| *c == '，').count() == 0
 }
 
@@ -210,8 +199,9 @@ fn speakers(a: &Analysis<'_>, event: EntityId, sentences: &[Span], main: bool) -
     // sentence (…出席開幕式並致辭).
     for sentence in a.text().sentences() {
         let folded = a.folded(sentence.span);
-        let about_event = sentences.contains(&sentence.span) || (main && folded.contains("出席"));
-        if about_event && ADDRESSING.iter().any(|w| folded.contains(w)) {
+        let about_event =
+            sentences.contains(&sentence.span) || (main && a.class(Role::AttendingVerb).occurs_in(folded));
+        if about_event && a.class(Role::AddressingWord).occurs_in(folded) {
             out.extend(people_in(sentence.span));
         }
     }
@@ -229,7 +219,7 @@ fn speakers(a: &Analysis<'_>, event: EntityId, sentences: &[Span], main: bool) -
                 .unwrap_or(sentence.end);
             let speaks =
                 (m.end..clause_end).any(|p| a.word_starting_at(p, |c| matches!(c, WordClass::SpeechVerb(_))).is_some());
-            let elsewhere = ELSEWHERE.iter().any(|w| a.folded(Span::new(sentence.start, clause_end)).contains(w));
+            let elsewhere = a.class(Role::ElsewhereWord).occurs_in(a.folded(Span::new(sentence.start, clause_end)));
             if speaks && !elsewhere {
                 out.push(id);
             }
@@ -267,6 +257,26 @@ mod tests {
         assert_eq!(e.start.map(|d| d.lexical()).as_deref(), Some("2026-03-14"));
         assert_eq!(e.duration.as_deref(), Some("P2D"));
         assert_eq!(e.theme.as_deref(), Some("開放·共贏——攜手發展"));
+    }
+
+    /// The event's start and the date figure read from the same 20日 are one day, whichever side
+    /// of publication it is on.
+    #[test]
+    fn the_event_and_the_figure_of_one_day_agree() {
+        for (text, published, day) in [
+            ("「南海數字經濟峰會」20日在香港會議展覽中心舉行。", "2025-04-15", "2025-04-20"),
+            ("“南海数字经济峰会”20日在香港会议展览中心举行。", "2025-04-15", "2025-04-20"),
+            ("「南海數字經濟峰會」將於28日在香港會議展覽中心舉行。", "2025-04-03", "2025-04-28"),
+            ("“南海数字经济峰会”将于28日在香港会议展览中心举行。", "2025-04-03", "2025-04-28"),
+            ("「南海數字經濟峰會」已於2日在香港會議展覽中心舉行。", "2025-04-28", "2025-04-02"),
+            ("“南海数字经济峰会”10日在香港会议展览中心举行。", "2025-04-15", "2025-04-10"),
+        ] {
+            let x = extract(text, Some(published));
+            let start = x.events[0].start.map(|d| d.lexical());
+            let figure = x.figures.iter().find(|f| f.kind == crate::FigureKind::Date).and_then(|f| f.date);
+            assert_eq!(start.as_deref(), Some(day), "{text}");
+            assert_eq!(figure.map(|d| d.lexical()).as_deref(), Some(day), "{text}");
+        }
     }
 
     #[test]

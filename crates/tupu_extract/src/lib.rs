@@ -2,16 +2,17 @@
 
 mod analysis;
 pub mod article;
+mod boundary;
 pub mod date;
 pub mod decimal;
 mod entities;
 mod event;
-pub mod fasthash;
 mod figure;
 pub mod lexicon;
 pub mod model;
 pub mod ner;
 pub mod normalize;
+mod numeral;
 mod proposal;
 mod recognize;
 mod relation;
@@ -24,7 +25,7 @@ pub mod text;
 use std::collections::HashMap;
 
 pub use article::{Article, ArticleError, ArticleOptions, Region, Script};
-pub use date::{Date, PartialDate};
+pub use date::{Date, DateError, PartialDate};
 pub use decimal::Decimal;
 pub use lexicon::{LexiconError, Lexicons};
 pub use model::*;
@@ -193,7 +194,7 @@ pub(crate) fn finish(a: Analysis<'_>) -> Extraction {
         .collect();
     Extraction {
         script: a.article.script(),
-        region: a.article.region(),
+        region: a.region,
         headline: a.article.headline().map(str::to_owned),
         published: a.article.published(),
         entities,

@@ -13,29 +13,17 @@
 //! - the bare event word: 峰會, 本次峰會, 是次論壇 → the article's one event with that ending;
 //! - 該公司, 該局 → the organisation with that ending named last before.
 
-use std::sync::LazyLock;
-
-use regex::Regex;
-
 use crate::analysis::{Analysis, Stage};
-use crate::lexicon::WordClass;
+use crate::boundary::{Before, short_form_stands, word_starts_at};
+use crate::lexicon::{Role, TitleKind, WordClass};
 use crate::model::{EntityId, EntityKind};
 use crate::normalize::fold;
-use crate::recognize::person::end_strength;
 use crate::span::Span;
-use crate::text::is_cjk;
 
 /// Abbreviations and short forms.
 pub(crate) struct Abbreviations;
 /// Short references: surname + title, bare event words, 該公司.
 pub(crate) struct Coreference;
-
-/// 「（下稱「恒創精密」）」, 「（以下简称“云擎智算”）」, 「（生產力局）」, 「（WHO）」.
-static PARENTHETICAL: LazyLock<Regex> = LazyLock::new(|| {
-    #[expect(clippy::expect_used, reason = "a constant pattern, checked by the unit tests")]
-    Regex::new(r#"^[（(](?:以下简称为|以下简称|以下称为|以下称|下称为|下称|简称为|简称|又称|或称)?[「“"『《]?([^（）()「」“”"『』《》，。、\n]{2,14}?)[」”"』》]?[）)]"#)
-        .expect("valid regex")
-});
 
 impl Stage for Abbreviations {
     fn name(&self) -> &'static str {
@@ -84,27 +72,11 @@ fn mention_everywhere(a: &mut Analysis<'_>, id: EntityId, name: &str) {
         return;
     }
     for span in a.occurrences(&folded) {
-        if free(a, span) && stands_as_word(a, span) {
+        if free(a, span) && short_form_stands(a, span) {
             let surface = a.surface(span).to_owned();
             a.entities.add_mention(id, span, &surface);
         }
     }
-}
-
-/// Whether a span reads as a word of its own: not preceded by a name character that would
-/// extend it, and followed by something that ends a name.
-fn stands_as_word(a: &Analysis<'_>, span: Span) -> bool {
-    let before_ok = span.start == 0
-        || !is_cjk(a.char_at(span.start - 1))
-        || matches!(a.char_at(span.start - 1), '与' | '和' | '及' | '同' | '并' | '跟' | '、')
-        || a.word_ending_at(span.start, |c| {
-            matches!(c, WordClass::Boundary | WordClass::Title(_) | WordClass::Known(_))
-        })
-        .is_some()
-        || !a.entities.mentions_ending_at(span.start).is_empty();
-    before_ok
-        && (end_strength(a, span.end) > 0
-            || a.word_starting_at(span.end, |c| matches!(c, WordClass::Known(_) | WordClass::Suffix(_))).is_some())
 }
 
 /// 「X（下稱「Y」）」: Y is X's short name.
@@ -124,11 +96,13 @@ fn parenthetical(a: &mut Analysis<'_>) {
         }
         let rest_start = a.text().folded_byte(m.end);
         let rest = &a.text().folded()[rest_start..];
-        let Some(c) = PARENTHETICAL.captures(rest) else { continue };
+        // 「（下稱「恒創精密」）」, 「（以下简称“云擎智算”）」, 「（生產力局）」, 「（WHO）」.
+        let Some(c) = a.lex.patterns.parenthetical.captures(rest) else { continue };
         let Some(inner) = c.get(1) else { continue };
         let content = inner.as_str();
         // Dates, numbers and bylines in parentheses are no names.
-        if content.chars().any(|ch| ch.is_ascii_digit()) || content.contains("记者") {
+        let byline = a.lex.titles.iter().any(|t| t.kind == TitleKind::Reporter && content.contains(&fold(&t.title)));
+        if content.chars().any(|ch| ch.is_ascii_digit()) || byline {
             continue;
         }
         let span = a.text().span_of_folded_bytes(rest_start + inner.start(), rest_start + inner.end());
@@ -213,7 +187,7 @@ fn short_forms(a: &mut Analysis<'_>) {
         if a.entities.named(&tail).is_some_and(|o| o != id) {
             continue;
         }
-        let usable: Vec<Span> = spans.into_iter().filter(|&s| free(a, s) && stands_as_word(a, s)).collect();
+        let usable: Vec<Span> = spans.into_iter().filter(|&s| free(a, s) && short_form_stands(a, s)).collect();
         if let Some(&first) = usable.first() {
             let surface = a.surface(first).to_owned();
             a.entities.add_name(id, &surface, false);
@@ -266,7 +240,7 @@ fn selections(a: &mut Analysis<'_>, id: EntityId, full: &[char], ending: usize) 
             if !a.lex.known_named(&folded).is_empty() && a.entities.named(&folded) != Some(id) {
                 continue; // another body's known abbreviation (港大 is not 香港科技大學)
             }
-            if free(a, span) && stands_as_word(a, span) {
+            if free(a, span) && short_form_stands(a, span) {
                 found.push(span);
                 break;
             }
@@ -335,7 +309,7 @@ fn merge_abbreviated_entities(a: &mut Analysis<'_>) {
         let s: Vec<char> = short.chars().collect();
         // A registered company name (…有限公司) is a full name of its own, never a short form of
         // another (廣州港集團有限公司 is not 廣州南沙港鏈供應鏈集團有限公司).
-        if s.len() < 3 || short.ends_with("有限公司") {
+        if s.len() < 3 || a.class(Role::RegisteredCompanyEnding).ends(&short) {
             continue;
         }
         let target = names.iter().find(|(long_id, l, place)| {
@@ -380,10 +354,7 @@ fn surname_and_title(a: &mut Analysis<'_>) {
             if !a.lex.is_surname(surname) || !free(a, span) {
                 continue;
             }
-            let before = span.start.checked_sub(1).map(|p| a.char_at(p));
-            let starts_word = before.is_none_or(|c| !is_cjk(c))
-                || a.word_ending_at(span.start, |c| matches!(c, WordClass::Boundary | WordClass::Known(_))).is_some()
-                || !a.entities.mentions_ending_at(span.start).is_empty();
+            let starts_word = word_starts_at(a, span.start, &[Before::Boundary, Before::Known, Before::Mention]);
             if !starts_word {
                 continue;
             }
@@ -491,7 +462,7 @@ fn bare_endings(a: &mut Analysis<'_>) {
         let spans: Vec<Span> = a
             .occurrences(&ending)
             .into_iter()
-            .filter(|&s| free(a, s) && is_bare(a, s) && stands_as_word(a, s))
+            .filter(|&s| free(a, s) && is_bare(a, s) && short_form_stands(a, s))
             .collect();
         if let Some(&first) = spans.first() {
             let surface = a.surface(first).to_owned();
@@ -575,17 +546,7 @@ fn bare_event_words(a: &mut Analysis<'_>) {
 /// Whether an event word stands alone (峰會 after punctuation, 本次, 是次, a verb…), not as the
 /// tail of another name (分論壇, 主論壇 are other events).
 fn is_bare(a: &Analysis<'_>, span: Span) -> bool {
-    if span.start == 0 {
-        return true;
-    }
-    let before = a.char_at(span.start - 1);
-    !is_cjk(before)
-        || a.word_ending_at(span.start, |c| c == WordClass::Boundary).is_some()
-        || matches!(
-            a.folded(Span::new(span.start.saturating_sub(2), span.start)),
-            "本次" | "是次" | "今次" | "此次" | "本届" | "今届" | "该次"
-        )
-        || matches!(before, '该' | '本')
+    word_starts_at(a, span.start, &[Before::Boundary]) || a.class_word_before(Role::ThisEdition, span.start).is_some()
 }
 
 /// 該公司, 該局 → the organisation with that ending named last before; so is a bare ending
@@ -603,7 +564,7 @@ fn demonstrative_bodies(a: &mut Analysis<'_>) {
     candidates.sort_unstable();
     candidates.dedup();
     for p in candidates {
-        let demonstrative = a.char_at(p) == '该';
+        let demonstrative = a.class(Role::Anaphoric).has_char(a.char_at(p));
         let at = if demonstrative { p + 1 } else { p };
         let Some((ending, WordClass::Suffix(i))) = a.word_starting_at(at, |c| matches!(c, WordClass::Suffix(_))) else {
             continue;
@@ -614,8 +575,7 @@ fn demonstrative_bodies(a: &mut Analysis<'_>) {
             continue;
         }
         if !demonstrative {
-            let alone =
-                p == 0 || !is_cjk(a.char_at(p - 1)) || a.word_ending_at(p, |c| c == WordClass::Boundary).is_some();
+            let alone = word_starts_at(a, p, &[Before::Boundary]);
             let before_title = a.word_starting_at(ending.end, |c| matches!(c, WordClass::Title(_))).is_some();
             if !(alone && before_title) {
                 continue;

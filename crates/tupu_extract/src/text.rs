@@ -20,6 +20,9 @@ pub(crate) const CLOSERS: &[char] = &['」', '』', '”', '’', '）', ')', '�
 /// Characters that separate clauses inside a sentence.
 pub(crate) const CLAUSE_END: &[char] = &['，', '；', '：', ',', ';', ':'];
 
+/// Dashes and tildes: between two numbers or dates they join the ends of a range (30-40, 9日～10日).
+pub(crate) const DASHES: &[char] = &['-', '~', '～', '—', '－', '–', '〜'];
+
 /// A paragraph or sentence of the analysis view.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Segment {

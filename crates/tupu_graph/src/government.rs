@@ -9,7 +9,7 @@
 //! named after the place's administrative name (杭州 → 杭州市政府, 日本 → 日本政府), which is also
 //! what such an article would call it.
 
-use tupu_extract::lexicon::KnownEntity;
+use tupu_extract::lexicon::{KnownClass, KnownEntity};
 use tupu_extract::normalize::fold;
 use tupu_extract::{EntityKind, Lexicons};
 
@@ -57,7 +57,7 @@ pub fn government_in(lexicons: &Lexicons, place_key: &str, place_label: &str) ->
                     .known_named(&candidate)
                     .iter()
                     .filter_map(|&i| lexicons.known.get(i))
-                    .find(|k| k.kind == EntityKind::Organization && k.class == "government");
+                    .find(|k| k.kind == EntityKind::Organization && k.class == KnownClass::Government);
                 if let Some(government) = listed {
                     return Government {
                         name: government.name.clone(),

@@ -14,19 +14,12 @@
 //! → the summit or company named before); people are never what a figure is about.
 
 use crate::analysis::Analysis;
+use crate::lexicon::Role;
 use crate::model::{EntityId, EntityKind, FigureKind};
 use crate::span::Span;
 
 use super::expression::Found;
-use super::lexicon::{FigureLexicon, Opener, Reference, lexicon};
-
-/// Verbs between money and what it founds (斥資N元成立的Y).
-const FOUNDING: &[&str] =
-    &["成立", "设立", "建立", "创立", "组建", "兴建", "筹建", "创设", "推出", "启动", "开设", "设置"];
-
-/// Words after a year or date at a clause start that still belong to the time phrase (2022年以來).
-const TIME_TAILS: &[&str] =
-    &["以来", "以后", "之后", "以前", "之前", "来", "起", "前", "后", "底", "初", "末", "中", "内"];
+use super::lexicon::{FigureLexicon, Opener, Reference};
 
 /// Marks around names and time phrases that are not part of either.
 fn is_filler(c: char) -> bool {
@@ -36,7 +29,7 @@ fn is_filler(c: char) -> bool {
 /// The entities an article's figures can be about, indexed for the rules above.
 pub(super) struct Topics<'x, 'a> {
     analysis: &'x Analysis<'a>,
-    lex: &'static FigureLexicon,
+    lex: &'a FigureLexicon,
     /// Every mention (people included, to skip them), sorted by start, longest first.
     mentions: Vec<(EntityId, Span)>,
     /// Whether each code point lies inside a mention that starts before it.
@@ -62,8 +55,15 @@ impl<'x, 'a> Topics<'x, 'a> {
                 *slot = true;
             }
         }
-        let mut topics =
-            Self { analysis, lex: lexicon(), mentions, inside, times, headline_topic: None, main_event: None };
+        let mut topics = Self {
+            analysis,
+            lex: &analysis.lex.figures,
+            mentions,
+            inside,
+            times,
+            headline_topic: None,
+            main_event: None,
+        };
         topics.main_event = topics.find_main_event();
         topics.headline_topic = analysis.text().paragraphs().first().and_then(|p| topics.first_subject_in(p.span));
         topics
@@ -105,8 +105,9 @@ impl<'x, 'a> Topics<'x, 'a> {
                 return Some(id);
             }
             let rest = &text.folded()[text.folded_byte(pos)..];
-            let step = if let Some(v) = FOUNDING.iter().find(|v| rest.starts_with(**v)) {
-                v.chars().count()
+            // 斥資N元成立的Y: a founding verb between the money and what it founds.
+            let step = if let Some(len) = self.analysis.class(Role::FoundingVerb).prefix_of(rest) {
+                rest[..len].chars().count()
             } else if rest.starts_with(['的', '「', '“', '『', '《']) {
                 1
             } else {
@@ -177,8 +178,9 @@ impl<'x, 'a> Topics<'x, 'a> {
             if let Some(t) = self.times.iter().find(|t| t.start == pos) {
                 pos = t.end;
                 let tail = &text.folded()[text.folded_byte(pos)..];
-                if let Some(w) = TIME_TAILS.iter().find(|w| tail.starts_with(**w)) {
-                    pos += w.chars().count();
+                // 2022年以來: a time tail still belongs to the time phrase.
+                if let Some(len) = self.analysis.class(Role::TimeTail).prefix_of(tail) {
+                    pos += tail[..len].chars().count();
                 }
                 continue;
             }

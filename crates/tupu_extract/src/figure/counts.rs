@@ -7,7 +7,8 @@
 //! (國家和地區, 金融機構及科技企業), keeping its modifiers but not a relative clause ending in 的.
 
 use super::lexicon::FigureLexicon;
-use super::numeral::magnitude;
+use crate::lexicon::WordSet;
+use crate::numeral::is_numeral_char;
 
 /// How far after the number a counted noun may start, in code points.
 const AFTER_WINDOW: usize = 16;
@@ -52,16 +53,9 @@ fn is_stop(c: char) -> bool {
         )
 }
 
-/// Whether a character can be part of a numeral.
-fn is_numeral_char(c: char) -> bool {
-    c.is_ascii_digit() || magnitude(c).is_some() || "零〇一二两三四五六七八九".contains(c)
-}
-
-/// Words that join two heads into one counted phrase.
-const CONJUNCTIONS: &[&str] = &["以及", "或者", "和", "及", "与", "、", "或", "暨"];
-
 /// The counted noun after byte `from` (where the number, its unit and qualifiers end): its byte range.
-pub(super) fn after(folded: &str, from: usize, lex: &FigureLexicon) -> Option<(usize, usize)> {
+/// `conjunctions` join heads (國家和地區).
+pub(super) fn after(folded: &str, from: usize, lex: &FigureLexicon, conjunctions: &WordSet) -> Option<(usize, usize)> {
     let region_end = folded[from..].char_indices().find(|&(_, c)| is_stop(c)).map_or(folded.len(), |(i, _)| from + i);
     let mut start = from;
     if folded[start..region_end].starts_with('的') {
@@ -81,24 +75,25 @@ pub(super) fn after(folded: &str, from: usize, lex: &FigureLexicon) -> Option<(u
         }
         if let Some((len, ())) = lex.nouns.prefix_of(&region[i..]) {
             let head_end = start + i + len;
-            return Some((phrase_start, coordinated(folded, head_end, region_end, lex)));
+            return Some((phrase_start, coordinated(folded, head_end, region_end, lex, conjunctions)));
         }
     }
     None
 }
 
 /// Extends a head over the heads joined to it (企業用戶, 國家和地區): the end of the last one.
-fn coordinated(folded: &str, mut end: usize, limit: usize, lex: &FigureLexicon) -> usize {
+fn coordinated(folded: &str, mut end: usize, limit: usize, lex: &FigureLexicon, conjunctions: &WordSet) -> usize {
     loop {
         let rest = &folded[end..limit];
         if let Some((len, ())) = lex.nouns.prefix_of(rest) {
             end += len;
             continue;
         }
-        let Some(conj) = CONJUNCTIONS.iter().find(|c| rest.starts_with(**c)) else {
+        let Some(conj) = conjunctions.prefix_of(rest).or_else(|| rest.starts_with('、').then_some('、'.len_utf8()))
+        else {
             return end;
         };
-        let after = &rest[conj.len()..];
+        let after = &rest[conj..];
         // A number in between starts another figure (1000多名代表、五千餘名嘉賓).
         let next = after
             .char_indices()
@@ -106,7 +101,7 @@ fn coordinated(folded: &str, mut end: usize, limit: usize, lex: &FigureLexicon) 
             .take_while(|&(_, c)| c != '的' && !is_numeral_char(c))
             .find_map(|(i, _)| lex.nouns.prefix_of(&after[i..]).map(|(len, ())| i + len));
         match next {
-            Some(len) => end += conj.len() + len,
+            Some(len) => end += conj + len,
             None => return end,
         }
     }
@@ -155,15 +150,19 @@ pub(super) fn before(
 
 #[cfg(test)]
 mod tests {
-    use super::super::lexicon::lexicon;
     use super::*;
+
+    fn lexicon() -> &'static FigureLexicon {
+        &crate::Lexicons::embedded().figures
+    }
     use crate::normalize::fold;
 
     /// The counted noun after the first occurrence of `marker` in `s`.
     fn noun_after(s: &str, marker: &str) -> Option<String> {
         let f = fold(s);
         let from = f.find(&fold(marker))? + fold(marker).len();
-        after(&f, from, lexicon()).map(|(a, b)| f[a..b].to_owned())
+        let conjunctions = crate::Lexicons::embedded().words.of(crate::lexicon::Role::Conjunction);
+        after(&f, from, lexicon(), conjunctions).map(|(a, b)| f[a..b].to_owned())
     }
 
     fn noun_before(s: &str, marker: &str) -> Option<String> {

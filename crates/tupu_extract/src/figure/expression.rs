@@ -11,15 +11,10 @@ use crate::lexicon::WordClass;
 use crate::model::{Figure, FigureKind, Qualifier};
 
 use super::counts;
-use super::lexicon::{CurrencyCode, FigureLexicon, UnitClass, lexicon};
-use super::numeral::{Numeral, magnitude, numeral_starting};
-use super::time::{clock_time_end, date_at};
-
-/// Characters between two numbers that make them a range (3至5年, 30-40間).
-const RANGE_SEPARATORS: &[&str] = &["至", "到", "-", "~", "～", "—", "－", "–", "〜"];
-
-/// Characters after 成 that make it the start of a word, not "tenths" (一成立, 兩成員).
-const NOT_TENTHS: &[char] = &['立', '员', '果', '本', '交', '功', '长', '就', '熟', '型', '效', '品', '份', '绩', '都'];
+use super::lexicon::{CurrencyCode, FigureLexicon, UnitClass};
+use crate::date::read::DateReader;
+use crate::lexicon::Role;
+use crate::numeral::{Numeral, NumeralReader, magnitude};
 
 /// Punctuation after 第N that makes it a list marker (第一，…), not a rank.
 const LIST_PUNCTUATION: &[char] = &['，', '、', '：', ':', ',', '.', '．'];
@@ -47,7 +42,9 @@ pub(super) struct Found {
 pub(super) struct Reader<'a, 'b> {
     pub(super) analysis: &'b Analysis<'a>,
     pub(super) folded: &'a str,
-    pub(super) lex: &'static FigureLexicon,
+    pub(super) lex: &'a FigureLexicon,
+    numerals: NumeralReader<'a>,
+    dates: DateReader<'a>,
 }
 
 /// The number part of an expression: value, range, where it ends.
@@ -62,7 +59,13 @@ struct Amount {
 
 impl<'a, 'b> Reader<'a, 'b> {
     pub(super) fn new(analysis: &'b Analysis<'a>) -> Self {
-        Self { analysis, folded: analysis.text().folded(), lex: lexicon() }
+        Self {
+            analysis,
+            folded: analysis.text().folded(),
+            lex: &analysis.lex.figures,
+            numerals: NumeralReader::new(analysis.lex),
+            dates: DateReader::new(analysis.lex),
+        }
     }
 
     /// Reads the expression at numeral `n`.
@@ -75,10 +78,10 @@ impl<'a, 'b> Reader<'a, 'b> {
         if let Some(fraction) = self.fraction(n) {
             return fraction;
         }
-        if let Some(end) = clock_time_end(f, &n) {
+        if let Some(end) = self.dates.clock_time_end(f, &n) {
             return Reading::Consumed(end);
         }
-        if let Some(d) = date_at(f, &n, self.analysis.article.published()) {
+        if let Some(d) = self.dates.date_at(f, &n, self.analysis.article.published()) {
             let kind = if d.year_only { FigureKind::Year } else { FigureKind::Date };
             let figure = self.figure(d.start, d.end, kind, d.value);
             return self.done(Figure { date: d.date, ..figure }, d.end, None);
@@ -196,16 +199,14 @@ impl<'a, 'b> Reader<'a, 'b> {
         if ordinal {
             return amount;
         }
-        for sep in RANGE_SEPARATORS {
-            if rest.starts_with(sep) {
-                if let Some(m) = numeral_starting(f, n.end + sep.len()) {
-                    if m.value > n.value {
-                        amount.min = Some(n.value);
-                        amount.max = Some(m.value);
-                        amount.end = m.end;
-                    }
+        // 3至5年, 30-40間.
+        if let Some(sep) = self.analysis.lex.words.range_separator(rest) {
+            if let Some(m) = self.numerals.starting(f, n.end + sep) {
+                if m.value > n.value {
+                    amount.min = Some(n.value);
+                    amount.max = Some(m.value);
+                    amount.end = m.end;
                 }
-                break;
             }
         }
         amount
@@ -215,7 +216,7 @@ impl<'a, 'b> Reader<'a, 'b> {
     fn fraction(&self, n: Numeral) -> Option<Reading> {
         let f = self.folded;
         let after = n.end + f[n.end..].strip_prefix("分之").map(|_| "分之".len())?;
-        let m = numeral_starting(f, after)?;
+        let m = self.numerals.starting(f, after)?;
         let value = if n.value == Decimal::from_int(100) {
             m.value
         } else {
@@ -242,7 +243,9 @@ impl<'a, 'b> Reader<'a, 'b> {
         } else if rest.starts_with('成') && amount.min.is_none() && amount.qualifier.is_none() {
             let tenths = integer(n.value).filter(|v| (1..=10).contains(v))?;
             let next = rest['成'.len_utf8()..].chars().next();
-            if next.is_some_and(|c| NOT_TENTHS.contains(&c)) || f[n.start..n.end].chars().count() > 1 {
+            // 一成立, 兩成員: 成 starts a word.
+            let word = next.is_some_and(|c| self.analysis.class(Role::NotTenthsAfter).has_char(c));
+            if word || f[n.start..n.end].chars().count() > 1 {
                 return None;
             }
             ('成'.len_utf8(), Decimal::from_int(tenths * 10), "%")
@@ -343,7 +346,7 @@ impl<'a, 'b> Reader<'a, 'b> {
             // 過境旅客約960萬人次: the unit counts, the noun before says whom.
             before()
         } else {
-            counts::after(f, end, self.lex).map(|r| (r, true)).or_else(before)
+            counts::after(f, end, self.lex, self.analysis.class(Role::Conjunction)).map(|r| (r, true)).or_else(before)
         };
         let span_end = match counted {
             Some(((_, e), true)) => e,
@@ -354,7 +357,7 @@ impl<'a, 'b> Reader<'a, 'b> {
         figure.max = amount.max;
         figure.qualifier = qualifier;
         figure.currency = currency.map(|c| match c {
-            CurrencyCode::Local => self.analysis.article.local_currency().to_owned(),
+            CurrencyCode::Local => self.analysis.currency.clone(),
             CurrencyCode::Iso(code) => code,
         });
         figure.unit = unit.map(|(unit_end, _)| self.surface_bytes(amount.end, unit_end).to_owned());

@@ -1,42 +1,18 @@
-//! The figure stage's lexicons (`data/measure_words.tsv`, `currencies.tsv`, …), parsed once.
+//! The figure stage's lexicons (`data/measure_words.tsv`, `currencies.tsv`, …), a part of
+//! [`crate::Lexicons`].
 //!
 //! Every word is folded when it loads ([`crate::normalize::fold`]), so one line serves Traditional
 //! and Simplified text alike; lookups run on the folded analysis view without allocating.
 
-use std::sync::LazyLock;
-
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
-use crate::lexicon::{LexiconError, Row, parse_tsv};
+use crate::lexicon::{KnownClass, LexiconError, Row, Sources, WordMap};
 use crate::model::Qualifier;
 use crate::normalize::fold;
 
-/// The embedded figure lexicons: (file name, contents).
-pub(super) const FILES: &[(&str, &str)] = &[
-    ("measure_words.tsv", include_str!("../../data/measure_words.tsv")),
-    ("currencies.tsv", include_str!("../../data/currencies.tsv")),
-    ("qualifiers.tsv", include_str!("../../data/qualifiers.tsv")),
-    ("non_figures.tsv", include_str!("../../data/non_figures.tsv")),
-    ("counted_nouns.tsv", include_str!("../../data/counted_nouns.tsv")),
-    ("number_links.tsv", include_str!("../../data/number_links.tsv")),
-    ("about_references.tsv", include_str!("../../data/about_references.tsv")),
-    ("clause_openers.tsv", include_str!("../../data/clause_openers.tsv")),
-    ("attendance.tsv", include_str!("../../data/attendance.tsv")),
-];
-
-static LEXICON: LazyLock<FigureLexicon> = LazyLock::new(|| {
-    #[expect(clippy::expect_used, reason = "the embedded files are validated by unit tests; a bad one cannot pass CI")]
-    FigureLexicon::load(FILES).expect("embedded figure lexicons are valid")
-});
-
-/// The figure lexicons embedded in the crate.
-pub(super) fn lexicon() -> &'static FigureLexicon {
-    &LEXICON
-}
-
 /// What a number followed by a measure word or unit is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum UnitClass {
+pub(crate) enum UnitClass {
     /// A measure word: the figure counts things (84間).
     Count,
     /// A unit of measurement (50公頃, 280EFLOPS).
@@ -51,19 +27,19 @@ pub(super) enum UnitClass {
 
 /// A measure word or unit.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(super) struct Unit {
-    pub(super) class: UnitClass,
+pub(crate) struct Unit {
+    pub(crate) class: UnitClass,
     /// 首 + this word is an ordinal (首批, 首位).
-    pub(super) first: bool,
+    pub(crate) first: bool,
     /// The word is itself what is counted (120萬人).
-    pub(super) noun: bool,
+    pub(crate) noun: bool,
     /// For a unit of time, its `xsd:duration` designator code (`Y`, `D`, `H`, `MIN`…).
-    pub(super) xsd: Option<String>,
+    pub(crate) xsd: Option<String>,
 }
 
 /// What a currency word stands for.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(super) enum CurrencyCode {
+pub(crate) enum CurrencyCode {
     /// The article's own currency (a bare 元).
     Local,
     /// An ISO 4217 code.
@@ -72,125 +48,67 @@ pub(super) enum CurrencyCode {
 
 /// A currency name or sign.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(super) struct CurrencyWord {
-    pub(super) code: CurrencyCode,
+pub(crate) struct CurrencyWord {
+    pub(crate) code: CurrencyCode,
     /// Written before the number (人民幣3.6億元, HK$10億).
-    pub(super) before: bool,
+    pub(crate) before: bool,
     /// Written after the number (500億港元).
-    pub(super) after: bool,
+    pub(crate) after: bool,
 }
 
 /// How a referring word finds its entity (see `data/about_references.tsv`).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(super) enum Reference {
+pub(crate) enum Reference {
     /// The entity with this folded name (我國 → 中国).
     Name(String),
     /// The nearest known place of this lexicon class before it (全省 → a province).
-    Class(String),
+    Class(KnownClass),
     /// The nearest entity before it whose name ends in the word; `event`: else the main event.
     Ending { event: bool },
 }
 
 /// A word at the start of a clause that is not its subject.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Opener {
+pub(crate) enum Opener {
     /// Passed over to find the subject (其中, 目前).
     Skip,
     /// Opens a prepositional phrase: the clause's first name is not its subject (在, 根據).
     Preposition,
 }
 
-/// Words with values, looked up by longest prefix or suffix of a folded string.
-#[derive(Debug)]
-pub(super) struct WordMap<V> {
-    words: crate::fasthash::FastMap<String, V>,
-    /// Length of the longest word, in code points (bounds every lookup).
-    max_chars: usize,
-}
-
-impl<V> Default for WordMap<V> {
-    fn default() -> Self {
-        Self { words: crate::fasthash::FastMap::default(), max_chars: 0 }
-    }
-}
-
-/// Longest word a lookup considers; lexicon words are far shorter.
-const MAX_WORD_CHARS: usize = 16;
-
-impl<V> WordMap<V> {
-    fn insert(&mut self, word: &str, value: V) -> bool {
-        let key = fold(word);
-        let n = key.chars().count();
-        if n == 0 || n > MAX_WORD_CHARS {
-            return false;
-        }
-        self.max_chars = self.max_chars.max(n);
-        self.words.insert(key, value).is_none()
-    }
-
-    /// The longest word that `s` starts with: its length in bytes and its value.
-    pub(super) fn prefix_of(&self, s: &str) -> Option<(usize, &V)> {
-        let mut ends = [0usize; MAX_WORD_CHARS];
-        let mut n = 0;
-        for (i, c) in s.char_indices().take(self.max_chars) {
-            ends[n] = i + c.len_utf8();
-            n += 1;
-        }
-        ends[..n].iter().rev().find_map(|&e| self.words.get(&s[..e]).map(|v| (e, v)))
-    }
-
-    /// The longest word that `s` ends with: its length in bytes and its value.
-    pub(super) fn suffix_of(&self, s: &str) -> Option<(usize, &V)> {
-        let mut starts = [0usize; MAX_WORD_CHARS];
-        let mut n = 0;
-        for (i, _) in s.char_indices().rev().take(self.max_chars) {
-            starts[n] = i;
-            n += 1;
-        }
-        starts[..n].iter().rev().find_map(|&b| self.words.get(&s[b..]).map(|v| (s.len() - b, v)))
-    }
-
-    /// Whether `s` is exactly a word.
-    #[cfg(test)]
-    pub(super) fn contains(&self, s: &str) -> bool {
-        self.words.contains_key(s)
-    }
-}
-
 /// Every figure lexicon, parsed and folded.
 #[derive(Debug)]
-pub(super) struct FigureLexicon {
+pub(crate) struct FigureLexicon {
     /// Measure words and units.
-    pub(super) units: WordMap<Unit>,
+    pub(crate) units: WordMap<Unit>,
     /// Currency names and signs.
-    pub(super) currencies: WordMap<CurrencyWord>,
+    pub(crate) currencies: WordMap<CurrencyWord>,
     /// Qualifiers written before the number.
-    pub(super) qualifiers_before: WordMap<Qualifier>,
+    pub(crate) qualifiers_before: WordMap<Qualifier>,
     /// Qualifiers written after the number or its measure word.
-    pub(super) qualifiers_after: WordMap<Qualifier>,
+    pub(crate) qualifiers_after: WordMap<Qualifier>,
     /// Words that end like a qualifier but are none (簽約, 最近).
-    pub(super) not_qualifiers: WordMap<()>,
+    pub(crate) not_qualifiers: WordMap<()>,
     /// Idioms and names with numerals that are no figures.
-    pub(super) non_figures: Option<AhoCorasick>,
+    pub(crate) non_figures: Option<AhoCorasick>,
     /// Head nouns of counted things.
-    pub(super) nouns: WordMap<()>,
+    pub(crate) nouns: WordMap<()>,
     /// Words that may stand between a number and its qualifier or noun.
-    pub(super) links: WordMap<()>,
+    pub(crate) links: WordMap<()>,
     /// Words that refer to an entity without naming it.
-    pub(super) references: WordMap<Reference>,
+    pub(crate) references: WordMap<Reference>,
     /// Words at a clause start that are not its subject.
-    pub(super) openers: WordMap<Opener>,
+    pub(crate) openers: WordMap<Opener>,
     /// Nouns and verbs of attending an event (嘉賓, 吸引).
-    pub(super) attendance: WordMap<()>,
+    pub(crate) attendance: WordMap<()>,
 }
 
 impl FigureLexicon {
-    /// Parses the files (name, contents).
+    /// Parses its files.
     ///
     /// # Errors
     /// A malformed line, an unknown class or qualifier, or a word listed twice.
-    pub(super) fn load(files: &[(&str, &str)]) -> Result<Self, LexiconError> {
-        let get = |name: &str| files.iter().find(|(n, _)| *n == name).map_or("", |(_, t)| *t);
+    pub(crate) fn load(sources: &Sources) -> Result<Self, LexiconError> {
         let mut lex = Self {
             units: WordMap::default(),
             currencies: WordMap::default(),
@@ -205,17 +123,20 @@ impl FigureLexicon {
             attendance: WordMap::default(),
         };
         let file = "measure_words.tsv";
-        for row in parse_tsv(file, get(file), 2)? {
-            let class = match row.get(1) {
-                "count" => UnitClass::Count,
-                "measure" => UnitClass::Measure,
-                "duration" => UnitClass::Duration,
-                "ordinal-only" => UnitClass::OrdinalOnly,
-                "skip" => UnitClass::Skip,
-                other => return Err(bad(file, &row, format!("unknown class '{other}'"))),
-            };
+        for row in sources.rows(file, 2)? {
+            let class = row.one_of(
+                1,
+                "class",
+                &[
+                    ("count", UnitClass::Count),
+                    ("measure", UnitClass::Measure),
+                    ("duration", UnitClass::Duration),
+                    ("ordinal-only", UnitClass::OrdinalOnly),
+                    ("skip", UnitClass::Skip),
+                ],
+            )?;
             if class == UnitClass::Duration && duration_designator(row.get(2)).is_none() {
-                return Err(bad(file, &row, format!("unknown xsd designator '{}'", row.get(2))));
+                return Err(row.error(format!("unknown xsd designator '{}'", row.get(2))));
             }
             let flags = row.list(3);
             let unit = Unit {
@@ -224,53 +145,46 @@ impl FigureLexicon {
                 noun: flags.contains(&"noun"),
                 xsd: (class == UnitClass::Duration).then(|| row.get(2).to_owned()),
             };
-            unique(file, &row, lex.units.insert(row.get(0), unit))?;
+            unique(&row, lex.units.insert(row.get(0), unit))?;
         }
         let file = "currencies.tsv";
-        for row in parse_tsv(file, get(file), 3)? {
+        for row in sources.rows(file, 3)? {
             let code = match row.get(1) {
                 "local" => CurrencyCode::Local,
                 iso if iso.len() == 3 && iso.bytes().all(|b| b.is_ascii_uppercase()) => {
                     CurrencyCode::Iso(iso.to_owned())
                 }
-                other => {
-                    return Err(bad(file, &row, format!("'{other}' is neither `local` nor an ISO 4217 code")));
-                }
+                other => return Err(row.error(format!("'{other}' is neither `local` nor an ISO 4217 code"))),
             };
-            let (before, after) = match row.get(2) {
-                "before" => (true, false),
-                "after" => (false, true),
-                "both" => (true, true),
-                other => {
-                    return Err(bad(file, &row, format!("position must be before, after or both, not '{other}'")));
-                }
-            };
-            unique(file, &row, lex.currencies.insert(row.get(0), CurrencyWord { code, before, after }))?;
+            let (before, after) = row.one_of(
+                2,
+                "position",
+                &[("before", (true, false)), ("after", (false, true)), ("both", (true, true))],
+            )?;
+            unique(&row, lex.currencies.insert(row.get(0), CurrencyWord { code, before, after }))?;
         }
         let file = "qualifiers.tsv";
-        for row in parse_tsv(file, get(file), 3)? {
+        for row in sources.rows(file, 3)? {
             if row.get(2) == "not" {
                 let fresh = lex.not_qualifiers.insert(row.get(0), ());
-                unique(file, &row, fresh)?;
+                unique(&row, fresh)?;
                 continue;
             }
             let q = Qualifier::from_name(row.get(1))
-                .ok_or_else(|| bad(file, &row, format!("unknown qualifier '{}'", row.get(1))))?;
-            let fresh = match row.get(2) {
-                "before" => lex.qualifiers_before.insert(row.get(0), q),
-                "after" => lex.qualifiers_after.insert(row.get(0), q),
-                other => {
-                    return Err(bad(file, &row, format!("position must be before or after, not '{other}'")));
-                }
+                .ok_or_else(|| row.error(format!("unknown qualifier '{}'", row.get(1))))?;
+            let fresh = if row.one_of(2, "position", &[("before", true), ("after", false)])? {
+                lex.qualifiers_before.insert(row.get(0), q)
+            } else {
+                lex.qualifiers_after.insert(row.get(0), q)
             };
-            unique(file, &row, fresh)?;
+            unique(&row, fresh)?;
         }
         let file = "non_figures.tsv";
         let mut idioms = Vec::new();
-        for row in parse_tsv(file, get(file), 1)? {
+        for row in sources.rows(file, 1)? {
             let word = fold(row.get(0));
             if idioms.contains(&word) {
-                return Err(bad(file, &row, format!("'{}' is listed twice", row.get(0))));
+                return Err(row.error(format!("'{}' is listed twice", row.get(0))));
             }
             idioms.push(word);
         }
@@ -280,39 +194,34 @@ impl FigureLexicon {
             ("number_links.tsv", &mut lex.links),
             ("attendance.tsv", &mut lex.attendance),
         ] {
-            for row in parse_tsv(file, get(file), 1)? {
-                unique(file, &row, map.insert(row.get(0), ()))?;
+            for row in sources.rows(file, 1)? {
+                unique(&row, map.insert(row.get(0), ()))?;
             }
         }
         let file = "about_references.tsv";
-        for row in parse_tsv(file, get(file), 2)? {
+        for row in sources.rows(file, 2)? {
             let reference = match row.get(1) {
                 "name" if !row.get(2).is_empty() => Reference::Name(fold(row.get(2))),
-                "class" if !row.get(2).is_empty() => Reference::Class(row.get(2).to_owned()),
+                "class" if !row.get(2).is_empty() => Reference::Class(
+                    KnownClass::from_name(row.get(2))
+                        .ok_or_else(|| row.error(format!("unknown class '{}'", row.get(2))))?,
+                ),
                 "ending" => Reference::Ending { event: row.get(2) == "event" },
-                other => {
-                    return Err(bad(file, &row, format!("'{other}' needs a target, or is not name, class or ending")));
-                }
+                other => return Err(row.error(format!("'{other}' needs a target, or is not name, class or ending"))),
             };
-            unique(file, &row, lex.references.insert(row.get(0), reference))?;
+            unique(&row, lex.references.insert(row.get(0), reference))?;
         }
         let file = "clause_openers.tsv";
-        for row in parse_tsv(file, get(file), 2)? {
-            let opener = match row.get(1) {
-                "skip" => Opener::Skip,
-                "preposition" => Opener::Preposition,
-                other => {
-                    return Err(bad(file, &row, format!("role must be skip or preposition, not '{other}'")));
-                }
-            };
-            unique(file, &row, lex.openers.insert(row.get(0), opener))?;
+        for row in sources.rows(file, 2)? {
+            let opener = row.one_of(1, "role", &[("skip", Opener::Skip), ("preposition", Opener::Preposition)])?;
+            unique(&row, lex.openers.insert(row.get(0), opener))?;
         }
         Ok(lex)
     }
 }
 
 /// The `xsd:duration` designator of a duration unit's lexicon code: (date part?, letter).
-pub(super) fn duration_designator(code: &str) -> Option<(bool, char)> {
+pub(crate) fn duration_designator(code: &str) -> Option<(bool, char)> {
     Some(match code {
         "Y" => (true, 'Y'),
         "M" => (true, 'M'),
@@ -325,25 +234,21 @@ pub(super) fn duration_designator(code: &str) -> Option<(bool, char)> {
     })
 }
 
-fn unique(file: &str, row: &Row, fresh: bool) -> Result<(), LexiconError> {
-    if fresh {
-        Ok(())
-    } else {
-        Err(bad(file, row, format!("'{}' is listed twice (or differs only in script)", row.get(0))))
-    }
-}
-
-fn bad(file: &str, row: &Row, message: String) -> LexiconError {
-    LexiconError { path: file.into(), line: row.line, message }
+fn unique(row: &Row, fresh: bool) -> Result<(), LexiconError> {
+    if fresh { Ok(()) } else { Err(row.error(format!("'{}' is listed twice (or differs only in script)", row.get(0)))) }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn lexicon() -> &'static FigureLexicon {
+        &crate::Lexicons::embedded().figures
+    }
+
     #[test]
     fn embedded_lexicons_load_and_fold() {
-        let lex = FigureLexicon::load(FILES).unwrap();
+        let lex = lexicon();
         // A Traditional line serves Simplified text and the other way round.
         assert!(lex.units.contains("个"));
         assert!(lex.units.contains("间"));
@@ -365,13 +270,13 @@ mod tests {
 
     #[test]
     fn rejects_bad_lines() {
-        let err = FigureLexicon::load(&[("measure_words.tsv", "個\tcount\n个\tcount\n")]).unwrap_err();
+        let err = FigureLexicon::load(&Sources::of(&[("measure_words.tsv", "個\tcount\n个\tcount\n")])).unwrap_err();
         assert_eq!(err.line, 2, "{err}");
-        let err = FigureLexicon::load(&[("currencies.tsv", "元\tyuan\tafter\n")]).unwrap_err();
+        let err = FigureLexicon::load(&Sources::of(&[("currencies.tsv", "元\tyuan\tafter\n")])).unwrap_err();
         assert!(err.message.contains("ISO 4217"), "{err}");
-        let err = FigureLexicon::load(&[("qualifiers.tsv", "約\tAbout\tbefore\n")]).unwrap_err();
+        let err = FigureLexicon::load(&Sources::of(&[("qualifiers.tsv", "約\tAbout\tbefore\n")])).unwrap_err();
         assert!(err.message.contains("qualifier"), "{err}");
-        let err = FigureLexicon::load(&[("measure_words.tsv", "年\tduration\tX\n")]).unwrap_err();
+        let err = FigureLexicon::load(&Sources::of(&[("measure_words.tsv", "年\tduration\tX\n")])).unwrap_err();
         assert!(err.message.contains("designator"), "{err}");
     }
 }

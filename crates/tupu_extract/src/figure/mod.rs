@@ -2,9 +2,9 @@
 //! about: 超過330間專注研發人工智能和大數據的初創企業 is a count of 330 (more than), measure word
 //! 間, counting 初創企業, about the subject of its clause.
 //!
-//! - [`numeral`]: Arabic, Chinese and mixed numerals to exact decimals;
+//! - [`crate::numeral`]: Arabic, Chinese and mixed numerals to exact decimals;
 //! - [`expression`]: the expression around a numeral: qualifiers, currency, range, unit, percent;
-//! - [`time`]: years, dates (resolved against the publication date) and clock times;
+//! - [`crate::date::read`]: years, dates (resolved against the publication date) and clock times;
 //! - [`counts`]: the counted noun;
 //! - [`about`]: the entity the figure is about;
 //! - [`lexicon`]: the data files under `data/` that all of these read.
@@ -16,8 +16,8 @@ mod about;
 mod counts;
 mod expression;
 mod lexicon;
-mod numeral;
-mod time;
+
+pub(crate) use lexicon::FigureLexicon;
 
 #[cfg(test)]
 mod gold;
@@ -58,13 +58,12 @@ pub fn figures_only(article: &Article) -> Vec<Figure> {
 
 /// A duration figure as an `xsd:duration` (為期兩日 → `P2D`, 約兩個小時 → `PT2H`), for stages that
 /// state how long something lasts (an event's `schema:duration`).
-#[allow(dead_code, reason = "for the event stage, which is written on another branch")]
-pub(crate) fn xsd_duration(figure: &Figure) -> Option<String> {
+pub(crate) fn xsd_duration(lex: &FigureLexicon, figure: &Figure) -> Option<String> {
     if figure.kind != FigureKind::Duration {
         return None;
     }
     let unit = crate::normalize::fold(figure.unit.as_deref()?);
-    let (len, word) = lexicon::lexicon().units.prefix_of(&unit)?;
+    let (len, word) = lex.units.prefix_of(&unit)?;
     let (date_part, letter) = lexicon::duration_designator(word.xsd.as_deref()?)?;
     if len != unit.len() {
         return None;
@@ -81,7 +80,7 @@ fn find(analysis: &Analysis<'_>) -> Vec<Figure> {
     let is_blocked = |byte: usize| blocked[analysis.text().char_at_folded_byte(byte)];
     let mut found: Vec<Found> = Vec::new();
     let mut next = 0;
-    for n in numeral::numerals(folded) {
+    for n in crate::numeral::NumeralReader::new(analysis.lex).all(folded) {
         if n.start < next || is_blocked(n.start) {
             continue;
         }
@@ -114,7 +113,7 @@ fn find(analysis: &Analysis<'_>) -> Vec<Figure> {
 fn blocked_positions(analysis: &Analysis<'_>) -> Vec<bool> {
     let text = analysis.text();
     let mut blocked = vec![false; text.len() + 1];
-    if let Some(idioms) = &lexicon::lexicon().non_figures {
+    if let Some(idioms) = &analysis.lex.figures.non_figures {
         for m in idioms.find_iter(text.folded()) {
             let span = text.span_of_folded_bytes(m.start(), m.end());
             blocked[span.start..span.end].fill(true);

@@ -288,7 +288,8 @@ fn years_dates_ordinals_and_durations_are_typed_as_such() {
 
 #[test]
 fn durations_as_xsd() {
-    let xsd = |text: &str| figures(text).iter().find_map(super::xsd_duration);
+    let xsd =
+        |text: &str| figures(text).iter().find_map(|f| super::xsd_duration(&crate::Lexicons::embedded().figures, f));
     assert_eq!(xsd("一連兩日的峰會").as_deref(), Some("P2D"));
     assert_eq!(xsd("为期三天").as_deref(), Some("P3D"));
     assert_eq!(xsd("歷時約兩個小時").as_deref(), Some("PT2H"));
@@ -575,7 +576,8 @@ fn chinese_decimal_point_and_units_that_start_with_a_magnitude() {
 
 #[test]
 fn a_half_after_the_measure_word_of_a_duration() {
-    let xsd = |text: &str| figures(text).iter().find_map(super::xsd_duration);
+    let xsd =
+        |text: &str| figures(text).iter().find_map(|f| super::xsd_duration(&crate::Lexicons::embedded().figures, f));
     assert_eq!(xsd("历时约一个半小时").as_deref(), Some("PT1.5H"));
     assert_eq!(xsd("歷時兩年半").as_deref(), Some("P2.5Y"));
 }

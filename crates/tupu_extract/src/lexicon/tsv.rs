@@ -19,6 +19,8 @@ pub struct LexiconError {
 /// One non-comment line of a lexicon: its columns and where it was.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Row {
+    /// The file (its name under `data/`).
+    pub file: &'static str,
     /// 1-based line number.
     pub line: usize,
     /// Columns, trimmed; empty columns are empty strings.
@@ -37,6 +39,25 @@ impl Row {
     pub fn list(&self, i: usize) -> Vec<&str> {
         self.get(i).split('|').map(str::trim).filter(|s| !s.is_empty()).collect()
     }
+
+    /// An error at this line.
+    #[must_use]
+    pub fn error(&self, message: String) -> LexiconError {
+        LexiconError { path: PathBuf::from(self.file), line: self.line, message }
+    }
+
+    /// Column `i` read as one of a closed set of words (`post`, `office`…), each standing for a
+    /// value; `what` names the column in the error for any other word.
+    ///
+    /// # Errors
+    /// A word that is none of `choices`.
+    pub fn one_of<T: Copy>(&self, i: usize, what: &str, choices: &[(&str, T)]) -> Result<T, LexiconError> {
+        let word = self.get(i);
+        choices.iter().find(|(w, _)| *w == word).map(|(_, v)| *v).ok_or_else(|| {
+            let names: Vec<&str> = choices.iter().map(|(w, _)| if w.is_empty() { "(empty)" } else { *w }).collect();
+            self.error(format!("unknown {what} '{word}' (one of: {})", names.join(", ")))
+        })
+    }
 }
 
 /// Parses a lexicon file: skips blank lines and `#` comments, requires `min_columns` non-empty
@@ -44,7 +65,7 @@ impl Row {
 ///
 /// # Errors
 /// The first line with fewer columns than required, or with a stray space where a tab belongs.
-pub(crate) fn parse(path: &str, text: &str, min_columns: usize) -> Result<Vec<Row>, LexiconError> {
+pub(crate) fn parse(path: &'static str, text: &str, min_columns: usize) -> Result<Vec<Row>, LexiconError> {
     let mut rows = Vec::new();
     for (i, raw) in text.lines().enumerate() {
         let line = i + 1;
@@ -63,7 +84,7 @@ pub(crate) fn parse(path: &str, text: &str, min_columns: usize) -> Result<Vec<Ro
         if columns[0].contains(' ') && !columns[0].chars().any(|c| c.is_ascii_alphabetic()) {
             return Err(error(format!("'{}' contains a space; columns are separated by tabs", columns[0])));
         }
-        rows.push(Row { line, columns });
+        rows.push(Row { file: path, line, columns });
     }
     Ok(rows)
 }
@@ -79,6 +100,15 @@ mod tests {
         assert_eq!(rows[1].get(0), "主席");
         assert_eq!(rows[1].list(2), vec!["x", "y"]);
         assert_eq!(rows[0].get(5), "");
+    }
+
+    #[test]
+    fn a_closed_column_names_its_choices() {
+        let rows = parse("t.tsv", "局長\tboss\n", 2).unwrap();
+        let err = rows[0].one_of(1, "title kind", &[("post", 1), ("office", 2)]).unwrap_err();
+        assert_eq!(err.to_string(), "t.tsv:1: unknown title kind 'boss' (one of: post, office)");
+        let rows = parse("t.tsv", "局長\toffice\n", 2).unwrap();
+        assert_eq!(rows[0].one_of(1, "title kind", &[("post", 1), ("office", 2)]), Ok(2));
     }
 
     #[test]

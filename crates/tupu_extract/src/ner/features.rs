@@ -18,10 +18,10 @@
 //! A new kind of feature (a word-lexicon boundary or part of speech, say) that belongs to one
 //! position is added the same way: a class of its own with one row per offset.
 
-use crate::fasthash::FastSet;
 use crate::lexicon::{LexiconError, parse_tsv};
 use crate::model::EntityKind;
 use crate::normalize::fold;
+use rustc_hash::FxHashSet as FastSet;
 
 /// The tags: outside, and the beginning or inside of a person, place or organisation name.
 pub const TAGS: usize = 7;

@@ -17,8 +17,8 @@ use super::features::{
 };
 use super::weights::{Weights, WeightsError};
 use super::{NameCandidate, TaggerError};
-use crate::fasthash::FastMap;
 use crate::span::Span;
+use rustc_hash::FxHashMap as FastMap;
 
 const CHAR_TEMPLATES: usize = CHAR_OFFSETS.len();
 const PAIR_TEMPLATES: usize = PAIR_OFFSETS.len();

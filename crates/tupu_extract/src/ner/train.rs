@@ -13,8 +13,8 @@ use super::features::{
     CHAR_CLASSES, CHAR_OFFSETS, LANES, PAIR_CLASSES, PAIR_OFFSETS, Surnames, TAGS, Tag, padded, segments, tags_of,
 };
 use super::weights::{CHAR_ROW, PAIR_ROW, Weights};
-use crate::fasthash::FastMap;
 use crate::model::EntityKind;
+use rustc_hash::FxHashMap as FastMap;
 
 /// Trainable weights with their averaging accumulators, one row per feature value.
 #[derive(Debug, Clone)]

@@ -4,9 +4,10 @@
 //! An announcement must be followed by a pause or by the list itself (四點建議：…, 四點建議，第一…):
 //! 提出四項原則、五點主張和三個倡導的重要理念 names earlier proposals and announces nothing.
 
-use super::marker::{arabic_number, chinese_number};
 use super::words::{ProposalWords, Role};
 use crate::analysis::Analysis;
+use crate::lexicon::{self, WordSet};
+use crate::numeral::{arabic_count, chinese_count, is_numeral_char};
 use crate::span::Span;
 
 /// Most characters between the measure word and the noun (三點具體建議, 三個方面的建議).
@@ -25,42 +26,44 @@ pub(crate) struct Announcement {
     pub(crate) sentence: usize,
 }
 
-/// A count at the start of `chars`: (number, or `None` for an unstated one like 幾; length).
-fn count_at(chars: &[char]) -> Option<(Option<usize>, usize)> {
-    match chars.first()? {
-        '两' => Some((Some(2), 1)),
-        '几' => Some((None, 1)),
-        _ if chars.starts_with(&['若', '干']) => Some((None, 2)),
-        _ => chinese_number(chars).or_else(|| arabic_number(chars)).map(|(n, len)| (Some(n), len)),
+/// A count at the start of `chars`: (number, or `None` for an unstated one like 幾 or 若干
+/// (`indefinite`); length).
+fn count_at(chars: &[char], indefinite: &WordSet) -> Option<(Option<usize>, usize)> {
+    if chars.first() == Some(&'两') {
+        return Some((Some(2), 1));
     }
+    if let Some(len) = indefinite.prefix_of_chars(chars) {
+        return Some((None, len));
+    }
+    chinese_count(chars).or_else(|| arabic_count(chars)).map(|(n, len)| (Some(n), len))
 }
 
 impl Analysis<'_> {
     /// Every announcement of a numbered list in the article, in text order.
     pub(crate) fn announcements(&self) -> Vec<Announcement> {
-        let words = ProposalWords::embedded();
+        let words = &self.lex.proposals;
+        let indefinite = self.class(lexicon::Role::IndefiniteCount);
+        let as_follows = self.class(lexicon::Role::AsFollows);
         let mut out = Vec::new();
         for (index, sentence) in self.text().sentences().iter().enumerate() {
             let chars = self.chars_of(sentence.span);
             let mut i = 0;
             while i < chars.len() {
-                // Only a numeral can open a count: skip everything else cheaply.
-                if !matches!(
-                    chars[i],
-                    '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '两' | '几' | '若' | '0'
-                        ..='9'
-                ) {
+                // Only a numeral or an indefinite count can open a count: skip everything else.
+                if !is_numeral_char(chars[i]) && !indefinite.may_start_with(chars[i]) {
                     i += 1;
                     continue;
                 }
                 // A count inside a larger number or an ordinal (第三點) announces nothing.
                 let inside = i > 0
-                    && (count_at(&chars[i - 1..]).is_some() || chars[i - 1] == '第' || chars[i - 1].is_ascii_digit());
-                let Some((count, len)) = count_at(&chars[i..]).filter(|_| !inside) else {
+                    && (count_at(&chars[i - 1..], indefinite).is_some()
+                        || chars[i - 1] == '第'
+                        || chars[i - 1].is_ascii_digit());
+                let Some((count, len)) = count_at(&chars[i..], indefinite).filter(|_| !inside) else {
                     i += 1;
                     continue;
                 };
-                if let Some(end) = announced_noun_end(chars, i + len, words) {
+                if let Some(end) = announced_noun_end(chars, i + len, words, as_follows) {
                     let verb = words.suffix(&chars[..i], Role::Verb).unwrap_or(0);
                     let start = sentence.span.start;
                     out.push(Announcement {
@@ -81,7 +84,7 @@ impl Analysis<'_> {
 
 /// Where the noun of an announcement ends, when a measure word, a short modifier and a list
 /// noun follow position `from`, and a pause or the list follows them.
-fn announced_noun_end(chars: &[char], from: usize, words: &ProposalWords) -> Option<usize> {
+fn announced_noun_end(chars: &[char], from: usize, words: &ProposalWords, as_follows: &WordSet) -> Option<usize> {
     let classifier = words.prefix(&chars[from..], Role::Classifier)?;
     let noun_from = from + classifier;
     for modifier in 0..=MAX_MODIFIER {
@@ -93,8 +96,7 @@ fn announced_noun_end(chars: &[char], from: usize, words: &ProposalWords) -> Opt
             let end = at + noun;
             let follows = &chars[end..];
             let pause = follows.first().is_none_or(|c| "，。；：,;:".contains(*c));
-            let as_follows = follows.starts_with(&['如', '下']);
-            return (pause || as_follows).then_some(end);
+            return (pause || as_follows.prefix_of_chars(follows).is_some()).then_some(end);
         }
     }
     None

@@ -6,6 +6,7 @@
 
 use super::words::{ProposalWords, Role};
 use crate::analysis::Analysis;
+use crate::numeral::{arabic_count, chinese_count};
 use crate::span::Span;
 
 /// Characters after which a clause starts.
@@ -56,44 +57,10 @@ pub(crate) struct Marker {
     pub(crate) opens_paragraph: bool,
 }
 
-/// The value of a Chinese numeral from 一 to 九十九 at the start of `chars`, with its length.
-pub(crate) fn chinese_number(chars: &[char]) -> Option<(usize, usize)> {
-    let digit = |c: char| match c {
-        '一' => Some(1),
-        '二' => Some(2),
-        '三' => Some(3),
-        '四' => Some(4),
-        '五' => Some(5),
-        '六' => Some(6),
-        '七' => Some(7),
-        '八' => Some(8),
-        '九' => Some(9),
-        _ => None,
-    };
-    match chars {
-        ['十', rest @ ..] => Some(rest.first().and_then(|&c| digit(c)).map_or((10, 1), |d| (10 + d, 2))),
-        [a, '十', rest @ ..] => {
-            let tens = digit(*a)? * 10;
-            Some(rest.first().and_then(|&c| digit(c)).map_or((tens, 2), |d| (tens + d, 3)))
-        }
-        [a, ..] => digit(*a).map(|d| (d, 1)),
-        [] => None,
-    }
-}
-
-/// The value of ASCII digits at the start of `chars`, with their length.
-pub(crate) fn arabic_number(chars: &[char]) -> Option<(usize, usize)> {
-    let n = chars.iter().take_while(|c| c.is_ascii_digit()).count();
-    if n == 0 || n > 3 {
-        return None;
-    }
-    chars[..n].iter().collect::<String>().parse().ok().map(|v| (v, n))
-}
-
 impl Analysis<'_> {
     /// Every list marker of the article, in text order.
     pub(crate) fn list_markers(&self) -> Vec<Marker> {
-        let words = ProposalWords::embedded();
+        let words = &self.lex.proposals;
         let mut out = Vec::new();
         for (index, paragraph) in self.text().paragraphs().iter().enumerate() {
             let chars = self.chars_of(paragraph.span);
@@ -139,7 +106,7 @@ fn marker_at(chars: &[char], opens_paragraph: bool, words: &ProposalWords) -> Op
     };
     let number = |from: usize| {
         let rest = chars.get(from..)?;
-        chinese_number(rest).or_else(|| arabic_number(rest))
+        chinese_count(rest).or_else(|| arabic_count(rest))
     };
     match chars.first()? {
         '（' | '(' | '〔' | '[' => {
@@ -151,17 +118,15 @@ fn marker_at(chars: &[char], opens_paragraph: bool, words: &ProposalWords) -> Op
             })
         }
         '第' => {
-            let (n, len) = chinese_number(&chars[1..])?;
+            let (n, len) = chinese_count(&chars[1..])?;
             let mut end = 1 + len;
-            if matches!(chars.get(end), Some('点' | '条' | '项')) {
-                end += 1;
-            }
+            end += words.prefix(&chars[end..], Role::Ordinal).unwrap_or(0);
             let next = *chars.get(end)?;
             (AFTER_ORDINAL.contains(&next) || next == '是')
                 .then(|| (Family::Di, Ordinal::Number(n), body_after(end, true)))
         }
         _ => {
-            if let Some((n, len)) = chinese_number(chars) {
+            if let Some((n, len)) = chinese_count(chars) {
                 match chars.get(len) {
                     Some('是') => {
                         return Some((Family::Shi, Ordinal::Number(n), body_after(len + 1, false)));
@@ -173,7 +138,7 @@ fn marker_at(chars: &[char], opens_paragraph: bool, words: &ProposalWords) -> Op
                 }
             }
             if opens_paragraph {
-                if let Some((n, len)) = arabic_number(chars) {
+                if let Some((n, len)) = arabic_count(chars) {
                     let after = chars.get(len + 1).copied();
                     let marks = matches!(chars.get(len), Some('.' | '、' | '．' | '）' | ')'));
                     if marks && !after.is_some_and(|c| c.is_ascii_digit()) {
@@ -202,16 +167,6 @@ mod tests {
     fn markers(text: &str) -> Vec<(Family, Ordinal, String)> {
         let a = analysis_with(text, None, &[]);
         a.list_markers().into_iter().map(|m| (m.family, m.ordinal, a.surface(m.span).to_owned())).collect()
-    }
-
-    #[test]
-    fn numerals_read_up_to_ninety_nine() {
-        let n = |s: &str| chinese_number(&s.chars().collect::<Vec<_>>());
-        assert_eq!(n("四是"), Some((4, 1)));
-        assert_eq!(n("十是"), Some((10, 1)));
-        assert_eq!(n("十二是"), Some((12, 2)));
-        assert_eq!(n("二十三"), Some((23, 3)));
-        assert_eq!(n("是"), None);
     }
 
     #[test]

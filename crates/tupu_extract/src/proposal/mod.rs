@@ -10,6 +10,8 @@ mod announce;
 mod marker;
 mod words;
 
+pub(crate) use words::ProposalWords;
+
 use announce::Announcement;
 use marker::{Marker, Ordinal};
 

@@ -1,9 +1,8 @@
-//! The proposal lexicon (`data/proposal_words.tsv`): nouns and measure words of an announced list,
-//! announcing verbs, and the sequence words that number points without numerals.
+//! The proposal lexicon (`data/proposal_words.tsv`), a part of [`crate::Lexicons`]: nouns and
+//! measure words of an announced list, announcing verbs, and the sequence words that number
+//! points without numerals.
 
-use std::sync::LazyLock;
-
-use crate::lexicon::tsv;
+use crate::lexicon::{LexiconError, Sources};
 use crate::normalize::fold;
 
 /// What a word does in a numbered proposal.
@@ -23,6 +22,8 @@ pub(crate) enum Role {
     Next,
     /// 最後.
     Last,
+    /// The measure word after 第N in a marker (第二點，).
+    Ordinal,
 }
 
 /// The parsed lexicon: folded words with their roles.
@@ -32,36 +33,28 @@ pub(crate) struct ProposalWords {
     words: Vec<(Vec<char>, Role)>,
 }
 
-static WORDS: LazyLock<ProposalWords> = LazyLock::new(|| {
-    #[expect(clippy::expect_used, reason = "the embedded file is checked by a unit test; a bad one cannot pass CI")]
-    ProposalWords::parse(include_str!("../../data/proposal_words.tsv")).expect("proposal_words.tsv is valid")
-});
-
 impl ProposalWords {
-    /// The embedded lexicon.
-    pub(crate) fn embedded() -> &'static Self {
-        &WORDS
-    }
-
-    fn parse(text: &str) -> Result<Self, crate::lexicon::LexiconError> {
+    /// Parses `proposal_words.tsv`.
+    ///
+    /// # Errors
+    /// A malformed line or an unknown role.
+    pub(crate) fn load(sources: &Sources) -> Result<Self, LexiconError> {
         let mut words = Vec::new();
-        for row in tsv::parse("proposal_words.tsv", text, 2)? {
-            let role = match row.get(1) {
-                "noun" => Role::Noun,
-                "classifier" => Role::Classifier,
-                "verb" => Role::Verb,
-                "first" => Role::First,
-                "second" => Role::Second,
-                "next" => Role::Next,
-                "last" => Role::Last,
-                other => {
-                    return Err(crate::lexicon::LexiconError {
-                        path: "proposal_words.tsv".into(),
-                        line: row.line,
-                        message: format!("unknown role '{other}'"),
-                    });
-                }
-            };
+        for row in sources.rows("proposal_words.tsv", 2)? {
+            let role = row.one_of(
+                1,
+                "role",
+                &[
+                    ("noun", Role::Noun),
+                    ("classifier", Role::Classifier),
+                    ("verb", Role::Verb),
+                    ("first", Role::First),
+                    ("second", Role::Second),
+                    ("next", Role::Next),
+                    ("last", Role::Last),
+                    ("ordinal", Role::Ordinal),
+                ],
+            )?;
             words.push((fold(row.get(0)).chars().collect::<Vec<char>>(), role));
         }
         // Longest first, so that a lookup finds 個方面 before 個.
@@ -93,9 +86,13 @@ mod tests {
 
     use super::*;
 
+    fn embedded() -> &'static ProposalWords {
+        &crate::Lexicons::embedded().proposals
+    }
+
     #[test]
     fn the_lexicon_loads_without_repeats() {
-        let words = ProposalWords::embedded();
+        let words = embedded();
         let mut seen = HashSet::new();
         for (w, r) in &words.words {
             assert!(
@@ -104,12 +101,12 @@ mod tests {
                 w.iter().collect::<String>()
             );
         }
-        assert!(ProposalWords::parse("建議\tthing\n").is_err());
+        assert!(ProposalWords::load(&Sources::of(&[("proposal_words.tsv", "建議\tthing\n")])).is_err());
     }
 
     #[test]
     fn lookups_prefer_the_longest_word_in_either_script() {
-        let words = ProposalWords::embedded();
+        let words = embedded();
         let chars: Vec<char> = fold("個方面的建議").chars().collect();
         assert_eq!(words.prefix(&chars, Role::Classifier), Some(3));
         let chars: Vec<char> = "提出了".chars().collect();

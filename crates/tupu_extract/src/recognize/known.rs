@@ -10,9 +10,9 @@ use std::collections::HashSet;
 
 use crate::analysis::Analysis;
 use crate::article::Region;
+use crate::boundary::{known_name_stands_alone, short_alias_stands};
 use crate::lexicon::{KnownEntity, WordClass};
 use crate::span::Span;
-use crate::text::is_cjk;
 
 /// A known-name occurrence and the lexicon entries it may be.
 struct Candidate {
@@ -32,7 +32,7 @@ pub(crate) fn recognise(a: &mut Analysis<'_>) {
             .collect();
         // 律政司 inside the office title 律政司司長 is part of the title, not a mention.
         if !entries.is_empty()
-            && stands_alone(a, w.span)
+            && known_name_stands_alone(a, w.span)
             && (w.span.len() > 2
                 || entries.iter().any(|&e| a.lex.known[e].key == a.folded(w.span))
                 || short_alias_stands(a, w.span))
@@ -49,7 +49,7 @@ pub(crate) fn recognise(a: &mut Analysis<'_>) {
         if taken[c.span.start..c.span.end].iter().any(|&t| t) {
             continue;
         }
-        let entry = choose(&c.entries, &present, a.article.region(), &a.lex.known);
+        let entry = choose(&c.entries, &present, a.region, &a.lex.known);
         taken[c.span.start..c.span.end].iter_mut().for_each(|t| *t = true);
         add_known(a, entry, c.span);
     }
@@ -67,67 +67,14 @@ fn crossed_by_title(a: &Analysis<'_>, span: Span) -> bool {
     })
 }
 
-/// A short name must not be glued into a longer word: a one- or two-character place such as
-/// 東區 inside 華東區 or 中山 inside 中山裝 is not a mention. Names of three or more characters
-/// are distinctive enough on their own.
-fn stands_alone(a: &Analysis<'_>, span: Span) -> bool {
-    if span.len() >= 5 {
-        return true;
-    }
-    // A boundary word that crosses the name means the name is part of an ordinary word.
-    !a.crossing_words(span).any(|c| matches!(c, WordClass::Boundary | WordClass::Plain))
-}
-
-/// A two-character abbreviation (城大, 港大) is only one where it stands as a word: after
-/// punctuation, a boundary word or a conjunction, and before a word break — not inside 鹽城大豐港.
-fn short_alias_stands(a: &Analysis<'_>, span: Span) -> bool {
-    let before = span.start.checked_sub(1).map(|p| a.char_at(p));
-    let before_ok = before.is_none_or(|c| !is_cjk(c) || matches!(c, '与' | '和' | '及' | '同' | '并' | '跟' | '、'))
-        || a.word_ending_at(span.start, |c| {
-            matches!(c, WordClass::Boundary | WordClass::Known(_) | WordClass::Title(_))
-        })
-        .is_some();
-    let after = a.char_at(span.end);
-    let after_ok = !is_cjk(after)
-        || a.word_starting_at(span.end, |c| !matches!(c, WordClass::Known(_))).is_some()
-        || matches!(
-            after,
-            '与' | '和'
-                | '及'
-                | '同'
-                | '并'
-                | '的'
-                | '将'
-                | '在'
-                | '于'
-                | '已'
-                | '也'
-                | '亦'
-                | '等'
-                | '是'
-                | '会'
-                | '还'
-                | '又'
-        );
-    // A known name crossing it (鹽城 across 城大) means it is part of that name.
-    let crossed = a.crossing_words(span).any(|c| matches!(c, WordClass::Known(_)));
-    !crossed && (before_ok || after_ok)
-}
-
 fn choose(entries: &[usize], present: &HashSet<usize>, region: Region, known: &[KnownEntity]) -> usize {
     if let [only] = entries {
         return *only;
     }
-    let region_code = match region {
-        Region::HongKong => "HK",
-        Region::Macau => "MO",
-        Region::Taiwan => "TW",
-        Region::Mainland => "CN",
-    };
     entries
         .iter()
         .copied()
-        .max_by_key(|&i| (present.contains(&i), known[i].region == region_code, std::cmp::Reverse(i)))
+        .max_by_key(|&i| (present.contains(&i), known[i].region == Some(region), std::cmp::Reverse(i)))
         .unwrap_or(entries[0])
 }
 

@@ -6,35 +6,12 @@
 //! the next one directly; a 的 or a long stretch of other words breaks the link, so a sentence
 //! with many entities does not relate them all to each other.
 
-use std::sync::LazyLock;
-
-use regex::Regex;
-
 use crate::analysis::Analysis;
-use crate::lexicon::WordClass;
+use crate::lexicon::{Role, WordClass};
 use crate::model::{EntityId, EntityKind};
 use crate::span::Span;
 use crate::text::CLAUSE_END;
 
-/// A wire dateline at the start of a sentence (folded): agency and place, the date, 電, and the
-/// reporters in parentheses.
-#[expect(clippy::expect_used, reason = "a constant pattern, exercised by the unit tests")]
-static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[^，。（(]{0,20}?[0-9０-９一二三四五六七八九十]{1,3}月[0-9０-９一二三四五六七八九十]{1,3}日电(?:[（(][^）)]{0,40}[）)])?\s*")
-        .expect("valid dateline pattern")
-});
-
-/// What may join two coordinated parties (X、Y與Z; X會同Y實施…).
-const CONNECTORS: &[&str] = &["、", "与", "和", "及", "以及", "同", "跟", "联同", "会同", "连同", "联合", "携手"];
-/// Time words and adverbs that may stand between coordinated parties without breaking the
-/// coordination (X當日與Y簽署, X亦與Y簽署).
-const TRANSPARENT: &[&str] = &[
-    "当日", "当天", "同日", "今日", "昨日", "今天", "昨天", "日前", "近日", "随后", "亦", "也", "还", "又", "已",
-    "正式", "另",
-];
-
-/// Characters before a name that make it a place or an object rather than a subject (在澳門設立).
-const NOT_SUBJECT_AFTER: &[char] = &['在', '于', '向', '对', '把', '被', '给', '往', '到', '从', '为'];
 /// Most characters (other than titles and quotation marks) between an argument and its verb.
 const MAX_GAP: usize = 12;
 /// Quotation marks, dropped when measuring what stands between an argument and its verb.
@@ -55,6 +32,15 @@ pub(crate) struct Parties {
 }
 
 impl Analysis<'_> {
+    /// Whether `between` (what stands between two parties) joins them: 、, a conjunction or
+    /// comitative, or a word of accompanying (X、Y與Z; X會同Y實施…).
+    fn connects(&self, between: &str) -> bool {
+        between == "、"
+            || self.class(Role::Conjunction).contains(between)
+            || self.class(Role::Comitative).contains(between)
+            || self.class(Role::Accompanying).contains(between)
+    }
+
     /// Spans of bracketed asides (（下稱「恒創精密」）) in `span`, outside entity names (a title
     /// such as 《白皮書（2025年）》 keeps its brackets).
     fn asides(&self, span: Span, mentions: &[(EntityId, Span)]) -> Vec<Span> {
@@ -122,16 +108,16 @@ impl Analysis<'_> {
         let mut heads = vec![last];
         let mut left = last.1.start;
         for &(id, span) in tokens.iter().rev().skip(1) {
-            let mut between = self.residue(span.end, left, &asides);
-            for word in TRANSPARENT {
-                if between.len() > word.len() && between.starts_with(word) {
-                    between = between[word.len()..].to_owned();
-                }
+            let between = self.residue(span.end, left, &asides);
+            // X當日與Y簽署, X亦與Y簽署: time words and adverbs leave the coordination whole.
+            let mut between = between.as_str();
+            while let Some(len) = self.class(Role::Transparent).prefix_of(between).filter(|&len| len < between.len()) {
+                between = &between[len..];
             }
             if between.is_empty() {
                 // 德國博睿自動化集團, 理大校長蔡明德: a modifier of the party after it.
                 left = span.start;
-            } else if CONNECTORS.contains(&between.as_str()) {
+            } else if self.connects(between) {
                 heads.push((id, span));
                 left = span.start;
             } else {
@@ -141,7 +127,8 @@ impl Analysis<'_> {
         heads.reverse();
         let before = left.checked_sub(1).and_then(|p| self.folded_char(p));
         let passive = before == Some('由');
-        if !passive && before.is_some_and(|c| NOT_SUBJECT_AFTER.contains(&c)) {
+        // 在澳門設立: a name after a preposition is a place or an object, not a subject.
+        if !passive && before.is_some_and(|c| self.class(Role::Preposition).has_char(c)) {
             return None;
         }
         Some(Parties { heads, start: left, passive })
@@ -167,7 +154,7 @@ impl Analysis<'_> {
                     out.push((id, span));
                     from = span.end;
                 }
-            } else if allowed && (between.is_empty() || CONNECTORS.contains(&between.as_str())) {
+            } else if allowed && (between.is_empty() || self.connects(&between)) {
                 out.push((id, span));
                 from = span.end;
             } else {
@@ -192,7 +179,7 @@ impl Analysis<'_> {
     /// that filed the report is not what the sentence is about.
     fn after_dateline(&self, sentence: Span) -> usize {
         let text = self.folded(sentence);
-        let Some(m) = DATELINE.find(text) else { return sentence.start };
+        let Some(m) = self.lex.patterns.dateline.find(text) else { return sentence.start };
         sentence.start + text[..m.end()].chars().count()
     }
 

@@ -9,17 +9,17 @@
 mod arguments;
 mod verbs;
 
+pub(crate) use verbs::RelationVerbs;
+
 use arguments::{Mentions, Parties};
-use verbs::{Frame, RelationVerb, RelationVerbs};
+use verbs::{Frame, RelationVerb};
 
 use crate::analysis::{Analysis, Stage};
+use crate::lexicon::Role;
 use crate::model::{EntityId, EntityKind, Relation};
 use crate::span::Span;
 use crate::text::{CLAUSE_END, SENTENCE_END};
 
-/// Words that stand for the parties of an agreement signed earlier in the sentence
-/// (…簽署合作備忘錄，雙方將共同成立…).
-const PARTY_WORDS: &[&str] = &["双方", "三方", "各方", "两方", "多方", "四方"];
 /// Properties whose subject organises the event it points to.
 const ORGANISING: &[&str] = &["organizerOf", "coOrganizerOf"];
 
@@ -51,7 +51,7 @@ impl Stage for Relations {
         let mut found = Vec::new();
         // The parties of the last agreement, for 雙方 later in the same sentence.
         let mut agreement: Option<(usize, Vec<EntityId>)> = None;
-        for (verb_span, verb) in RelationVerbs::embedded().find(a.text()) {
+        for (verb_span, verb) in a.lex.relations.find(a.text()) {
             let Some(index) = a.text().sentence_at(verb_span.start) else {
                 continue;
             };
@@ -170,7 +170,7 @@ impl Analysis<'_> {
     fn implied_subjects(&self, at: &Occurrence<'_>) -> Mentions {
         let before = self.folded(Span::new(at.clause.start, at.span.start));
         if let Some(parties) = at.agreement {
-            if at.verb.frame == Frame::Joint || PARTY_WORDS.iter().any(|w| before.contains(w)) {
+            if at.verb.frame == Frame::Joint || self.class(Role::PartyWord).occurs_in(before) {
                 return parties.iter().map(|&id| (id, at.span)).collect();
             }
         }

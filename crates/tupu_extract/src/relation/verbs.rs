@@ -1,11 +1,9 @@
-//! The relation verb table (`data/relation_verbs.tsv`) and its matcher: one Aho-Corasick pass
-//! over the folded text finds every verb, longest first.
-
-use std::sync::LazyLock;
+//! The relation verb table (`data/relation_verbs.tsv`), a part of [`crate::Lexicons`], and its
+//! matcher: one Aho-Corasick pass over the folded text finds every verb, longest first.
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
-use crate::lexicon::{LexiconError, tsv};
+use crate::lexicon::{LexiconError, Row, Sources};
 use crate::model::EntityKind;
 use crate::normalize::fold;
 use crate::span::Span;
@@ -43,42 +41,31 @@ pub(crate) struct RelationVerbs {
     automaton: AhoCorasick,
 }
 
-static VERBS: LazyLock<RelationVerbs> = LazyLock::new(|| {
-    #[expect(clippy::expect_used, reason = "the embedded file is checked by a unit test; a bad one cannot pass CI")]
-    RelationVerbs::parse(include_str!("../../data/relation_verbs.tsv")).expect("relation_verbs.tsv is valid")
-});
-
-fn kinds(row: &tsv::Row, column: usize) -> Result<Vec<EntityKind>, LexiconError> {
+/// The kinds listed in column `column` (`org|place`).
+fn kinds(row: &Row, column: usize) -> Result<Vec<EntityKind>, LexiconError> {
     row.list(column)
         .into_iter()
-        .map(|k| EntityKind::from_name(k).ok_or_else(|| error(row, format!("unknown kind '{k}'"))))
+        .map(|k| EntityKind::from_name(k).ok_or_else(|| row.error(format!("unknown kind '{k}'"))))
         .collect()
 }
 
-fn error(row: &tsv::Row, message: String) -> LexiconError {
-    LexiconError { path: "relation_verbs.tsv".into(), line: row.line, message }
-}
-
 impl RelationVerbs {
-    /// The embedded table.
-    pub(crate) fn embedded() -> &'static Self {
-        &VERBS
-    }
-
-    fn parse(text: &str) -> Result<Self, LexiconError> {
+    /// Parses `relation_verbs.tsv`.
+    ///
+    /// # Errors
+    /// A malformed line, an unknown frame or kind, a pair property on the wrong frame.
+    pub(crate) fn load(sources: &Sources) -> Result<Self, LexiconError> {
         let mut patterns = Vec::new();
         let mut verbs = Vec::new();
-        for row in tsv::parse("relation_verbs.tsv", text, 5)? {
-            let frame = match row.get(2) {
-                "svo" => Frame::Svo,
-                "with" => Frame::With,
-                "mutual" => Frame::Mutual,
-                "joint" => Frame::Joint,
-                other => return Err(error(&row, format!("unknown frame '{other}'"))),
-            };
+        for row in sources.rows("relation_verbs.tsv", 5)? {
+            let frame = row.one_of(
+                2,
+                "frame",
+                &[("svo", Frame::Svo), ("with", Frame::With), ("mutual", Frame::Mutual), ("joint", Frame::Joint)],
+            )?;
             let pair = Some(row.get(5)).filter(|p| !p.is_empty()).map(str::to_owned);
             if (frame == Frame::Joint) != pair.is_some() {
-                return Err(error(&row, "a joint verb, and only a joint verb, names a pair property".into()));
+                return Err(row.error("a joint verb, and only a joint verb, names a pair property".into()));
             }
             patterns.push(fold(row.get(0)));
             verbs.push(RelationVerb {
@@ -111,16 +98,18 @@ mod tests {
 
     #[test]
     fn the_table_loads_and_rejects_bad_lines() {
-        assert!(RelationVerbs::embedded().verbs.len() > 30);
-        assert!(RelationVerbs::parse("簽署\tsignedWith\tsideways\torg\torg\n").is_err());
-        assert!(RelationVerbs::parse("簽署\tsignedWith\tmutual\torg\tbuilding\n").is_err());
-        assert!(RelationVerbs::parse("聯合發布\tpublished\tjoint\torg\tinitiative\n").is_err());
+        assert!(crate::Lexicons::embedded().relations.verbs.len() > 30);
+        let parse = |text: &'static str| RelationVerbs::load(&Sources::of(&[("relation_verbs.tsv", text)]));
+        assert!(parse("簽署\tsignedWith\tsideways\torg\torg\n").is_err());
+        assert!(parse("簽署\tsignedWith\tmutual\torg\tbuilding\n").is_err());
+        assert!(parse("聯合發布\tpublished\tjoint\torg\tinitiative\n").is_err());
     }
 
     #[test]
     fn the_longest_verb_wins_in_either_script() {
         let text = Text::new("由甲共同主辦，總部位于乙。");
-        let found: Vec<(&str, &str)> = RelationVerbs::embedded()
+        let found: Vec<(&str, &str)> = crate::Lexicons::embedded()
+            .relations
             .find(&text)
             .into_iter()
             .map(|(s, v)| (text.slice(s), v.property.as_str()))

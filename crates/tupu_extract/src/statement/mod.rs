@@ -23,7 +23,7 @@ mod eval;
 mod fixtures;
 
 use crate::analysis::{Analysis, Stage};
-use crate::lexicon::WordClass;
+use crate::lexicon::{Role, WordClass};
 use crate::model::Statement;
 use crate::span::Span;
 use crate::text::{CLAUSE_END, CLOSERS, SENTENCE_END};
@@ -32,18 +32,6 @@ pub(crate) use speaker::{Anchor, AnchorKind, PersonIndex};
 
 /// Longest stretch between a speaker and the speech verb of their clause (在…時 frames included).
 const MAX_FRAME: usize = 40;
-
-/// Single-character adverbs that may stand between a speaker and a verb that takes what was said
-/// directly (王勇又強調, 他亦認為, 李家超則指出).
-const ADVERBS: &[char] =
-    &['又', '也', '亦', '还', '并', '更', '再', '则', '曾', '就', '便', '即', '都', '均', '续', '遂', '随'];
-
-/// Words that open an adverbial frame between a speaker and the verb (在致辭中, 接受訪問時,
-/// 對本報記者). A 的 written before any of them means the name was a modifier (王勇的助手表示).
-const FRAME_OPENERS: &[char] = &[
-    '在', '于', '对', '向', '就', '接', '回', '出', '参', '谈', '面', '针', '应', '日', '早', '近', '昨', '今', '随',
-    '会', '与',
-];
 
 /// Pipeline stage.
 pub(crate) struct Statements;
@@ -227,7 +215,7 @@ impl Analysis<'_> {
     fn is_adverbial(&self, gap: Span) -> bool {
         let mut pos = gap.start;
         while pos < gap.end {
-            if self.folded_char(pos).is_some_and(|c| ADVERBS.contains(&c)) {
+            if self.folded_char(pos).is_some_and(|c| self.class(Role::Adverb).has_char(c)) {
                 pos += 1;
                 continue;
             }
@@ -251,7 +239,7 @@ impl Analysis<'_> {
         }
         let text = self.folded(gap);
         let de = text.chars().position(|c| c == '的');
-        let opener = text.chars().position(|c| FRAME_OPENERS.contains(&c));
+        let opener = text.chars().position(|c| self.class(Role::FrameOpener).has_char(c));
         match (de, opener) {
             (None, _) => true,
             (Some(d), Some(o)) => o < d,
@@ -264,7 +252,9 @@ impl Analysis<'_> {
         let mut out = Vec::new();
         for clause in self.text().clauses(sentence).into_iter().skip(1) {
             let mut pos = clause.start;
-            while pos < clause.end && self.folded_char(pos).is_some_and(|c| ADVERBS.contains(&c) || c.is_whitespace()) {
+            while pos < clause.end
+                && self.folded_char(pos).is_some_and(|c| self.class(Role::Adverb).has_char(c) || c.is_whitespace())
+            {
                 pos += 1;
             }
             let Some((verb, needs_pause)) = self.speech_verb_at(pos) else {

@@ -7,19 +7,9 @@
 //! proposal and relation stages share.
 
 use crate::analysis::Analysis;
+use crate::lexicon::Role;
 use crate::model::{EntityId, EntityKind};
 use crate::span::Span;
-
-/// Characters that, written right before a name, make it the object of the clause rather than
-/// its subject (向王勇表示 is said *to* 王勇; 由王勇主持 is done *by* him but he says nothing).
-const OBJECT_MARKERS: &[char] = &['向', '对', '给', '跟', '替', '让', '请', '被', '由', '把', '与', '和', '同'];
-
-/// Third-person singular pronouns (folded).
-const PRONOUNS: &[char] = &['他', '她'];
-/// A pronoun character followed by one of these is part of another word (他们, 他人, 他国, 她们).
-const NOT_PRONOUN_AFTER: &[char] = &['们', '人', '国', '方', '日', '者', '处', '乡', '家', '杀', '山', '用', '物'];
-/// A pronoun character preceded by one of these is part of another word (其他, 吉他, 利他).
-const NOT_PRONOUN_BEFORE: &[char] = &['其', '吉', '利', '无', '排', '自'];
 
 /// What stands in the speaker's place.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -96,10 +86,11 @@ impl Analysis<'_> {
         // 代表房屋事務委員會, 聯同X: on whose behalf or with whom, not who speaks (but 首席代表
         // before a person is a title).
         let object_at = |start: usize, person: bool| {
-            (start > 0 && self.folded_char(start - 1).is_some_and(|c| OBJECT_MARKERS.contains(&c)))
+            (start > 0 && self.folded_char(start - 1).is_some_and(|c| self.class(Role::ObjectMarker).has_char(c)))
                 || (!person
                     && start >= 2
-                    && matches!(self.folded(Span::new(start - 2, start)), "代表" | "联同" | "会同" | "连同" | "偕同"))
+                    && (self.class_word_before(Role::OnBehalfOf, start).is_some()
+                        || self.class_word_before(Role::Accompanying, start).is_some()))
         };
         let mentions = self.outer_mentions_in(span);
         let mut anchors: Vec<Anchor> = mentions
@@ -120,14 +111,14 @@ impl Analysis<'_> {
             .collect();
         let folded = self.chars_of(span);
         for (i, &c) in folded.iter().enumerate() {
-            if !PRONOUNS.contains(&c) {
+            if !self.class(Role::PersonalPronoun).has_char(c) {
                 continue;
             }
             let pos = span.start + i;
             let before = if i > 0 { Some(folded[i - 1]) } else { None };
             let after = folded.get(i + 1).copied();
-            if before.is_some_and(|b| NOT_PRONOUN_BEFORE.contains(&b))
-                || after.is_some_and(|n| NOT_PRONOUN_AFTER.contains(&n))
+            if before.is_some_and(|b| self.class(Role::NotPronounBefore).has_char(b))
+                || after.is_some_and(|n| self.class(Role::NotPronounAfter).has_char(n))
                 || mentions.iter().any(|(_, s)| s.start <= pos && pos < s.end)
             {
                 continue;

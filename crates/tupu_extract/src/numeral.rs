@@ -1,5 +1,7 @@
 //! Numerals to exact decimals: Arabic (`1,500`, `12.5`), Chinese (`三萬六千`, `一百零五`, `二〇二五`)
-//! and mixed (`1.2萬`, `3.5萬億`).
+//! and mixed (`1.2萬`, `3.5萬億`) — the one reader of numbers every stage uses: figures, dates
+//! (days and months are numerals too: `二月十四日`) and the counts of numbered points (`一是`,
+//! `（十二）`, `提出四點建議`).
 //!
 //! Matching runs on the folded view, where full-width digits are ASCII and 萬/億/兩 are 万/亿/两,
 //! so one pattern covers both scripts.
@@ -9,13 +11,11 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::decimal::Decimal;
+use crate::lexicon::{Lexicons, Role, WordSet};
 
 /// A numeral: Arabic digits with thousands separators, a decimal part and Chinese magnitudes, or a
 /// run of Chinese numeral characters. `[0-9]`, not `\d`: other scripts' digits are not numbers here.
 const PATTERN: &str = r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?[百千万亿]*|[零〇一二两三四五六七八九十百千万亿]+(?:点[零〇一二三四五六七八九]+)?";
-
-/// Units that begin with a magnitude character (千瓦 is kilowatt, not a thousand 瓦).
-const UNIT_AFTER_MAGNITUDE: &[char] = &['瓦', '米', '克', '卡', '伏', '焦', '帕', '赫', '字', '步', '兆'];
 
 /// Finds numerals anywhere.
 static NUMERAL: LazyLock<Regex> = LazyLock::new(|| compile(PATTERN));
@@ -31,38 +31,62 @@ fn compile(pattern: &str) -> Regex {
 
 /// A numeral found in the folded text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) struct Numeral {
+pub(crate) struct Numeral {
     /// Byte range in the folded text.
-    pub(super) start: usize,
-    pub(super) end: usize,
+    pub(crate) start: usize,
+    pub(crate) end: usize,
     /// Its value.
-    pub(super) value: Decimal,
+    pub(crate) value: Decimal,
     /// Written in Chinese characters.
-    pub(super) chinese: bool,
+    pub(crate) chinese: bool,
     /// Plain digits, nothing else (`2025`, `二〇二五`): what a year looks like.
-    pub(super) plain_digits: bool,
+    pub(crate) plain_digits: bool,
     /// Exactly 一: before a measure word it is an article ("a"), not a count.
-    pub(super) bare_one: bool,
+    pub(crate) bare_one: bool,
 }
 
-/// Every numeral in `folded` whose value can be read, in order.
-pub(super) fn numerals(folded: &str) -> impl Iterator<Item = Numeral> + '_ {
-    NUMERAL.find_iter(folded).filter_map(|m| numeral_at(folded, m.start(), m.end()))
+/// Reads numerals in folded text. The lexicons say which units are written with a 千 of their
+/// own (`thousand-unit` words: 千瓦 is a kilowatt, not a thousand 瓦).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct NumeralReader<'l> {
+    thousand_units: &'l WordSet,
 }
 
-/// The numeral starting at byte `at`, if one does.
-pub(super) fn numeral_starting(folded: &str, at: usize) -> Option<Numeral> {
-    let m = NUMERAL_HERE.find(folded.get(at..)?)?;
-    numeral_at(folded, at, at + m.end())
-}
-
-fn numeral_at(folded: &str, start: usize, end: usize) -> Option<Numeral> {
-    // 1600萬千瓦: the 千 belongs to the unit 千瓦.
-    let mut end = end;
-    if folded[..end].ends_with('千') && folded[end..].starts_with(UNIT_AFTER_MAGNITUDE) && end - start > '千'.len_utf8()
-    {
-        end -= '千'.len_utf8();
+impl<'l> NumeralReader<'l> {
+    pub(crate) fn new(lex: &'l Lexicons) -> Self {
+        Self { thousand_units: lex.words.of(Role::ThousandUnit) }
     }
+
+    /// Every numeral in `folded` whose value can be read, in order.
+    pub(crate) fn all<'t>(self, folded: &'t str) -> impl Iterator<Item = Numeral> + 't
+    where
+        'l: 't,
+    {
+        NUMERAL.find_iter(folded).filter_map(move |m| self.between(folded, m.start(), m.end()))
+    }
+
+    /// The numeral starting at byte `at`, if one does.
+    pub(crate) fn starting(self, folded: &str, at: usize) -> Option<Numeral> {
+        let m = NUMERAL_HERE.find(folded.get(at..)?)?;
+        self.between(folded, at, at + m.end())
+    }
+
+    /// The numeral written over bytes `start..end` (a match of the numeral pattern).
+    fn between(self, folded: &str, start: usize, end: usize) -> Option<Numeral> {
+        // 1600萬千瓦: the 千 belongs to the unit 千瓦.
+        let mut end = end;
+        if folded[..end].ends_with('千')
+            && folded[end..].chars().next().is_some_and(|c| self.thousand_units.has_char(c))
+            && end - start > '千'.len_utf8()
+        {
+            end -= '千'.len_utf8();
+        }
+        numeral_over(folded, start, end)
+    }
+}
+
+/// The numeral over bytes `start..end` as it is.
+fn numeral_over(folded: &str, start: usize, end: usize) -> Option<Numeral> {
     let s = &folded[start..end];
     // A lone 零 or 〇 starts words (零部件, 零售, 零距離), not counts of nothing.
     if s == "零" || s == "〇" {
@@ -85,7 +109,7 @@ fn numeral_at(folded: &str, start: usize, end: usize) -> Option<Numeral> {
 }
 
 /// The power of ten a magnitude character stands for (百 = 2 … 亿 = 8).
-pub(super) fn magnitude(c: char) -> Option<u32> {
+pub(crate) fn magnitude(c: char) -> Option<u32> {
     match c {
         '十' => Some(1),
         '百' => Some(2),
@@ -94,6 +118,11 @@ pub(super) fn magnitude(c: char) -> Option<u32> {
         '亿' => Some(8),
         _ => None,
     }
+}
+
+/// Whether a character can be part of a numeral (a digit, a Chinese digit or a magnitude).
+pub(crate) fn is_numeral_char(c: char) -> bool {
+    c.is_ascii_digit() || digit(c).is_some() || magnitude(c).is_some()
 }
 
 /// The value of a Chinese digit character (〇 and 零 are 0, 两 is 2).
@@ -111,6 +140,44 @@ fn digit(c: char) -> Option<i128> {
         '九' => 9,
         _ => return None,
     })
+}
+
+/// The numeral's value as an integer in `lo..=hi`, if it is one (a day, a month, a year).
+pub(crate) fn integer_in(n: &Numeral, lo: u32, hi: u32) -> Option<u32> {
+    if !n.value.is_integer() {
+        return None;
+    }
+    (lo..=hi).find(|&i| Decimal::from_int(i128::from(i)) == n.value)
+}
+
+/// A count of numbered points at the start of `chars` (folded): one to ninety-nine written with
+/// 一 to 九 and 十 (`四`, `十二`, `二十三`) — the way points are numbered (一是, 第二, （十一）);
+/// 两 and 零 never number a point, and a magnitude after the count is not read (三百 counts 三).
+/// Returns the value and the number of characters read.
+pub(crate) fn chinese_count(chars: &[char]) -> Option<(usize, usize)> {
+    let unit = |c: char| match digit(c) {
+        Some(d @ 1..=9) if c != '两' => usize::try_from(d).ok(),
+        _ => None,
+    };
+    match chars {
+        ['十', rest @ ..] => Some(rest.first().and_then(|&c| unit(c)).map_or((10, 1), |d| (10 + d, 2))),
+        [a, '十', rest @ ..] => {
+            let tens = unit(*a)? * 10;
+            Some(rest.first().and_then(|&c| unit(c)).map_or((tens, 2), |d| (tens + d, 3)))
+        }
+        [a, ..] => unit(*a).map(|d| (d, 1)),
+        [] => None,
+    }
+}
+
+/// A count written in one to three Arabic digits at the start of `chars` (`1.`, `12項`): the
+/// value and the number of digits.
+pub(crate) fn arabic_count(chars: &[char]) -> Option<(usize, usize)> {
+    let n = chars.iter().take_while(|c| c.is_ascii_digit()).count();
+    if n == 0 || n > 3 {
+        return None;
+    }
+    chars[..n].iter().collect::<String>().parse().ok().map(|v| (v, n))
 }
 
 /// `1,500` → 1500, `1.2万` → 12000, `3.5万亿` → 3500000000000.
@@ -194,6 +261,14 @@ mod tests {
     use super::*;
     use crate::normalize::fold;
 
+    fn reader() -> NumeralReader<'static> {
+        NumeralReader::new(Lexicons::embedded())
+    }
+
+    fn numeral_starting(folded: &str, at: usize) -> Option<Numeral> {
+        reader().starting(folded, at)
+    }
+
     fn value(s: &str) -> Option<String> {
         let folded = fold(s);
         let n = numeral_starting(&folded, 0)?;
@@ -245,6 +320,41 @@ mod tests {
     }
 
     #[test]
+    fn a_thousand_before_a_unit_belongs_to_the_unit() {
+        for text in ["裝機容量1600萬千瓦", "装机容量1600万千瓦"] {
+            let f = fold(text);
+            let n = reader().all(&f).next().unwrap();
+            assert_eq!((&f[n.start..n.end], n.value.to_string().as_str()), ("1600万", "16000000"));
+        }
+        let f = fold("三千人");
+        assert_eq!(reader().all(&f).next().map(|n| n.value.to_string()).as_deref(), Some("3000"));
+    }
+
+    #[test]
+    fn counts_of_numbered_points() {
+        let n = |s: &str| chinese_count(&s.chars().collect::<Vec<_>>());
+        assert_eq!(n("四是"), Some((4, 1)));
+        assert_eq!(n("十是"), Some((10, 1)));
+        assert_eq!(n("十二是"), Some((12, 2)));
+        assert_eq!(n("二十三"), Some((23, 3)));
+        assert_eq!(n("三百"), Some((3, 1)));
+        assert_eq!(n("两点"), None);
+        assert_eq!(n("是"), None);
+        let a = |s: &str| arabic_count(&s.chars().collect::<Vec<_>>());
+        assert_eq!(a("12項"), Some((12, 2)));
+        assert_eq!(a("2025年"), None);
+    }
+
+    #[test]
+    fn integers_in_a_range() {
+        let n = numeral_starting("二十一日", 0).unwrap();
+        assert_eq!(integer_in(&n, 1, 31), Some(21));
+        assert_eq!(integer_in(&n, 1, 12), None);
+        let n = numeral_starting("1.5", 0).unwrap();
+        assert_eq!(integer_in(&n, 1, 31), None);
+    }
+
+    #[test]
     fn flags() {
         let f = fold("二〇二五年");
         let n = numeral_starting(&f, 0).unwrap();
@@ -254,6 +364,6 @@ mod tests {
         let n = numeral_starting("2,025", 0).unwrap();
         assert!(!n.plain_digits);
         assert!(numeral_starting("abc", 0).is_none());
-        assert_eq!(numerals("第4批和第五批").count(), 2);
+        assert_eq!(reader().all("第4批和第五批").count(), 2);
     }
 }

@@ -1,0 +1,106 @@
+//! The regular expressions the rules match, built when the lexicons load: each one's grammar is
+//! written here, its words come from word classes of `function_words.tsv` (a new programme word
+//! or holding verb is one line of data, never an edit of a pattern).
+
+use regex::Regex;
+
+use super::words::{FunctionWords, Role};
+use crate::lexicon::LexiconError;
+
+/// Every pattern, compiled.
+#[derive(Debug)]
+pub(crate) struct Patterns {
+    /// The edition words an event's name starts with: 第二屆, 本次, 今年 (`^`-anchored).
+    pub(crate) edition: Regex,
+    /// 《title》 of a document ending with a document word (法, 白皮書): group 1 is the title.
+    pub(crate) document: Regex,
+    /// A quoted term followed by a programme word: “东数西算”工程; group 1 is the term.
+    pub(crate) quoted_programme: Regex,
+    /// A Latin-script name followed by a company word: DeepSeek等企业; group 1 is the name.
+    pub(crate) latin_company: Regex,
+    /// 在X舉行, 於X隆重開幕: group 1 is where the event is held.
+    pub(crate) venue: Regex,
+    /// A parenthesis after a name giving its short form: （下稱「X」）, （WHO）; group 1 is it
+    /// (`^`-anchored).
+    pub(crate) parenthetical: Regex,
+    /// A wire dateline at a sentence's start: 新华社北京3月2日电（记者…） (`^`-anchored).
+    pub(crate) dateline: Regex,
+}
+
+impl Patterns {
+    /// Builds every pattern from the word classes.
+    ///
+    /// # Errors
+    /// A pattern that does not compile (a word class made it too large).
+    pub(crate) fn build(words: &FunctionWords) -> Result<Self, LexiconError> {
+        let any = |role: Role| words.of(role).alternation();
+        let editions = {
+            let mut all: Vec<&str> =
+                words.of(Role::ThisEdition).words().chain(words.of(Role::OtherEdition).words()).collect();
+            all.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
+            all.into_iter().map(regex::escape).collect::<Vec<_>>().join("|")
+        };
+        Ok(Self {
+            edition: compile(&format!("^(?:第[0-9一二三四五六七八九十百]+届|{editions})"))?,
+            document: compile(&format!(
+                "《([^《》\\n]{{2,40}}?(?:{})(?:（[^（）]{{1,12}}）)?)》",
+                any(Role::DocumentEnding)
+            ))?,
+            quoted_programme: compile(&format!(
+                "[「“『]([^」”』「“『\\n]{{2,16}})[」”』]({})",
+                any(Role::ProgrammeWord)
+            ))?,
+            latin_company: compile(&format!(
+                r"([A-Za-z][A-Za-z0-9&.\-]*[A-Za-z0-9](?: [A-Z][A-Za-z0-9&.\-]*)*)(?:{})?(?:{})",
+                any(Role::Etc),
+                any(Role::CompanyWord)
+            ))?,
+            venue: compile(&format!(
+                "(?:{})([^，。；：、\\n]{{2,24}}?)(?:{})?(?:{})",
+                any(Role::LocativePreposition),
+                any(Role::CeremonyAdverb),
+                any(Role::HoldingVerb)
+            ))?,
+            parenthetical: compile(&format!(
+                r#"^[（(](?:{})?[「“"『《]?([^（）()「」“”"『』《》，。、\n]{{2,14}}?)[」”"』》]?[）)]"#,
+                any(Role::AbbreviationMarker)
+            ))?,
+            dateline: compile(&format!(
+                r"^[^，。（(]{{0,20}}?[0-9０-９一二三四五六七八九十]{{1,3}}月[0-9０-９一二三四五六七八九十]{{1,3}}日(?:{})(?:[（(][^）)]{{0,40}}[）)])?\s*",
+                any(Role::DatelineEnd)
+            ))?,
+        })
+    }
+}
+
+fn compile(pattern: &str) -> Result<Regex, LexiconError> {
+    Regex::new(pattern).map_err(|e| LexiconError {
+        path: "function_words.tsv".into(),
+        line: 0,
+        message: format!("a pattern built from the word classes does not compile: {e}"),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    fn patterns() -> &'static super::Patterns {
+        &crate::Lexicons::embedded().patterns
+    }
+
+    #[test]
+    fn patterns_read_their_words_from_the_classes() {
+        let p = patterns();
+        assert_eq!(p.edition.find("第二届南海论坛").map(|m| m.as_str()), Some("第二届"));
+        assert_eq!(p.edition.find("本次论坛").map(|m| m.as_str()), Some("本次"));
+        let c = p.document.captures("发布《数字经济发展白皮书（2026年）》").unwrap();
+        assert_eq!(&c[1], "数字经济发展白皮书（2026年）");
+        assert_eq!(&p.quoted_programme.captures("实施“数据强基”工程").unwrap()[1], "数据强基");
+        assert_eq!(&p.latin_company.captures("MiniMax等企业").unwrap()[1], "MiniMax");
+        assert_eq!(&p.venue.captures("在香港会展中心隆重开幕").unwrap()[1], "香港会展中心");
+        assert_eq!(&p.parenthetical.captures("（以下简称“云擎”）").unwrap()[1], "云擎");
+        assert_eq!(
+            p.dateline.find("新华社北京3月2日电（记者周明）国家").map(|m| m.as_str()),
+            Some("新华社北京3月2日电（记者周明）")
+        );
+    }
+}

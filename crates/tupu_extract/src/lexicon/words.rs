@@ -1,0 +1,446 @@
+//! Word classes: `data/function_words.tsv` (conjunctions, prepositions, adverbs, edition and time
+//! words, endings of documents and programmes…), one [`WordSet`] per [`Role`], and the lookup
+//! table every word list of the extractor is kept in ([`WordMap`]: longest word at the start or
+//! the end of a folded string, without allocating).
+//!
+//! A rule asks for its class by role — `lex.words.of(Role::Conjunction).has_char(c)` — and never
+//! spells the words out: adding a conjunction is one line of data.
+
+use crate::lexicon::{LexiconError, Sources};
+use crate::normalize::fold;
+use crate::text::DASHES;
+use rustc_hash::{FxHashMap, FxHashSet};
+
+/// Longest word a lookup considers; lexicon words are far shorter.
+const MAX_WORD_CHARS: usize = 16;
+
+/// Words with values, looked up by longest prefix or suffix of a folded string.
+#[derive(Debug)]
+pub(crate) struct WordMap<V> {
+    words: FxHashMap<String, V>,
+    /// Length of the longest word, in code points (bounds every lookup).
+    max_chars: usize,
+}
+
+impl<V> Default for WordMap<V> {
+    fn default() -> Self {
+        Self { words: FxHashMap::default(), max_chars: 0 }
+    }
+}
+
+impl<V> WordMap<V> {
+    /// Adds a word (folded here); false when it was there already or is empty or too long.
+    pub(crate) fn insert(&mut self, word: &str, value: V) -> bool {
+        let key = fold(word);
+        let n = key.chars().count();
+        if n == 0 || n > MAX_WORD_CHARS {
+            return false;
+        }
+        self.max_chars = self.max_chars.max(n);
+        self.words.insert(key, value).is_none()
+    }
+
+    /// The longest word that `s` starts with: its length in bytes and its value.
+    pub(crate) fn prefix_of(&self, s: &str) -> Option<(usize, &V)> {
+        let mut ends = [0usize; MAX_WORD_CHARS];
+        let mut n = 0;
+        for (i, c) in s.char_indices().take(self.max_chars) {
+            ends[n] = i + c.len_utf8();
+            n += 1;
+        }
+        ends[..n].iter().rev().find_map(|&e| self.words.get(&s[..e]).map(|v| (e, v)))
+    }
+
+    /// The longest word that `s` ends with: its length in bytes and its value.
+    pub(crate) fn suffix_of(&self, s: &str) -> Option<(usize, &V)> {
+        let mut starts = [0usize; MAX_WORD_CHARS];
+        let mut n = 0;
+        for (i, _) in s.char_indices().rev().take(self.max_chars) {
+            starts[n] = i;
+            n += 1;
+        }
+        starts[..n].iter().rev().find_map(|&b| self.words.get(&s[b..]).map(|v| (s.len() - b, v)))
+    }
+
+    /// Whether `s` (folded) is exactly a word.
+    pub(crate) fn contains(&self, s: &str) -> bool {
+        self.words.contains_key(s)
+    }
+}
+
+/// A set of characters that answers "no" for most characters without hashing: rules ask it for
+/// every character of a text (is this a pronoun? an adverb?), and nearly all answers are no.
+#[derive(Debug, Default)]
+struct CharSet {
+    /// One bit per bucket of code points: clear means the character is not in the set.
+    filter: [u64; 4],
+    chars: FxHashSet<char>,
+}
+
+impl CharSet {
+    fn bucket(c: char) -> (usize, u64) {
+        let h = (c as u32).wrapping_mul(0x9E37_79B9) >> 24;
+        ((h >> 6) as usize, 1 << (h & 63))
+    }
+
+    fn insert(&mut self, c: char) {
+        let (word, bit) = Self::bucket(c);
+        self.filter[word] |= bit;
+        self.chars.insert(c);
+    }
+
+    fn contains(&self, c: char) -> bool {
+        let (word, bit) = Self::bucket(c);
+        self.filter[word] & bit != 0 && self.chars.contains(&c)
+    }
+}
+
+/// The words of one role, folded.
+#[derive(Debug, Default)]
+pub(crate) struct WordSet {
+    map: WordMap<()>,
+    /// The words of one character.
+    chars: CharSet,
+    /// The first character of every word.
+    first_chars: CharSet,
+    /// Every word, longest first (then in file order): the order a regex alternation needs.
+    words: Vec<String>,
+}
+
+impl WordSet {
+    fn insert(&mut self, word: &str) -> bool {
+        let folded = fold(word);
+        let mut chars = folded.chars();
+        let first = chars.next();
+        if let (Some(c), None) = (first, chars.next()) {
+            self.chars.insert(c);
+        }
+        if let Some(c) = first {
+            self.first_chars.insert(c);
+        }
+        let fresh = self.map.insert(&folded, ());
+        if fresh {
+            self.words.push(folded);
+        }
+        fresh
+    }
+
+    /// Whether the (folded) character is a word of one character of the set.
+    pub(crate) fn has_char(&self, c: char) -> bool {
+        self.chars.contains(c)
+    }
+
+    /// Whether the (folded) text is a word of the set.
+    pub(crate) fn contains(&self, s: &str) -> bool {
+        self.map.contains(s)
+    }
+
+    /// The longest word `s` starts with: its length in bytes.
+    pub(crate) fn prefix_of(&self, s: &str) -> Option<usize> {
+        if !self.first_chars.contains(s.chars().next()?) {
+            return None;
+        }
+        self.map.prefix_of(s).map(|(len, ())| len)
+    }
+
+    /// The longest word `s` ends with: its length in bytes.
+    pub(crate) fn suffix_of(&self, s: &str) -> Option<usize> {
+        self.map.suffix_of(s).map(|(len, ())| len)
+    }
+
+    /// The longest word the folded characters start with: its length in characters.
+    pub(crate) fn prefix_of_chars(&self, chars: &[char]) -> Option<usize> {
+        if !self.first_chars.contains(*chars.first()?) {
+            return None;
+        }
+        // The candidate prefixes are spelled into a buffer on the stack: no allocation per call.
+        let mut buf = [0u8; 4 * MAX_WORD_CHARS];
+        let mut len = 0;
+        let mut best = None;
+        for (n, c) in chars.iter().take(self.map.max_chars).enumerate() {
+            len += c.encode_utf8(&mut buf[len..]).len();
+            if std::str::from_utf8(&buf[..len]).is_ok_and(|s| self.map.contains(s)) {
+                best = Some(n + 1);
+            }
+        }
+        best
+    }
+
+    /// Whether `s` starts with a word of the set.
+    pub(crate) fn starts(&self, s: &str) -> bool {
+        self.prefix_of(s).is_some()
+    }
+
+    /// Whether `s` ends with a word of the set.
+    pub(crate) fn ends(&self, s: &str) -> bool {
+        self.suffix_of(s).is_some()
+    }
+
+    /// Whether a word of the set occurs anywhere in `s` (a substring search per word: the
+    /// classes asked this are small, and the search is memchr-fast).
+    pub(crate) fn occurs_in(&self, s: &str) -> bool {
+        self.words.iter().any(|w| s.contains(w.as_str()))
+    }
+
+    /// Whether some word of the set starts with the (folded) character: a cheap test before
+    /// [`Self::prefix_of_chars`].
+    pub(crate) fn may_start_with(&self, c: char) -> bool {
+        self.first_chars.contains(c)
+    }
+
+    /// The words, longest first.
+    pub(crate) fn words(&self) -> impl Iterator<Item = &str> {
+        self.words.iter().map(String::as_str)
+    }
+
+    /// The words as a regex alternation (`a|b|c`, escaped, longest first).
+    pub(crate) fn alternation(&self) -> String {
+        self.words().map(regex::escape).collect::<Vec<_>>().join("|")
+    }
+}
+
+/// Declares the roles: the variant, its name in the data file, and what it is for.
+macro_rules! roles {
+    ($($(#[doc = $doc:literal])* $variant:ident = $name:literal,)*) => {
+        /// What a word of `function_words.tsv` does: one class per role, each read by the rule
+        /// its line names.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub(crate) enum Role {
+            $($(#[doc = $doc])* $variant,)*
+        }
+
+        impl Role {
+            /// Every role, in the order of the enum.
+            pub(crate) const ALL: &'static [Role] = &[$(Role::$variant,)*];
+
+            /// The role's name in the data file.
+            pub(crate) fn name(self) -> &'static str {
+                match self {
+                    $(Role::$variant => $name,)*
+                }
+            }
+        }
+    };
+}
+
+roles! {
+    /// 和, 及, 與, 以及: joins two names or nouns (names: two names or one; counted nouns;
+    /// parties of a relation; a short alias standing as a word).
+    Conjunction = "conjunction",
+    /// 同, 並, 跟: "with, and" — joins two names as a conjunction does, but is a preposition or
+    /// an adverb too, so it never joins two counted nouns (企業同場設置: not 企業 and 場).
+    Comitative = "comitative",
+    /// 聯同, 偕同, 攜手: "together with" (relations: a co-party; statements: not the speaker).
+    Accompanying = "accompanying",
+    /// 代表: "on behalf of" (statements: the body after it does not speak).
+    OnBehalfOf = "on-behalf-of",
+    /// 等: "and others" after a list (people: ends a name; Latin companies: DeepSeek等企業).
+    Etc = "etc",
+    /// 兼: joins two titles of one person (董事長兼總裁).
+    TitleJoiner = "title-joiner",
+    /// 在, 於, 假: "at" (events: the venue after it; people: an adverbial after a name).
+    LocativePreposition = "locative-preposition",
+    /// 在, 向, 把, 被: a name after it is the preposition's object, not a relation's subject.
+    Preposition = "preposition",
+    /// 向, 對, 由: a name after it is spoken to or about, not the speaker.
+    ObjectMarker = "object-marker",
+    /// 該, 此, 這: "this, that": no name ends with it (該公司 is a reference).
+    Demonstrative = "demonstrative",
+    /// 該: before an ending it refers to the body named before (該公司, 該局); 這 and 此 open
+    /// other words there (這部分 is "this part").
+    Anaphoric = "anaphoric",
+    /// 其, 各: "its, each": no name ends with it.
+    Determiner = "determiner",
+    /// 本, 我: "our, this" (本澳 + generic words describe, they do not name).
+    Deictic = "deictic",
+    /// 他, 她: a pronoun that continues the last person named.
+    PersonalPronoun = "personal-pronoun",
+    /// 們, 人, 國: after 他/她 it is another word (他們, 他人), not a pronoun.
+    NotPronounAfter = "not-pronoun-after",
+    /// 其, 吉, 利: before 他 it is another word (其他, 吉他), not a pronoun.
+    NotPronounBefore = "not-pronoun-before",
+    /// 雙方, 各方: the parties of the agreement just named.
+    PartyWord = "party-word",
+    /// 本屆, 是次, 該: this edition of an event (dropped from its name; 本次峰會 is the event).
+    ThisEdition = "this-edition",
+    /// 首屆, 上屆, 今年: another edition or a year before an event's name (dropped from it).
+    OtherEdition = "other-edition",
+    /// 等, 的, 在: a given name does not end with it (王勇等 is 王勇).
+    NotInGivenName = "not-in-given-name",
+    /// 在, 表, 指: often follows a name (a verb or preposition starts).
+    AfterName = "after-name",
+    /// 的, 將, 是: after a two-character alias it stands as a word (城大的…).
+    AfterShortAlias = "after-short-alias",
+    /// 擔任, 出任: a person takes a post (由陳大文擔任主任).
+    AppointingVerb = "appointing-verb",
+    /// 市長, 省長: a title that heads the government of a place.
+    HeadOfGovernment = "head-of-government",
+    /// 副主席: ends like a head of government but is none.
+    NotHeadOfGovernment = "not-head-of-government",
+    /// 部, 局, 委員會: a government body's ending (a foreign ministry keeps its country).
+    GovernmentEnding = "government-ending",
+    /// 市, 省, 縣: an administrative unit after a place's name (鹽城市人民政府).
+    AdministrativeUnit = "administrative-unit",
+    /// 國家, 全國, 國際: words of scope, which open proper names (not generic modifiers).
+    Scope = "scope",
+    /// 國家, 中國, 中央: a prefix that only says where a body is.
+    NationalPrefix = "national-prefix",
+    /// 中心: a venue's ending (a place before it locates the venue).
+    VenueEnding = "venue-ending",
+    /// 港: a port after a known place (天津港), else Hong Kong.
+    PortEnding = "port-ending",
+    /// 澳, 元, 股: after 港 it is a word (港澳, 港元), not a port.
+    HongKongCompound = "hong-kong-compound",
+    /// 有限公司: a registered company's ending (a full name, never another's short form).
+    RegisteredCompanyEnding = "registered-company-ending",
+    /// 個, 家, 項: after a numeral, a count (30個…試驗區 is a class of things, not a name).
+    CountingMeasure = "counting-measure",
+    /// 餘, 多, 幾: count words that stand among numerals (二十餘個).
+    CountWord = "count-word",
+    /// 條例, 白皮書, 報告: the last word of a document's title (《X白皮書》 is an initiative).
+    DocumentEnding = "document-ending",
+    /// 行動, 工程, 計劃: after a quoted term, a programme (「X」行動).
+    ProgrammeWord = "programme-word",
+    /// 企業, 公司: after a Latin name, a company (DeepSeek等企業).
+    CompanyWord = "company-word",
+    /// 以下簡稱, 下稱: introduces an abbreviation in parentheses.
+    AbbreviationMarker = "abbreviation-marker",
+    /// 隆重, 盛大: an adverb between an event's venue and its verb.
+    CeremonyAdverb = "ceremony-adverb",
+    /// 舉行, 開幕, 召開: an event is held (在X舉行: X is the venue).
+    HoldingVerb = "holding-verb",
+    /// 致辭, 發言, 主持: the people in the sentence address the event.
+    AddressingWord = "addressing-word",
+    /// 採訪, 日前: what someone said was said elsewhere than at the event.
+    ElsewhereWord = "elsewhere-word",
+    /// 出席: attending (the attendance sentence names the event's speakers).
+    AttendingVerb = "attending-verb",
+    /// 電: ends a wire dateline (新華社北京5月3日電).
+    DatelineEnd = "dateline-end",
+    /// 又, 也, 亦: an adverb between a speaker and the speech verb.
+    Adverb = "adverb",
+    /// 在, 對, 接: opens a frame between a speaker and the verb (在致辭中表示).
+    FrameOpener = "frame-opener",
+    /// 當日, 亦, 正式: passed over between two parties of a relation.
+    Transparent = "transparent",
+    /// 至, 到: joins the two ends of a range (3至5年, 9日至10日).
+    RangeWord = "range-word",
+    /// 立, 員: after 成 it is a word (成立, 成員), not tenths.
+    NotTenthsAfter = "not-tenths-after",
+    /// 瓦, 米: after 千 a unit (千瓦), not a thousand.
+    ThousandUnit = "thousand-unit",
+    /// 成立, 設立: money before it funds what follows (斥資10億元成立的Y).
+    FoundingVerb = "founding-verb",
+    /// 以來, 起, 底: after a year at a clause start, still the time phrase (2022年以來).
+    TimeTail = "time-tail",
+    /// 幾, 若干: a count that does not say how many (提出幾點建議).
+    IndefiniteCount = "indefinite-count",
+    /// 如下: "as follows" after an announced list.
+    AsFollows = "as-follows",
+    /// 上午, 晚: a time of day before a clock time.
+    TimeOfDay = "time-of-day",
+    /// 為期, 連續: before a number of days it is a length of time (為期3日).
+    DurationBefore = "duration-before",
+    /// 內, 以來: after a number of days it is a length of time (30日內).
+    DurationAfter = "duration-after",
+    /// 年代, 年級: after a number, no year.
+    NotAYear = "not-a-year",
+    /// 月份: after a number, no date.
+    NotAMonth = "not-a-month",
+    /// 本月: the month of publication.
+    ThisMonth = "this-month",
+    /// 上月: the month before publication.
+    LastMonth = "last-month",
+    /// 下月: the month after publication.
+    NextMonth = "next-month",
+    /// 昨日: the day before publication.
+    Yesterday = "yesterday",
+    /// 今日: the day of publication.
+    Today = "today",
+    /// 前日: two days before publication.
+    DayBeforeYesterday = "day-before-yesterday",
+    /// 明日: the day after publication.
+    Tomorrow = "tomorrow",
+    /// 將於, 即將: a bare day around it is on or after publication.
+    ComingMarker = "coming-marker",
+    /// 已於: a bare day after it is on or before publication.
+    PastMarker = "past-marker",
+}
+
+/// Every word class of `function_words.tsv`.
+#[derive(Debug)]
+pub(crate) struct FunctionWords {
+    sets: Vec<WordSet>,
+}
+
+impl FunctionWords {
+    /// Parses `function_words.tsv`.
+    ///
+    /// # Errors
+    /// A malformed line, an unknown role, or a word listed twice in one role.
+    pub(crate) fn load(sources: &Sources) -> Result<Self, LexiconError> {
+        let mut sets: Vec<WordSet> = Role::ALL.iter().map(|_| WordSet::default()).collect();
+        let choices: Vec<(&str, Role)> = Role::ALL.iter().map(|r| (r.name(), *r)).collect();
+        for row in sources.rows("function_words.tsv", 2)? {
+            let role = row.one_of(1, "role", &choices)?;
+            if !sets[role as usize].insert(row.get(0)) {
+                return Err(row.error(format!("'{}' is listed twice as {}", row.get(0), role.name())));
+            }
+        }
+        for set in &mut sets {
+            // Longest first; the sort is stable, so words of one length keep the file's order.
+            set.words.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
+        }
+        Ok(Self { sets })
+    }
+
+    /// The words of a role.
+    pub(crate) fn of(&self, role: Role) -> &WordSet {
+        &self.sets[role as usize]
+    }
+
+    /// The length in bytes of what `s` starts with if it joins the two ends of a range: a range
+    /// word (至, 到) or a dash (3-5, 9日～10日).
+    pub(crate) fn range_separator(&self, s: &str) -> Option<usize> {
+        self.of(Role::RangeWord)
+            .prefix_of(s)
+            .or_else(|| s.chars().next().filter(|c| DASHES.contains(c)).map(char::len_utf8))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words() -> &'static FunctionWords {
+        &crate::Lexicons::embedded().words
+    }
+
+    #[test]
+    fn every_role_has_words_and_lookups_fold() {
+        for role in Role::ALL {
+            assert!(words().of(*role).words().next().is_some(), "no words for {}", role.name());
+        }
+        let conjunctions = words().of(Role::Conjunction);
+        assert!(conjunctions.has_char('与') && conjunctions.contains("以及") && !conjunctions.has_char('以'));
+        assert_eq!(words().of(Role::AbbreviationMarker).prefix_of("以下简称「X」"), Some("以下简称".len()));
+        assert_eq!(words().of(Role::ComingMarker).suffix_of("峰会将于"), Some("将于".len()));
+        assert!(words().of(Role::ElsewhereWord).occurs_in("他日前接受访问"));
+    }
+
+    #[test]
+    fn alternations_put_longer_words_first() {
+        let alternation = words().of(Role::AbbreviationMarker).alternation();
+        assert!(alternation.starts_with("以下简称为|"), "{alternation}");
+        assert!(alternation.find("以下简称|") < alternation.find("简称|"), "{alternation}");
+    }
+
+    #[test]
+    fn unknown_roles_and_repeats_are_errors() {
+        let load = |text: &'static str| FunctionWords::load(&Sources::of(&[("function_words.tsv", text)]));
+        assert!(load("和\tconjunction\n").is_ok());
+        assert!(load("和\tglue\n").unwrap_err().message.contains("unknown role 'glue'"));
+        assert_eq!(load("和\tconjunction\n和\tconjunction\n").unwrap_err().line, 2);
+        assert_eq!(load("與\tconjunction\n与\tconjunction\n").unwrap_err().line, 2, "the same word in two scripts");
+    }
+}

@@ -1,0 +1,383 @@
+//! Names before an ending of `suffixes.tsv`: 「香港生產力促進局總裁…」 → 香港生產力促進局.
+//!
+//! At each ending the name runs left to where it starts ([`super::start`]); the text is then a
+//! name unless one of the [`REJECTIONS`] applies. The rejections are independent of each other:
+//! each looks at the candidate alone, and any one of them rejects it, whatever their order.
+
+use crate::analysis::Analysis;
+use crate::lexicon::{KnownClass, Role, Suffix, WordClass};
+use crate::model::EntityKind;
+use crate::span::Span;
+
+use super::marker::has_marker;
+use super::start::name_start;
+use super::{Candidate, counts_char, is_quoted, joins};
+
+/// A text before an ending, as the rules see it.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct EndingCandidate<'l> {
+    /// The ending.
+    pub(super) suffix: &'l Suffix,
+    /// Where the ending is.
+    pub(super) suffix_span: Span,
+    /// The whole candidate name, ending included.
+    pub(super) span: Span,
+    /// The name without its ending.
+    pub(super) stem: Span,
+    /// Whether the name is exactly the content of a quotation (quotes mark a name).
+    pub(super) quoted: bool,
+}
+
+/// A rule that says a text before an ending is no name: `(what it says, whether it applies)`.
+pub(super) type Rejection = (&'static str, fn(&Analysis<'_>, &EndingCandidate<'_>) -> bool);
+
+/// Why a text before an ending is no name (each rule's function has its example).
+pub(super) const REJECTIONS: &[Rejection] = &[
+    ("a known place ends it", known_place_ends_it),
+    ("港 not after a known place", gang_not_after_a_known_place),
+    ("counted", counted),
+    ("a programme with a generic opening", programme_with_generic_opening),
+    ("stem too short or generic", stem_too_short_or_generic),
+    ("a reference", reference),
+    ("two nouns joined", two_nouns_joined),
+    ("a region or this place described", region_or_this_place_described),
+    ("a division of a region", division_of_a_region),
+    ("a weak ending without a marker", weak_ending_without_marker),
+    ("a place and a programme word", place_and_programme_word),
+    ("descriptions joined", descriptions_joined),
+];
+
+/// Every name before an ending of the text.
+pub(super) fn by_ending(a: &Analysis<'_>) -> Vec<Candidate> {
+    a.word_ends(|c| matches!(c, WordClass::Suffix(_)))
+        .into_iter()
+        .filter_map(|end| candidate_at(a, end))
+        .filter(|c| !REJECTIONS.iter().any(|(_, applies)| applies(a, c)))
+        .map(|c| Candidate { span: c.span, kind: c.suffix.kind, quoted_alias: None })
+        .collect()
+}
+
+/// The candidate whose ending ends at `end`, unless that ending is part of another word.
+pub(super) fn candidate_at<'l>(a: &Analysis<'l>, end: usize) -> Option<EndingCandidate<'l>> {
+    let (suffix_span, WordClass::Suffix(i)) = a.word_ending_at(end, |c| matches!(c, WordClass::Suffix(_)))? else {
+        return None;
+    };
+    if inside_other_word(a, suffix_span) || crossed_by_another_ending(a, suffix_span) {
+        return None;
+    }
+    let suffix = &a.lex.suffixes[i];
+    let mut start = name_start(a, suffix_span.start, suffix.kind);
+    // A conjunction opens no name (與特區政府 → 特區政府).
+    while start < suffix_span.start && joins(a, a.char_at(start)) {
+        start += 1;
+    }
+    let mut span = Span::new(start, end);
+    if suffix.kind == EntityKind::Event {
+        span = event_name(a, span);
+    }
+    let stem = Span::new(span.start, suffix_span.start);
+    Some(EndingCandidate { suffix, suffix_span, span, stem, quoted: is_quoted(a, span) })
+}
+
+/// The ending is part of another word: 署 in 簽署, 局 in 布局, 市 in 市場 (boundary words), 部 in
+/// 部長 (a title), 學 of 大學生 and 部 of 全部 (ordinary words).
+pub(super) fn inside_other_word(a: &Analysis<'_>, suffix: Span) -> bool {
+    a.crossing(suffix).any(|(w, class)| match class {
+        WordClass::Boundary | WordClass::Title(_) => true,
+        // An ordinary word continuing past the ending (大學生, 辦法, 零部件), or ending with a
+        // one-character ending (全部, 西部, 布局, 地區).
+        WordClass::Plain => w.end > suffix.end || (suffix.len() == 1 && w.start < suffix.start),
+        _ => false,
+    })
+}
+
+/// Another ending starts before this one and ends inside it: in 旅遊大學會 the 學會 is crossed by
+/// 大學, and the name is 旅遊大學 (followed by the verb 會).
+pub(super) fn crossed_by_another_ending(a: &Analysis<'_>, suffix: Span) -> bool {
+    (suffix.start + 1..suffix.end).any(|end| {
+        a.words.ending_at(end).iter().any(|w| {
+            w.span.start < suffix.start
+                && a.lex.vocabulary.classes(w.pattern).iter().any(|c| matches!(c, WordClass::Suffix(_)))
+        })
+    })
+}
+
+/// An event's name: without the edition (第二屆, 本次), with a leading year (2025浙江…大會).
+fn event_name(a: &Analysis<'_>, span: Span) -> Span {
+    let mut span = span;
+    // 第二屆X, 本次X at the start; 期望今次論壇: a two-character edition word anywhere.
+    let folded = a.folded(span);
+    for (i, _) in folded.char_indices() {
+        if let Some(m) = a.lex.patterns.edition.find(&folded[i..]) {
+            if i == 0 || m.as_str().chars().count() >= 2 {
+                span.start += folded[..i + m.end()].chars().count();
+                break;
+            }
+        }
+    }
+    // A year written right before the name belongs to it.
+    let s = span.start;
+    if s >= 4 && (0..4).all(|k| a.char_at(s - 1 - k).is_ascii_digit()) && (s == 4 || !a.char_at(s - 5).is_ascii_digit())
+    {
+        span.start -= 4;
+    }
+    span
+}
+
+/// A place ending whose text ends with a known place starting inside it: in 東方集團亞太區 the
+/// known 亞太區 ends the text; it is no larger place.
+fn known_place_ends_it(a: &Analysis<'_>, c: &EndingCandidate<'_>) -> bool {
+    c.suffix.kind == EntityKind::Place
+        && a.word_ending_at(
+            c.span.end,
+            |w| matches!(w, WordClass::Known(k) if a.lex.known[k].kind == EntityKind::Place),
+        )
+        .is_some_and(|(w, _)| w.start > c.span.start)
+}
+
+/// 港 ends a name only after a known place (天津港, 南沙港), and not inside a word that goes on
+/// (港澳, 港元): 來港, 經港 are Hong Kong.
+fn gang_not_after_a_known_place(a: &Analysis<'_>, c: &EndingCandidate<'_>) -> bool {
+    if !a.class(Role::PortEnding).contains(a.folded(c.suffix_span)) {
+        return false;
+    }
+    let place_stem = a
+        .word_starting_at(
+            c.stem.start,
+            |w| matches!(w, WordClass::Known(k) if a.lex.known[k].kind == EntityKind::Place),
+        )
+        .is_some_and(|(w, _)| w == c.stem);
+    let glued_after = a.word_starting_at(c.suffix_span.start, |_| true).is_some_and(|(w, _)| w.len() > 1)
+        || a.class(Role::HongKongCompound).has_char(a.char_at(c.suffix_span.end));
+    !place_stem || glued_after
+}
+
+/// Counted, it is a class of things, not one name: 30個跨境電子商務綜合試驗區 (第三屆X論壇 is an
+/// edition, and an event; quotes still name).
+fn counted(a: &Analysis<'_>, c: &EndingCandidate<'_>) -> bool {
+    c.suffix.kind != EntityKind::Event && counted_before(a, c.span.start) && !c.quoted
+}
+
+/// A programme name does not open with a generic modifier: 重點發展航空工程.
+fn programme_with_generic_opening(a: &Analysis<'_>, c: &EndingCandidate<'_>) -> bool {
+    c.suffix.kind == EntityKind::Initiative && !c.quoted && starts_generic(a, c.stem)
+}
+
+/// Too few characters before the ending (該局: 局 needs two), or only generic words before it
+/// and no quotes (重點實驗室; but 「金融科技創新專項資金」 names). A long event name of generic
+/// words is still a name (數據產業專題新聞發布會); a short one is a description (主論壇).
+fn stem_too_short_or_generic(a: &Analysis<'_>, c: &EndingCandidate<'_>) -> bool {
+    let generic = a.lex.is_all_generic(a.folded(c.stem)) && !(c.suffix.kind == EntityKind::Event && c.stem.len() > 4);
+    c.stem.len() < c.suffix.min_stem || (generic && !c.quoted)
+}
+
+/// A demonstrative or determiner before the ending makes it a reference, resolved by
+/// coreference: 該公司, 其公司, 各部門.
+fn reference(a: &Analysis<'_>, c: &EndingCandidate<'_>) -> bool {
+    let refers = |ch: char| a.class(Role::Demonstrative).has_char(ch) || a.class(Role::Determiner).has_char(ch);
+    c.stem.end > 0 && refers(a.char_at(c.stem.end - 1))
+}
+
+/// A conjunction right before the ending, or one character before it, joins two nouns:
+/// 企業及大學, 機構和商協會.
+fn two_nouns_joined(a: &Analysis<'_>, c: &EndingCandidate<'_>) -> bool {
+    (c.stem.start..c.stem.end).any(|p| is_conjunction_at(a, p) && c.stem.end - p <= 2)
+}
+
+/// A world region or this place (本澳, 本港) followed by generic words describes, it does not
+/// name: 中東主權基金, 本澳公立醫院 (香港青年協進會 does name: a city's own body). Quotes name.
+fn region_or_this_place_described(a: &Analysis<'_>, c: &EndingCandidate<'_>) -> bool {
+    if c.quoted {
+        return false;
+    }
+    let Some((place, WordClass::Known(k))) = a.word_starting_at(
+        c.span.start,
+        |w| matches!(w, WordClass::Known(k) if a.lex.known[k].kind == EntityKind::Place),
+    ) else {
+        return false;
+    };
+    let known = &a.lex.known[k];
+    let region = known.kind == EntityKind::Place && known.class == KnownClass::Region;
+    let deictic = a.class(Role::Deictic).has_char(a.char_at(place.start));
+    (region || deictic) && place.end < c.stem.end && a.lex.is_all_generic(a.folded(Span::new(place.end, c.stem.end)))
+}
+
+/// A place ending right after a known region or country is a division, not a new place:
+/// 瑞銀亞洲區. Quotes name.
+fn division_of_a_region(a: &Analysis<'_>, c: &EndingCandidate<'_>) -> bool {
+    !c.quoted
+        && c.suffix.kind == EntityKind::Place
+        && a.word_ending_at(
+            c.stem.end,
+            |w| matches!(w, WordClass::Known(k) if matches!(a.lex.known[k].class, KnownClass::Region | KnownClass::Country)),
+        )
+        .is_some()
+}
+
+/// A weak ending (中心, 計劃) makes a name only with a proper-name marker ([`has_marker`]):
+/// 公司將設立研發中心 names nothing.
+fn weak_ending_without_marker(a: &Analysis<'_>, c: &EndingCandidate<'_>) -> bool {
+    !c.suffix.strong && !has_marker(a, c.span, c.suffix.kind)
+}
+
+/// A place and a programme word describe, they do not name: 中國方案, 香港計劃. Quotes name.
+fn place_and_programme_word(a: &Analysis<'_>, c: &EndingCandidate<'_>) -> bool {
+    c.suffix.kind == EntityKind::Initiative
+        && !c.suffix.strong
+        && !c.quoted
+        && a.word_starting_at(
+            c.span.start,
+            |w| matches!(w, WordClass::Known(k) if a.lex.known[k].kind == EntityKind::Place),
+        )
+        .is_some_and(|(w, _)| w.end + 2 > c.stem.end)
+}
+
+/// Descriptions joined by a conjunction are no programme's name: 數字智慧和綠色方案. Quotes name.
+fn descriptions_joined(a: &Analysis<'_>, c: &EndingCandidate<'_>) -> bool {
+    c.suffix.kind == EntityKind::Initiative
+        && !c.suffix.strong
+        && !c.quoted
+        && a.folded(c.stem).chars().any(|ch| joins(a, ch))
+}
+
+/// Whether a cardinal number and a measure word end at `end` (30個, 三家), not an ordinal (第三屆).
+fn counted_before(a: &Analysis<'_>, end: usize) -> bool {
+    let is_numeral = |c: char| counts_char(a, c);
+    if end < 2 || !a.class(Role::CountingMeasure).has_char(a.char_at(end - 1)) || !is_numeral(a.char_at(end - 2)) {
+        return false;
+    }
+    let mut p = end - 2;
+    while p > 0 && (is_numeral(a.char_at(p - 1)) || a.char_at(p - 1) == ',') {
+        p -= 1;
+    }
+    p == 0 || a.char_at(p - 1) != '第'
+}
+
+/// Whether the character at `p` is a conjunction (和, 及, 與), not part of a word (協和, 和平).
+pub(super) fn is_conjunction_at(a: &Analysis<'_>, p: usize) -> bool {
+    joins(a, a.char_at(p))
+        && !a.crossing_words(Span::new(p, p + 1)).any(|c| matches!(c, WordClass::Plain | WordClass::Known(_)))
+}
+
+/// Whether the first word of a span is a generic modifier (重點…, 相關…). Words of scope
+/// (國家, 全國, 中央, 國際) open proper names (國家人工智能產業投資基金) and do not count.
+fn starts_generic(a: &Analysis<'_>, span: Span) -> bool {
+    (2..=4.min(span.len())).any(|n| {
+        let w = a.folded(Span::new(span.start, span.start + n));
+        a.lex.generic.contains(w) && !a.class(Role::Scope).contains(w)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::testing::{analysis_with, span_of};
+
+    /// Whether the rule named `rule` rejects the candidate that ends where `ending` does in `text`.
+    fn rejects(rule: &str, text: &str, ending: &str) -> bool {
+        let a = analysis_with(text, None, &[]);
+        let end = span_of(&a, ending).end;
+        let c = candidate_at(&a, end).unwrap_or_else(|| panic!("no candidate at {ending} in {text}"));
+        let (_, applies) = REJECTIONS.iter().find(|(n, _)| *n == rule).unwrap_or_else(|| panic!("no rule {rule}"));
+        applies(&a, &c)
+    }
+
+    /// Each rejection alone: two sentences it rejects and two it lets through, in both scripts —
+    /// (rule, [rejected: (Traditional, its ending), (Simplified, …)], [kept: …]).
+    type Case = (&'static str, [(&'static str, &'static str); 2], [(&'static str, &'static str); 2]);
+
+    const CASES: &[Case] = &[
+        (
+            "a known place ends it",
+            [("東方集團亞太區總裁出席。", "亞太區"), ("东方集团亚太区总裁出席。", "亚太区")],
+            [("總部位於杭州市西湖區。", "西湖區"), ("总部位于杭州市西湖区。", "西湖区")],
+        ),
+        (
+            "港 not after a known place",
+            [("龍頭企業計劃來港發展。", "來港"), ("龙头企业计划来港发展。", "来港")],
+            [("天津港貨物吞吐量創新高。", "天津港"), ("天津港货物吞吐量创新高。", "天津港")],
+        ),
+        (
+            "counted",
+            [("各地已有30個跨境電子商務綜合試驗區。", "試驗區"), ("各地已有30个跨境电子商务综合试验区。", "试验区")],
+            [("第三屆南海經貿合作論壇開幕。", "論壇"), ("第三届南海经贸合作论坛开幕。", "论坛")],
+        ),
+        (
+            "a programme with a generic opening",
+            [("當局將重點推進航空工程。", "工程"), ("当局将重点推进航空工程。", "工程")],
+            [("南水北調東中線一期工程全面通水。", "工程"), ("南水北调东中线一期工程全面通水。", "工程")],
+        ),
+        (
+            "stem too short or generic",
+            [("政府設立重點實驗室。", "實驗室"), ("政府设立重点实验室。", "实验室")],
+            [("雙方成立「海洋數據聯合實驗室」。", "實驗室"), ("双方成立“海洋数据联合实验室”。", "实验室")],
+        ),
+        (
+            "a reference",
+            [("該公司今日上市。", "公司"), ("该公司今日上市。", "公司")],
+            [("北辰科技有限公司今日上市。", "公司"), ("北辰科技有限公司今日上市。", "有限公司")],
+        ),
+        (
+            "two nouns joined",
+            [("企業及大學合作研發。", "大學"), ("企业及大学合作研发。", "大学")],
+            [("會議由文化和旅遊發展局召開。", "發展局"), ("会议由文化和旅游发展局召开。", "发展局")],
+        ),
+        (
+            "a region or this place described",
+            [("吸引中東主權基金投資。", "基金"), ("并与本澳公立医院合作。", "医院")],
+            [("香港青年協進會主辦。", "協進會"), ("香港青年协进会主办。", "协进会")],
+        ),
+        (
+            "a division of a region",
+            [("瑞銀亞洲區主管表示。", "洲區"), ("瑞银亚洲区主管表示。", "洲区")],
+            [("總部位於杭州市西湖區。", "西湖區"), ("总部位于杭州市西湖区。", "西湖区")],
+        ),
+        (
+            "a weak ending without a marker",
+            [("公司將設立研發中心。", "中心"), ("公司将设立研发中心。", "中心")],
+            [("香港數碼中心今日開幕。", "中心"), ("香港数码中心今日开幕。", "中心")],
+        ),
+        (
+            "a place and a programme word",
+            [("他提出中國方案。", "方案"), ("他提出中国方案。", "方案")],
+            [("推出「綠色航運轉型計劃」。", "計劃"), ("推出“绿色航运转型计划”。", "计划")],
+        ),
+        (
+            "descriptions joined",
+            [("貢獻數字智慧和綠色方案。", "方案"), ("贡献数字智慧和绿色方案。", "方案")],
+            [("推出「數字和綠色方案」。", "方案"), ("推出“数字和绿色方案”。", "方案")],
+        ),
+    ];
+
+    #[test]
+    fn each_rejection_alone() {
+        assert_eq!(CASES.len(), REJECTIONS.len(), "every rejection has its case");
+        for (rule, rejected, kept) in CASES {
+            for (text, ending) in rejected {
+                assert!(rejects(rule, text, ending), "{rule} should reject at {ending} in {text}");
+            }
+            for (text, ending) in kept {
+                assert!(!rejects(rule, text, ending), "{rule} should keep at {ending} in {text}");
+            }
+        }
+    }
+
+    #[test]
+    fn an_ending_inside_another_word_is_no_ending() {
+        for (text, ending) in
+            [("雙方簽署協議。", "署"), ("双方签署协议。", "署"), ("優化產業布局。", "局"), ("优化产业布局。", "局")]
+        {
+            let a = analysis_with(text, None, &[]);
+            assert!(candidate_at(&a, span_of(&a, ending).end).is_none(), "{text}");
+        }
+        for (text, ending) in [("旅遊大學會把課堂延伸。", "大學會"), ("旅游大学会把课堂延伸。", "大学会")]
+        {
+            let a = analysis_with(text, None, &[]);
+            assert!(candidate_at(&a, span_of(&a, ending).end).is_none(), "{text}: 學會 is crossed by 大學");
+        }
+        for (text, ending) in [("警務處發布數字。", "警務處"), ("警务处发布数字。", "警务处")] {
+            let a = analysis_with(text, None, &[]);
+            assert!(candidate_at(&a, span_of(&a, ending).end).is_some(), "{text}");
+        }
+    }
+}

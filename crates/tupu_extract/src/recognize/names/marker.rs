@@ -1,0 +1,190 @@
+//! Proper-name markers: what makes a name of a text before a weak ending (中心, 計劃, 基金), which
+//! alone describes more often than it names (公司將設立研發中心). Any one marker is enough.
+
+use crate::analysis::Analysis;
+use crate::lexicon::{Role, WordClass};
+use crate::model::EntityKind;
+use crate::span::Span;
+use crate::text::is_cjk;
+
+use super::is_quoted;
+
+/// A marker: `(name, whether the text at span, of this kind, carries it)`.
+pub(super) type Marker = fn(&Analysis<'_>, Span, EntityKind) -> bool;
+
+/// The proper-name markers.
+pub(super) const MARKERS: &[(&str, Marker)] = &[
+    ("quoted", quoted),
+    ("a known place or body at the start", known_start),
+    ("a part of a known programme", part_of_a_known_programme),
+    ("a year at the start", year_start),
+    ("a title after it", title_after),
+    ("an abbreviation after it", abbreviation_after),
+    ("a known place before it", place_before),
+    ("the government of an administrative unit", administrative_government),
+];
+
+/// Whether a name with a weak ending carries a proper-name marker.
+pub(super) fn has_marker(a: &Analysis<'_>, span: Span, kind: EntityKind) -> bool {
+    MARKERS.iter().any(|(_, marks)| marks(a, span, kind))
+}
+
+/// Quotation marks around it: 「海洋數據聯合實驗室」.
+fn quoted(a: &Analysis<'_>, span: Span, _: EntityKind) -> bool {
+    is_quoted(a, span)
+}
+
+/// A known place or body at its start, with words of its own after it: 香港數碼中心; before a
+/// programme word only a place does (澳大計劃 is 'the university plans').
+fn known_start(a: &Analysis<'_>, span: Span, kind: EntityKind) -> bool {
+    a.word_starting_at(span.start, |c| {
+        matches!(c, WordClass::Known(k) if a.lex.known[k].kind == EntityKind::Place
+            || (a.lex.known[k].kind == EntityKind::Organization && kind != EntityKind::Initiative))
+    })
+    .is_some_and(|(w, _)| w.end < span.end)
+}
+
+/// A known programme, then words of its own, then a programme word: a named part of the
+/// programme (南水北調東中線一期工程; not 一帶一路倡議, which is the programme itself).
+fn part_of_a_known_programme(a: &Analysis<'_>, span: Span, kind: EntityKind) -> bool {
+    kind == EntityKind::Initiative
+        && a.word_starting_at(
+            span.start,
+            |c| matches!(c, WordClass::Known(k) if a.lex.known[k].kind == EntityKind::Initiative),
+        )
+        .is_some_and(|(w, _)| {
+            let ending = a.word_ending_at(span.end, |c| matches!(c, WordClass::Suffix(_))).map_or(0, |(e, _)| e.len());
+            let own = Span::new(w.end, span.end - ending);
+            own.len() >= 2 && !a.lex.is_all_generic(a.folded(own))
+        })
+}
+
+/// A year at its start: 2026數字經濟發展中心.
+fn year_start(a: &Analysis<'_>, span: Span, _: EntityKind) -> bool {
+    a.char_at(span.start).is_ascii_digit()
+}
+
+/// A title right after it: 研發中心主任陳大文.
+fn title_after(a: &Analysis<'_>, span: Span, _: EntityKind) -> bool {
+    a.word_starting_at(span.end, |c| matches!(c, WordClass::Title(_))).is_some()
+}
+
+/// An abbreviation introduced right after it: 北辰研發中心（北辰中心）.
+fn abbreviation_after(a: &Analysis<'_>, span: Span, _: EntityKind) -> bool {
+    matches!(a.char_at(span.end), '（' | '(')
+}
+
+/// A place name right after a known place: 杭州市西湖區.
+fn place_before(a: &Analysis<'_>, span: Span, kind: EntityKind) -> bool {
+    kind == EntityKind::Place
+        && a.word_ending_at(
+            span.start,
+            |c| matches!(c, WordClass::Known(k) if a.lex.known[k].kind == EntityKind::Place),
+        )
+        .is_some()
+}
+
+/// The government of an administrative unit named with its 市/省/縣: 鹽城市人民政府.
+fn administrative_government(a: &Analysis<'_>, span: Span, kind: EntityKind) -> bool {
+    kind == EntityKind::Organization
+        && (span.start + 3..span.end).any(|p| {
+            let place = Span::new(span.start, p - 1);
+            a.class(Role::AdministrativeUnit).has_char(a.char_at(p - 1))
+                && place.len() >= 2
+                && (place.start..place.end).all(|q| is_cjk(a.char_at(q)))
+                && !(place.start + 1..=place.end).any(|e| {
+                    a.word_ending_at(e, |c| matches!(c, WordClass::Suffix(_)))
+                        .is_some_and(|(w, _)| w.start >= place.start)
+                })
+                && a.word_starting_at(
+                    p,
+                    |c| matches!(c, WordClass::Suffix(s) if a.lex.suffixes[s].kind == EntityKind::Organization),
+                )
+                .is_some_and(|(w, _)| w.end == span.end)
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::testing::{analysis_with, span_of};
+
+    /// Each marker alone: (marker, kind, [marked: (Traditional, name), (Simplified, name)], [not marked]).
+    type Case = (&'static str, EntityKind, [(&'static str, &'static str); 2], [(&'static str, &'static str); 2]);
+
+    const CASES: &[Case] = &[
+        (
+            "quoted",
+            EntityKind::Organization,
+            [
+                ("雙方成立「海洋數據聯合實驗室」。", "海洋數據聯合實驗室"),
+                ("双方成立“海洋数据联合实验室”。", "海洋数据联合实验室"),
+            ],
+            [
+                ("雙方成立海洋數據聯合實驗室。", "海洋數據聯合實驗室"),
+                ("双方成立海洋数据联合实验室。", "海洋数据联合实验室"),
+            ],
+        ),
+        (
+            "a known place or body at the start",
+            EntityKind::Organization,
+            [("香港數碼中心開幕。", "香港數碼中心"), ("香港数码中心开幕。", "香港数码中心")],
+            [("將設立研發中心。", "研發中心"), ("将设立研发中心。", "研发中心")],
+        ),
+        (
+            "a part of a known programme",
+            EntityKind::Initiative,
+            [
+                ("南水北調東中線一期工程通水。", "南水北調東中線一期工程"),
+                ("南水北调东中线一期工程通水。", "南水北调东中线一期工程"),
+            ],
+            [("推進一帶一路重點工程。", "一帶一路重點工程"), ("推进一带一路重点工程。", "一带一路重点工程")],
+        ),
+        (
+            "a year at the start",
+            EntityKind::Organization,
+            [("成立2026數字經濟中心。", "2026數字經濟中心"), ("成立2026数字经济中心。", "2026数字经济中心")],
+            [("成立數字經濟中心。", "數字經濟中心"), ("成立数字经济中心。", "数字经济中心")],
+        ),
+        (
+            "a title after it",
+            EntityKind::Organization,
+            [("研發中心主任陳大文表示。", "研發中心"), ("研发中心主任陈大文表示。", "研发中心")],
+            [("研發中心今日開幕。", "研發中心"), ("研发中心今日开幕。", "研发中心")],
+        ),
+        (
+            "an abbreviation after it",
+            EntityKind::Organization,
+            [("北辰研發中心（北辰中心）開幕。", "北辰研發中心"), ("北辰研发中心（北辰中心）开幕。", "北辰研发中心")],
+            [("北辰研發中心開幕。", "北辰研發中心"), ("北辰研发中心开幕。", "北辰研发中心")],
+        ),
+        (
+            "a known place before it",
+            EntityKind::Place,
+            [("總部位於杭州市西湖區。", "西湖區"), ("总部位于杭州市西湖区。", "西湖区")],
+            [("總部位於西湖區。", "西湖區"), ("总部位于西湖区。", "西湖区")],
+        ),
+        (
+            "the government of an administrative unit",
+            EntityKind::Organization,
+            [("鹽城市人民政府主辦。", "鹽城市人民政府"), ("盐城市人民政府主办。", "盐城市人民政府")],
+            [("鹽城人民政府主辦。", "鹽城人民政府"), ("盐城人民政府主办。", "盐城人民政府")],
+        ),
+    ];
+
+    #[test]
+    fn each_marker_alone() {
+        assert_eq!(CASES.len(), MARKERS.len(), "every marker has its case");
+        for (marker, kind, marked, unmarked) in CASES {
+            let (_, marks) = MARKERS.iter().find(|(n, _)| n == marker).unwrap_or_else(|| panic!("no marker {marker}"));
+            for (text, name) in marked {
+                let a = analysis_with(text, None, &[]);
+                assert!(marks(&a, span_of(&a, name), *kind), "{marker} should mark {name} in {text}");
+            }
+            for (text, name) in unmarked {
+                let a = analysis_with(text, None, &[]);
+                assert!(!marks(&a, span_of(&a, name), *kind), "{marker} should not mark {name} in {text}");
+            }
+        }
+    }
+}

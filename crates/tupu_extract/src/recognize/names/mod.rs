@@ -1,0 +1,288 @@
+//! Names found by pattern: organisations, events, initiatives and places that no lexicon lists.
+//!
+//! - **By ending** (`suffixes.tsv`): 「香港生產力促進局總裁…」 → 香港生產力促進局. The name runs left
+//!   from its ending until punctuation, a boundary word (在, 由, 舉行…), a title, a measure phrase,
+//!   or a conjunction after a complete name (…研究院與…聯盟: two names). A weak ending (中心, 計劃)
+//!   needs a proper-name marker: quotes, a known place or body at its start, a title right after,
+//!   or an abbreviation introduced for it.
+//! - **Quoted programmes**: 「X」行動 / “X”工程 → initiative X (the quoted form kept as an alias);
+//!   《X白皮書》 → initiative X.
+//! - **Latin names** before a company word: DeepSeek等企業 → organisation DeepSeek.
+//!
+//! The modules: [`ending`] (names before an ending, and the rules that reject them), [`start`]
+//! (where such a name starts), [`marker`] (what makes a name of a weak ending), [`quoted`],
+//! [`latin`], and [`accept`] (settling overlaps with each other and with known names).
+//!
+//! Overlaps are settled longest first; a known name inside a found name stays a mention only
+//! when it is an organisation (國新辦 in 國新辦新聞局, which is then part of it), and a foreign
+//! country at the start is split off (德國X協會 → 德國 + X協會).
+
+use crate::analysis::Analysis;
+use crate::lexicon::Role;
+use crate::model::EntityKind;
+use crate::numeral::is_numeral_char;
+use crate::span::Span;
+
+mod accept;
+mod ending;
+mod latin;
+mod marker;
+mod quoted;
+mod start;
+
+/// Openers and closers of quoted names.
+const OPEN_QUOTES: &[char] = &['「', '“', '『', '《', '‘', '"'];
+const CLOSE_QUOTES: &[char] = &['」', '”', '』', '》', '’', '"'];
+
+/// A name candidate.
+#[derive(Debug, Clone)]
+struct Candidate {
+    span: Span,
+    kind: EntityKind,
+    /// The quoted surface to keep as an alias («“东数西算”工程»), when the label is inside quotes.
+    quoted_alias: Option<Span>,
+}
+
+pub(crate) fn recognise(a: &mut Analysis<'_>) {
+    let mut candidates = ending::by_ending(a);
+    candidates.extend(quoted::quoted_programmes(a));
+    candidates.extend(quoted::documents(a));
+    candidates.extend(latin::latin_companies(a));
+    accept::accept(a, candidates);
+}
+
+/// Whether a character is a conjunction or a comitative (和, 及, 與, 同, 並).
+fn joins(a: &Analysis<'_>, c: char) -> bool {
+    a.class(Role::Conjunction).has_char(c) || a.class(Role::Comitative).has_char(c)
+}
+
+/// Whether a character stands in a count: a numeral character or a count word (二十餘個).
+fn counts_char(a: &Analysis<'_>, c: char) -> bool {
+    is_numeral_char(c) || a.class(Role::CountWord).has_char(c)
+}
+
+/// Whether the span is exactly the content of a quotation.
+fn is_quoted(a: &Analysis<'_>, span: Span) -> bool {
+    span.start > 0 && OPEN_QUOTES.contains(&a.char_at(span.start - 1)) && CLOSE_QUOTES.contains(&a.char_at(span.end))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::analysis::testing::analysis_with;
+    use crate::model::EntityKind;
+
+    fn names(text: &str) -> Vec<(String, EntityKind)> {
+        let mut a = analysis_with(text, None, &[]);
+        super::super::known::recognise(&mut a);
+        super::recognise(&mut a);
+        let (entities, _) = a.entities.finish(false);
+        entities.into_iter().map(|e| (e.label, e.kind)).collect()
+    }
+
+    fn has(found: &[(String, EntityKind)], label: &str, kind: EntityKind) -> bool {
+        found.iter().any(|(l, k)| l == label && *k == kind)
+    }
+
+    #[test]
+    fn organisation_by_ending_starts_after_punctuation_and_boundaries() {
+        let f = names("會上，東華三院總監陳大文表示，活動由香港青年協進會主辦。");
+        assert!(has(&f, "香港青年協進會", EntityKind::Organization), "{f:?}");
+        let f = names("该项目由海南省旅游和文化广电体育厅牵头。");
+        assert!(has(&f, "海南省旅游和文化广电体育厅", EntityKind::Organization), "{f:?}");
+    }
+
+    #[test]
+    fn conjunction_after_a_complete_name_splits_two_names() {
+        let f = names("南方科技研究院與東海數碼產業聯盟聯合發布報告。");
+        assert!(has(&f, "南方科技研究院", EntityKind::Organization), "{f:?}");
+        assert!(has(&f, "東海數碼產業聯盟", EntityKind::Organization), "{f:?}");
+    }
+
+    #[test]
+    fn conjunction_inside_a_name_stays() {
+        let f = names("會議由文化和旅遊發展局召開。");
+        assert!(has(&f, "文化和旅遊發展局", EntityKind::Organization), "{f:?}");
+    }
+
+    #[test]
+    fn generic_and_counted_descriptions_are_not_names() {
+        let f = names("相關部門已在全國設立了二十多個重點實驗室，並舉行主論壇和專題分論壇。");
+        assert!(f.iter().all(|(_, k)| *k != EntityKind::Organization && *k != EntityKind::Event), "{f:?}");
+    }
+
+    #[test]
+    fn weak_endings_need_a_marker() {
+        let f = names("公司將設立研發中心。");
+        assert!(f.is_empty(), "{f:?}");
+        let f = names("雙方成立「海洋數據聯合實驗室」。");
+        assert!(has(&f, "海洋數據聯合實驗室", EntityKind::Organization), "{f:?}");
+    }
+
+    #[test]
+    fn events_drop_the_edition_and_keep_a_year() {
+        let f = names("第三屆南海經貿合作論壇昨日開幕。");
+        assert!(has(&f, "南海經貿合作論壇", EntityKind::Event), "{f:?}");
+        let f = names("以“开放共赢”为主题的2026西部数字经济发展大会在成都举行。");
+        assert!(has(&f, "2026西部数字经济发展大会", EntityKind::Event), "{f:?}");
+    }
+
+    #[test]
+    fn foreign_country_is_split_from_an_organisation() {
+        let f = names("法國巴斯德研究所代表出席。");
+        assert!(has(&f, "巴斯德研究所", EntityKind::Organization), "{f:?}");
+        assert!(has(&f, "法國", EntityKind::Place), "{f:?}");
+    }
+
+    #[test]
+    fn quoted_programmes_and_documents() {
+        let f = names("深入实施“数据强基”工程，并发布《数字经济发展白皮书（2026年）》。");
+        assert!(has(&f, "数据强基", EntityKind::Initiative), "{f:?}");
+        assert!(has(&f, "数字经济发展白皮书（2026年）", EntityKind::Initiative), "{f:?}");
+    }
+
+    #[test]
+    fn latin_company_names() {
+        let f = names("MiniMax等企業推出新模型。");
+        assert!(has(&f, "MiniMax", EntityKind::Organization), "{f:?}");
+    }
+
+    #[test]
+    fn place_inside_a_place() {
+        let f = names("總部位於杭州市西湖區。");
+        assert!(has(&f, "西湖區", EntityKind::Place), "{f:?}");
+    }
+
+    #[test]
+    fn dashes_join_places_inside_a_name() {
+        let f = names("中國—東盟中心秘書長出席，2026中國—東盟數字經濟合作論壇開幕。");
+        assert!(has(&f, "中國—東盟中心", EntityKind::Organization), "{f:?}");
+        assert!(has(&f, "2026中國—東盟數字經濟合作論壇", EntityKind::Event), "{f:?}");
+        let f = names("成本—效益分析中心");
+        assert!(!f.iter().any(|(l, _)| l.contains('—')), "{f:?}");
+        // A name never starts at the dash, even when a place ends before it.
+        for text in ["推動中國—東盟自貿區建設。", "推动中国—东盟自贸区建设。"] {
+            let f = names(text);
+            assert!(!f.iter().any(|(l, _)| l.starts_with('—')), "{f:?}");
+        }
+    }
+
+    #[test]
+    fn a_foreign_country_before_a_local_short_name_is_its_own_body() {
+        for (text, foreign, local) in [
+            ("澳門特區政府旅遊局與葡萄牙旅遊局簽署備忘錄，旅遊局將設立基金。", "葡萄牙旅遊局", "澳門特區政府旅遊局"),
+            ("澳门特区政府旅游局与葡萄牙旅游局签署备忘录，旅游局将设立基金。", "葡萄牙旅游局", "澳门特区政府旅游局"),
+        ] {
+            let mut a = analysis_with(text, None, &[]);
+            super::super::known::recognise(&mut a);
+            super::recognise(&mut a);
+            let (entities, _) = a.entities.finish(false);
+            let org = |label: &str| {
+                entities.iter().find(|e| e.label == label).unwrap_or_else(|| panic!("{label}: {entities:?}"))
+            };
+            // The foreign body is new: no lexicon identity, one mention.
+            assert!(org(foreign).english.is_none(), "{entities:?}");
+            // The government's body written in full is the known body, with the short name.
+            assert_eq!(org(local).mentions.len(), 2, "{entities:?}");
+        }
+    }
+
+    #[test]
+    fn a_foreign_ministry_keeps_its_country_and_is_also_named_without_it() {
+        for (text, full, short) in [
+            ("沙特阿拉伯能源部副大臣出席。", "沙特阿拉伯能源部", "能源部"),
+            ("老撾技術與通信部部長出席。", "老撾技術與通信部", "技術與通信部"),
+            ("老挝技术与通信部部长出席。", "老挝技术与通信部", "技术与通信部"),
+        ] {
+            let mut a = analysis_with(text, None, &[]);
+            super::super::known::recognise(&mut a);
+            super::recognise(&mut a);
+            let (entities, _) = a.entities.finish(false);
+            let ministry = entities.iter().find(|e| e.label == full).unwrap_or_else(|| panic!("{entities:?}"));
+            assert!(ministry.aliases.contains(short), "{:?}", ministry.aliases);
+        }
+        // A company or society of a country is named without it.
+        let f = names("德國弗勞恩霍夫協會代表出席。");
+        assert!(has(&f, "弗勞恩霍夫協會", EntityKind::Organization), "{f:?}");
+    }
+
+    #[test]
+    fn a_place_in_parentheses_stays_inside_the_name_and_counted_classes_are_no_names() {
+        let f = names("各地已有30個跨境電子商務綜合試驗區，中國（長沙）跨境電子商務綜合試驗區位居前列。");
+        assert!(has(&f, "中國（長沙）跨境電子商務綜合試驗區", EntityKind::Place), "{f:?}");
+        assert!(!has(&f, "跨境電子商務綜合試驗區", EntityKind::Place), "{f:?}");
+        let f = names("各地已有30个跨境电子商务综合试验区，中国（长沙）跨境电子商务综合试验区位居前列。");
+        assert!(has(&f, "中国（长沙）跨境电子商务综合试验区", EntityKind::Place), "{f:?}");
+        assert!(!has(&f, "跨境电子商务综合试验区", EntityKind::Place), "{f:?}");
+    }
+
+    #[test]
+    fn a_port_is_a_known_place_and_gang() {
+        let f = names("天津港上半年貨物吞吐量創新高。");
+        assert!(has(&f, "天津港", EntityKind::Place), "{f:?}");
+        let f = names("天津港上半年货物吞吐量创新高。");
+        assert!(has(&f, "天津港", EntityKind::Place), "{f:?}");
+        // 來港, 經港: Hong Kong after a verb; 港澳: a word of its own.
+        for text in ["龍頭企業計劃來港發展。", "企業經港進入內地。", "深化南沙港澳合作。"]
+        {
+            let f = names(text);
+            assert!(!f.iter().any(|(l, _)| l.ends_with('港')), "{f:?}");
+        }
+    }
+
+    #[test]
+    fn a_named_part_of_a_known_programme_is_a_programme() {
+        let f = names("南水北調東中線一期工程全面通水。");
+        assert!(has(&f, "南水北調東中線一期工程", EntityKind::Initiative), "{f:?}");
+        let f = names("南水北调东中线一期工程全面通水。");
+        assert!(has(&f, "南水北调东中线一期工程", EntityKind::Initiative), "{f:?}");
+        // The programme word alone after it names the programme itself, not a part.
+        let f = names("共建一帶一路倡議，推進一帶一路重點工程。");
+        assert!(f.iter().all(|(l, _)| l == "一帶一路"), "{f:?}");
+    }
+
+    #[test]
+    fn a_version_number_is_part_of_a_name() {
+        let f = names("雙方簽署中國—東盟自由貿易區3.0版升級議定書。");
+        assert!(has(&f, "中國—東盟自由貿易區3.0版升級議定書", EntityKind::Initiative), "{f:?}");
+        let f = names("双方签署中国—东盟自由贸易区3.0版升级议定书。");
+        assert!(has(&f, "中国—东盟自由贸易区3.0版升级议定书", EntityKind::Initiative), "{f:?}");
+        // A number that is no version stops the name: 50億元 is an amount.
+        let f = names("設立50億元專項資金。");
+        assert!(!f.iter().any(|(l, _)| l.contains('5')), "{f:?}");
+    }
+
+    #[test]
+    fn a_verb_after_a_university_is_not_a_society() {
+        let f = names("澳門旅遊大學今年成立。旅遊大學會把課堂延伸到橫琴。");
+        assert!(!f.iter().any(|(l, _)| l.ends_with("大學會")), "{f:?}");
+    }
+
+    #[test]
+    fn a_venue_loses_its_locating_place_but_a_company_keeps_it() {
+        let f = names("論壇在广西南宁国际会展中心举行。珠海橫琴數鏈科技有限公司亦有參加。");
+        assert!(has(&f, "南宁国际会展中心", EntityKind::Organization), "{f:?}");
+        assert!(has(&f, "珠海橫琴數鏈科技有限公司", EntityKind::Organization), "{f:?}");
+    }
+
+    #[test]
+    fn descriptions_of_a_region_or_of_this_place_are_not_names() {
+        let f = names("吸引中東主權基金投資，並與本澳公立醫院合作，瑞銀亞洲區主管表示。");
+        assert!(!f.iter().any(|(l, _)| l == "中東主權基金" || l == "本澳公立醫院" || l.ends_with("亞洲區")), "{f:?}");
+        let f = names("香港青年協進會主辦。");
+        assert!(has(&f, "香港青年協進會", EntityKind::Organization), "{f:?}");
+    }
+
+    #[test]
+    fn a_city_government_and_its_party_committee() {
+        let f = names("推介會由鹽城市人民政府主辦，中共鹽城市委副書記出席。市委市政府高度重視。");
+        assert!(has(&f, "鹽城市人民政府", EntityKind::Organization), "{f:?}");
+        assert!(has(&f, "中共鹽城市委", EntityKind::Organization), "{f:?}");
+        assert!(!f.iter().any(|(l, _)| l == "市委市政府"), "{f:?}");
+    }
+
+    #[test]
+    fn ending_inside_an_ordinary_word_is_ignored() {
+        let f = names("雙方簽署協議，優化產業布局，開拓市場。");
+        assert!(f.is_empty(), "{f:?}");
+    }
+}

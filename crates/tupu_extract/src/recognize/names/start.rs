@@ -1,0 +1,316 @@
+//! Where a name before an ending starts: it runs left from the ending, one character at a time,
+//! until a rule stops it (at most [`MAX_STEM`] characters).
+//!
+//! At each step the character before the name's current start is looked at. First the rules
+//! that carry the name over punctuation ([`CARRY_OVER`]: a place in parentheses, places joined
+//! by a dash, a version number): each decides alone whether the name goes on past the mark or
+//! stops there. Then the rules that stop it ([`STOPS`]): any one stops it, in no order. If none
+//! applies, the character is part of the name.
+
+use crate::analysis::Analysis;
+use crate::lexicon::{Role, WordClass};
+use crate::model::EntityKind;
+use crate::numeral::magnitude;
+use crate::span::Span;
+use crate::text::is_cjk;
+
+use super::counts_char;
+use super::ending::is_conjunction_at;
+
+/// Longest name before its ending, in characters.
+pub(super) const MAX_STEM: usize = 24;
+
+/// Where the name being read ends, and what it is.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Reading {
+    /// Where its ending starts.
+    pub(super) suffix_start: usize,
+    /// What the ending makes it.
+    pub(super) kind: EntityKind,
+}
+
+/// What a carrying rule decides at a mark.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Carry {
+    /// The name goes on from here (the new start).
+    To(usize),
+    /// The name stops at the mark.
+    Stop,
+}
+
+/// A rule that carries a name over a mark, or stops it there: `(name, rule)`; the rule looks
+/// at the character before position `p`, the name's current start.
+pub(super) type CarryRule = fn(&Analysis<'_>, &Reading, usize) -> Option<Carry>;
+
+/// The rules that carry a name over punctuation, tried first.
+pub(super) const CARRY_OVER: &[(&str, CarryRule)] = &[
+    ("a place in parentheses", place_in_parentheses),
+    ("places joined by a dash", places_joined_by_a_dash),
+    ("a version number", version_number),
+];
+
+/// A rule that stops the name at `p`: `(name, rule)`.
+pub(super) type StopRule = fn(&Analysis<'_>, &Reading, usize) -> bool;
+
+/// The rules that stop a name at `p` (the character before `p` is not part of it).
+pub(super) const STOPS: &[(&str, StopRule)] = &[
+    ("not a name character", not_a_name_character),
+    ("a boundary word or title", boundary_word_or_title),
+    ("a conjunction between names", conjunction_between_names),
+    ("a count", count),
+    ("an amount", amount),
+    ("another place's ending", another_places_ending),
+    ("a larger place", larger_place),
+];
+
+/// Where a name whose ending starts at `suffix_start` begins.
+pub(super) fn name_start(a: &Analysis<'_>, suffix_start: usize, kind: EntityKind) -> usize {
+    let reading = Reading { suffix_start, kind };
+    let mut p = suffix_start;
+    'chars: while p > 0 && suffix_start - p < MAX_STEM {
+        for (_, rule) in CARRY_OVER {
+            match rule(a, &reading, p) {
+                Some(Carry::To(q)) => {
+                    p = q;
+                    continue 'chars;
+                }
+                Some(Carry::Stop) => break 'chars,
+                None => {}
+            }
+        }
+        if STOPS.iter().any(|(_, stops)| stops(a, &reading, p)) {
+            break;
+        }
+        p -= 1;
+    }
+    p
+}
+
+fn is_known_place(a: &Analysis<'_>, class: WordClass) -> bool {
+    matches!(class, WordClass::Known(k) if a.lex.known[k].kind == EntityKind::Place)
+}
+
+/// A short known place in parentheses inside a name: 國電投海岬（鹽城）風電裝備有限公司; a known
+/// place right before the parenthesis opens the name (中國（長沙）跨境電子商務綜合試驗區).
+fn place_in_parentheses(a: &Analysis<'_>, _: &Reading, p: usize) -> Option<Carry> {
+    if !matches!(a.char_at(p - 1), '）' | ')') {
+        return None;
+    }
+    let open = (p.saturating_sub(7)..p - 1).rev().find(|&q| matches!(a.char_at(q), '（' | '('))?;
+    let place_inside = a.word_starting_at(open + 1, |w| is_known_place(a, w)).is_some_and(|(w, _)| w.end == p - 1);
+    if open == 0 || !is_cjk(a.char_at(open - 1)) || !place_inside {
+        return None;
+    }
+    let place_before = a.word_ending_at(open, |w| is_known_place(a, w));
+    Some(Carry::To(place_before.map_or(open, |(w, _)| w.start)))
+}
+
+/// A dash between two known places links them inside one name (中國—東盟中心); any other dash
+/// ends the name (成本—效益分析中心 is 效益分析中心).
+fn places_joined_by_a_dash(a: &Analysis<'_>, _: &Reading, p: usize) -> Option<Carry> {
+    if !matches!(a.char_at(p - 1), '—' | '－' | '-' | '·' | '・' | '•') {
+        return None;
+    }
+    let known_before = a.word_ending_at(p - 1, |w| is_known_place(a, w));
+    let known_after = a.word_starting_at(p, |w| matches!(w, WordClass::Known(_))).is_some();
+    // The place before the dash is part of the name, whatever rule would stop at it.
+    Some(match known_before.filter(|_| known_after) {
+        Some((before, _)) => Carry::To(before.start),
+        None => Carry::Stop,
+    })
+}
+
+/// A version number is part of a name: 自貿區3.0版升級議定書 — when words stand before it.
+fn version_number(a: &Analysis<'_>, _: &Reading, p: usize) -> Option<Carry> {
+    if !(a.char_at(p - 1).is_ascii_digit() && a.char_at(p) == '版') {
+        return None;
+    }
+    let mut q = p - 1;
+    while q > 0 && (a.char_at(q - 1).is_ascii_digit() || a.char_at(q - 1) == '.') {
+        q -= 1;
+    }
+    Some(if q > 0 && is_cjk(a.char_at(q - 1)) { Carry::To(q) } else { Carry::Stop })
+}
+
+/// Only ideographs and Latin letters make names: punctuation, spaces and digits stop them
+/// (會上，東華三院…).
+fn not_a_name_character(a: &Analysis<'_>, _: &Reading, p: usize) -> bool {
+    let c = a.char_at(p - 1);
+    !(is_cjk(c) || c.is_ascii_alphabetic())
+}
+
+/// A boundary word (由, 在, 舉行) or a title ends right before: 活動由香港青年協進會主辦.
+fn boundary_word_or_title(a: &Analysis<'_>, _: &Reading, p: usize) -> bool {
+    a.word_ending_at(p, |c| matches!(c, WordClass::Boundary | WordClass::Title(_))).is_some()
+}
+
+/// A conjunction between two names: the one before it is complete (an ending, a known name, a
+/// closing quote), or the one after it is a known name — 南方研究院與東海聯盟 is two names, but
+/// 文化和旅遊發展局 is one.
+fn conjunction_between_names(a: &Analysis<'_>, _: &Reading, p: usize) -> bool {
+    is_conjunction_at(a, p - 1)
+        && (complete_name_ends_at(a, p - 1) || a.word_starting_at(p, |w| matches!(w, WordClass::Known(_))).is_some())
+}
+
+/// A numeral and a measure word before it count, they do not name: 二十余个全国重点实验室.
+fn count(a: &Analysis<'_>, _: &Reading, p: usize) -> bool {
+    p >= 2 && a.class(Role::CountingMeasure).has_char(a.char_at(p - 1)) && counts_char(a, a.char_at(p - 2))
+}
+
+/// An amount before a name is not part of it: 50億元專項資金.
+fn amount(a: &Analysis<'_>, _: &Reading, p: usize) -> bool {
+    let c = a.char_at(p - 1);
+    p >= 2 && (c == '元' || magnitude(c).is_some_and(|e| e >= 2)) && counts_char(a, a.char_at(p - 2))
+}
+
+/// Two place names side by side: one ends where the other's ending does
+/// (交易廣場港交所互聯互通廣場).
+fn another_places_ending(a: &Analysis<'_>, r: &Reading, p: usize) -> bool {
+    r.kind == EntityKind::Place
+        && p < r.suffix_start
+        && a.word_ending_at(p, |c| matches!(c, WordClass::Suffix(s) if a.lex.suffixes[s].kind == EntityKind::Place))
+            .is_some()
+}
+
+/// A place inside a place: 杭州市余杭區 is 余杭區 of 杭州市 — but 香港大會堂 and 杭州技術開發區
+/// are one name each (nothing, or only generic words, between the known place and the ending).
+fn larger_place(a: &Analysis<'_>, r: &Reading, p: usize) -> bool {
+    r.kind == EntityKind::Place
+        && p < r.suffix_start
+        && a.word_ending_at(p, |c| is_known_place(a, c)).is_some()
+        && !a.lex.is_all_generic(a.folded(Span::new(p, r.suffix_start)))
+}
+
+/// Whether a complete name ends at `end`: an ending word, a known name, or a closing quote or
+/// parenthesis (…（生產力局）與…).
+fn complete_name_ends_at(a: &Analysis<'_>, end: usize) -> bool {
+    end > 0
+        && (matches!(a.char_at(end - 1), '）' | ')' | '」' | '”' | '』' | '》')
+            || a.word_ending_at(end, |c| matches!(c, WordClass::Suffix(_) | WordClass::Known(_))).is_some())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::testing::{analysis_with, span_of};
+
+    /// The reading of the name `name` in `text` (its ending is the ending word it ends with) and
+    /// the position where it starts.
+    fn at(a: &Analysis<'_>, name: &str) -> (Reading, usize) {
+        let span = span_of(a, name);
+        let (suffix, WordClass::Suffix(i)) =
+            a.word_ending_at(span.end, |c| matches!(c, WordClass::Suffix(_))).expect("an ending")
+        else {
+            unreachable!()
+        };
+        (Reading { suffix_start: suffix.start, kind: a.lex.suffixes[i].kind }, span.start)
+    }
+
+    /// Each stop alone: (rule, [stopped before `name`: Traditional, Simplified], [not stopped]).
+    type Case = (&'static str, [(&'static str, &'static str); 2], [(&'static str, &'static str); 2]);
+
+    const STOP_CASES: &[Case] = &[
+        (
+            "not a name character",
+            [("會上，東華三院主辦。", "東華三院"), ("会上，东华三院主办。", "东华三院")],
+            [("香港東華三院主辦。", "東華三院"), ("香港东华三院主办。", "东华三院")],
+        ),
+        (
+            "a boundary word or title",
+            [("活動由香港青年協進會主辦。", "香港青年協進會"), ("活动由香港青年协进会主办。", "香港青年协进会")],
+            [("活動由香港青年協進會主辦。", "青年協進會"), ("活动由香港青年协进会主办。", "青年协进会")],
+        ),
+        (
+            "a conjunction between names",
+            [
+                ("南方科技研究院與東海數碼產業聯盟發布報告。", "東海數碼產業聯盟"),
+                ("南方科技研究院与东海数码产业联盟发布报告。", "东海数码产业联盟"),
+            ],
+            [("會議由文化和旅遊發展局召開。", "旅遊發展局"), ("会议由文化和旅游发展局召开。", "旅游发展局")],
+        ),
+        (
+            "a count",
+            [("已設立二十多個重點實驗室。", "重點實驗室"), ("已设立二十多个重点实验室。", "重点实验室")],
+            [("已設立第二重點實驗室。", "重點實驗室"), ("已设立第二重点实验室。", "重点实验室")],
+        ),
+        (
+            "an amount",
+            [("設立50億元專項資金。", "專項資金"), ("设立50亿元专项资金。", "专项资金")],
+            [("設立50項專項資金。", "專項資金"), ("设立50项专项资金。", "专项资金")],
+        ),
+        (
+            "another place's ending",
+            [
+                ("交易廣場港交所互聯互通廣場", "港交所互聯互通廣場"),
+                ("交易广场港交所互联互通广场", "港交所互联互通广场"),
+            ],
+            [("交易廣場港交所互聯互通廣場", "互聯互通廣場"), ("交易广场港交所互联互通广场", "互联互通广场")],
+        ),
+        (
+            "a larger place",
+            [("總部位於杭州市西湖區。", "西湖區"), ("总部位于杭州市西湖区。", "西湖区")],
+            [("成立杭州技術開發區。", "技術開發區"), ("成立杭州技术开发区。", "技术开发区")],
+        ),
+    ];
+
+    #[test]
+    fn each_stop_alone() {
+        assert_eq!(STOP_CASES.len(), STOPS.len(), "every stop has its case");
+        for (rule, stopped, going_on) in STOP_CASES {
+            let (_, stops) = STOPS.iter().find(|(n, _)| n == rule).unwrap_or_else(|| panic!("no stop {rule}"));
+            for (text, name) in stopped {
+                let a = analysis_with(text, None, &[]);
+                let (r, p) = at(&a, name);
+                assert!(stops(&a, &r, p), "{rule} should stop before {name} in {text}");
+            }
+            for (text, name) in going_on {
+                let a = analysis_with(text, None, &[]);
+                let (r, p) = at(&a, name);
+                assert!(!stops(&a, &r, p), "{rule} should not stop before {name} in {text}");
+            }
+        }
+    }
+
+    /// Each carrying rule alone: where it carries the name to, or `None` where it stops it.
+    #[test]
+    fn each_carrying_rule_alone() {
+        let carry = |rule: &str, text: &str, name: &str| {
+            let a = analysis_with(text, None, &[]);
+            let (r, p) = at(&a, name);
+            let (_, f) = CARRY_OVER.iter().find(|(n, _)| *n == rule).expect("a rule");
+            f(&a, &r, p).map(|c| match c {
+                Carry::To(q) => a.surface(Span::new(q, span_of(&a, name).end)).to_owned(),
+                Carry::Stop => String::new(),
+            })
+        };
+        for (text, name, whole) in [
+            ("中國（長沙）跨境電子商務綜合試驗區", "跨境電子商務綜合試驗區", "中國（長沙）跨境電子商務綜合試驗區"),
+            ("中国（长沙）跨境电子商务综合试验区", "跨境电子商务综合试验区", "中国（长沙）跨境电子商务综合试验区"),
+        ] {
+            assert_eq!(carry("a place in parentheses", text, name).as_deref(), Some(whole), "{text}");
+        }
+        for (text, name) in [("東海數碼（集團）產業聯盟", "產業聯盟"), ("东海数码（集团）产业联盟", "产业联盟")]
+        {
+            assert_eq!(carry("a place in parentheses", text, name), None, "{text}: 集團 is no place");
+        }
+        for (text, name, whole) in
+            [("中國—東盟中心", "東盟中心", "中國—東盟中心"), ("中国—东盟中心", "东盟中心", "中国—东盟中心")]
+        {
+            assert_eq!(carry("places joined by a dash", text, name).as_deref(), Some(whole), "{text}");
+        }
+        for (text, name) in [("成本—效益分析中心", "效益分析中心"), ("成本—效益分析中心", "效益分析中心")]
+        {
+            assert_eq!(carry("places joined by a dash", text, name).as_deref(), Some(""), "{text}");
+        }
+        for (text, name, whole) in [
+            ("雙方簽署自貿區3.0版升級議定書", "版升級議定書", "3.0版升級議定書"),
+            ("双方签署自贸区3.0版升级议定书", "版升级议定书", "3.0版升级议定书"),
+        ] {
+            assert_eq!(carry("a version number", text, name).as_deref(), Some(whole), "{text}");
+        }
+        for (text, name) in [("簽署《3.0版升級議定書》", "版升級議定書"), ("签署《3.0版升级议定书》", "版升级议定书")]
+        {
+            assert_eq!(carry("a version number", text, name).as_deref(), Some(""), "{text}: no words before it");
+        }
+    }
+}

@@ -1,0 +1,269 @@
+//! People and their posts, found by pattern (never from a list of people).
+//!
+//! - **Title before name**: 「發展局局長陳大文出席」 → 陳大文, post 局長 of 發展局. Titles chain with
+//!   、 (「X局主任、Y會理事長陳大文」: two posts); a title after the name (陳大文教授) is a post too.
+//! - **Name before a speech verb** at the start of a clause: 「▲陳大文表示，…」, 「陳大文在致辭中指出」.
+//! - **Bylines**: 記者陳大文、李小明.
+//! - **Transliterated names** with a middle dot (約翰·史密斯), whose last part is their short name.
+//!
+//! A Chinese name is a surname from `surnames.tsv` and one or two more characters; which length
+//! is decided by what follows (punctuation, a speech verb, a title, 等 end a name firmly).
+//! Every later occurrence of a name found this way is a mention of the same person.
+//!
+//! The modules: [`read`] (reading a name), [`titled`] (titles before names, bylines), [`posts`]
+//! (the posts and their bodies), [`speakers`] (names before speech verbs, dotted names).
+
+use crate::analysis::Analysis;
+use crate::boundary::{End, end_at};
+use crate::model::{EntityId, EntityKind};
+use crate::span::Span;
+use crate::text::is_cjk;
+
+mod posts;
+mod read;
+mod speakers;
+mod titled;
+
+pub(crate) use titled::inside_longer_title;
+
+pub(crate) fn recognise(a: &mut Analysis<'_>) {
+    titled::titled(a);
+    speakers::dotted(a);
+    speakers::speakers(a);
+    all_occurrences(a);
+    posts::appointed(a);
+    posts::offices_of_governments(a);
+}
+
+/// Adds a person mention, creating the person or joining the one with this name (a dotted name's
+/// last part is its short name: 馬庫斯·韋伯 → 韋伯).
+fn add_person(a: &mut Analysis<'_>, span: Span) -> EntityId {
+    // A place read inside the name gives way to it.
+    for (_, m) in a.entities.overlapping(span) {
+        if span.contains(m) {
+            a.entities.remove_mention(m);
+        }
+    }
+    let surface = a.surface(span).to_owned();
+    let id = a.entities.create(EntityKind::Person, &surface, true);
+    a.entities.add_mention(id, span, &surface);
+    if let Some((_, last)) = surface.rsplit_once('·') {
+        if last.chars().count() >= 2 {
+            a.entities.add_name(id, last, false);
+        }
+    }
+    id
+}
+
+/// Every other occurrence of a person's names (full and short) is a mention.
+fn all_occurrences(a: &mut Analysis<'_>) {
+    let people: Vec<(EntityId, Vec<String>)> = a
+        .entities
+        .ids()
+        .filter(|&id| a.entities.kind(id) == EntityKind::Person)
+        .map(|id| {
+            let d = a.entities.get(id);
+            let names = d.full_names.keys().chain(&d.short_names).cloned().collect();
+            (id, names)
+        })
+        .collect();
+    for (id, names) in people {
+        for name in names {
+            let folded = crate::normalize::fold(&name);
+            let n = folded.chars().count();
+            if n < 2 {
+                continue;
+            }
+            for span in a.occurrences(&folded) {
+                if !a.entities.is_free(span) {
+                    // A place read inside a full name gives way to it, as where the name was
+                    // first found (清遠 in 皇甫清遠).
+                    let inside = a.entities.overlapping(span);
+                    let only_places_inside = n >= 3
+                        && inside.iter().all(|&(other, m)| {
+                            span.contains(m) && m != span && a.entities.kind(other) == EntityKind::Place
+                        });
+                    if !only_places_inside {
+                        continue;
+                    }
+                    for (_, m) in inside {
+                        a.entities.remove_mention(m);
+                    }
+                }
+                // Not glued into a longer name: 王勇 inside 王勇強 is someone else.
+                let after = a.char_at(span.end);
+                if n <= 3 && is_cjk(after) && end_at(a, span.end) == End::Open {
+                    continue;
+                }
+                let surface = a.surface(span).to_owned();
+                a.entities.add_mention(id, span, &surface);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::analysis::testing::analysis_with;
+    use crate::model::EntityKind;
+
+    /// (holder, title, organisation) of a post, by label.
+    type PostLine = (String, String, Option<String>);
+
+    fn people(text: &str) -> (Vec<String>, Vec<PostLine>) {
+        let mut a = analysis_with(text, None, &[]);
+        super::super::known::recognise(&mut a);
+        super::super::names::recognise(&mut a);
+        super::recognise(&mut a);
+        let posts: Vec<PostLine> = a
+            .posts
+            .iter()
+            .map(|p| {
+                let holder = a.entities.get(p.holder).full_names.keys().next().cloned().unwrap_or_default();
+                let org = p.org.map(|o| a.entities.get(o).full_names.keys().next().cloned().unwrap_or_default());
+                (holder, p.title.clone(), org)
+            })
+            .collect();
+        let (entities, _) = a.entities.finish(false);
+        let names = entities.into_iter().filter(|e| e.kind == EntityKind::Person).map(|e| e.label).collect();
+        (names, posts)
+    }
+
+    #[test]
+    fn title_before_name_gives_person_and_post() {
+        let (names, posts) = people("發展局局長陳大文今日出席活動。");
+        assert_eq!(names, vec!["陳大文"]);
+        assert_eq!(posts, vec![("陳大文".into(), "局長".into(), Some("發展局".into()))]);
+    }
+
+    #[test]
+    fn a_place_inside_a_full_name_gives_way_everywhere() {
+        for text in [
+            "外交部副部長司徒清遠出席會議。為推動合作，司徒清遠提出三點建議。",
+            "外交部副部长司徒清远出席会议。为推动合作，司徒清远提出三点建议。",
+        ] {
+            let mut a = analysis_with(text, None, &[]);
+            super::super::known::recognise(&mut a);
+            super::super::names::recognise(&mut a);
+            super::recognise(&mut a);
+            let (entities, _) = a.entities.finish(false);
+            let person = entities.iter().find(|e| e.kind == EntityKind::Person).expect("a person");
+            assert_eq!(person.mentions.len(), 2, "{text}");
+            assert!(entities.iter().all(|e| e.kind != EntityKind::Place), "{entities:?}");
+        }
+    }
+
+    #[test]
+    fn chained_titles_are_two_posts() {
+        let (names, posts) = people("國家互聯網信息辦公室主任、世界互聯網大會理事長林志強出席。");
+        assert_eq!(names, vec!["林志強"]);
+        assert_eq!(posts.len(), 2, "{posts:?}");
+        assert!(posts.iter().any(|p| p.1 == "理事長" && p.2.as_deref() == Some("世界互聯網大會")));
+    }
+
+    #[test]
+    fn name_length_is_decided_by_what_follows() {
+        let (names, _) = people("全國政協副主席張明等出席。財政司司長王小華，律政司司長李強表示。");
+        assert_eq!(names, vec!["張明", "王小華", "李強"]);
+    }
+
+    #[test]
+    fn speech_verb_after_a_name_at_clause_start() {
+        let (names, _) = people("▲黃建國表示，項目進展順利。劉芳在致辭中指出，合作成果豐碩。");
+        assert_eq!(names, vec!["黃建國", "劉芳"]);
+    }
+
+    #[test]
+    fn common_words_before_a_speech_verb_are_not_names() {
+        let (names, _) = people("有關負責人表示，同時指出，業界認為，雙方表示滿意。");
+        assert!(names.is_empty(), "{names:?}");
+    }
+
+    #[test]
+    fn bylines_list_every_reporter() {
+        let (names, posts) = people("新华社北京5月3日电（记者周明、沈佳）会议今日举行。");
+        assert_eq!(names, vec!["周明", "沈佳"]);
+        assert_eq!(posts.len(), 2);
+        assert!(posts.iter().all(|p| p.2.as_deref() == Some("新华社")), "{posts:?}");
+        let (_, posts) = people("本报北京5月3日电（记者周明）会议今日举行。");
+        assert_eq!(posts, vec![("周明".into(), "记者".into(), None)]);
+    }
+
+    #[test]
+    fn transliterated_names_and_their_short_form() {
+        let (names, posts) = people("英國劍橋大學教授約翰·史密斯表示，史密斯認為前景良好。");
+        assert_eq!(names, vec!["約翰·史密斯"]);
+        assert!(posts.iter().any(|p| p.1 == "教授" && p.2.as_deref() == Some("劍橋大學")), "{posts:?}");
+    }
+
+    #[test]
+    fn descriptor_between_organisation_and_title() {
+        let (_, posts) = people("東方集團亞太區總裁陳立表示。");
+        assert_eq!(posts, vec![("陳立".into(), "總裁".into(), Some("東方集團".into()))]);
+    }
+
+    #[test]
+    fn second_title_shares_the_organisation() {
+        let (_, posts) = people("北辰科技有限公司創始人、首席執行官方明表示。");
+        assert_eq!(posts.len(), 2);
+        assert!(posts.iter().all(|p| p.2.as_deref() == Some("北辰科技有限公司")), "{posts:?}");
+    }
+
+    #[test]
+    fn latin_and_undotted_foreign_names_after_a_title() {
+        let (names, _) = people("集團行政總裁 John Smith表示滿意。美國總統特朗普表示，關稅將調整。");
+        assert_eq!(names, vec!["John Smith", "特朗普"]);
+        let (names, _) = people("美国总统特朗普表示，关税将调整。");
+        assert_eq!(names, vec!["特朗普"]);
+    }
+
+    #[test]
+    fn titles_joined_by_jian_and_a_list_members_body() {
+        let (_, posts) = people("北辰能源董事長兼總裁林立，首席財務官趙敏出席。");
+        assert!(posts.iter().any(|p| p.0 == "林立" && p.1 == "總裁"), "{posts:?}");
+        let (_, posts) = people("北辰能源有限公司董事長兼總裁林立、首席財務官趙敏出席。");
+        assert!(posts.iter().any(|p| p.0 == "趙敏" && p.2.as_deref() == Some("北辰能源有限公司")), "{posts:?}");
+        assert!(
+            posts.iter().any(|p| p.0 == "林立" && p.1 == "總裁" && p.2.as_deref() == Some("北辰能源有限公司")),
+            "{posts:?}"
+        );
+    }
+
+    #[test]
+    fn a_mayor_governs_the_place_of_the_party_committee_before() {
+        let (_, posts) = people("中共成都市委副书记、市长王力出席。");
+        assert!(
+            posts
+                .iter()
+                .any(|p| p.1 == "市长" && p.2.as_deref().is_some_and(|o| o.starts_with("成都") && !o.contains('委'))),
+            "{posts:?}"
+        );
+        assert!(posts.iter().any(|p| p.1 == "副书记" && p.2.as_deref() == Some("中共成都市委")), "{posts:?}");
+    }
+
+    #[test]
+    fn an_office_belongs_to_its_government_when_mentioned() {
+        let (_, posts) = people("澳門特區政府今日公布計劃。社會文化司司長梁敏出席。");
+        assert_eq!(posts, vec![("梁敏".into(), "社會文化司司長".into(), Some("澳門特區政府".into()))]);
+        let (_, posts) = people("社會文化司司長梁敏出席。");
+        assert_eq!(posts, vec![("梁敏".into(), "社會文化司司長".into(), None)]);
+    }
+
+    #[test]
+    fn a_country_in_a_descriptor_is_the_posts_body() {
+        let (_, posts) = people("泰國駐華大使頌巴·猜亞蓬出席。");
+        assert_eq!(posts, vec![("頌巴·猜亞蓬".into(), "大使".into(), Some("泰國".into()))]);
+    }
+
+    #[test]
+    fn a_city_inside_a_given_name_is_part_of_the_name() {
+        let (names, _) = people("外交部副部长皇甫清远，以及司长周文山出席。");
+        assert_eq!(names, vec!["皇甫清远", "周文山"]);
+    }
+
+    #[test]
+    fn dotted_theme_in_quotes_is_not_a_person() {
+        let (names, _) = people("大會以「開放·共贏」為主題。");
+        assert!(names.is_empty());
+    }
+}

@@ -1,0 +1,217 @@
+//! Posts: the titles a person holds and the bodies they hold them in — a chain of titles before
+//! the name (X局主任、Y會理事長陳大文: two posts), a title after it (陳大文教授), a post taken
+//! with 擔任/出任, an office of the government the article mentions.
+
+use crate::analysis::Analysis;
+use crate::lexicon::{Role, WordClass};
+use crate::model::{EntityId, EntityKind, Post};
+use crate::span::Span;
+use crate::text::is_cjk;
+
+/// Maximum gap (descriptor words) between an organisation and the title it gives: 「博睿集團
+/// 亞太區總裁」, 「X協會數字化轉型項目負責人」.
+const MAX_DESCRIPTOR: usize = 8;
+
+/// Posts written before a person's name: `[org][descriptor]title、[org]title…name`.
+pub(super) fn posts_before(a: &mut Analysis<'_>, person: EntityId, name_start: usize) {
+    let mut pos = name_start;
+    if pos > 0 && a.char_at(pos - 1) == ' ' {
+        pos -= 1;
+    }
+    let mut chain: Vec<(Span, Option<EntityId>)> = Vec::new();
+    while let Some((title, _)) = a.word_ending_at(pos, |c| matches!(c, WordClass::Title(_))) {
+        // 「陳大文教授、X局局長李明」: a title right after another person's name is theirs.
+        if !chain.is_empty()
+            && a.entities
+                .mentions_ending_at(title.start)
+                .iter()
+                .any(|(id, _)| a.entities.kind(*id) == EntityKind::Person)
+        {
+            break;
+        }
+        let org = org_before(a, title.start);
+        chain.push((title, org.map(|(id, _)| id)));
+        pos = org.map_or(title.start, |(_, s)| s.start);
+        // Titles chain with 、 and with 兼 (董事長兼總裁).
+        if pos > 0 && (a.char_at(pos - 1) == '、' || a.class(Role::TitleJoiner).has_char(a.char_at(pos - 1))) {
+            pos -= 1;
+        } else {
+            break;
+        }
+    }
+    // 成都市委副書記、市長X: a government title (市長, 省長) names the place of the body before it.
+    for i in 0..chain.len() {
+        if chain[i].1.is_none() && governs_a_place(a, chain[i].0) {
+            chain[i].1 = chain[i + 1..].iter().find_map(|(_, org)| org.and_then(|o| place_of(a, o)));
+        }
+    }
+    // In 「X公司創始人、首席執行官Y」 the second title is in the first one's organisation.
+    for i in 0..chain.len() {
+        if chain[i].1.is_none() && i + 1 < chain.len() {
+            chain[i].1 = chain[i + 1].1;
+        }
+    }
+    // 「X公司董事長A、首席財務官B」: in a list of people, B's title without a body is in A's.
+    if chain.iter().all(|(_, org)| org.is_none()) {
+        if let Some(&(start, _)) = chain.last().map(|(t, o)| (t.start, o)).as_ref() {
+            if start > 0 && a.char_at(start - 1) == '、' {
+                let previous = a
+                    .entities
+                    .mentions_ending_at(start - 1)
+                    .into_iter()
+                    .find(|(id, _)| a.entities.kind(*id) == EntityKind::Person)
+                    .map(|(id, _)| a.entities.resolve(id));
+                let inherited = previous.and_then(|p| {
+                    a.posts.iter().rev().find(|post| a.entities.resolve(post.holder) == p).and_then(|post| post.org)
+                });
+                for (_, org) in &mut chain {
+                    *org = inherited;
+                }
+            }
+        }
+    }
+    for (title, org) in chain {
+        let t = a.surface(title).to_owned();
+        a.posts.push(Post { holder: person, title: t, org, span: title });
+    }
+}
+
+/// Whether a title heads the government of a place (市長, 副省長, 縣長).
+fn governs_a_place(a: &Analysis<'_>, title: Span) -> bool {
+    let t = a.folded(title);
+    a.class(Role::HeadOfGovernment).ends(t) && !a.class(Role::NotHeadOfGovernment).ends(t)
+}
+
+/// The place a body's name starts with (成都市委 → 成都), when the article names that place.
+fn place_of(a: &Analysis<'_>, org: EntityId) -> Option<EntityId> {
+    let mention = a.entities.get(org).mentions.iter().next().copied()?;
+    (mention.start..mention.end).find_map(|p| {
+        let (place, WordClass::Known(k)) =
+            a.word_starting_at(p, |c| matches!(c, WordClass::Known(k) if a.lex.known[k].kind == EntityKind::Place))?
+        else {
+            return None;
+        };
+        (place.end < mention.end).then(|| a.entities.of_known(k)).flatten()
+    })
+}
+
+/// The organisation (or place) whose title starts at `title_start`: the mention ending there,
+/// or one ending a few descriptor characters earlier. A region written between an organisation
+/// and a title describes the post (博睿集團亞太區總裁: president for Asia-Pacific of 博睿集團).
+fn org_before(a: &Analysis<'_>, title_start: usize) -> Option<(EntityId, Span)> {
+    let is_body = |id: EntityId| matches!(a.entities.kind(id), EntityKind::Organization | EntityKind::Place);
+    let mut title_start = title_start;
+    // 「香港金融發展局（金發局）主席」: the abbreviation in parentheses sits between body and title.
+    if title_start > 0 && matches!(a.char_at(title_start - 1), '）' | ')') {
+        if let Some(open) =
+            (title_start.saturating_sub(16)..title_start - 1).rev().find(|&q| matches!(a.char_at(q), '（' | '('))
+        {
+            title_start = open;
+        }
+    }
+    let mut p = title_start;
+    // A place met inside the descriptor (泰國駐華大使): the post's body unless an organisation
+    // stands further left.
+    let mut place_in_descriptor = None;
+    while title_start - p <= MAX_DESCRIPTOR {
+        if let Some(&(id, span)) = a.entities.mentions_ending_at(p).iter().find(|(id, _)| is_body(*id)) {
+            if a.entities.kind(id) == EntityKind::Place && p < title_start {
+                place_in_descriptor = place_in_descriptor.or(Some((id, span)));
+            } else if a.entities.kind(id) == EntityKind::Place && span.start > 0 {
+                // 博睿集團亞太區總裁, 海岬集團（下稱「海岬」）亞太區總裁: the organisation before the region.
+                let mut before = span.start;
+                if matches!(a.char_at(before - 1), '）' | ')') {
+                    if let Some(open) =
+                        (before.saturating_sub(20)..before - 1).rev().find(|&q| matches!(a.char_at(q), '（' | '('))
+                    {
+                        before = open;
+                    }
+                }
+                if let Some(&(org, os)) = a
+                    .entities
+                    .mentions_ending_at(before)
+                    .iter()
+                    .find(|(id, _)| a.entities.kind(*id) == EntityKind::Organization)
+                {
+                    return Some((org, os));
+                }
+                return Some((id, span));
+            } else {
+                return Some((id, span));
+            }
+        }
+        if p == 0 {
+            return place_in_descriptor;
+        }
+        let c = a.char_at(p - 1);
+        // 港交所（…）集團行政總裁: an aside among the descriptor words.
+        if matches!(c, '）' | ')') {
+            if let Some(open) = (p.saturating_sub(16)..p - 1).rev().find(|&q| matches!(a.char_at(q), '（' | '(')) {
+                p = open;
+                continue;
+            }
+        }
+        if !is_cjk(c)
+            || a.word_ending_at(p, |w| {
+                matches!(w, WordClass::Boundary | WordClass::Title(_) | WordClass::SpeechVerb(_))
+            })
+            .is_some()
+        {
+            return place_in_descriptor;
+        }
+        p -= 1;
+    }
+    place_in_descriptor
+}
+
+/// A title written right after the name: 陳大文教授, 習近平主席. A title that is also a verb
+/// (代表) is a title only before a name: 陳大文代表公司簽署.
+pub(super) fn post_after(a: &mut Analysis<'_>, person: EntityId, name_end: usize) {
+    if let Some((title, _)) = a.word_starting_at(name_end, |c| matches!(c, WordClass::Title(_))) {
+        if a.has_word(title, |c| c == WordClass::Boundary) {
+            return;
+        }
+        let t = a.surface(title).to_owned();
+        a.posts.push(Post { holder: person, title: t, org: None, span: title });
+    }
+}
+
+/// An office without a body named before it belongs to the government the lexicon gives it,
+/// when the article mentions that government (社會文化司司長 → 澳門特別行政區政府).
+pub(super) fn offices_of_governments(a: &mut Analysis<'_>) {
+    for i in 0..a.posts.len() {
+        if a.posts[i].org.is_some() {
+            continue;
+        }
+        let span = a.posts[i].span;
+        let Some((_, WordClass::Title(t))) = a.word_starting_at(span.start, |c| matches!(c, WordClass::Title(_)))
+        else {
+            continue;
+        };
+        let government = a.lex.titles[t].governments.iter().find_map(|name| {
+            a.lex.known_named(&crate::normalize::fold(name)).iter().find_map(|&k| a.entities.of_known(k))
+        });
+        a.posts[i].org = government.filter(|&g| !a.entities.get(g).mentions.is_empty());
+    }
+}
+
+/// 由陳大文擔任實驗室主任: a post taken with 擔任/出任, its body (or a bare ending that stands
+/// for it) right after the verb.
+pub(super) fn appointed(a: &mut Analysis<'_>) {
+    let people: Vec<(EntityId, Span)> =
+        a.entities.all_mentions().into_iter().filter(|(id, _)| a.entities.kind(*id) == EntityKind::Person).collect();
+    for (person, m) in people {
+        let Some(verb) = a.class_word_at(Role::AppointingVerb, m.end) else {
+            continue;
+        };
+        let after = verb.end;
+        let org = a.entities.mentions_in(Span::new(after, after + 30)).into_iter().find(|(id, s)| {
+            s.start == after && matches!(a.entities.kind(*id), EntityKind::Organization | EntityKind::Place)
+        });
+        let title_at = org.map_or(after, |(_, s)| s.end);
+        if let Some((title, _)) = a.word_starting_at(title_at, |c| matches!(c, WordClass::Title(_))) {
+            let t = a.surface(title).to_owned();
+            a.posts.push(Post { holder: person, title: t, org: org.map(|(id, _)| id), span: title });
+        }
+    }
+}

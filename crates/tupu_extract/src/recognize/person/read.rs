@@ -1,0 +1,233 @@
+//! Reading names: Chinese names (a surname from `surnames.tsv` and one or two characters, the
+//! length decided by what follows), transliterated names with middle dots (約翰·史密斯) or
+//! without (特朗普, after a title), and Latin names after a title (John Smith).
+
+use crate::analysis::Analysis;
+use crate::boundary::{End, end_at};
+use crate::lexicon::{Role, WordClass};
+use crate::model::EntityKind;
+use crate::span::Span;
+use crate::text::is_cjk;
+
+/// A reading of a Chinese name: where its surname is and the whole name.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct NameReading {
+    pub(super) surname: Span,
+    pub(super) name: Span,
+}
+
+/// A rule that says a reading is no name: `(what it says, whether it applies)`.
+pub(super) type NameRejection = (&'static str, fn(&Analysis<'_>, &NameReading) -> bool);
+
+/// Why a surname and one or two characters are no name. They are independent; any one rejects.
+pub(super) const NAME_REJECTIONS: &[NameRejection] = &[
+    ("the given name is not ideographs", given_name_not_ideographs),
+    ("the given name ends with a character names do not end with", given_name_ends_badly),
+    ("another mention holds it", held_by_another_mention),
+    ("a title inside or across it", title_inside_or_across),
+];
+
+/// Reads a Chinese name (surname + one or two characters) starting at `start`: of the readings
+/// no rule rejects, the one that ends most firmly (see [`End`]), the longer on a tie.
+pub(super) fn read_name(a: &Analysis<'_>, start: usize) -> Option<Span> {
+    let mut best: Option<(End, Span)> = None;
+    // A compound surname (歐陽) is read as one: 歐 + 陽X is not tried.
+    let compound = start + 2 <= a.chars.len() && a.lex.is_surname(a.folded(Span::new(start, start + 2)));
+    for surname_len in [2, 1] {
+        let surname = Span::new(start, start + surname_len);
+        if surname.end > a.chars.len() || !a.lex.is_surname(a.folded(surname)) || (compound && surname_len == 1) {
+            continue;
+        }
+        for given_len in [2, 1] {
+            let name = Span::new(start, surname.end + given_len);
+            if name.end > a.chars.len() {
+                continue;
+            }
+            let reading = NameReading { surname, name };
+            if NAME_REJECTIONS.iter().any(|(_, rejects)| rejects(a, &reading)) {
+                continue;
+            }
+            let strength = end_at(a, name.end);
+            if strength > End::Open && best.is_none_or(|(s, b)| strength > s || (strength == s && name.len() > b.len()))
+            {
+                best = Some((strength, name));
+            }
+        }
+    }
+    best.map(|(_, s)| s)
+}
+
+/// The given name holds a character that is no ideograph: 陳A1.
+fn given_name_not_ideographs(a: &Analysis<'_>, r: &NameReading) -> bool {
+    !a.chars[r.surname.end..r.name.end].iter().all(|&c| is_cjk(c))
+}
+
+/// The given name ends with a character given names do not end with, but that follows names
+/// (王勇等, 李明在, 張三也): the name is shorter.
+fn given_name_ends_badly(a: &Analysis<'_>, r: &NameReading) -> bool {
+    a.class(Role::NotInGivenName).has_char(a.char_at(r.name.end - 1))
+}
+
+/// Another mention holds some of it — unless the only mentions inside the given name are
+/// two-character places (清遠 in 皇甫清遠, 文山 in 周文山 are the person's name, not the cities).
+fn held_by_another_mention(a: &Analysis<'_>, r: &NameReading) -> bool {
+    !a.entities.is_free(r.name) && !only_places_inside(a, Span::new(r.surname.end, r.name.end))
+}
+
+/// A title inside or across what would be the name: 邵副部長, 歐陽局長 are a surname and a title.
+fn title_inside_or_across(a: &Analysis<'_>, r: &NameReading) -> bool {
+    let span = r.name;
+    a.crossing_words(span).any(|c| matches!(c, WordClass::Title(_)))
+        || (span.start..span.end).any(|p| {
+            a.word_starting_at(p, |c| matches!(c, WordClass::Title(_))).is_some_and(|(t, _)| t.end <= span.end)
+        })
+}
+
+/// Whether every mention overlapping the given name lies inside it and is a place of two
+/// characters: 清遠 in 皇甫清遠, 文山 in 周文山 are the person's name, not the cities.
+fn only_places_inside(a: &Analysis<'_>, given: Span) -> bool {
+    let name = Span::new(given.start.saturating_sub(2), given.end);
+    a.entities
+        .overlapping(name)
+        .iter()
+        .all(|(id, m)| given.contains(*m) && m.len() <= 2 && a.entities.kind(*id) == EntityKind::Place)
+}
+
+/// Reads a transliterated name with middle dots (馬庫斯·韋伯) starting at `start`. The part after
+/// the last dot runs over transliteration characters only, and not into a speech verb, title or
+/// boundary word (史密斯表示 → 史密斯).
+pub(super) fn read_dotted(a: &Analysis<'_>, start: usize) -> Option<Span> {
+    let mut p = start;
+    let mut parts = 0;
+    loop {
+        let part_start = p;
+        while p < a.chars.len() && is_cjk(a.char_at(p)) && p - part_start < 8 {
+            let stop = p > part_start
+                && (a.class(Role::NotInGivenName).has_char(a.char_at(p))
+                    || !a.lex.transliteration.contains(&a.char_at(p))
+                    || a.word_starting_at(p, |c| {
+                        matches!(c, WordClass::SpeechVerb(_) | WordClass::Title(_) | WordClass::Boundary)
+                    })
+                    .is_some());
+            // 頌巴·猜亞蓬，: a last character outside the table still ends the name when a firm
+            // break follows it.
+            let firm_after = end_at(a, p + 1) == End::Firm
+                || a.word_starting_at(p + 1, |c| matches!(c, WordClass::SpeechVerb(_) | WordClass::Boundary)).is_some();
+            let last_char = parts > 0
+                && p > part_start
+                && !a.lex.transliteration.contains(&a.char_at(p))
+                && !a.class(Role::NotInGivenName).has_char(a.char_at(p))
+                && firm_after
+                && a.word_starting_at(p, |c| {
+                    matches!(c, WordClass::SpeechVerb(_) | WordClass::Title(_) | WordClass::Boundary)
+                })
+                .is_none();
+            if stop && parts > 0 && !last_char {
+                break;
+            }
+            p += 1;
+            if last_char {
+                break;
+            }
+        }
+        if p == part_start {
+            return None;
+        }
+        parts += 1;
+        if a.char_at(p) == '·' && is_cjk(a.char_at(p + 1)) {
+            p += 1;
+        } else {
+            break;
+        }
+    }
+    (parts >= 2).then_some(Span::new(start, p))
+}
+
+/// Reads a name in Latin script after a title (行政總裁 John Smith表示): one to four capitalised
+/// words.
+pub(super) fn read_latin(a: &Analysis<'_>, start: usize) -> Option<Span> {
+    let mut p = start;
+    let mut words = 0;
+    while words < 4 && a.char_at(p).is_ascii_uppercase() {
+        let w = p;
+        p += 1;
+        while a.char_at(p).is_ascii_alphabetic() || matches!(a.char_at(p), '\'' | '-' | '.') {
+            p += 1;
+        }
+        if p - w < 2 {
+            return None;
+        }
+        words += 1;
+        if a.char_at(p) == ' ' && a.char_at(p + 1).is_ascii_uppercase() {
+            p += 1;
+        } else {
+            break;
+        }
+    }
+    (words > 0 && !a.char_at(p).is_ascii_alphanumeric()).then_some(Span::new(start, p))
+}
+
+/// Reads a transliterated name written without a dot right after a title (總統特朗普表示):
+/// two to four transliteration characters that end firmly.
+pub(super) fn read_transliterated(a: &Analysis<'_>, start: usize) -> Option<Span> {
+    (2..=4usize).rev().map(|len| Span::new(start, start + len)).find(|&span| {
+        span.end <= a.chars.len()
+            && a.chars[span.start..span.end].iter().all(|c| a.lex.transliteration.contains(c))
+            && a.entities.is_free(span)
+            && !a.crossing_words(span).any(|c| matches!(c, WordClass::Title(_) | WordClass::Boundary))
+            && end_at(a, span.end) == End::Firm
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::testing::{analysis_with, span_of};
+    use crate::model::EntityKind;
+
+    /// Whether rule `rule` rejects reading `name` (surname of `surname_len`) in `text`, with the
+    /// `seeded` mentions placed first.
+    fn rejects(rule: &str, text: &str, name: &str, surname_len: usize, seeded: &[(&str, EntityKind)]) -> bool {
+        let a = analysis_with(text, None, seeded);
+        let span = span_of(&a, name);
+        let reading = NameReading { surname: Span::new(span.start, span.start + surname_len), name: span };
+        let (_, f) = NAME_REJECTIONS.iter().find(|(n, _)| *n == rule).unwrap_or_else(|| panic!("no rule {rule}"));
+        f(&a, &reading)
+    }
+
+    #[test]
+    fn each_name_rejection_alone() {
+        let rule = "the given name is not ideographs";
+        assert!(rejects(rule, "據陳A1介紹", "陳A1", 1, &[]) && rejects(rule, "据陈A1介绍", "陈A1", 1, &[]));
+        assert!(!rejects(rule, "陳大文表示", "陳大文", 1, &[]) && !rejects(rule, "陈大文表示", "陈大文", 1, &[]));
+        let rule = "the given name ends with a character names do not end with";
+        assert!(rejects(rule, "王勇等出席", "王勇等", 1, &[]) && rejects(rule, "王勇等出席", "王勇等", 1, &[]));
+        assert!(rejects(rule, "李明在會上發言", "李明在", 1, &[]) && rejects(rule, "李明在会上发言", "李明在", 1, &[]));
+        assert!(!rejects(rule, "王勇等出席", "王勇", 1, &[]) && !rejects(rule, "李明在会上发言", "李明", 1, &[]));
+        let rule = "another mention holds it";
+        let org = [("陳大文", EntityKind::Organization), ("陈大文", EntityKind::Organization)];
+        assert!(rejects(rule, "陳大文表示", "陳大文", 1, &org) && rejects(rule, "陈大文表示", "陈大文", 1, &org));
+        let place = [("文山", EntityKind::Place)];
+        assert!(
+            !rejects(rule, "司長周文山出席", "周文山", 1, &place)
+                && !rejects(rule, "司长周文山出席", "周文山", 1, &place)
+        );
+        let rule = "a title inside or across it";
+        assert!(rejects(rule, "邵副部長表示", "邵副部", 1, &[]) && rejects(rule, "邵副部长表示", "邵副部", 1, &[]));
+        assert!(!rejects(rule, "邵明表示", "邵明", 1, &[]) && !rejects(rule, "邵明表示", "邵明", 1, &[]));
+    }
+
+    #[test]
+    fn the_reading_that_ends_most_firmly_wins() {
+        for (text, name) in [("全國政協副主席張明等出席。", "張明"), ("全国政协副主席张明等出席。", "张明")]
+        {
+            let a = analysis_with(text, None, &[]);
+            assert_eq!(read_name(&a, span_of(&a, name).start).map(|s| a.surface(s).to_owned()).as_deref(), Some(name));
+        }
+        for (text, name) in [("財政司司長王小華，律政司司長", "王小華"), ("财政司司长王小华，律政司司长", "王小华")]
+        {
+            let a = analysis_with(text, None, &[]);
+            assert_eq!(read_name(&a, span_of(&a, name).start).map(|s| a.surface(s).to_owned()).as_deref(), Some(name));
+        }
+    }
+}

@@ -1,0 +1,99 @@
+//! Titles before names: 「發展局局長陳大文出席」 → 陳大文, post 局長 of 發展局; bylines
+//! (記者陳大文、李小明) with the agency of a wire dateline.
+
+use crate::analysis::Analysis;
+use crate::lexicon::{Role, TitleKind, WordClass};
+use crate::model::{EntityId, EntityKind, Post};
+use crate::span::Span;
+use crate::text::is_cjk;
+
+use super::add_person;
+use super::posts::{post_after, posts_before};
+use super::read::{read_dotted, read_latin, read_name, read_transliterated};
+
+/// Title before name: people with their posts.
+pub(super) fn titled(a: &mut Analysis<'_>) {
+    let mut found: Vec<(Span, usize)> = Vec::new(); // (name, where the title chain ends)
+    for end in a.word_ends(|c| matches!(c, WordClass::Title(_))) {
+        let Some((title, WordClass::Title(_))) = a.word_ending_at(end, |c| matches!(c, WordClass::Title(_))) else {
+            continue;
+        };
+        if a.entities.inside_larger_mention(title) || inside_longer_title(a, title) {
+            continue; // 委員 inside 委員會, 董事 inside 董事總經理
+        }
+        let mut start = end;
+        if a.char_at(start) == ' ' {
+            start += 1;
+        }
+        let name = read_dotted(a, start)
+            .or_else(|| read_name(a, start))
+            .or_else(|| read_latin(a, start))
+            .or_else(|| read_transliterated(a, start));
+        if let Some(name) = name {
+            found.push((name, title.end));
+        }
+    }
+    for (name, _) in &found {
+        let id = add_person(a, *name);
+        posts_before(a, id, name.start);
+        post_after(a, id, name.end);
+    }
+    bylines(a);
+}
+
+/// Whether a longer title contains this one (董事 in 董事總經理, 理事 in 理事長).
+pub(crate) fn inside_longer_title(a: &Analysis<'_>, title: Span) -> bool {
+    a.crossing_words(title).any(|c| matches!(c, WordClass::Title(_)))
+}
+
+/// Bylines: further reporters (記者甲、乙) and, in a wire dateline such as
+/// 「新華社北京5月3日電（記者甲、乙）」, the agency as the reporters' organisation.
+fn bylines(a: &mut Analysis<'_>) {
+    let is_reporter = |c: WordClass| matches!(c, WordClass::Title(t) if a.lex.titles[t].kind == TitleKind::Reporter);
+    let reporters: Vec<(Span, Span)> = a
+        .entities
+        .all_mentions()
+        .into_iter()
+        .filter(|(id, _)| a.entities.kind(*id) == EntityKind::Person)
+        .filter_map(|(_, m)| a.word_ending_at(m.start, is_reporter).map(|(title, _)| (m, title)))
+        .collect();
+    for (m, title) in reporters {
+        let agency = dateline_agency(a, title.start);
+        let mut names = vec![m];
+        let mut p = m.end;
+        while matches!(a.char_at(p), '、' | ' ') {
+            let Some(next) = read_name(a, p + 1) else { break };
+            names.push(next);
+            p = next.end;
+        }
+        let t = a.surface(title).to_owned();
+        for (i, name) in names.into_iter().enumerate() {
+            let id = if i == 0 { a.entity_at(name) } else { Some(add_person(a, name)) };
+            let Some(id) = id else { continue };
+            if let Some(post) = a.posts.iter_mut().find(|p| p.holder == id && p.span == title) {
+                post.org = post.org.or(agency);
+            } else {
+                a.posts.push(Post { holder: id, title: t.clone(), org: agency, span: title });
+            }
+        }
+    }
+}
+
+/// The news agency of a dateline byline: 「新華社北京5月3日電（記者…」 → 新華社. The byline opens
+/// with a parenthesis after 電/电, and the agency is the organisation the line starts with.
+fn dateline_agency(a: &Analysis<'_>, title_start: usize) -> Option<EntityId> {
+    if title_start == 0
+        || !matches!(a.char_at(title_start - 1), '（' | '(')
+        || !a.class(Role::DatelineEnd).has_char(a.char_at(title_start.saturating_sub(2)))
+    {
+        return None;
+    }
+    let line_start = (0..title_start).rev().find(|&p| a.char_at(p) == '\n').map_or(0, |p| p + 1);
+    a.entities
+        .mentions_in(Span::new(line_start, title_start))
+        .into_iter()
+        .find(|(id, m)| {
+            a.entities.kind(*id) == EntityKind::Organization && a.chars[line_start..m.start].iter().all(|c| !is_cjk(*c))
+        })
+        .map(|(id, _)| id)
+}
