@@ -145,6 +145,10 @@ pub enum KnownClass {
     Venue,
     /// A development or trade zone.
     Zone,
+    /// A railway line (廣深港高鐵).
+    Railway,
+    /// A tunnel, bridge or other piece of infrastructure (港珠澳大橋).
+    Infrastructure,
     /// A government (香港特區政府).
     Government,
     /// A ministry.
@@ -169,6 +173,8 @@ pub enum KnownClass {
     Party,
     /// A military body.
     Military,
+    /// A hospital.
+    Hospital,
     /// A university.
     University,
     /// An academy.
@@ -216,6 +222,8 @@ impl KnownClass {
         Self::Area,
         Self::Venue,
         Self::Zone,
+        Self::Railway,
+        Self::Infrastructure,
         Self::Government,
         Self::Ministry,
         Self::Department,
@@ -228,6 +236,7 @@ impl KnownClass {
         Self::Advisory,
         Self::Party,
         Self::Military,
+        Self::Hospital,
         Self::University,
         Self::Academy,
         Self::Institute,
@@ -261,6 +270,8 @@ impl KnownClass {
             Self::Area => "area",
             Self::Venue => "venue",
             Self::Zone => "zone",
+            Self::Railway => "railway",
+            Self::Infrastructure => "infrastructure",
             Self::Government => "government",
             Self::Ministry => "ministry",
             Self::Department => "department",
@@ -273,6 +284,7 @@ impl KnownClass {
             Self::Advisory => "advisory",
             Self::Party => "party",
             Self::Military => "military",
+            Self::Hospital => "hospital",
             Self::University => "university",
             Self::Academy => "academy",
             Self::Institute => "institute",
