@@ -42,3 +42,41 @@ fn seed_turtle() {
     assert_eq!(once, again, "the same article gives the same bytes");
     assert_text_snapshot!("seed_turtle", String::from_utf8(once).unwrap());
 }
+
+/// The entity fixtures (`tests/fixtures/entities`, one phenomenon per file, each in both scripts):
+/// a snapshot of each file's extraction, and each Traditional / Simplified pair finds the same
+/// things once folded to one script (a difference is a rule that reads one script only).
+#[test]
+fn entity_fixtures() {
+    insta::with_settings!({ omit_expression => true, prepend_module_to_snapshot => false }, {
+        insta::glob!("fixtures/entities", "*.txt", |path| {
+            let (article, extraction) = extract(path, None);
+            insta::assert_snapshot!(extraction.render(article.text().original()));
+        });
+    });
+    let dir = crate::util::root().join("tests/fixtures/entities");
+    let mut pairs = 0;
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        let Some(stem) = name.strip_suffix(".zh-Hant.txt") else { continue };
+        let simplified = dir.join(format!("{stem}.zh-Hans.txt"));
+        assert!(simplified.exists(), "{name} has no Simplified twin");
+        assert_eq!(folded_facts(&path), folded_facts(&simplified), "{stem}: the two scripts find different things");
+        pairs += 1;
+    }
+    assert!(pairs >= 16, "only {pairs} fixture pairs");
+}
+
+/// An extraction's facts (the rendering without its article line), folded to one script and sorted.
+fn folded_facts(path: &std::path::Path) -> Vec<String> {
+    let (article, extraction) = extract(path, None);
+    let mut lines: Vec<String> = extraction
+        .render(article.text().original())
+        .lines()
+        .filter(|l| !l.starts_with("ARTICLE "))
+        .map(tupu_extract::normalize::fold)
+        .collect();
+    lines.sort();
+    lines
+}
