@@ -1,4 +1,5 @@
-//! Prints an article's extraction: `cargo run -p tupu_extract --example dump -- FILE [YYYY-MM-DD] [--json]`.
+//! Prints an article's extraction: `cargo run -p tupu_extract --example dump -- FILE [YYYY-MM-DD] [--json]`;
+//! `--profile` prints the mean time of each pipeline stage over 50 runs instead.
 
 use tupu_extract::{Article, ArticleOptions, Date, Extractor};
 

@@ -77,8 +77,8 @@ impl<'l> Extractor<'l> {
         Self { lexicons }
     }
 
-    /// Runs the pipeline on one article and reports how long each stage took (the `bench`
-    /// command's per-stage profile).
+    /// Runs the pipeline on one article and reports how long each stage took (the per-stage
+    /// profile of `cargo run --release -p tupu_extract --example dump -- FILE --profile`).
     #[must_use]
     pub fn profile(&self, article: &Article) -> (Extraction, Vec<(&'static str, std::time::Duration)>) {
         let start = std::time::Instant::now();

@@ -1,4 +1,4 @@
-//! One article's extraction as RDF quads in the article's named graph, per `CONTRACT.md`.
+//! One article's extraction as RDF quads in the article's named graph, per `docs/CONTRACT.md`.
 //!
 //! The mapping is total and never panics: an id or a span that does not fit the text (a
 //! hand-built or corrupted [`Extraction`]) drops the statement that needs it rather than writing

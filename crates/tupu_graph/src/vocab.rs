@@ -1,7 +1,7 @@
 //! The RDF terms tupu writes, as `const` IRIs (like `oxrdf::vocab`).
 //!
 //! `tp:` is tupu's own namespace (declared in `ontology/tupu.ttl`); the others are the W3C and
-//! schema.org vocabularies that `CONTRACT.md` fixes. Every module has an `ALL` slice so tests can
+//! schema.org vocabularies that `docs/CONTRACT.md` fixes. Every module has an `ALL` slice so tests can
 //! check that the ontology declares every term the code can emit.
 
 pub use oxigraph::model::vocab::{rdf, rdfs, xsd};
