@@ -310,8 +310,11 @@ impl Text {
 fn joined_breaks(chars: &[char]) -> Vec<bool> {
     let mut removed = vec![false; chars.len()];
     let lines = line_spans(chars);
-    for pair in lines.windows(2) {
+    for (i, pair) in lines.windows(2).enumerate() {
         let (a, b) = (pair[0], pair[1]);
+        if i == 0 && headline_stands_alone(chars, a, b) {
+            continue;
+        }
         let line = &chars[a.start..a.end];
         let Some(&last) = line.iter().rev().find(|c| !c.is_whitespace()) else { continue };
         let Some(&first) = chars[b.start..b.end].iter().find(|c| !c.is_whitespace()) else { continue };
@@ -336,6 +339,17 @@ fn joined_breaks(chars: &[char]) -> Vec<bool> {
         }
     }
     removed
+}
+
+/// The longest first line read as a headline rather than as prose cut short.
+const HEADLINE_MAX_CHARS: usize = 50;
+
+/// A first line of at most [`HEADLINE_MAX_CHARS`] set apart by a blank line is the article's
+/// headline, even with a comma and no full stop (「政府推新計劃，業界歡迎」): news headlines are
+/// written so, and joining one to the lede fuses its last words with the lede's first name.
+fn headline_stands_alone(chars: &[char], first: Span, next: Span) -> bool {
+    let blank_line_between = chars[first.end..next.start].iter().filter(|&&c| c == '\n').count() >= 2;
+    blank_line_between && first.end - first.start <= HEADLINE_MAX_CHARS
 }
 
 /// Non-blank lines of the text (spans without their line break).
@@ -367,10 +381,26 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_headline_with_a_comma_stands_alone() {
+        for (text, headline) in [
+            ("政府推新計劃，業界歡迎\n\n財政司司長陳大文今日表示，計劃明年推出。", "政府推新計劃，業界歡迎"),
+            ("政府推新计划，业界欢迎\n\n财政司司长陈大文今日表示，计划明年推出。", "政府推新计划，业界欢迎"),
+        ] {
+            let t = Text::new(text);
+            assert_eq!(t.slice(t.paragraphs()[0].span), headline);
+        }
+        // Without a blank line, or as the second line, a cut sentence is still joined.
+        let t = Text::new("他說，我們要推動合\n作，共同發展。");
+        assert_eq!(t.surface(), "他說，我們要推動合作，共同發展。");
+        let t = Text::new("標題\n\n他說，我們要推動合\n\n作，共同發展。");
+        assert_eq!(t.surface(), "標題\n\n他說，我們要推動合作，共同發展。");
+    }
+
+    #[test]
     fn joins_a_sentence_broken_across_paragraphs() {
-        let t = Text::new("他說，我們要推動合\n\n作，共同發展，這是一個很長的句子。\n\n下一段。");
-        assert_eq!(t.surface(), "他說，我們要推動合作，共同發展，這是一個很長的句子。\n\n下一段。");
-        let s = t.sentences()[0].span;
+        let t = Text::new("標題\n\n他說，我們要推動合\n\n作，共同發展，這是一個很長的句子。\n\n下一段。");
+        assert_eq!(t.surface(), "標題\n\n他說，我們要推動合作，共同發展，這是一個很長的句子。\n\n下一段。");
+        let s = t.sentences()[1].span;
         assert_eq!(t.slice(s), "他說，我們要推動合作，共同發展，這是一個很長的句子。");
         // Offsets still point into the original.
         let o = t.to_original(s);
