@@ -176,6 +176,10 @@ fn remove_takes_articles_out_all_or_none() {
     assert_eq!(hash.len(), 16, "{hash}");
     ok(&dir, &["remove", &hash, "--store", "s"]);
     assert_eq!(articles_tsv(&dir), left);
+    // …or by its IRI as tupu prints it (doc:HASH), as export, dot and push take it.
+    ok(&dir, &["load", "x.txt", "--store", "s"]);
+    ok(&dir, &["remove", &format!("doc:{hash}"), "--store", "s"]);
+    assert_eq!(articles_tsv(&dir), left);
 }
 
 #[test]

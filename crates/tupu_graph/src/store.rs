@@ -326,7 +326,10 @@ impl GraphStore {
                 found.push(doc);
             }
         }
-        let iri = if key.starts_with(DOC_BASE) { key.to_owned() } else { format!("{DOC_BASE}{key}") };
+        // The IRI however it is written (<…>, doc:HASH, the hash alone), as `export --article` takes it.
+        let iri = crate::iri::document_from_id(key)
+            .map(NamedNode::into_string)
+            .unwrap_or_else(|| if key.starts_with(DOC_BASE) { key.to_owned() } else { format!("{DOC_BASE}{key}") });
         if let Ok(doc) = NamedNode::new(iri) {
             if self.store.contains_named_graph(&doc)? {
                 found.push(doc);
