@@ -72,6 +72,12 @@ impl ProposalWords {
         self.words.iter().find(|(w, r)| *r == role && folded.ends_with(w)).map(|(w, _)| w.len())
     }
 
+    /// Whether `folded` ends with a measure word of an announced list (提出三點 before 建議: the
+    /// noun of an announcement, not a speech verb).
+    pub(crate) fn ends_with_classifier(&self, folded: &[char]) -> bool {
+        self.suffix(folded, Role::Classifier).is_some()
+    }
+
     /// The sequence role of the word `folded` starts with (首先 → First), with its length.
     pub(crate) fn sequence_word(&self, folded: &[char]) -> Option<(Role, usize)> {
         [Role::First, Role::Second, Role::Next, Role::Last]
