@@ -24,6 +24,8 @@ pub(crate) enum Role {
     Last,
     /// The measure word after 第N in a marker (第二點，).
     Ordinal,
+    /// A word that opens the first point right after an announcement (三項安排，包括…；第二，…).
+    Opener,
 }
 
 /// The parsed lexicon: folded words with their roles.
@@ -53,6 +55,7 @@ impl ProposalWords {
                     ("next", Role::Next),
                     ("last", Role::Last),
                     ("ordinal", Role::Ordinal),
+                    ("opener", Role::Opener),
                 ],
             )?;
             words.push((fold(row.get(0)).chars().collect::<Vec<char>>(), role));
