@@ -53,14 +53,19 @@ impl PersonIndex {
     pub(crate) fn new(a: &Analysis<'_>) -> Self {
         let mut by_end: Vec<(usize, EntityId)> = Vec::new();
         let mut by_surname: FxHashMap<char, Vec<(usize, EntityId)>> = FxHashMap::default();
-        for (id, s) in a.entities.all_mentions() {
-            if a.entities.kind(id) != EntityKind::Person {
-                continue;
-            }
+        let mut add = |id: EntityId, s: Span| {
             by_end.push((s.end, id));
             if let Some(c) = a.folded_char(s.start) {
                 by_surname.entry(c).or_default().push((s.end, id));
             }
+        };
+        for (id, s) in a.entities.all_mentions() {
+            if a.entities.kind(id) == EntityKind::Person {
+                add(id, s);
+            }
+        }
+        for (id, s) in unmarked_name_occurrences(a) {
+            add(id, s);
         }
         by_end.sort_unstable();
         for list in by_surname.values_mut() {
@@ -81,6 +86,50 @@ impl PersonIndex {
         let i = list.partition_point(|(end, _)| *end <= pos);
         i.checked_sub(1).map(|i| list[i].1)
     }
+}
+
+/// Occurrences of a person's full name that the recognisers left unmarked (顏武周畢業於…: no
+/// title, no verb after it), for "the last person named": the reader still sees the name there.
+/// One pass of an automaton over the text, so linear in its length. Occurrences that overlap
+/// another entity's mention are not taken.
+fn unmarked_name_occurrences(a: &Analysis<'_>) -> Vec<(EntityId, Span)> {
+    let mut names: Vec<(String, EntityId)> = Vec::new();
+    for id in a.entities.ids() {
+        if a.entities.kind(id) != EntityKind::Person {
+            continue;
+        }
+        for name in a.entities.get(id).full_names.keys() {
+            let folded = crate::normalize::fold(name);
+            // A "name" holding a pronoun (包括他) is a misreading, not a name to look for.
+            let pronoun = folded.chars().any(|c| a.class(Role::PersonalPronoun).has_char(c));
+            if folded.chars().count() >= 2 && folded.chars().all(crate::text::is_cjk) && !pronoun {
+                names.push((folded, id));
+            }
+        }
+    }
+    if names.is_empty() {
+        return Vec::new();
+    }
+    let Ok(automaton) = aho_corasick::AhoCorasickBuilder::new()
+        .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+        .build(names.iter().map(|(n, _)| n.as_str()))
+    else {
+        return Vec::new();
+    };
+    let text = a.text().folded();
+    let mut out = Vec::new();
+    // Byte offsets to code points, counted forward once.
+    let (mut byte, mut chars) = (0usize, 0usize);
+    for m in automaton.find_iter(text) {
+        chars += text[byte..m.start()].chars().count();
+        byte = m.start();
+        let (name, id) = &names[m.pattern().as_usize()];
+        let span = Span::new(chars, chars + name.chars().count());
+        if a.entities.overlapping(span).iter().all(|(other, _)| a.entities.resolve(*other) == a.entities.resolve(*id)) {
+            out.push((a.entities.resolve(*id), span));
+        }
+    }
+    out
 }
 
 impl Analysis<'_> {
@@ -247,6 +296,24 @@ mod tests {
             let people = PersonIndex::new(&a);
             let anchors = a.anchors_in(Span::new(0, a.text().len()), &people);
             assert!(anchors.iter().all(|x| x.span.len() > 1), "{text}: {anchors:?}");
+        }
+    }
+
+    #[test]
+    fn a_pronoun_continues_a_person_named_again_without_title_or_verb() {
+        for (text, first, second) in [
+            ("韋志遠表示支持。孔美琪今年退休。韋志遠畢業於中文大學。他表示，活動和平。", "韋志遠", "孔美琪"),
+            ("韦志远表示支持。孔美琪今年退休。韦志远毕业于中文大学。他表示，活动和平。", "韦志远", "孔美琪"),
+        ] {
+            let mut a = analysis_with(text, None, &[(first, EntityKind::Person), (second, EntityKind::Person)]);
+            // The recognisers left the second 韋志遠 unmarked.
+            let byte = a.text().folded().rfind(&crate::normalize::fold(first)).expect("name");
+            let start = a.text().char_at_folded_byte(byte);
+            a.entities.remove_mention(Span::new(start, start + 3));
+            let people = PersonIndex::new(&a);
+            let anchors = a.anchors_in(Span::new(0, a.text().len()), &people);
+            let pronoun = anchors.iter().find(|x| x.kind == AnchorKind::Pronoun).expect("pronoun");
+            assert_eq!(pronoun.speaker, anchors[0].speaker, "{text}");
         }
     }
 
