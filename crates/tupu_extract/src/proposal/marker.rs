@@ -29,6 +29,22 @@ pub(crate) enum Family {
     Enumerated,
     /// 1. or 1、 at a paragraph start.
     Arabic,
+    /// 包括 right after an announcement (三項新安排，包括A；第二，B): a first point that
+    /// another family numbers on.
+    Opening,
+}
+
+impl Family {
+    /// Whether a list whose only point is of family `self` goes on with a second point of
+    /// family `next`: 首先…第二…第三 and 三項安排，包括…；第二… mix families.
+    pub(crate) fn goes_on_with(self, next: Family) -> bool {
+        self == next
+            || match self {
+                Family::Sequence => next == Family::Di,
+                Family::Opening => matches!(next, Family::Di | Family::Shi | Family::Sequence),
+                _ => false,
+            }
+    }
 }
 
 /// Where a marker stands in its list.
@@ -70,7 +86,9 @@ impl Analysis<'_> {
                 if at_clause_start && !c.is_whitespace() {
                     at_clause_start = false;
                     let opens_paragraph = chars[..i].iter().all(|c| c.is_whitespace());
-                    if let Some((family, ordinal, body)) = marker_at(&chars[i..], opens_paragraph, words) {
+                    let found = marker_at(&chars[i..], opens_paragraph, words)
+                        .or_else(|| opening_at(&chars[..i], &chars[i..], words));
+                    if let Some((family, ordinal, body)) = found {
                         let start = paragraph.span.start + i;
                         out.push(Marker {
                             family,
@@ -89,6 +107,18 @@ impl Analysis<'_> {
         }
         out
     }
+}
+
+/// An opening word (包括) that `chars` starts with, right after an announced noun and a pause
+/// (`before`: the paragraph up to it): the first point of a list the text numbers on from 第二.
+fn opening_at(before: &[char], chars: &[char], words: &ProposalWords) -> Option<(Family, Ordinal, usize)> {
+    let len = words.prefix(chars, Role::Opener)?;
+    let (pause, noun) = before.split_last()?;
+    (CLAUSE_BREAKS.contains(pause) && words.suffix(noun, Role::Noun).is_some()).then_some((
+        Family::Opening,
+        Ordinal::Number(1),
+        len,
+    ))
 }
 
 /// The marker `chars` starts with: its family, its ordinal, and where the point begins (the
@@ -183,6 +213,17 @@ mod tests {
         assert_eq!(markers("（一）加強合作\n（二）推動發展")[1], (Bracketed, Number(2), "（二）".into()));
         assert_eq!(markers("一、總體要求\n二、主要任務")[1], (Enumerated, Number(2), "二、".into()));
         assert_eq!(markers("1. 加強合作\n2、推動發展")[1], (Arabic, Number(2), "2、".into()));
+    }
+
+    #[test]
+    fn an_opening_word_after_an_announcement_is_a_first_point() {
+        for text in ["共有三項新安排，包括簡化程序；第二，加快審批。", "共有三项新安排，包括简化程序；第二，加快审批。"]
+        {
+            let got = markers(text);
+            assert_eq!(got[0].0, Family::Opening, "{text}: {got:?}");
+            assert_eq!(got[1].0, Family::Di);
+        }
+        assert!(markers("活動內容豐富，包括講座和展覽。").is_empty());
     }
 
     #[test]

@@ -78,7 +78,8 @@ fn lists(markers: &[Marker]) -> Vec<Vec<Marker>> {
                 // 最後 and 再次 follow a list that has reached its second point (其次).
                 Ordinal::Next | Ordinal::Last => number >= 2,
             };
-            last.family == m.family && next && m.paragraph <= last.paragraph + REACH && m.span.start > last.span.start
+            let family = if list.len() == 1 { last.family.goes_on_with(m.family) } else { last.family == m.family };
+            family && next && m.paragraph <= last.paragraph + REACH && m.span.start > last.span.start
         });
         if let Some(l) = continues {
             lists[l].push(m);

@@ -84,3 +84,39 @@ fn narration_and_counts_that_announce_nothing_are_not_proposals() {
         assert!(proposals(text, &["王家豪"]).is_empty(), "{text}: {:?}", proposals(text, &["王家豪"]));
     }
 }
+
+#[test]
+fn a_list_announced_with_including_numbers_on_from_its_second_point() {
+    for (text, name, items) in [
+        (
+            "黃家明稱，今年活動有三項新安排，包括首次設立青年論壇，聚焦創業；第二，首次舉辦夜市；第三，延長開放時間。",
+            "黃家明",
+            ["首次設立青年論壇", "首次舉辦夜市", "延長開放時間"],
+        ),
+        (
+            "黄家明称，今年活动有三项新安排，包括首次设立青年论坛，聚焦创业；第二，首次举办夜市；第三，延长开放时间。",
+            "黄家明",
+            ["首次设立青年论坛", "首次举办夜市", "延长开放时间"],
+        ),
+    ] {
+        assert_eq!(proposals(text, &[name]), expect(name, &items), "{text}");
+    }
+}
+
+#[test]
+fn a_list_opened_by_first_of_all_may_go_on_with_ordinals() {
+    for (text, name, items) in [
+        (
+            "林美華解釋說，首先，學費較低；第二，簽證容易；第三，生活舒適。",
+            "林美華",
+            ["學費較低", "簽證容易", "生活舒適"],
+        ),
+        (
+            "林美华解释说，首先，学费较低；第二，签证容易；第三，生活舒适。",
+            "林美华",
+            ["学费较低", "签证容易", "生活舒适"],
+        ),
+    ] {
+        assert_eq!(proposals(text, &[name]), expect(name, &items), "{text}");
+    }
+}

@@ -24,6 +24,8 @@ pub(crate) enum Role {
     Last,
     /// The measure word after 第N in a marker (第二點，).
     Ordinal,
+    /// A word that opens the first point right after an announcement (三項安排，包括…；第二，…).
+    Opener,
 }
 
 /// The parsed lexicon: folded words with their roles.
@@ -53,6 +55,7 @@ impl ProposalWords {
                     ("next", Role::Next),
                     ("last", Role::Last),
                     ("ordinal", Role::Ordinal),
+                    ("opener", Role::Opener),
                 ],
             )?;
             words.push((fold(row.get(0)).chars().collect::<Vec<char>>(), role));
@@ -70,6 +73,12 @@ impl ProposalWords {
     /// The longest word of `role` that `folded` ends with, with its length in code points.
     pub(crate) fn suffix(&self, folded: &[char], role: Role) -> Option<usize> {
         self.words.iter().find(|(w, r)| *r == role && folded.ends_with(w)).map(|(w, _)| w.len())
+    }
+
+    /// Whether `folded` ends with a measure word of an announced list (提出三點 before 建議: the
+    /// noun of an announcement, not a speech verb).
+    pub(crate) fn ends_with_classifier(&self, folded: &[char]) -> bool {
+        self.suffix(folded, Role::Classifier).is_some()
     }
 
     /// The sequence role of the word `folded` starts with (首先 → First), with its length.

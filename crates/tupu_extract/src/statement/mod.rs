@@ -12,7 +12,9 @@
 //!   主題演講時，以…為例，認為…).
 //!
 //! A direct quote before its attribution (「…。」孟副部長說。) and a quote that runs over several
-//! sentences are kept whole: the statement's span grows to cover them.
+//! sentences are kept whole: the statement's span grows to cover them. Reported speech without
+//! quotation marks goes on over the next sentences of its paragraph while they name nobody and
+//! report no one else ([`Analysis::continuation_end`]).
 
 mod quote;
 mod speaker;
@@ -33,6 +35,9 @@ pub(crate) use speaker::{Anchor, AnchorKind, PersonIndex};
 /// Longest stretch between a speaker and the speech verb of their clause (在…時 frames included).
 const MAX_FRAME: usize = 40;
 
+/// Most sentences that reported speech without quotation marks carries on over after its own.
+const MAX_CONTINUATION: usize = 3;
+
 /// Pipeline stage.
 pub(crate) struct Statements;
 
@@ -43,9 +48,12 @@ impl Stage for Statements {
 
     fn run(&self, a: &mut Analysis<'_>) {
         let people = PersonIndex::new(a);
+        let acts: Vec<Vec<SpeechAct>> = a.text().sentences().iter().map(|s| a.speech_acts(s.span, &people)).collect();
         let mut found = Vec::new();
-        for i in 0..a.text().sentences().len() {
-            found.extend(a.statements_in_sentence(i, &people));
+        for (i, sentence_acts) in acts.iter().enumerate() {
+            for act in sentence_acts {
+                found.push(a.statement(*act, i, &acts, &people));
+            }
         }
         a.statements.extend(found);
     }
@@ -59,16 +67,10 @@ struct SpeechAct {
 }
 
 impl Analysis<'_> {
-    /// The statements made in sentence `index`, one per speaker.
-    fn statements_in_sentence(&self, index: usize, people: &PersonIndex) -> Vec<Statement> {
-        let sentence = self.text().sentences()[index];
-        let acts = self.speech_acts(sentence.span, people);
-        acts.into_iter().map(|act| self.statement(act, index)).collect()
-    }
-
     /// Builds the statement of one act: the sentence, grown to cover a quotation that belongs
-    /// to it.
-    fn statement(&self, act: SpeechAct, index: usize) -> Statement {
+    /// to it, or the sentences that carry on its reported speech (`acts`: the acts of every
+    /// sentence).
+    fn statement(&self, act: SpeechAct, index: usize, acts: &[Vec<SpeechAct>], people: &PersonIndex) -> Statement {
         let sentences = self.text().sentences();
         let sentence = sentences[index];
         let paragraph = self.text().paragraphs()[sentence.paragraph].span;
@@ -80,6 +82,8 @@ impl Analysis<'_> {
         } else if let Some(q) = self.quote_before_anchor(act, sentence.span, paragraph) {
             span = span.cover(self.sentence_span_at(q.start));
             quote = Some(q);
+        } else if acts[index].last().is_some_and(|last| last.verb == act.verb) {
+            span = span.cover(Span::new(span.start, self.continuation_end(index, acts, people)));
         }
         Statement {
             speaker: act.anchor.speaker,
@@ -89,6 +93,48 @@ impl Analysis<'_> {
             span,
             quote: quote.map(|q| self.surface(Span::new(q.start + 1, q.end - 1)).to_owned()),
         }
+    }
+
+    /// Where reported speech without quotation marks ends that sentence `index` starts
+    /// (陳大文表示，A。B。C。): the later sentences of the paragraph that report no one, name no
+    /// person, hold no pronoun and open no quotation carry on what was said — at most
+    /// [`MAX_CONTINUATION`] of them. Each sentence is looked at once, within a bounded window.
+    fn continuation_end(&self, index: usize, acts: &[Vec<SpeechAct>], people: &PersonIndex) -> usize {
+        let sentences = self.text().sentences();
+        let mut end = sentences[index].span.end;
+        for (next, sentence) in sentences.iter().enumerate().skip(index + 1).take(MAX_CONTINUATION) {
+            let opens_quote =
+                self.chars_of(sentence.span).iter().find(|c| !c.is_whitespace()).is_some_and(|&c| quote::is_opener(c));
+            let names_someone = self
+                .anchors_in(sentence.span, people)
+                .iter()
+                .any(|x| matches!(x.kind, AnchorKind::Person | AnchorKind::Pronoun));
+            let closed = self
+                .chars_of(sentence.span)
+                .iter()
+                .rev()
+                .find(|c| !c.is_whitespace() && !CLOSERS.contains(c))
+                .is_some_and(|c| SENTENCE_END.contains(c));
+            if sentence.paragraph != sentences[index].paragraph
+                || !acts[next].is_empty()
+                || opens_quote
+                || names_someone
+                || !closed
+                || self.reports_someone(sentence.span)
+            {
+                break;
+            }
+            end = sentence.span.end;
+        }
+        end
+    }
+
+    /// Whether a speech verb with a pause after it stands in `span` (記者遂表示，…): someone
+    /// the recognisers did not name speaks there, so what came before has ended.
+    fn reports_someone(&self, span: Span) -> bool {
+        (span.start..span.end).any(|pos| {
+            self.speech_verb_at(pos).is_some_and(|(verb, _)| verb.end <= span.end && self.pause_at(verb.end))
+        })
     }
 
     /// The sentence containing `pos` (or just `pos` when it lies between sentences).
@@ -138,15 +184,19 @@ impl Analysis<'_> {
     fn speech_acts(&self, sentence: Span, people: &PersonIndex) -> Vec<SpeechAct> {
         let anchors = self.anchors_in(sentence, people);
         let mut acts: Vec<SpeechAct> = Vec::new();
-        for (k, anchor) in anchors.iter().enumerate() {
+        // From the last anchor back: a speaker's reach ends where the next speaker starts, and
+        // a name inside the frame that speaks no verb of its own (李家超出席行政會議前表示) is
+        // no next speaker.
+        let mut next_speaker = sentence.end;
+        for anchor in anchors.iter().rev() {
             if anchor.object {
                 continue;
             }
-            let next_speaker = anchors[k + 1..].iter().find(|n| !n.object).map_or(sentence.end, |n| n.span.start);
             let limit =
                 next_speaker.min(self.clause_end(anchor.span.end, sentence.end)).min(anchor.span.end + MAX_FRAME);
             if let Some(verb) = self.verb_of(anchor, limit) {
                 acts.push(SpeechAct { anchor: *anchor, verb });
+                next_speaker = anchor.span.start;
             }
         }
         acts.extend(self.clause_initial_acts(sentence, &anchors, &acts));
@@ -183,7 +233,7 @@ impl Analysis<'_> {
                     // 協會希望與… inside someone else's statement is what they said of it.
                     AnchorKind::Organization => direct && paused,
                     AnchorKind::Person | AnchorKind::Pronoun => {
-                        (direct && (paused || !needs_pause)) || (paused && self.is_frame(gap))
+                        (direct && (paused || !needs_pause)) || (paused && self.is_frame(gap) && !self.counted(verb))
                     }
                 };
                 if accepted {
@@ -195,6 +245,11 @@ impl Analysis<'_> {
             }
         }
         None
+    }
+
+    /// Whether a speech verb starts at `pos`.
+    pub(crate) fn speech_verb_starts_at(&self, pos: usize) -> bool {
+        self.speech_verb_at(pos).is_some()
     }
 
     /// The longest speech verb starting at `pos`, with whether it needs a pause after it.
@@ -229,6 +284,13 @@ impl Analysis<'_> {
             }
         }
         true
+    }
+
+    /// Whether a count and measure word stand right before `verb` (提出三點建議): the word is
+    /// then the noun of an announced list, not a verb of saying.
+    fn counted(&self, verb: Span) -> bool {
+        let from = verb.start.saturating_sub(3);
+        self.lex.proposals.ends_with_classifier(self.chars_of(Span::new(from, verb.start)))
     }
 
     /// Whether `gap` reads as an adverbial frame between a speaker and their verb: not too long,
@@ -411,6 +473,72 @@ mod tests {
             "陈大文出席开幕式并致辞。",
         ] {
             let got = statements(text, &[("陳大文", Person), ("陈大文", Person)]);
+            assert!(got.is_empty(), "{text}: {got:?}");
+        }
+    }
+
+    #[test]
+    fn reported_speech_carries_on_over_the_next_sentences_of_its_paragraph() {
+        for (text, name, last) in [
+            ("鄭美玲表示，新校舍明年落成。學位會增加三成。學生不用再跨區上學。", "鄭美玲", "跨區上學"),
+            ("郑美玲表示，新校舍明年落成。学位会增加三成。学生不用再跨区上学。", "郑美玲", "跨区上学"),
+        ] {
+            let got = statements(text, &[(name, Person)]);
+            assert_eq!(got.len(), 1, "{got:?}");
+            assert!(got[0].2.ends_with(&format!("{last}。")), "{got:?}");
+        }
+    }
+
+    #[test]
+    fn reported_speech_stops_at_a_new_person_a_quote_a_new_paragraph_or_another_speaker() {
+        for (text, kept) in [
+            ("鄭美玲表示，校舍明年落成。何大偉則在會上發言。", "鄭美玲表示，校舍明年落成。"),
+            ("郑美玲表示，校舍明年落成。他又指，学位会增加。", "郑美玲表示，校舍明年落成。"),
+            ("鄭美玲表示，校舍明年落成。「學位會增加。」", "鄭美玲表示，校舍明年落成。"),
+            ("郑美玲表示，校舍明年落成。\n学位会增加。", "郑美玲表示，校舍明年落成。"),
+            ("鄭美玲表示，校舍落成。一。二。三。四。", "鄭美玲表示，校舍落成。一。二。三。"),
+            ("郑美玲表示，校舍明年落成。记者遂表示，学位会增加。", "郑美玲表示，校舍明年落成。"),
+            ("鄭美玲表示，校舍明年落成。資料圖片", "鄭美玲表示，校舍明年落成。"),
+        ] {
+            let got = statements(text, &[("鄭美玲", Person), ("郑美玲", Person), ("何大偉", Person)]);
+            assert_eq!(got[0].2, kept, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_body_named_inside_the_frame_does_not_cut_the_speaker_off_their_verb() {
+        for (text, org) in [
+            ("署長梁家明今日出席立法會會議前會見記者表示，新措施下月實施。", "立法會"),
+            ("署长梁家明今日出席立法会会议前会见记者表示，新措施下月实施。", "立法会"),
+        ] {
+            let got = statements(text, &[("梁家明", Person), (org, Organization)]);
+            assert_eq!(got.len(), 1, "{text}: {got:?}");
+            assert_eq!(got[0].0, "梁家明");
+            assert!(got[0].1.ends_with("表示"));
+        }
+    }
+
+    #[test]
+    fn more_verbs_of_saying_attach_a_statement() {
+        for (text, verb) in [
+            ("周志成批評，有關安排欠缺透明度。", "批評"),
+            ("周志成质疑，有关安排欠缺透明度。", "质疑"),
+            ("周志成舉例說，去年已有先例。", "舉例說"),
+            ("周志成续说，去年已有先例。", "说"),
+            ("周志成建議把撥款增加一倍。", "建議"),
+            ("周志成估计，成本会上升。", "估计"),
+        ] {
+            let got = statements(text, &[("周志成", Person)]);
+            assert_eq!(got.len(), 1, "{text}: {got:?}");
+            assert!(got[0].1.ends_with(verb), "{text}: {got:?}");
+        }
+    }
+
+    #[test]
+    fn a_counted_noun_of_an_announced_list_is_no_verb() {
+        for text in ["周志成提出三點建議，第一，加強合作。", "周志成提出三点建议，第一，加强合作。"]
+        {
+            let got = statements(text, &[("周志成", Person)]);
             assert!(got.is_empty(), "{text}: {got:?}");
         }
     }

@@ -6,10 +6,13 @@
 //! names nobody and so is never a mention, and the outermost-mention view that the statement,
 //! proposal and relation stages share.
 
+use rustc_hash::FxHashMap;
+
 use crate::analysis::Analysis;
 use crate::lexicon::Role;
 use crate::model::{EntityId, EntityKind};
 use crate::span::Span;
+use crate::text::{CLAUSE_END, CLOSERS, SENTENCE_END};
 
 /// What stands in the speaker's place.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -42,19 +45,33 @@ pub(crate) struct Anchor {
 pub(crate) struct PersonIndex {
     /// (end of mention, person), sorted by end.
     by_end: Vec<(usize, EntityId)>,
+    /// The same, by the first (folded) character of the mention: its surname.
+    by_surname: FxHashMap<char, Vec<(usize, EntityId)>>,
 }
 
 impl PersonIndex {
     pub(crate) fn new(a: &Analysis<'_>) -> Self {
-        let mut by_end: Vec<(usize, EntityId)> = a
-            .entities
-            .all_mentions()
-            .into_iter()
-            .filter(|(id, _)| a.entities.kind(*id) == EntityKind::Person)
-            .map(|(id, s)| (s.end, id))
-            .collect();
+        let mut by_end: Vec<(usize, EntityId)> = Vec::new();
+        let mut by_surname: FxHashMap<char, Vec<(usize, EntityId)>> = FxHashMap::default();
+        let mut add = |id: EntityId, s: Span| {
+            by_end.push((s.end, id));
+            if let Some(c) = a.folded_char(s.start) {
+                by_surname.entry(c).or_default().push((s.end, id));
+            }
+        };
+        for (id, s) in a.entities.all_mentions() {
+            if a.entities.kind(id) == EntityKind::Person {
+                add(id, s);
+            }
+        }
+        for (id, s) in unmarked_name_occurrences(a) {
+            add(id, s);
+        }
         by_end.sort_unstable();
-        Self { by_end }
+        for list in by_surname.values_mut() {
+            list.sort_unstable();
+        }
+        Self { by_end, by_surname }
     }
 
     /// The person whose mention ends last at or before `pos`.
@@ -62,6 +79,57 @@ impl PersonIndex {
         let i = self.by_end.partition_point(|(end, _)| *end <= pos);
         i.checked_sub(1).map(|i| self.by_end[i].1)
     }
+
+    /// The person with surname `surname` whose mention ends last at or before `pos`.
+    pub(crate) fn last_with_surname_before(&self, surname: char, pos: usize) -> Option<EntityId> {
+        let list = self.by_surname.get(&surname)?;
+        let i = list.partition_point(|(end, _)| *end <= pos);
+        i.checked_sub(1).map(|i| list[i].1)
+    }
+}
+
+/// Occurrences of a person's full name that the recognisers left unmarked (顏武周畢業於…: no
+/// title, no verb after it), for "the last person named": the reader still sees the name there.
+/// One pass of an automaton over the text, so linear in its length. Occurrences that overlap
+/// another entity's mention are not taken.
+fn unmarked_name_occurrences(a: &Analysis<'_>) -> Vec<(EntityId, Span)> {
+    let mut names: Vec<(String, EntityId)> = Vec::new();
+    for id in a.entities.ids() {
+        if a.entities.kind(id) != EntityKind::Person {
+            continue;
+        }
+        for name in a.entities.get(id).full_names.keys() {
+            let folded = crate::normalize::fold(name);
+            // A "name" holding a pronoun (包括他) is a misreading, not a name to look for.
+            let pronoun = folded.chars().any(|c| a.class(Role::PersonalPronoun).has_char(c));
+            if folded.chars().count() >= 2 && folded.chars().all(crate::text::is_cjk) && !pronoun {
+                names.push((folded, id));
+            }
+        }
+    }
+    if names.is_empty() {
+        return Vec::new();
+    }
+    let Ok(automaton) = aho_corasick::AhoCorasickBuilder::new()
+        .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+        .build(names.iter().map(|(n, _)| n.as_str()))
+    else {
+        return Vec::new();
+    };
+    let text = a.text().folded();
+    let mut out = Vec::new();
+    // Byte offsets to code points, counted forward once.
+    let (mut byte, mut chars) = (0usize, 0usize);
+    for m in automaton.find_iter(text) {
+        chars += text[byte..m.start()].chars().count();
+        byte = m.start();
+        let (name, id) = &names[m.pattern().as_usize()];
+        let span = Span::new(chars, chars + name.chars().count());
+        if a.entities.overlapping(span).iter().all(|(other, _)| a.entities.resolve(*other) == a.entities.resolve(*id)) {
+            out.push((a.entities.resolve(*id), span));
+        }
+    }
+    out
 }
 
 impl Analysis<'_> {
@@ -130,8 +198,54 @@ impl Analysis<'_> {
                 object: object_at(pos, true),
             });
         }
+        anchors.extend(self.surname_anchors(span, &folded, &mentions, people));
         anchors.sort_by_key(|a| a.span.start);
         anchors
+    }
+
+    /// A surname alone at the start of a clause, before a speech verb, standing for the person
+    /// of that surname named last (陳大文表示，…。陳又指，…): the reporter's short way of
+    /// naming again. A surname that is also an adverb (曾表示: had said) is not read so.
+    fn surname_anchors(
+        &self,
+        span: Span,
+        folded: &[char],
+        mentions: &[(EntityId, Span)],
+        people: &PersonIndex,
+    ) -> Vec<Anchor> {
+        let adverb = self.class(Role::Adverb);
+        let mut out = Vec::new();
+        for (i, &c) in folded.iter().enumerate() {
+            let opens_clause = i == 0 || {
+                let b = folded[i - 1];
+                CLAUSE_END.contains(&b) || SENTENCE_END.contains(&b) || CLOSERS.contains(&b) || b.is_whitespace()
+            };
+            if !opens_clause || adverb.has_char(c) {
+                continue;
+            }
+            let pos = span.start + i;
+            let mut buf = [0u8; 4];
+            if !self.lex.is_surname(c.encode_utf8(&mut buf))
+                || mentions.iter().any(|(_, s)| s.start <= pos && pos < s.end)
+            {
+                continue;
+            }
+            let mut verb_at = pos + 1;
+            while verb_at < span.end && self.folded_char(verb_at).is_some_and(|x| adverb.has_char(x)) {
+                verb_at += 1;
+            }
+            if self.speech_verb_starts_at(verb_at) {
+                if let Some(id) = people.last_with_surname_before(c, pos) {
+                    out.push(Anchor {
+                        span: Span::new(pos, pos + 1),
+                        speaker: Some(id),
+                        kind: AnchorKind::Person,
+                        object: false,
+                    });
+                }
+            }
+        }
+        out
     }
 }
 
@@ -152,6 +266,55 @@ mod tests {
         let pronoun = anchors.iter().find(|x| x.kind == AnchorKind::Pronoun).expect("pronoun");
         assert_eq!(a.surface(pronoun.span), "他");
         assert_eq!(pronoun.speaker, a.entities.named("李家超"));
+    }
+
+    #[test]
+    fn a_surname_alone_before_a_speech_verb_is_the_person_of_that_surname() {
+        for (text, name) in [
+            ("鄧志明表示，工程延誤。何美儀則反對。鄧又指，費用上升。", "鄧志明"),
+            ("邓志明表示，工程延误。何美仪则反对。邓指，费用上升。", "邓志明"),
+        ] {
+            let other = if text.contains('儀') { "何美儀" } else { "何美仪" };
+            let a = analysis_with(text, None, &[(name, EntityKind::Person), (other, EntityKind::Person)]);
+            let people = PersonIndex::new(&a);
+            let anchors = a.anchors_in(Span::new(0, a.text().len()), &people);
+            let last = anchors.last().expect("anchor");
+            assert_eq!(a.surface(last.span), &name[..3], "{text}");
+            assert_eq!(last.speaker, anchors[0].speaker, "{text}");
+            assert!(last.speaker.is_some());
+        }
+    }
+
+    #[test]
+    fn a_surname_without_a_person_or_a_verb_or_that_is_an_adverb_is_no_anchor() {
+        for text in [
+            "工程延誤。鄧又指，費用上升。",
+            "鄧志明表示，工程延誤。鄧家的人反對。",
+            "曾志明表示，工程延誤。曾表示反對。",
+        ] {
+            let a = analysis_with(text, None, &[("鄧志明", EntityKind::Person), ("曾志明", EntityKind::Person)]);
+            let people = PersonIndex::new(&a);
+            let anchors = a.anchors_in(Span::new(0, a.text().len()), &people);
+            assert!(anchors.iter().all(|x| x.span.len() > 1), "{text}: {anchors:?}");
+        }
+    }
+
+    #[test]
+    fn a_pronoun_continues_a_person_named_again_without_title_or_verb() {
+        for (text, first, second) in [
+            ("韋志遠表示支持。孔美琪今年退休。韋志遠畢業於中文大學。他表示，活動和平。", "韋志遠", "孔美琪"),
+            ("韦志远表示支持。孔美琪今年退休。韦志远毕业于中文大学。他表示，活动和平。", "韦志远", "孔美琪"),
+        ] {
+            let mut a = analysis_with(text, None, &[(first, EntityKind::Person), (second, EntityKind::Person)]);
+            // The recognisers left the second 韋志遠 unmarked.
+            let byte = a.text().folded().rfind(&crate::normalize::fold(first)).expect("name");
+            let start = a.text().char_at_folded_byte(byte);
+            a.entities.remove_mention(Span::new(start, start + 3));
+            let people = PersonIndex::new(&a);
+            let anchors = a.anchors_in(Span::new(0, a.text().len()), &people);
+            let pronoun = anchors.iter().find(|x| x.kind == AnchorKind::Pronoun).expect("pronoun");
+            assert_eq!(pronoun.speaker, anchors[0].speaker, "{text}");
+        }
     }
 
     #[test]
