@@ -261,6 +261,9 @@ roles! {
     NotPronounBefore = "not-pronoun-before",
     /// 雙方, 各方: the parties of the agreement just named.
     PartyWord = "party-word",
+    /// 暨: joins two event names into the name of one event (甲論壇暨乙洽談會 is one event;
+    /// `resolve::joined_events`).
+    EventJoiner = "event-joiner",
     /// 本屆, 是次, 該: this edition of an event (dropped from its name; 本次峰會 is the event).
     ThisEdition = "this-edition",
     /// 首屆, 上屆, 今年: another edition or a year before an event's name (dropped from it).

@@ -137,3 +137,36 @@ fn a_wire_dateline_is_not_the_subject() {
         assert!(got.contains(&triple(office, "published", plan)), "{got:?}");
     }
 }
+
+#[test]
+fn people_chair_attend_meet_and_visit() {
+    for (text, names, want) in [
+        (
+            "陳大文主持甲論壇開幕禮，王小華出席甲論壇。",
+            vec![("陳大文", Person), ("王小華", Person), ("甲論壇", Event)],
+            vec![triple("王小華", "attended", "甲論壇"), triple("陳大文", "chaired", "甲論壇")],
+        ),
+        (
+            "陈大文主持甲论坛开幕礼，王小华出席甲论坛。",
+            vec![("陈大文", Person), ("王小华", Person), ("甲论坛", Event)],
+            vec![triple("王小华", "attended", "甲论坛"), triple("陈大文", "chaired", "甲论坛")],
+        ),
+        (
+            "局長陳大文昨日會見乙國部長王小華。",
+            vec![("陳大文", Person), ("王小華", Person), ("乙國", Place)],
+            vec![triple("王小華", "metWith", "陳大文"), triple("陳大文", "metWith", "王小華")],
+        ),
+        (
+            "局长陈大文昨日会见乙国部长王小华。",
+            vec![("陈大文", Person), ("王小华", Person), ("乙国", Place)],
+            vec![triple("王小华", "metWith", "陈大文"), triple("陈大文", "metWith", "王小华")],
+        ),
+        ("陳大文下月訪問乙國。", vec![("陳大文", Person), ("乙國", Place)], vec![triple("陳大文", "visited", "乙國")]),
+        ("陈大文下月访问乙国。", vec![("陈大文", Person), ("乙国", Place)], vec![triple("陈大文", "visited", "乙国")]),
+    ] {
+        assert_eq!(relations(text, &names), want, "{text}");
+    }
+    // An interview (接受訪問) visits nothing.
+    let got = relations("陳大文接受丙報訪問時表示滿意。", &[("陳大文", Person), ("丙報", Organization)]);
+    assert!(got.is_empty(), "{got:?}");
+}
