@@ -185,6 +185,19 @@ fn whole_units(duration: &str) -> Option<String> {
     Some(format!("{prefix}{whole}{letter}{designator}{part}{smaller}"))
 }
 
+/// Whether a sentence that names no event speaks of the article's main event: it reports
+/// attendance (出席開幕式), or it places no one's words elsewhere (接受採訪, 日前) and names
+/// no other event. 「副部長陳大文在開幕環節致辭。」 in an article about one forum → its speaker.
+fn addresses_main_event(a: &Analysis<'_>, sentence: Span, event: EntityId) -> bool {
+    let folded = a.folded(sentence);
+    let event = a.entities.resolve(event);
+    let other_event = a
+        .mentions_in(sentence)
+        .into_iter()
+        .any(|(id, _)| a.entities.kind(id) == EntityKind::Event && a.entities.resolve(id) != event);
+    !other_event && (a.class(Role::AttendingVerb).occurs_in(folded) || !a.class(Role::ElsewhereWord).occurs_in(folded))
+}
+
 /// People who address the event.
 fn speakers(a: &Analysis<'_>, event: EntityId, sentences: &[Span], main: bool) -> Vec<EntityId> {
     let mut out: Vec<EntityId> = Vec::new();
@@ -195,12 +208,11 @@ fn speakers(a: &Analysis<'_>, event: EntityId, sentences: &[Span], main: bool) -
             .map(|(id, _)| id)
             .collect()
     };
-    // Listed as addressing it: in a sentence about the event, or in the article's attendance
-    // sentence (…出席開幕式並致辭).
+    // Listed as addressing it: in a sentence about the event, or — for the article's main event
+    // — in any sentence where people address a session (…出席開幕式並致辭, …在開幕環節致辭).
     for sentence in a.text().sentences() {
         let folded = a.folded(sentence.span);
-        let about_event =
-            sentences.contains(&sentence.span) || (main && a.class(Role::AttendingVerb).occurs_in(folded));
+        let about_event = sentences.contains(&sentence.span) || (main && addresses_main_event(a, sentence.span, event));
         if about_event && a.class(Role::AddressingWord).occurs_in(folded) {
             out.extend(people_in(sentence.span));
         }
@@ -225,7 +237,6 @@ fn speakers(a: &Analysis<'_>, event: EntityId, sentences: &[Span], main: bool) -
             }
         }
     }
-    let _ = event;
     let mut seen = std::collections::HashSet::new();
     out.retain(|id| seen.insert(*id));
     out
@@ -306,6 +317,26 @@ mod tests {
         let x = extract("「西江旅遊大會」本月9日至10日在澳門威尼斯人舉行，歷時一天半。", Some("2026-05-11"));
         let e = &x.events[0];
         assert_eq!(e.start.map(|d| d.lexical()).as_deref(), Some("2026-05-09"));
+    }
+
+    #[test]
+    fn speakers_of_the_main_event_in_sentences_that_do_not_name_it() {
+        for (text, want) in [
+            (
+                "「南海數字經濟峰會」今日開幕。副部長陳大文在開幕環節發表主旨演講。局長王小華亦在開幕環節致辭。教授林明日前在另一場合致辭。",
+                vec!["王小華", "陳大文"],
+            ),
+            (
+                "“南海数字经济峰会”今日开幕。副部长陈大文在开幕环节发表主旨演讲。局长王小华亦在开幕环节致辞。教授林明日前在另一场合致辞。",
+                vec!["王小华", "陈大文"],
+            ),
+        ] {
+            let x = extract(text, Some("2026-03-15"));
+            let e = &x.events[0];
+            let mut names: Vec<&str> = e.speakers.iter().map(|&s| x.entities[s].label.as_str()).collect();
+            names.sort_unstable();
+            assert_eq!(names, want, "{text}");
+        }
     }
 
     #[test]

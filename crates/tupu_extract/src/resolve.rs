@@ -31,6 +31,7 @@ impl Stage for Abbreviations {
     }
 
     fn run(&self, a: &mut Analysis<'_>) {
+        joined_events(a);
         parenthetical(a);
         short_forms(a);
         merge_abbreviated_entities(a);
@@ -77,6 +78,63 @@ fn mention_everywhere(a: &mut Analysis<'_>, id: EntityId, name: &str) {
             a.entities.add_mention(id, span, &surface);
         }
     }
+}
+
+/// 「第七屆甲區域合作論壇暨經貿洽談會」: event names joined by 暨 name one event, under the
+/// whole name; the edition before it (第七屆) is part of one more of its names. The events
+/// joined and their other mentions become that one event.
+fn joined_events(a: &mut Analysis<'_>) {
+    let events: Vec<(EntityId, Span)> =
+        a.entities.all_mentions().into_iter().filter(|(id, _)| a.entities.kind(*id) == EntityKind::Event).collect();
+    let mut i = 0;
+    while i < events.len() {
+        // The run of events each written right after a joiner that ends the one before.
+        let mut j = i;
+        while j + 1 < events.len() && joins_events(a, events[j].1, events[j + 1].1) {
+            j += 1;
+        }
+        if j > i {
+            join_events(a, &events[i..=j]);
+        }
+        i = j + 1;
+    }
+}
+
+/// Whether `second` follows `first` after exactly one joiner (暨).
+fn joins_events(a: &Analysis<'_>, first: Span, second: Span) -> bool {
+    a.class_word_at(Role::EventJoiner, first.end).is_some_and(|w| w.end == second.start)
+}
+
+/// Makes one event of a run of joined event mentions.
+fn join_events(a: &mut Analysis<'_>, run: &[(EntityId, Span)]) {
+    let span = Span::new(run[0].1.start, run[run.len() - 1].1.end);
+    let name = a.surface(span).to_owned();
+    for &(_, m) in run {
+        a.entities.remove_mention(m);
+    }
+    let id = a.entities.create(EntityKind::Event, &name, true);
+    for &(other, _) in run {
+        a.entities.merge(id, other);
+    }
+    a.entities.add_mention(id, span, &name);
+    if let Some(start) = edition_before(a, span.start) {
+        let with_edition = a.surface(Span::new(start, span.end)).to_owned();
+        a.entities.add_name(id, &with_edition, false);
+    }
+}
+
+/// Where an edition number written right before `pos` starts (第七屆, 第21届): 第, numerals, 屆.
+fn edition_before(a: &Analysis<'_>, pos: usize) -> Option<usize> {
+    let edition = crate::normalize::fold_char('屆');
+    let mut p = pos.checked_sub(1)?;
+    if a.char_at(p) != edition {
+        return None;
+    }
+    let digits_end = p;
+    while p > 0 && (crate::numeral::is_numeral_char(a.char_at(p - 1)) || a.char_at(p - 1).is_ascii_digit()) {
+        p -= 1;
+    }
+    (p < digits_end && p > 0 && a.char_at(p - 1) == crate::normalize::fold_char('第')).then(|| p - 1)
 }
 
 /// 「X（下稱「Y」）」: Y is X's short name.
@@ -201,6 +259,44 @@ fn short_forms(a: &mut Analysis<'_>) {
     }
     for (id, chars, ending) in selections_todo {
         selections(a, id, &chars, ending);
+    }
+    company_cores(a);
+}
+
+/// 「北辰光電科技有限公司 … 北辰光電科技」: a registered company is later named by its name
+/// without the registered ending (有限公司, 股份有限公司), with or without the place it starts
+/// with (北京北辰光電有限公司 … 北辰光電).
+fn company_cores(a: &mut Analysis<'_>) {
+    let share = fold("股份");
+    let mut todo: Vec<(EntityId, String)> = Vec::new();
+    for (id, name) in long_names(a) {
+        if a.entities.kind(id) != EntityKind::Organization {
+            continue;
+        }
+        let Some(len) = a.class(Role::RegisteredCompanyEnding).suffix_of(&name) else { continue };
+        let stem = name[..name.len() - len].strip_suffix(share.as_str()).unwrap_or(&name[..name.len() - len]);
+        let chars: Vec<char> = stem.chars().collect();
+        let place = place_prefix_len(a, &chars);
+        // Without its place, a name keeps three characters (銅鑼灣書店 is not 書店).
+        let without_place: String = chars[place.min(chars.len())..].iter().collect();
+        let cores = [(stem.to_owned(), 2), (without_place, 3)];
+        for (core, least) in cores {
+            if core.chars().count() >= least && !a.lex.is_all_generic(&core) && !todo.iter().any(|(_, c)| *c == core) {
+                todo.push((id, core));
+            }
+        }
+    }
+    for (id, core) in todo {
+        if a.entities.named(&core).is_some_and(|o| o != id) || !a.lex.known_named(&core).is_empty() {
+            continue;
+        }
+        let usable: Vec<Span> =
+            a.occurrences(&core).into_iter().filter(|&s| free(a, s) && short_form_stands(a, s)).collect();
+        for span in usable {
+            if free(a, span) {
+                add_short(a, id, span);
+            }
+        }
     }
 }
 
@@ -537,10 +633,20 @@ fn bare_event_words(a: &mut Analysis<'_>) {
         for span in a.occurrences(ending) {
             if free(a, span) && is_bare(a, span) {
                 let surface = a.surface(span).to_owned();
+                // 高峰論壇, 新聞發布會: a compound event word is a short name; 論壇 alone is not.
+                if is_compound_event_word(&surface) {
+                    a.entities.add_name(*id, &surface, false);
+                }
                 a.entities.add_mention(*id, span, &surface);
             }
         }
     }
+}
+
+/// Whether a bare event word is long enough to be one of the event's names (高峰論壇 of
+/// 南海高峰論壇), not just what it is (論壇, 峰會).
+fn is_compound_event_word(word: &str) -> bool {
+    word.chars().count() >= 4
 }
 
 /// Whether an event word stands alone (峰會 after punctuation, 本次, 是次, a verb…), not as the
@@ -647,6 +753,65 @@ mod tests {
     }
 
     #[test]
+    fn events_joined_by_ji_are_one_event_with_its_edition() {
+        for (text, whole, edition, part) in [
+            (
+                "第五屆南灣物流合作論壇暨西江商品博覽會昨日在澳門開幕。西江商品博覽會吸引逾百家企業。",
+                "南灣物流合作論壇暨西江商品博覽會",
+                "第五屆南灣物流合作論壇暨西江商品博覽會",
+                "西江商品博覽會",
+            ),
+            (
+                "第五届南湾物流合作论坛暨西江商品博览会昨日在澳门开幕。西江商品博览会吸引逾百家企业。",
+                "南湾物流合作论坛暨西江商品博览会",
+                "第五届南湾物流合作论坛暨西江商品博览会",
+                "西江商品博览会",
+            ),
+        ] {
+            let x = extract(text);
+            let e = entity(&x, whole);
+            assert_eq!(e.kind, EntityKind::Event);
+            assert!(e.aliases.contains(edition), "{:?}", e.aliases);
+            assert_eq!(e.mentions.len(), 2, "{:?}", e.mentions);
+            assert!(!x.entities.iter().any(|o| o.label == part), "{:?}", x.entities);
+        }
+        // 暨 inside a body's name, or between two bodies, joins no events.
+        let x = extract("統計暨普查局與南灣物流合作論壇合辦講座。");
+        assert!(x.entities.iter().all(|e| !e.label.contains("論壇") || e.label == "南灣物流合作論壇"));
+    }
+
+    #[test]
+    fn a_company_named_later_without_its_registered_ending() {
+        for (text, full, short) in [
+            (
+                "北京北辰光電科技有限公司今日上市。北辰光電科技表示，業務增長。",
+                "北京北辰光電科技有限公司",
+                "北辰光電科技",
+            ),
+            (
+                "北京北辰光电科技有限公司今日上市。北辰光电科技表示，业务增长。",
+                "北京北辰光电科技有限公司",
+                "北辰光电科技",
+            ),
+            ("東海精工股份有限公司今日上市。東海精工表示滿意。", "東海精工股份有限公司", "東海精工"),
+        ] {
+            let x = extract(text);
+            let e = entity(&x, full);
+            assert!(e.aliases.contains(short), "{:?}", e.aliases);
+            assert_eq!(e.mentions.len(), 2, "{:?}", e.mentions);
+        }
+        // A place and a generic noun: the noun alone is not the company.
+        for (text, full) in [
+            ("灣仔書店有限公司今日結業。書店門外有人排隊。", "灣仔書店有限公司"),
+            ("湾仔书店有限公司今日结业。书店门外有人排队。", "湾仔书店有限公司"),
+        ] {
+            let x = extract(text);
+            let e = entity(&x, full);
+            assert_eq!(e.mentions.len(), 1, "{:?}", e.aliases);
+        }
+    }
+
+    #[test]
     fn selection_abbreviation_of_a_university() {
         let x = extract("香港理工大學與企業合作。理大校長表示歡迎。");
         let e = entity(&x, "香港理工大學");
@@ -722,6 +887,19 @@ mod tests {
             let hku = entity(&x, name);
             assert!(!hku.aliases.contains("大學") && !hku.aliases.contains("大学"), "{:?}", hku.aliases);
             assert_eq!(hku.mentions.len(), 2, "{:?}", hku.mentions);
+        }
+    }
+
+    #[test]
+    fn a_bare_compound_event_word_is_an_alias() {
+        for (text, name, short) in [
+            ("「南海高峰論壇」昨日開幕。這次高峰論壇吸引多國代表，論壇為期兩日。", "南海高峰論壇", "高峰論壇"),
+            ("“南海高峰论坛”昨日开幕。这次高峰论坛吸引多国代表，论坛为期两日。", "南海高峰论坛", "高峰论坛"),
+        ] {
+            let x = extract(text);
+            let e = entity(&x, name);
+            assert!(e.aliases.contains(short), "{:?}", e.aliases);
+            assert!(!e.aliases.iter().any(|a| a.chars().count() == 2), "{:?}", e.aliases);
         }
     }
 

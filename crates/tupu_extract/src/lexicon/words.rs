@@ -261,6 +261,9 @@ roles! {
     NotPronounBefore = "not-pronoun-before",
     /// 雙方, 各方: the parties of the agreement just named.
     PartyWord = "party-word",
+    /// 暨: joins two event names into the name of one event (甲論壇暨乙洽談會 is one event;
+    /// `resolve::joined_events`).
+    EventJoiner = "event-joiner",
     /// 本屆, 是次, 該: this edition of an event (dropped from its name; 本次峰會 is the event).
     ThisEdition = "this-edition",
     /// 首屆, 上屆, 今年: another edition or a year before an event's name (dropped from it).
@@ -299,6 +302,9 @@ roles! {
     CountWord = "count-word",
     /// 條例, 白皮書, 報告: the last word of a document's title (《X白皮書》 is an initiative).
     DocumentEnding = "document-ending",
+    /// 協議書, 備忘錄, 意向書: the last word of an agreement's title (《甲與乙合作備忘錄》: 甲 and
+    /// 乙 signed with each other; `relation::agreement_parties`).
+    AgreementEnding = "agreement-ending",
     /// 行動, 工程, 計劃: after a quoted term, a programme (「X」行動).
     ProgrammeWord = "programme-word",
     /// 企業, 公司: after a Latin name, a company (DeepSeek等企業).

@@ -34,7 +34,7 @@ pub(crate) struct Parties {
 impl Analysis<'_> {
     /// Whether `between` (what stands between two parties) joins them: 、, a conjunction or
     /// comitative, or a word of accompanying (X、Y與Z; X會同Y實施…).
-    fn connects(&self, between: &str) -> bool {
+    pub(crate) fn connects(&self, between: &str) -> bool {
         between == "、"
             || self.class(Role::Conjunction).contains(between)
             || self.class(Role::Comitative).contains(between)

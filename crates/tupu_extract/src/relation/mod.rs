@@ -20,6 +20,9 @@ use crate::model::{EntityId, EntityKind, Relation};
 use crate::span::Span;
 use crate::text::{CLAUSE_END, SENTENCE_END};
 
+/// Most characters inside 《》 read as one title.
+const LONGEST_TITLE: usize = 60;
+
 /// Properties whose subject organises the event it points to.
 const ORGANISING: &[&str] = &["organizerOf", "coOrganizerOf"];
 
@@ -39,6 +42,8 @@ struct Occurrence<'v> {
     agreement: Option<&'v [EntityId]>,
     /// Whether a statement reports the sentence.
     reported: bool,
+    /// Where the verb of a passive chain link ended just before (由X主辦、Y承辦: Y承辦 is passive too).
+    passive_before: Option<usize>,
 }
 
 impl Stage for Relations {
@@ -51,6 +56,8 @@ impl Stage for Relations {
         let mut found = Vec::new();
         // The parties of the last agreement, for 雙方 later in the same sentence.
         let mut agreement: Option<(usize, Vec<EntityId>)> = None;
+        // The end of the last passive verb (由X主辦), for the links chained after it.
+        let mut passive_end: Option<usize> = None;
         for (verb_span, verb) in a.lex.relations.find(a.text()) {
             let Some(index) = a.text().sentence_at(verb_span.start) else {
                 continue;
@@ -63,8 +70,10 @@ impl Stage for Relations {
                 clause: a.clause_around(verb_span, sentence),
                 agreement: agreement.as_ref().filter(|(i, _)| *i == index).map(|(_, p)| p.as_slice()),
                 reported: reported[index],
+                passive_before: passive_end.filter(|&end| end >= sentence.start),
             };
-            let relations = a.relations_of(&occurrence);
+            let (relations, passive) = a.relations_of(&occurrence);
+            passive_end = passive.then_some(verb_span.end);
             if verb.frame == Frame::Mutual && !relations.is_empty() {
                 let mut ids: Vec<EntityId> = relations.iter().map(|r| r.subject).collect();
                 ids.dedup();
@@ -74,6 +83,7 @@ impl Stage for Relations {
             }
             found.extend(relations);
         }
+        found.extend(a.agreement_parties());
         for r in &found {
             if ORGANISING.contains(&r.property.as_str()) {
                 a.add_organiser(r.object, r.subject);
@@ -84,14 +94,17 @@ impl Stage for Relations {
 }
 
 impl Analysis<'_> {
-    /// The relations one verb occurrence states.
-    fn relations_of(&self, at: &Occurrence<'_>) -> Vec<Relation> {
+    /// The relations one verb occurrence states, and whether its parties were passive (由X主辦).
+    fn relations_of(&self, at: &Occurrence<'_>) -> (Vec<Relation>, bool) {
         let verb = at.verb;
         // A verb inside a name (投資推廣署) is part of the name.
         if self.mentions_in(at.sentence).iter().any(|(_, m)| m.overlaps(at.span)) {
-            return Vec::new();
+            return (Vec::new(), false);
         }
-        let parties = self.parties_before(at.span, at.clause.start);
+        let mut parties = self.parties_before(at.span, at.clause.start);
+        if let Some(p) = parties.as_mut() {
+            p.passive = p.passive || at.passive_before.is_some_and(|end| self.chained_passive(end, p.start));
+        }
         let mut subjects: Mentions = parties
             .as_ref()
             .map(|p| {
@@ -133,6 +146,84 @@ impl Analysis<'_> {
             }
         }
         out.retain(|r| self.entities.resolve(r.subject) != self.entities.resolve(r.object));
+        (out, parties.is_some_and(|p| p.passive))
+    }
+
+    /// Whether parties starting at `start` continue a passive chain whose last verb ended at
+    /// `verb_end`, only a joiner between: 由甲會主辦、乙局承辦及丙署協辦的論壇 — 乙局 and 丙署 are
+    /// organisers of the forum as 甲會 is.
+    fn chained_passive(&self, verb_end: usize, start: usize) -> bool {
+        if start <= verb_end {
+            return false;
+        }
+        let between = self.folded(Span::new(verb_end, start));
+        between == "、" || self.class(Role::Conjunction).contains(between)
+    }
+
+    /// The parties named at the start of an agreement's title sign it with each other:
+    /// 《甲大學與乙研究院學術交流合作協議書》 → 甲大學 signedWith 乙研究院. One pass over the text;
+    /// a title is at most [`LONGEST_TITLE`] characters.
+    fn agreement_parties(&self) -> Vec<Relation> {
+        let mut out = Vec::new();
+        let chars = self.chars;
+        let mut p = 0;
+        while p < chars.len() {
+            if chars[p] != '《' {
+                p += 1;
+                continue;
+            }
+            let Some(close) = chars[p + 1..chars.len().min(p + 1 + LONGEST_TITLE)].iter().position(|&c| c == '》')
+            else {
+                p += 1;
+                continue;
+            };
+            let title = Span::new(p + 1, p + 1 + close);
+            p = title.end + 1;
+            if !self.class(Role::AgreementEnding).ends(self.folded(title)) {
+                continue;
+            }
+            let named: Vec<(EntityId, Span)> = self
+                .outer_mentions_in(title)
+                .into_iter()
+                .filter(|(id, m)| {
+                    *m != title
+                        && matches!(
+                            self.entities.kind(*id),
+                            EntityKind::Organization | EntityKind::Place | EntityKind::Person
+                        )
+                })
+                .collect();
+            // The parties: the first name at the title's start and those joined to it.
+            let mut parties: Vec<EntityId> = Vec::new();
+            let mut end = title.start;
+            for (id, m) in named {
+                let between = self.folded(Span::new(end, m.start));
+                let joined = if parties.is_empty() { between.is_empty() } else { self.connects(between) };
+                if !joined {
+                    break;
+                }
+                parties.push(id);
+                end = m.end;
+            }
+            let text = self.surface(Span::new(title.start - 1, title.end + 1)).to_owned();
+            let span = self.text().sentence_at(title.start).map_or(title, |i| self.text().sentences()[i].span);
+            for (i, &x) in parties.iter().enumerate() {
+                for &y in &parties[i + 1..] {
+                    if self.entities.resolve(x) == self.entities.resolve(y) {
+                        continue;
+                    }
+                    for (s, o) in [(x, y), (y, x)] {
+                        out.push(Relation {
+                            subject: s,
+                            object: o,
+                            property: "signedWith".to_owned(),
+                            predicate_text: text.clone(),
+                            span,
+                        });
+                    }
+                }
+            }
+        }
         out
     }
 
@@ -226,12 +317,17 @@ impl Analysis<'_> {
         .then_some(id)
     }
 
-    /// Adds an organiser to the event's details, when the event has them.
+    /// Adds an organiser to the event's details, when the event has them. A place that hosts an
+    /// event (香港將主辦…論壇) is where it is held, when the text names no venue.
     fn add_organiser(&mut self, event: EntityId, organiser: EntityId) {
         let event = self.entities.resolve(event);
+        let place = self.entities.kind(organiser) == EntityKind::Place;
         for details in &mut self.events {
             if self.entities.resolve(details.event) == event && !details.organisers.contains(&organiser) {
                 details.organisers.push(organiser);
+                if place && details.locations.is_empty() {
+                    details.locations.push(organiser);
+                }
             }
         }
     }

@@ -137,3 +137,78 @@ fn a_wire_dateline_is_not_the_subject() {
         assert!(got.contains(&triple(office, "published", plan)), "{got:?}");
     }
 }
+
+#[test]
+fn people_chair_attend_meet_and_visit() {
+    for (text, names, want) in [
+        (
+            "陳大文主持甲論壇開幕禮，王小華出席甲論壇。",
+            vec![("陳大文", Person), ("王小華", Person), ("甲論壇", Event)],
+            vec![triple("王小華", "attended", "甲論壇"), triple("陳大文", "chaired", "甲論壇")],
+        ),
+        (
+            "陈大文主持甲论坛开幕礼，王小华出席甲论坛。",
+            vec![("陈大文", Person), ("王小华", Person), ("甲论坛", Event)],
+            vec![triple("王小华", "attended", "甲论坛"), triple("陈大文", "chaired", "甲论坛")],
+        ),
+        (
+            "局長陳大文昨日會見乙國部長王小華。",
+            vec![("陳大文", Person), ("王小華", Person), ("乙國", Place)],
+            vec![triple("王小華", "metWith", "陳大文"), triple("陳大文", "metWith", "王小華")],
+        ),
+        (
+            "局长陈大文昨日会见乙国部长王小华。",
+            vec![("陈大文", Person), ("王小华", Person), ("乙国", Place)],
+            vec![triple("王小华", "metWith", "陈大文"), triple("陈大文", "metWith", "王小华")],
+        ),
+        ("陳大文下月訪問乙國。", vec![("陳大文", Person), ("乙國", Place)], vec![triple("陳大文", "visited", "乙國")]),
+        ("陈大文下月访问乙国。", vec![("陈大文", Person), ("乙国", Place)], vec![triple("陈大文", "visited", "乙国")]),
+    ] {
+        assert_eq!(relations(text, &names), want, "{text}");
+    }
+    // An interview (接受訪問) visits nothing.
+    let got = relations("陳大文接受丙報訪問時表示滿意。", &[("陳大文", Person), ("丙報", Organization)]);
+    assert!(got.is_empty(), "{got:?}");
+}
+
+#[test]
+fn a_passive_chain_of_organisers_and_a_host_place() {
+    for (text, host, co, event) in [
+        ("由甲會主辦、乙局承辦及丙署協辦的丁論壇今日開幕。", "乙局", "丙署", "丁論壇"),
+        ("由甲会主办、乙局承办及丙署协办的丁论坛今日开幕。", "乙局", "丙署", "丁论坛"),
+    ] {
+        let first = if text.contains('會') { "甲會" } else { "甲会" };
+        let names = [(first, Organization), (host, Organization), (co, Organization), (event, Event)];
+        let got = relations(text, &names);
+        assert!(got.contains(&triple(first, "organizerOf", event)), "{got:?}");
+        assert!(got.contains(&triple(host, "organizerOf", event)), "{got:?}");
+        assert!(got.contains(&triple(co, "coOrganizerOf", event)), "{got:?}");
+    }
+    for (text, place, event) in
+        [("澳門下月將主辦第三屆丁論壇。", "澳門", "丁論壇"), ("澳门下月将主办第三届丁论坛。", "澳门", "丁论坛")]
+    {
+        let names = [(place, Place), (event, Event)];
+        let mut a = analysis_with(text, None, &names);
+        let id = a.entities.named(&crate::normalize::fold(event)).expect("event");
+        a.events.push(EventDetails { event: id, ..EventDetails::default() });
+        Relations.run(&mut a);
+        assert_eq!(a.events[0].locations.len(), 1, "{text}");
+        assert_eq!(relations(text, &names), [triple(place, "organizerOf", event)]);
+    }
+}
+
+#[test]
+fn the_parties_named_in_an_agreement_title_sign_with_each_other() {
+    for (text, x, y) in [
+        ("雙方簽署了《甲研究院與乙大學學術交流合作協議書》等文件。", "甲研究院", "乙大學"),
+        ("双方签署了《甲研究院与乙大学学术交流合作协议书》等文件。", "甲研究院", "乙大学"),
+    ] {
+        let names = [(x, Organization), (y, Organization)];
+        let got = relations(text, &names);
+        assert!(got.contains(&triple(x, "signedWith", y)) && got.contains(&triple(y, "signedWith", x)), "{got:?}");
+    }
+    // A report about two bodies is no agreement; a body named inside, not at the start, signs nothing.
+    let names = [("甲研究院", Organization), ("乙大學", Organization)];
+    assert!(relations("他引用《甲研究院與乙大學研究報告》。", &names).is_empty());
+    assert!(relations("他提到《深化甲研究院與乙大學合作備忘錄》。", &names).is_empty());
+}
