@@ -262,6 +262,77 @@ mod tests {
     }
 
     #[test]
+    fn an_office_that_names_its_government_is_a_post_in_it() {
+        let (_, posts) = people("國務院副總理王小明今早發表演講。");
+        assert_eq!(posts, vec![("王小明".into(), "副總理".into(), Some("國務院".into()))]);
+        let (_, posts) = people("国务院副总理王小明今早发表演讲。");
+        assert_eq!(posts, vec![("王小明".into(), "副总理".into(), Some("国务院".into()))]);
+        // The government is not written in 律政司司長: the office stays whole, without a body.
+        let (_, posts) = people("律政司司長李強出席。");
+        assert_eq!(posts, vec![("李強".into(), "律政司司長".into(), None)]);
+    }
+
+    #[test]
+    fn a_date_after_a_titled_name_ends_it() {
+        let (names, posts) = people("特首陳大文12日出席行政會議。");
+        assert_eq!(names, vec!["陳大文"]);
+        assert_eq!(posts.len(), 1);
+        let (names, _) = people("特首陈大文12日出席行政会议。");
+        assert_eq!(names, vec!["陈大文"]);
+    }
+
+    #[test]
+    fn then_serving_is_not_part_of_the_body() {
+        let (_, posts) = people("2018年，時任中聯辦主任李明出席午宴。");
+        assert_eq!(posts, vec![("李明".into(), "主任".into(), Some("中聯辦".into()))]);
+        let (_, posts) = people("2018年，时任中联办主任李明出席午宴。");
+        assert_eq!(posts, vec![("李明".into(), "主任".into(), Some("中联办".into()))]);
+    }
+
+    #[test]
+    fn an_appointment_past_adverbs_and_a_date_is_a_post() {
+        for (text, org) in [
+            ("發展局局長陳大文表示滿意。李志明將於2025年1月正式出任北辰集團主席。", "北辰集團"),
+            ("发展局局长陈大文表示满意。李志明将于2025年1月正式出任北辰集团主席。", "北辰集团"),
+        ] {
+            let (_, posts) = people(text);
+            assert!(posts.iter().any(|p| p.0 == "李志明" && p.1 == "主席" && p.2.as_deref() == Some(org)), "{posts:?}");
+        }
+    }
+
+    #[test]
+    fn the_successor_takes_the_post_not_the_predecessor() {
+        for (text, successor, predecessor, title) in [
+            ("總經理陳大文表示，副總經理黃志強將接替陳大文出任總經理。", "黃志強", "陳大文", "總經理"),
+            ("总经理陈大文表示，副总经理黄志强将接替陈大文出任总经理。", "黄志强", "陈大文", "总经理"),
+        ] {
+            let (_, posts) = people(text);
+            assert!(posts.iter().any(|p| p.0 == successor && p.1 == title), "{posts:?}");
+            assert_eq!(posts.iter().filter(|p| p.0 == predecessor).count(), 1, "{posts:?}");
+        }
+    }
+
+    #[test]
+    fn a_word_before_an_appointing_verb_is_no_name() {
+        for text in [
+            "公務員（包括出任工會成員的公務員）須守規則。盛傳將出任委員會主席的人士未有回應。",
+            "公务员（包括出任工会成员的公务员）须守规则。盛传将出任委员会主席的人士未有回应。",
+        ] {
+            let (names, _) = people(text);
+            assert!(names.is_empty(), "{names:?}");
+        }
+    }
+
+    #[test]
+    fn an_appointing_verb_without_a_title_after_it_gives_no_post() {
+        for text in ["局長陳大文表示，李明將擔任是次活動的嘉賓。", "局长陈大文表示，李明将担任是次活动的嘉宾。"]
+        {
+            let (_, posts) = people(text);
+            assert!(posts.iter().all(|p| p.0 != "李明"), "{posts:?}");
+        }
+    }
+
+    #[test]
     fn dotted_theme_in_quotes_is_not_a_person() {
         let (names, _) = people("大會以「開放·共贏」為主題。");
         assert!(names.is_empty());
