@@ -279,6 +279,9 @@ roles! {
     DateUnit = "date-unit",
     /// 接替, 接棒: "succeeding" — the person after it is the predecessor (甲接替乙出任主席).
     SucceedingVerb = "succeeding-verb",
+    /// 委, 部, 辦: a unit of the body named before it, between two chained titles (市委常委、
+    /// 政法委書記: the political-legal committee of the city's party committee).
+    SubBodyEnding = "sub-body-ending",
     /// 市長, 省長: a title that heads the government of a place.
     HeadOfGovernment = "head-of-government",
     /// 副主席: ends like a head of government but is none.

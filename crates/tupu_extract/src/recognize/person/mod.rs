@@ -262,6 +262,43 @@ mod tests {
     }
 
     #[test]
+    fn a_sub_body_between_chained_titles_continues_the_chain() {
+        for (text, body, second) in [
+            ("北辰市委常委、政法委書記王志強表示，工作取得進展。", "北辰市委", "政法委書記"),
+            ("北辰市委常委、政法委书记王志强表示，工作取得进展。", "北辰市委", "政法委书记"),
+        ] {
+            let mut a = analysis_with(text, None, &[("北辰市委", EntityKind::Organization)]);
+            super::super::known::recognise(&mut a);
+            super::super::names::recognise(&mut a);
+            super::recognise(&mut a);
+            let posts: Vec<(String, Option<String>)> = a
+                .posts
+                .iter()
+                .map(|p| {
+                    (
+                        p.title.clone(),
+                        p.org.map(|o| a.entities.get(o).full_names.keys().next().cloned().unwrap_or_default()),
+                    )
+                })
+                .collect();
+            assert!(posts.contains(&("常委".into(), Some(body.into()))), "{posts:?}");
+            assert!(posts.contains(&(second.into(), Some(body.into()))), "{posts:?}");
+        }
+        // 前 is no unit of 全國政協: the office keeps its own government.
+        for (text, gov, vice) in [
+            ("香港特區政府今日公布計劃。全國政協副主席、前特首梁大文出席。", "香港特區政府", "全國政協"),
+            ("香港特区政府今日公布计划。全国政协副主席、前特首梁大文出席。", "香港特区政府", "全国政协"),
+        ] {
+            let (_, posts) = people(text);
+            assert!(posts.iter().any(|p| p.1.ends_with("特首") && p.2.as_deref() == Some(gov)), "{posts:?}");
+            assert!(posts.iter().any(|p| p.1 == "副主席" && p.2.as_deref() == Some(vice)), "{posts:?}");
+        }
+        // No title before: the descriptor stays out of the title.
+        let (_, posts) = people("全新書記王志強表示滿意。");
+        assert!(posts.iter().all(|p| p.1 == "書記"), "{posts:?}");
+    }
+
+    #[test]
     fn an_office_that_names_its_government_is_a_post_in_it() {
         let (_, posts) = people("國務院副總理王小明今早發表演講。");
         assert_eq!(posts, vec![("王小明".into(), "副總理".into(), Some("國務院".into()))]);

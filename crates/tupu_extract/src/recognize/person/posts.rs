@@ -22,6 +22,10 @@ pub(super) fn posts_before(a: &mut Analysis<'_>, person: EntityId, name_start: u
         pos -= 1;
     }
     let mut chain: Vec<(Span, Option<EntityId>)> = Vec::new();
+    // Whether each title of the chain may take the body of the title before it (see below), and
+    // how long a sub-body written before it is (政法委 in 政法委書記).
+    let mut may_inherit: Vec<bool> = Vec::new();
+    let mut sub_len: Vec<usize> = Vec::new();
     while let Some((title, _)) = a.word_ending_at(pos, |c| matches!(c, WordClass::Title(_))) {
         // 「陳大文教授、X局局長李明」: a title right after another person's name is theirs.
         if !chain.is_empty()
@@ -33,7 +37,15 @@ pub(super) fn posts_before(a: &mut Analysis<'_>, person: EntityId, name_start: u
             break;
         }
         let org = org_before(a, title.start);
+        // 市委常委、政法委書記X: a sub-body written before the title continues the chain.
+        let bare = title;
+        let (title, inherits) = match (org, sub_body_before(a, title)) {
+            (None, Some(with_sub)) => (with_sub, sub_body_of_body_before(a, Span::new(with_sub.start, title.start))),
+            _ => (title, !is_office(a, title)),
+        };
+        sub_len.push(title.len() - bare.len());
         chain.push((title, org.map(|(id, _)| id)));
+        may_inherit.push(inherits);
         pos = org.map_or(title.start, |(_, s)| s.start);
         // Titles chain with 、 and with 兼 (董事長兼總裁).
         if pos > 0 && (a.char_at(pos - 1) == '、' || a.class(Role::TitleJoiner).has_char(a.char_at(pos - 1))) {
@@ -44,13 +56,14 @@ pub(super) fn posts_before(a: &mut Analysis<'_>, person: EntityId, name_start: u
     }
     // 成都市委副書記、市長X: a government title (市長, 省長) names the place of the body before it.
     for i in 0..chain.len() {
-        if chain[i].1.is_none() && governs_a_place(a, chain[i].0) {
+        // (A sub-body before the title names another body: 創建力量主席 is no head of a place.)
+        if chain[i].1.is_none() && sub_len[i] <= 1 && governs_a_place(a, chain[i].0) {
             chain[i].1 = chain[i + 1..].iter().find_map(|(_, org)| org.and_then(|o| place_of(a, o)));
         }
     }
     // In 「X公司創始人、首席執行官Y」 the second title is in the first one's organisation.
     for i in 0..chain.len() {
-        if chain[i].1.is_none() && i + 1 < chain.len() {
+        if chain[i].1.is_none() && i + 1 < chain.len() && may_inherit[i] {
             chain[i].1 = chain[i + 1].1;
         }
     }
@@ -77,6 +90,38 @@ pub(super) fn posts_before(a: &mut Analysis<'_>, person: EntityId, name_start: u
         let t = a.surface(title).to_owned();
         a.posts.push(Post { holder: person, title: t, org, span: title });
     }
+}
+
+/// Longest sub-body written between two titles of a chain: 政法委 in 市委常委、政法委書記.
+const MAX_SUB_BODY: usize = 4;
+
+/// A title preceded by a short sub-body that no lexicon names, itself after another title and
+/// 、 (「X市委常委、政法委書記」, 「X公司董事、財務部總監」): the sub-body and the title are one
+/// title of the chain, in the body of the titles before it. `None` when no title and 、 stand
+/// before the sub-body, so that a lone descriptor is not read as part of a title.
+fn sub_body_before(a: &Analysis<'_>, title: Span) -> Option<Span> {
+    (1..=MAX_SUB_BODY).filter_map(|len| title.start.checked_sub(len)).find_map(|start| {
+        let sub = Span::new(start, title.start);
+        let joined = start > 0 && a.char_at(start - 1) == '、';
+        let chain_before = joined && a.word_ending_at(start - 1, |c| matches!(c, WordClass::Title(_))).is_some();
+        let plain = a.chars[sub.start..sub.end].iter().all(|&c| is_cjk(c) && c != '、')
+            && a.entities.is_free(sub)
+            && !a.has_word(sub, |c| matches!(c, WordClass::Boundary | WordClass::Title(_) | WordClass::SpeechVerb(_)));
+        (chain_before && plain).then(|| Span::new(start, title.end))
+    })
+}
+
+/// Whether a sub-body is a unit of the body named before it: it ends like a government or party
+/// body (政法委, 組織部), not like another organisation (政府專家, 創建力量).
+fn sub_body_of_body_before(a: &Analysis<'_>, sub: Span) -> bool {
+    a.class(Role::SubBodyEnding).ends(a.folded(sub))
+}
+
+/// Whether a title is a whole office (行政長官, 特首): it never takes another title's body.
+fn is_office(a: &Analysis<'_>, title: Span) -> bool {
+    a.word_starting_at(title.start, |c| matches!(c, WordClass::Title(_))).is_some_and(|(w, c)| {
+        w == title && matches!(c, WordClass::Title(t) if a.lex.titles[t].kind == crate::lexicon::TitleKind::Office)
+    })
 }
 
 /// Whether a title heads the government of a place (市長, 副省長, 縣長).
@@ -187,7 +232,11 @@ pub(super) fn offices_of_governments(a: &mut Analysis<'_>) {
             continue;
         }
         let span = a.posts[i].span;
-        let Some((_, WordClass::Title(t))) = a.word_starting_at(span.start, |c| matches!(c, WordClass::Title(_)))
+        // The office is the title's last word (前特首: the office 特首).
+        let Some((_, WordClass::Title(t))) = a
+            .word_starting_at(span.start, |c| matches!(c, WordClass::Title(_)))
+            .filter(|(w, _)| w.end == span.end)
+            .or_else(|| a.word_ending_at(span.end, |c| matches!(c, WordClass::Title(_))))
         else {
             continue;
         };
