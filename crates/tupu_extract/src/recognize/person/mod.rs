@@ -299,6 +299,14 @@ mod tests {
     }
 
     #[test]
+    fn a_title_after_a_conjunction_in_a_list_is_in_the_body_before() {
+        let (_, posts) = people("北辰集團總經理黃志強及黨委書記張明出席。");
+        assert!(posts.iter().any(|p| p.0 == "張明" && p.2.as_deref() == Some("北辰集團")), "{posts:?}");
+        let (_, posts) = people("北辰集团总经理黄志强及党委书记张明出席。");
+        assert!(posts.iter().any(|p| p.0 == "张明" && p.2.as_deref() == Some("北辰集团")), "{posts:?}");
+    }
+
+    #[test]
     fn an_office_that_names_its_government_is_a_post_in_it() {
         let (_, posts) = people("國務院副總理王小明今早發表演講。");
         assert_eq!(posts, vec![("王小明".into(), "副總理".into(), Some("國務院".into()))]);

@@ -67,13 +67,14 @@ pub(super) fn posts_before(a: &mut Analysis<'_>, person: EntityId, name_start: u
             chain[i].1 = chain[i + 1].1;
         }
     }
-    // 「X公司董事長A、首席財務官B」: in a list of people, B's title without a body is in A's.
+    // 「X公司董事長A、首席財務官B」, 「X公司總經理A及黨委書記B」: in a list of people, B's title
+    // without a body is in A's.
     if chain.iter().all(|(_, org)| org.is_none()) {
         if let Some(&(start, _)) = chain.last().map(|(t, o)| (t.start, o)).as_ref() {
-            if start > 0 && a.char_at(start - 1) == '、' {
+            if let Some(joiner) = list_joiner_before(a, start) {
                 let previous = a
                     .entities
-                    .mentions_ending_at(start - 1)
+                    .mentions_ending_at(joiner.start)
                     .into_iter()
                     .find(|(id, _)| a.entities.kind(*id) == EntityKind::Person)
                     .map(|(id, _)| a.entities.resolve(id));
@@ -109,6 +110,15 @@ fn sub_body_before(a: &Analysis<'_>, title: Span) -> Option<Span> {
             && !a.has_word(sub, |c| matches!(c, WordClass::Boundary | WordClass::Title(_) | WordClass::SpeechVerb(_)));
         (chain_before && plain).then(|| Span::new(start, title.end))
     })
+}
+
+/// The 、 or conjunction (及, 和, 以及) that ends at `pos` between two titled people of a list:
+/// 「X公司總經理A及黨委書記B」.
+fn list_joiner_before(a: &Analysis<'_>, pos: usize) -> Option<Span> {
+    if pos > 0 && a.char_at(pos - 1) == '、' {
+        return Some(Span::new(pos - 1, pos));
+    }
+    a.class_word_before(Role::Conjunction, pos)
 }
 
 /// Whether a sub-body is a unit of the body named before it: it ends like a government or party
