@@ -45,7 +45,8 @@ pub(crate) fn word_starts_at(a: &Analysis<'_>, pos: usize, accepted: &[Before]) 
 pub(crate) enum End {
     /// Nothing says a name ends here (王勇強: 強 may go on the name).
     Open,
-    /// A boundary word, or a character that often follows a name (在, 表, 將).
+    /// A boundary word, a character that often follows a name (在, 表, 將), or a date's digits
+    /// (特首陳大文12日出席).
     Likely,
     /// The end of the text, punctuation, 、, 等, a speech verb or a title (王勇表示, 王勇主席).
     Firm,
@@ -61,7 +62,10 @@ pub(crate) fn end_at(a: &Analysis<'_>, pos: usize) -> End {
     if a.word_starting_at(pos, |w| matches!(w, WordClass::SpeechVerb(_) | WordClass::Title(_))).is_some() {
         return End::Firm;
     }
-    if a.word_starting_at(pos, |w| w == WordClass::Boundary).is_some() || a.class(Role::AfterName).has_char(c) {
+    if a.word_starting_at(pos, |w| w == WordClass::Boundary).is_some()
+        || a.class(Role::AfterName).has_char(c)
+        || c.is_ascii_digit()
+    {
         return End::Likely;
     }
     End::Open

@@ -336,7 +336,9 @@ fn selections(a: &mut Analysis<'_>, id: EntityId, full: &[char], ending: usize) 
             if !a.lex.known_named(&folded).is_empty() && a.entities.named(&folded) != Some(id) {
                 continue; // another body's known abbreviation (港大 is not 香港科技大學)
             }
-            if free(a, span) && short_form_stands(a, span) {
+            // 政務 inside the office 政務司司長 is no short form of 政制及內地事務局.
+            let inside_title = a.crossing_words(span).any(|c| matches!(c, WordClass::Title(_)));
+            if free(a, span) && short_form_stands(a, span) && !inside_title {
                 found.push(span);
                 break;
             }

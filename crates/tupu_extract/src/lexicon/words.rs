@@ -276,6 +276,15 @@ roles! {
     AfterShortAlias = "after-short-alias",
     /// 擔任, 出任: a person takes a post (由陳大文擔任主任).
     AppointingVerb = "appointing-verb",
+    /// 將, 已, 正式, 今年: between a person and the verb of an appointment (陳大文將於明年正式出任).
+    AppointmentGap = "appointment-gap",
+    /// 年, 月, 日: after a number, a date's unit (passed over in an appointment's gap: 於2025年1月).
+    DateUnit = "date-unit",
+    /// 接替, 接棒: "succeeding" — the person after it is the predecessor (甲接替乙出任主席).
+    SucceedingVerb = "succeeding-verb",
+    /// 委, 部, 辦: a unit of the body named before it, between two chained titles (市委常委、
+    /// 政法委書記: the political-legal committee of the city's party committee).
+    SubBodyEnding = "sub-body-ending",
     /// 市長, 省長: a title that heads the government of a place.
     HeadOfGovernment = "head-of-government",
     /// 副主席: ends like a head of government but is none.

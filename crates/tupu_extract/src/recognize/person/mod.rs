@@ -262,6 +262,122 @@ mod tests {
     }
 
     #[test]
+    fn a_sub_body_between_chained_titles_continues_the_chain() {
+        for (text, body, second) in [
+            ("北辰市委常委、政法委書記王志強表示，工作取得進展。", "北辰市委", "政法委書記"),
+            ("北辰市委常委、政法委书记王志强表示，工作取得进展。", "北辰市委", "政法委书记"),
+        ] {
+            let mut a = analysis_with(text, None, &[("北辰市委", EntityKind::Organization)]);
+            super::super::known::recognise(&mut a);
+            super::super::names::recognise(&mut a);
+            super::recognise(&mut a);
+            let posts: Vec<(String, Option<String>)> = a
+                .posts
+                .iter()
+                .map(|p| {
+                    (
+                        p.title.clone(),
+                        p.org.map(|o| a.entities.get(o).full_names.keys().next().cloned().unwrap_or_default()),
+                    )
+                })
+                .collect();
+            assert!(posts.contains(&("常委".into(), Some(body.into()))), "{posts:?}");
+            assert!(posts.contains(&(second.into(), Some(body.into()))), "{posts:?}");
+        }
+        // 前 is no unit of 全國政協: the office keeps its own government.
+        for (text, gov, vice) in [
+            ("香港特區政府今日公布計劃。全國政協副主席、前特首梁大文出席。", "香港特區政府", "全國政協"),
+            ("香港特区政府今日公布计划。全国政协副主席、前特首梁大文出席。", "香港特区政府", "全国政协"),
+        ] {
+            let (_, posts) = people(text);
+            assert!(posts.iter().any(|p| p.1.ends_with("特首") && p.2.as_deref() == Some(gov)), "{posts:?}");
+            assert!(posts.iter().any(|p| p.1 == "副主席" && p.2.as_deref() == Some(vice)), "{posts:?}");
+        }
+        // No title before: the descriptor stays out of the title.
+        let (_, posts) = people("全新書記王志強表示滿意。");
+        assert!(posts.iter().all(|p| p.1 == "書記"), "{posts:?}");
+    }
+
+    #[test]
+    fn a_title_after_a_conjunction_in_a_list_is_in_the_body_before() {
+        let (_, posts) = people("北辰集團總經理黃志強及黨委書記張明出席。");
+        assert!(posts.iter().any(|p| p.0 == "張明" && p.2.as_deref() == Some("北辰集團")), "{posts:?}");
+        let (_, posts) = people("北辰集团总经理黄志强及党委书记张明出席。");
+        assert!(posts.iter().any(|p| p.0 == "张明" && p.2.as_deref() == Some("北辰集团")), "{posts:?}");
+    }
+
+    #[test]
+    fn an_office_that_names_its_government_is_a_post_in_it() {
+        let (_, posts) = people("國務院副總理王小明今早發表演講。");
+        assert_eq!(posts, vec![("王小明".into(), "副總理".into(), Some("國務院".into()))]);
+        let (_, posts) = people("国务院副总理王小明今早发表演讲。");
+        assert_eq!(posts, vec![("王小明".into(), "副总理".into(), Some("国务院".into()))]);
+        // The government is not written in 律政司司長: the office stays whole, without a body.
+        let (_, posts) = people("律政司司長李強出席。");
+        assert_eq!(posts, vec![("李強".into(), "律政司司長".into(), None)]);
+    }
+
+    #[test]
+    fn a_date_after_a_titled_name_ends_it() {
+        let (names, posts) = people("特首陳大文12日出席行政會議。");
+        assert_eq!(names, vec!["陳大文"]);
+        assert_eq!(posts.len(), 1);
+        let (names, _) = people("特首陈大文12日出席行政会议。");
+        assert_eq!(names, vec!["陈大文"]);
+    }
+
+    #[test]
+    fn then_serving_is_not_part_of_the_body() {
+        let (_, posts) = people("2018年，時任中聯辦主任李明出席午宴。");
+        assert_eq!(posts, vec![("李明".into(), "主任".into(), Some("中聯辦".into()))]);
+        let (_, posts) = people("2018年，时任中联办主任李明出席午宴。");
+        assert_eq!(posts, vec![("李明".into(), "主任".into(), Some("中联办".into()))]);
+    }
+
+    #[test]
+    fn an_appointment_past_adverbs_and_a_date_is_a_post() {
+        for (text, org) in [
+            ("發展局局長陳大文表示滿意。李志明將於2025年1月正式出任北辰集團主席。", "北辰集團"),
+            ("发展局局长陈大文表示满意。李志明将于2025年1月正式出任北辰集团主席。", "北辰集团"),
+        ] {
+            let (_, posts) = people(text);
+            assert!(posts.iter().any(|p| p.0 == "李志明" && p.1 == "主席" && p.2.as_deref() == Some(org)), "{posts:?}");
+        }
+    }
+
+    #[test]
+    fn the_successor_takes_the_post_not_the_predecessor() {
+        for (text, successor, predecessor, title) in [
+            ("總經理陳大文表示，副總經理黃志強將接替陳大文出任總經理。", "黃志強", "陳大文", "總經理"),
+            ("总经理陈大文表示，副总经理黄志强将接替陈大文出任总经理。", "黄志强", "陈大文", "总经理"),
+        ] {
+            let (_, posts) = people(text);
+            assert!(posts.iter().any(|p| p.0 == successor && p.1 == title), "{posts:?}");
+            assert_eq!(posts.iter().filter(|p| p.0 == predecessor).count(), 1, "{posts:?}");
+        }
+    }
+
+    #[test]
+    fn a_word_before_an_appointing_verb_is_no_name() {
+        for text in [
+            "公務員（包括出任工會成員的公務員）須守規則。盛傳將出任委員會主席的人士未有回應。",
+            "公务员（包括出任工会成员的公务员）须守规则。盛传将出任委员会主席的人士未有回应。",
+        ] {
+            let (names, _) = people(text);
+            assert!(names.is_empty(), "{names:?}");
+        }
+    }
+
+    #[test]
+    fn an_appointing_verb_without_a_title_after_it_gives_no_post() {
+        for text in ["局長陳大文表示，李明將擔任是次活動的嘉賓。", "局长陈大文表示，李明将担任是次活动的嘉宾。"]
+        {
+            let (_, posts) = people(text);
+            assert!(posts.iter().all(|p| p.0 != "李明"), "{posts:?}");
+        }
+    }
+
+    #[test]
     fn dotted_theme_in_quotes_is_not_a_person() {
         let (names, _) = people("大會以「開放·共贏」為主題。");
         assert!(names.is_empty());

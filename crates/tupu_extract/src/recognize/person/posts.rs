@@ -3,10 +3,13 @@
 //! with 擔任/出任, an office of the government the article mentions.
 
 use crate::analysis::Analysis;
+use crate::boundary::{Before, word_starts_at};
 use crate::lexicon::{Role, WordClass};
 use crate::model::{EntityId, EntityKind, Post};
 use crate::span::Span;
 use crate::text::is_cjk;
+
+use super::read::read_name;
 
 /// Maximum gap (descriptor words) between an organisation and the title it gives: 「博睿集團
 /// 亞太區總裁」, 「X協會數字化轉型項目負責人」.
@@ -19,6 +22,10 @@ pub(super) fn posts_before(a: &mut Analysis<'_>, person: EntityId, name_start: u
         pos -= 1;
     }
     let mut chain: Vec<(Span, Option<EntityId>)> = Vec::new();
+    // Whether each title of the chain may take the body of the title before it (see below), and
+    // how long a sub-body written before it is (政法委 in 政法委書記).
+    let mut may_inherit: Vec<bool> = Vec::new();
+    let mut sub_len: Vec<usize> = Vec::new();
     while let Some((title, _)) = a.word_ending_at(pos, |c| matches!(c, WordClass::Title(_))) {
         // 「陳大文教授、X局局長李明」: a title right after another person's name is theirs.
         if !chain.is_empty()
@@ -30,7 +37,15 @@ pub(super) fn posts_before(a: &mut Analysis<'_>, person: EntityId, name_start: u
             break;
         }
         let org = org_before(a, title.start);
+        // 市委常委、政法委書記X: a sub-body written before the title continues the chain.
+        let bare = title;
+        let (title, inherits) = match (org, sub_body_before(a, title)) {
+            (None, Some(with_sub)) => (with_sub, sub_body_of_body_before(a, Span::new(with_sub.start, title.start))),
+            _ => (title, !is_office(a, title)),
+        };
+        sub_len.push(title.len() - bare.len());
         chain.push((title, org.map(|(id, _)| id)));
+        may_inherit.push(inherits);
         pos = org.map_or(title.start, |(_, s)| s.start);
         // Titles chain with 、 and with 兼 (董事長兼總裁).
         if pos > 0 && (a.char_at(pos - 1) == '、' || a.class(Role::TitleJoiner).has_char(a.char_at(pos - 1))) {
@@ -41,23 +56,25 @@ pub(super) fn posts_before(a: &mut Analysis<'_>, person: EntityId, name_start: u
     }
     // 成都市委副書記、市長X: a government title (市長, 省長) names the place of the body before it.
     for i in 0..chain.len() {
-        if chain[i].1.is_none() && governs_a_place(a, chain[i].0) {
+        // (A sub-body before the title names another body: 創建力量主席 is no head of a place.)
+        if chain[i].1.is_none() && sub_len[i] <= 1 && governs_a_place(a, chain[i].0) {
             chain[i].1 = chain[i + 1..].iter().find_map(|(_, org)| org.and_then(|o| place_of(a, o)));
         }
     }
     // In 「X公司創始人、首席執行官Y」 the second title is in the first one's organisation.
     for i in 0..chain.len() {
-        if chain[i].1.is_none() && i + 1 < chain.len() {
+        if chain[i].1.is_none() && i + 1 < chain.len() && may_inherit[i] {
             chain[i].1 = chain[i + 1].1;
         }
     }
-    // 「X公司董事長A、首席財務官B」: in a list of people, B's title without a body is in A's.
+    // 「X公司董事長A、首席財務官B」, 「X公司總經理A及黨委書記B」: in a list of people, B's title
+    // without a body is in A's.
     if chain.iter().all(|(_, org)| org.is_none()) {
         if let Some(&(start, _)) = chain.last().map(|(t, o)| (t.start, o)).as_ref() {
-            if start > 0 && a.char_at(start - 1) == '、' {
+            if let Some(joiner) = list_joiner_before(a, start) {
                 let previous = a
                     .entities
-                    .mentions_ending_at(start - 1)
+                    .mentions_ending_at(joiner.start)
                     .into_iter()
                     .find(|(id, _)| a.entities.kind(*id) == EntityKind::Person)
                     .map(|(id, _)| a.entities.resolve(id));
@@ -74,6 +91,47 @@ pub(super) fn posts_before(a: &mut Analysis<'_>, person: EntityId, name_start: u
         let t = a.surface(title).to_owned();
         a.posts.push(Post { holder: person, title: t, org, span: title });
     }
+}
+
+/// Longest sub-body written between two titles of a chain: 政法委 in 市委常委、政法委書記.
+const MAX_SUB_BODY: usize = 4;
+
+/// A title preceded by a short sub-body that no lexicon names, itself after another title and
+/// 、 (「X市委常委、政法委書記」, 「X公司董事、財務部總監」): the sub-body and the title are one
+/// title of the chain, in the body of the titles before it. `None` when no title and 、 stand
+/// before the sub-body, so that a lone descriptor is not read as part of a title.
+fn sub_body_before(a: &Analysis<'_>, title: Span) -> Option<Span> {
+    (1..=MAX_SUB_BODY).filter_map(|len| title.start.checked_sub(len)).find_map(|start| {
+        let sub = Span::new(start, title.start);
+        let joined = start > 0 && a.char_at(start - 1) == '、';
+        let chain_before = joined && a.word_ending_at(start - 1, |c| matches!(c, WordClass::Title(_))).is_some();
+        let plain = a.chars[sub.start..sub.end].iter().all(|&c| is_cjk(c) && c != '、')
+            && a.entities.is_free(sub)
+            && !a.has_word(sub, |c| matches!(c, WordClass::Boundary | WordClass::Title(_) | WordClass::SpeechVerb(_)));
+        (chain_before && plain).then(|| Span::new(start, title.end))
+    })
+}
+
+/// The 、 or conjunction (及, 和, 以及) that ends at `pos` between two titled people of a list:
+/// 「X公司總經理A及黨委書記B」.
+fn list_joiner_before(a: &Analysis<'_>, pos: usize) -> Option<Span> {
+    if pos > 0 && a.char_at(pos - 1) == '、' {
+        return Some(Span::new(pos - 1, pos));
+    }
+    a.class_word_before(Role::Conjunction, pos)
+}
+
+/// Whether a sub-body is a unit of the body named before it: it ends like a government or party
+/// body (政法委, 組織部), not like another organisation (政府專家, 創建力量).
+fn sub_body_of_body_before(a: &Analysis<'_>, sub: Span) -> bool {
+    a.class(Role::SubBodyEnding).ends(a.folded(sub))
+}
+
+/// Whether a title is a whole office (行政長官, 特首): it never takes another title's body.
+fn is_office(a: &Analysis<'_>, title: Span) -> bool {
+    a.word_starting_at(title.start, |c| matches!(c, WordClass::Title(_))).is_some_and(|(w, c)| {
+        w == title && matches!(c, WordClass::Title(t) if a.lex.titles[t].kind == crate::lexicon::TitleKind::Office)
+    })
 }
 
 /// Whether a title heads the government of a place (市長, 副省長, 縣長).
@@ -184,7 +242,11 @@ pub(super) fn offices_of_governments(a: &mut Analysis<'_>) {
             continue;
         }
         let span = a.posts[i].span;
-        let Some((_, WordClass::Title(t))) = a.word_starting_at(span.start, |c| matches!(c, WordClass::Title(_)))
+        // The office is the title's last word (前特首: the office 特首).
+        let Some((_, WordClass::Title(t))) = a
+            .word_starting_at(span.start, |c| matches!(c, WordClass::Title(_)))
+            .filter(|(w, _)| w.end == span.end)
+            .or_else(|| a.word_ending_at(span.end, |c| matches!(c, WordClass::Title(_))))
         else {
             continue;
         };
@@ -192,26 +254,158 @@ pub(super) fn offices_of_governments(a: &mut Analysis<'_>) {
             a.lex.known_named(&crate::normalize::fold(name)).iter().find_map(|&k| a.entities.of_known(k))
         });
         a.posts[i].org = government.filter(|&g| !a.entities.get(g).mentions.is_empty());
+        if a.posts[i].org.is_none() {
+            government_inside_office(a, i, t);
+        }
     }
 }
 
-/// 由陳大文擔任實驗室主任: a post taken with 擔任/出任, its body (or a bare ending that stands
-/// for it) right after the verb.
+/// An office whose title starts with the name of its government (國務院副總理: the State
+/// Council's vice-premier) is a post in that government, named inside the title: the body gets
+/// a mention there and the post keeps the rest of the title (副總理). Offices whose government
+/// is not written in them (律政司司長 of the Hong Kong government) are left alone.
+fn government_inside_office(a: &mut Analysis<'_>, post: usize, title: usize) {
+    let span = a.posts[post].span;
+    let folded = a.folded(span);
+    let Some((k, len)) = a.lex.titles[title].governments.iter().find_map(|name| {
+        let name = crate::normalize::fold(name);
+        let k = *a.lex.known_named(&name).first()?;
+        (folded.starts_with(name.as_str()) && folded.len() > name.len()).then(|| (k, name.chars().count()))
+    }) else {
+        return;
+    };
+    let body = Span::new(span.start, span.start + len);
+    if !a.entities.is_free(body) {
+        return;
+    }
+    let id = crate::recognize::known::add_known(a, k, body);
+    let rest = Span::new(body.end, span.end);
+    a.posts[post].org = Some(id);
+    a.posts[post].title = a.surface(rest).to_owned();
+    a.posts[post].span = rest;
+}
+
+/// Longest gap of adverbs, auxiliaries and date words between a person and the verb of an
+/// appointment: 陳大文將於2024年1月正式出任主席.
+const MAX_APPOINTMENT_GAP: usize = 14;
+
+/// Longest stretch between the verb of an appointment and its title (a body and a descriptor):
+/// 出任北辰集團亞太區行政總裁.
+const MAX_APPOINTED_TITLE: usize = 20;
+
+/// A post taken with an appointing verb (擔任, 出任, 獲委任為, 升任, 接任, 當選): 由陳大文擔任實驗室
+/// 主任, 陳大文將於明年正式出任北辰集團主席, 陳大文接替李明出任主席 (the post is 陳大文's, not
+/// the predecessor's). The title is the first after the verb; between them only the body (or a
+/// bare ending that stands for it) and its descriptor.
 pub(super) fn appointed(a: &mut Analysis<'_>) {
-    let people: Vec<(EntityId, Span)> =
-        a.entities.all_mentions().into_iter().filter(|(id, _)| a.entities.kind(*id) == EntityKind::Person).collect();
-    for (person, m) in people {
-        let Some(verb) = a.class_word_at(Role::AppointingVerb, m.end) else {
-            continue;
-        };
-        let after = verb.end;
-        let org = a.entities.mentions_in(Span::new(after, after + 30)).into_iter().find(|(id, s)| {
-            s.start == after && matches!(a.entities.kind(*id), EntityKind::Organization | EntityKind::Place)
-        });
-        let title_at = org.map_or(after, |(_, s)| s.end);
-        if let Some((title, _)) = a.word_starting_at(title_at, |c| matches!(c, WordClass::Title(_))) {
-            let t = a.surface(title).to_owned();
-            a.posts.push(Post { holder: person, title: t, org: org.map(|(id, _)| id), span: title });
+    for name in appointed_names(a) {
+        if a.entities.is_free(name) {
+            super::add_person(a, name);
         }
     }
+    let people: Vec<(EntityId, Span)> =
+        a.entities.all_mentions().into_iter().filter(|(id, _)| a.entities.kind(*id) == EntityKind::Person).collect();
+    for &(person, m) in &people {
+        let Some(verb) = appointing_verb_after(a, m.end) else {
+            continue;
+        };
+        // 甲接替乙出任主席: 乙 is the predecessor; the post is 甲's.
+        let holder = match a.class_word_before(Role::SucceedingVerb, m.start) {
+            Some(succeeding) => match people.iter().find(|(_, p)| p.end == gap_before(a, succeeding.start)) {
+                Some(&(successor, _)) => successor,
+                None => continue,
+            },
+            None => person,
+        };
+        if let Some((title, org)) = appointed_title(a, verb.end) {
+            let t = a.surface(title).to_owned();
+            a.posts.push(Post { holder, title: t, org, span: title });
+        }
+    }
+}
+
+/// Names revealed by an appointment: a Chinese name of three or more characters at the start
+/// of a clause (or after a boundary word such as 由) before an appointing verb that names a
+/// title — 「李志明將出任北辰集團主席」, 「由李志明擔任主任」. Nothing else makes 李志明 a person
+/// here, as a speech verb does. Two characters (盛傳, 張仍) are too often a word or a surname
+/// and an adverb, and a name holding a known or boundary word (包括) is none.
+fn appointed_names(a: &Analysis<'_>) -> Vec<Span> {
+    let mut names = Vec::new();
+    for verb in a.class(Role::AppointingVerb).words() {
+        for v in a.occurrences(verb) {
+            if appointed_title(a, v.end).is_none() {
+                continue;
+            }
+            let end = gap_before(a, v.start);
+            let name = (3..=4).filter_map(|len| end.checked_sub(len)).find_map(|start| {
+                read_name(a, start).filter(|n| {
+                    n.end == end
+                        && word_starts_at(a, start, &[Before::Boundary])
+                        && !a.has_word(*n, |c| matches!(c, WordClass::Known(_) | WordClass::Boundary))
+                })
+            });
+            names.extend(name);
+        }
+    }
+    names
+}
+
+/// Where a gap of adverbs, auxiliaries and date words (see [`appointing_verb_after`]) ending at
+/// `end` starts: 李明將於明年|出任 → after 李明.
+fn gap_before(a: &Analysis<'_>, end: usize) -> usize {
+    let mut p = end;
+    while end - p <= MAX_APPOINTMENT_GAP && p > 0 {
+        if a.char_at(p - 1).is_ascii_digit() {
+            p -= 1;
+        } else if p > 1 && a.class(Role::DateUnit).has_char(a.char_at(p - 1)) && a.char_at(p - 2).is_ascii_digit() {
+            p -= 1;
+        } else if let Some(w) = a.class_word_before(Role::AppointmentGap, p) {
+            p = w.start;
+        } else {
+            break;
+        }
+    }
+    p
+}
+
+/// The appointing verb after a person, past a short gap of adverbs, auxiliaries and date words
+/// (將, 已, 正式, 於2024年1月): 陳大文將於明年正式出任 → 出任.
+fn appointing_verb_after(a: &Analysis<'_>, from: usize) -> Option<Span> {
+    let mut p = from;
+    while p - from <= MAX_APPOINTMENT_GAP {
+        if let Some(verb) = a.class_word_at(Role::AppointingVerb, p) {
+            return Some(verb);
+        }
+        if a.char_at(p).is_ascii_digit() {
+            p += 1;
+            if a.class(Role::DateUnit).has_char(a.char_at(p)) {
+                p += 1;
+            }
+        } else if let Some(w) = a.class_word_at(Role::AppointmentGap, p) {
+            p = w.end;
+        } else {
+            return None;
+        }
+    }
+    None
+}
+
+/// The title an appointing verb names, with its body: the first title word after the verb,
+/// preceded by nothing or by a body and its descriptor (出任北辰集團亞太區總裁). A title inside
+/// a longer title or name (董事 in 董事會) is not one.
+fn appointed_title(a: &Analysis<'_>, after: usize) -> Option<(Span, Option<EntityId>)> {
+    let mut p = after;
+    while p < a.chars.len() && p - after <= MAX_APPOINTED_TITLE && is_cjk(a.char_at(p)) {
+        if let Some((title, _)) = a.word_starting_at(p, |c| matches!(c, WordClass::Title(_))) {
+            if !a.entities.inside_larger_mention(title) && !super::inside_longer_title(a, title) {
+                if title.start == after {
+                    return Some((title, None));
+                }
+                let org = org_before(a, title.start).filter(|(_, s)| s.start == after);
+                return org.map(|(id, _)| (title, Some(id)));
+            }
+        }
+        p += 1;
+    }
+    None
 }
