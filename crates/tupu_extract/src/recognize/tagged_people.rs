@@ -253,7 +253,7 @@ fn not_two_to_four_ideographs(a: &Analysis<'_>, _: &GeneralLexicon, p: &Proposal
 /// A Chinese name opens with a surname of `surnames.tsv`; a name without one must be a
 /// transliteration (`transliteration.tsv`) the tagger is surer of: 特朗普.
 fn no_surname_nor_transliteration(a: &Analysis<'_>, _: &GeneralLexicon, p: &Proposal) -> bool {
-    !has_surname(a, p.span) && !(is_transliterated(a, p.span) && p.margin >= MIN_MARGIN_TRANSLITERATED)
+    !(has_surname(a, p.span) || (is_transliterated(a, p.span) && p.margin >= MIN_MARGIN_TRANSLITERATED))
 }
 
 /// The tagger is not sure enough of this exact span.
