@@ -179,9 +179,10 @@ fn cut_word_past_end(a: &Analysis<'_>, lex: &GeneralLexicon, _: &Names, span: Sp
 }
 
 /// A last character given names do not end with, but that follows names (`function_words.tsv`,
-/// `not-in-given-name`): 陳大文也 → 陳大文, 李明再 → 李明.
+/// `not-in-given-name`): 陳大文也 → 陳大文; a surname and such a character is no name (郭與 →
+/// 郭, rejected).
 fn cut_bad_last_character(a: &Analysis<'_>, _: &GeneralLexicon, _: &Names, span: Span) -> Option<Span> {
-    (span.len() >= 3 && a.class(Role::NotInGivenName).has_char(a.char_at(span.end - 1)))
+    (span.len() >= 2 && a.class(Role::NotInGivenName).has_char(a.char_at(span.end - 1)))
         .then(|| Span::new(span.start, span.end - 1))
 }
 
@@ -407,6 +408,8 @@ mod tests {
             ("a word runs past its end", "王志勇致辭表示", "王志勇致", "王志勇"),
             ("a word runs past its end", "王志勇致辞表示", "王志勇致", "王志勇"),
             ("a character given names do not end with", "陳志明也表示", "陳志明也", "陳志明"),
+            ("a character given names do not end with", "由郭與陳主持", "郭與", "郭"),
+            ("a character given names do not end with", "由郭与陈主持", "郭与", "郭"),
             ("a common word swallowed at its end", "黃大仁太太表示", "黃大仁太太", "黃大仁"),
             ("a common word swallowed at its end", "黄大仁周四表示", "黄大仁周四", "黄大仁"),
         ];
