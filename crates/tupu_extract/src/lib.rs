@@ -42,6 +42,7 @@ pub(crate) const PIPELINE: &[&dyn Stage] = &[
     &recognize::PatternNames,
     &resolve::Abbreviations,
     &recognize::People,
+    &recognize::TaggedPeople,
     &resolve::Coreference,
     &figure::Figures,
     &event::EventDetailsStage,

@@ -2,11 +2,13 @@
 //!
 //! Order matters and is the pipeline's (see `PIPELINE` in lib.rs): known names first (the
 //! lexicons know best), then names by pattern (endings, quotes, Latin script), then people,
-//! whose posts point at the organisations already found.
+//! whose posts point at the organisations already found, then the people the name tagger
+//! proposes where no rule contradicts it.
 
 mod known;
 mod names;
 pub(crate) mod person;
+mod tagged_people;
 
 use crate::analysis::{Analysis, Stage};
 
@@ -16,6 +18,8 @@ pub(crate) struct KnownNames;
 pub(crate) struct PatternNames;
 /// People and their posts.
 pub(crate) struct People;
+/// People the name tagger proposes and no rule contradicts (names in lists, captions, subjects).
+pub(crate) struct TaggedPeople;
 
 impl Stage for KnownNames {
     fn name(&self) -> &'static str {
@@ -44,5 +48,15 @@ impl Stage for People {
 
     fn run(&self, analysis: &mut Analysis<'_>) {
         person::recognise(analysis);
+    }
+}
+
+impl Stage for TaggedPeople {
+    fn name(&self) -> &'static str {
+        "tagged people"
+    }
+
+    fn run(&self, analysis: &mut Analysis<'_>) {
+        tagged_people::recognise(analysis);
     }
 }

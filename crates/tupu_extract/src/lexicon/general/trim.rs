@@ -1,5 +1,8 @@
-//! Prototype: trimming a candidate name's start to a word boundary (not wired into the
-//! recognisers yet; `examples/trim_survey.rs` measures what it would do).
+//! Trimming a candidate name's start to a word boundary. The recogniser of names by ending uses
+//! [`trim_name_start`] (policy [`RestRule::MustName`], without descriptors) as its rule «a word
+//! that cannot begin a name» (`recognize/names/start.rs`) and [`fused_ending`] as its rejection
+//! «two places fused at the ending» (`recognize/names/ending.rs`); `examples/trim_survey.rs`
+//! measures what they do to the names tupu finds.
 //!
 //! A name found by its ending runs left until something stops it; with 181 listed words, a verb,
 //! adverb or descriptor before the name is swallowed (发挥X集团, 减少医保基金, 一方面X,
@@ -116,7 +119,7 @@ pub fn trim_name_start(
     trim
 }
 
-/// Prototype: two names fused at the ending. When the candidate's stem is a proper name that
+/// Two names fused at the ending. When the candidate's stem is a proper name that
 /// carries an ending of its own (`is_ending`: 黄石市 ends with 市) and a common word joins that
 /// ending to the candidate's (市县), the candidate is the name and a word of ordinary text (黄石市 +
 /// 市县两级): the name is the stem. Only for a one-character ending: 金门县政府 and 沙田区议会

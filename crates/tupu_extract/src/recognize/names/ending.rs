@@ -5,12 +5,13 @@
 //! each looks at the candidate alone, and any one of them rejects it, whatever their order.
 
 use crate::analysis::Analysis;
+use crate::lexicon::general::{GeneralLexicon, fused_ending};
 use crate::lexicon::{KnownClass, Role, Suffix, WordClass};
 use crate::model::EntityKind;
 use crate::span::Span;
 
 use super::marker::has_marker;
-use super::start::name_start;
+use super::start::{TRIMS, name_start};
 use super::{Candidate, counts_char, is_quoted, joins};
 
 /// A text before an ending, as the rules see it.
@@ -45,6 +46,7 @@ pub(super) const REJECTIONS: &[Rejection] = &[
     ("a weak ending without a marker", weak_ending_without_marker),
     ("a place and a programme word", place_and_programme_word),
     ("descriptions joined", descriptions_joined),
+    ("two places fused at the ending", two_places_fused),
 ];
 
 /// Every name before an ending of the text.
@@ -70,6 +72,11 @@ pub(super) fn candidate_at<'l>(a: &Analysis<'l>, end: usize) -> Option<EndingCan
     // A conjunction opens no name (與特區政府 → 特區政府).
     while start < suffix_span.start && joins(a, a.char_at(start)) {
         start += 1;
+    }
+    for (_, trim) in TRIMS {
+        if let Some(s) = trim(a, Span::new(start, end), suffix_span, suffix.kind) {
+            start = s;
+        }
     }
     let mut span = Span::new(start, end);
     if suffix.kind == EntityKind::Event {
@@ -122,6 +129,14 @@ fn event_name(a: &Analysis<'_>, span: Span) -> Span {
         span.start -= 4;
     }
     span
+}
+
+/// Two places fused at a one-character ending: in 黃石市縣兩級 the candidate 黃石市縣 is the city
+/// 黃石市 and the common word 市縣 ([`fused_ending`]); the city is read at its own ending.
+fn two_places_fused(a: &Analysis<'_>, c: &EndingCandidate<'_>) -> bool {
+    let is_place_ending = |w: &str| a.lex.suffixes.iter().any(|s| s.kind == EntityKind::Place && s.folded == w);
+    c.suffix.kind == EntityKind::Place
+        && fused_ending(GeneralLexicon::embedded(), a.chars, c.span, c.suffix_span.len(), is_place_ending).is_some()
 }
 
 /// A place ending whose text ends with a known place starting inside it: in 東方集團亞太區 the
@@ -346,6 +361,11 @@ mod tests {
             "descriptions joined",
             [("貢獻數字智慧和綠色方案。", "方案"), ("贡献数字智慧和绿色方案。", "方案")],
             [("推出「數字和綠色方案」。", "方案"), ("推出“数字和绿色方案”。", "方案")],
+        ),
+        (
+            "two places fused at the ending",
+            [("黃石市縣兩級政府", "縣"), ("黄石市县两级政府", "县")],
+            [("香港特別行政區成立。", "區"), ("香港特别行政区成立。", "区")],
         ),
     ];
 

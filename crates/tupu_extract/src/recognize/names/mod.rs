@@ -281,6 +281,22 @@ mod tests {
     }
 
     #[test]
+    fn a_verb_adverb_or_quantity_before_a_name_is_no_part_of_it() {
+        for (text, name) in [
+            ("公司將發揮東海創科集團的優勢。", "東海創科集團"),
+            ("公司将发挥东海创科集团的优势。", "东海创科集团"),
+            ("一方面東海創科集團擴大投資。", "東海創科集團"),
+            ("一方面东海创科集团扩大投资。", "东海创科集团"),
+        ] {
+            let f = names(text);
+            assert!(has(&f, name, EntityKind::Organization), "{text}: {f:?}");
+        }
+        // A name that opens with a verbal noun keeps it (創新 is a verb, 科技署 names nothing).
+        let f = names("創新科技署今日公布。");
+        assert!(f.iter().all(|(l, _)| !l.starts_with("科技")), "{f:?}");
+    }
+
+    #[test]
     fn ending_inside_an_ordinary_word_is_ignored() {
         let f = names("雙方簽署協議，優化產業布局，開拓市場。");
         assert!(f.is_empty(), "{f:?}");

@@ -8,6 +8,7 @@
 //! applies, the character is part of the name.
 
 use crate::analysis::Analysis;
+use crate::lexicon::general::{GeneralLexicon, RestRule, trim_name_start};
 use crate::lexicon::{Role, WordClass};
 use crate::model::EntityKind;
 use crate::numeral::magnitude;
@@ -63,6 +64,13 @@ pub(super) const STOPS: &[(&str, StopRule)] = &[
     ("a larger place", larger_place),
 ];
 
+/// A rule that moves the start of a whole candidate (its ending included) to a word boundary,
+/// after the walk: `(name, rule)`; the rule returns the new start, or `None` to leave it.
+pub(super) type TrimRule = fn(&Analysis<'_>, Span, Span, EntityKind) -> Option<usize>;
+
+/// The rules that trim a candidate's start after the walk, applied in this order.
+pub(super) const TRIMS: &[(&str, TrimRule)] = &[("a word that cannot begin a name", word_that_cannot_begin_a_name)];
+
 /// Where a name whose ending starts at `suffix_start` begins.
 pub(super) fn name_start(a: &Analysis<'_>, suffix_start: usize, kind: EntityKind) -> usize {
     let reading = Reading { suffix_start, kind };
@@ -84,6 +92,22 @@ pub(super) fn name_start(a: &Analysis<'_>, suffix_start: usize, kind: EntityKind
         p -= 1;
     }
     p
+}
+
+/// Leading words of the general lexicon that cannot begin a name go (verbs, adverbs,
+/// conjunctions, prepositions, measure words, quantities, particles, pronouns): 發揮X集團 →
+/// X集團, 大幅減少X基金 → X基金, 一方面X集團 → X集團 ([`trim_name_start`]; the stem left must
+/// name something on its own: 創新科技署 keeps 創新). A known name or quotes at the start keep
+/// it. (The prototype's descriptor trimming, 金融科技企業X有限公司 → X有限公司, is not used: on
+/// the development articles it cut 國家工程技術研究中心X分中心 after a count to X分中心.)
+fn word_that_cannot_begin_a_name(a: &Analysis<'_>, span: Span, suffix: Span, _: EntityKind) -> Option<usize> {
+    if a.word_starting_at(span.start, |w| matches!(w, WordClass::Known(_))).is_some()
+        || (span.start > 0 && super::OPEN_QUOTES.contains(&a.char_at(span.start - 1)))
+    {
+        return None;
+    }
+    let trim = trim_name_start(GeneralLexicon::embedded(), a.chars, span, suffix.len(), RestRule::MustName, |_| false);
+    (trim.span.start > span.start).then_some(trim.span.start)
 }
 
 fn is_known_place(a: &Analysis<'_>, class: WordClass) -> bool {

@@ -1,0 +1,486 @@
+//! People the name tagger proposes and no rule contradicts: names without a title next to them —
+//! in lists (出席的有陳大文、李小明), in captions (陳大文（右一）), as subjects (陳大文昨日到訪).
+//!
+//! The tagger ([`NameTagger`], `data/ner/README.md`) reads the whole article and proposes person
+//! names with a margin (how much better it found this exact span than the nearest alternative).
+//! It proposes; the rules here decide, after the rules of [`super::person`] have placed the
+//! people they find by titles and speech verbs:
+//!
+//! 1. Each proposal is settled against the text ([`SETTLING`]): its edges trimmed to ideographs,
+//!    cut where a word of the general lexicon runs past its end (王勇致 of 王勇致辭 → 王勇), where
+//!    it ends with a character given names do not end with (陳大文也 → 陳大文), before a common
+//!    word it swallowed (陳大文太太 → 陳大文), and cut to a person already found or proposed
+//!    whose name it extends (in-article consistency: 陳大文倚 → 陳大文 when 陳大文 is a person).
+//! 2. It is then a person unless one of the [`REJECTIONS`] applies: not two to four ideographs,
+//!    no surname from `surnames.tsv` (or not a transliteration with a stronger margin), too small
+//!    a margin, inside or across a mention already placed (an organisation, a place, a known
+//!    name), across a word boundary of the general lexicon, a common word, a title of a work.
+//! 3. An accepted name is the same person everywhere else it stands as a word.
+//!
+//! Organisations and places the tagger proposes are not used: unconfirmed, most are off by a
+//! character, and those a rule confirms are found by the rules already (`data/ner/README.md`).
+
+use crate::analysis::Analysis;
+use crate::boundary::{End, end_at};
+use crate::lexicon::general::{GeneralLexicon, PartOfSpeech};
+use crate::lexicon::{Role, WordClass};
+use crate::model::{EntityId, EntityKind};
+use crate::ner::{NameCandidate, NameTagger};
+use crate::span::Span;
+use crate::text::is_cjk;
+
+/// Fewest margin units a proposal needs (the tagger's margin: see [`NameCandidate::margin`]).
+/// Measured on the development articles: below 10, most proposals are off by a character.
+const MIN_MARGIN: f32 = 10.0;
+
+/// Fewest margin units a transliterated name needs: without a surname, only the tagger vouches
+/// for it (特朗普, 埃爾多安 — but also 溫哥華, a city).
+const MIN_MARGIN_TRANSLITERATED: f32 = 20.0;
+
+/// Fewest occurrences in jieba's corpus a word needs to say where a name ends: rarer entries are
+/// mostly noise (光會, 3 occurrences, would cut 羅致光會上 to 羅致).
+const MIN_WORD_FREQ: u32 = 10;
+
+/// The names of the article's people: each name (folded) and how many times it is attested — by
+/// a proposal of the tagger left whole by the other settling rules, or, counted twice, by a
+/// person the rules found.
+pub(super) type Names = std::collections::HashMap<Vec<char>, usize>;
+
+/// A person name the tagger proposes, as the rules see it.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Proposal {
+    /// Where it is (after settling).
+    pub(super) span: Span,
+    /// The tagger's margin for its original span.
+    pub(super) margin: f32,
+}
+
+/// A rule that settles a proposal against the text: the span it becomes (`None`: unchanged).
+pub(super) type Settle = fn(&Analysis<'_>, &GeneralLexicon, &Names, Span) -> Option<Span>;
+
+/// The settling rules, applied in this order (each sees the span the previous ones left).
+pub(super) const SETTLING: &[(&str, Settle)] = &[
+    ("edges trimmed to ideographs", trim_to_ideographs),
+    ("a second surname before it", second_surname_before),
+    ("a word runs past its end", cut_word_past_end),
+    ("a character given names do not end with", cut_bad_last_character),
+    ("a common word swallowed at its end", cut_common_word_at_end),
+    ("consistent with the article's other names", consistent_with_other_names),
+];
+
+/// A rule that says a settled proposal is no person: `(what it says, whether it applies)`.
+pub(super) type Rejection = (&'static str, fn(&Analysis<'_>, &GeneralLexicon, &Proposal) -> bool);
+
+/// Why a proposal is no person. They are independent; any one rejects.
+pub(super) const REJECTIONS: &[Rejection] = &[
+    ("not two to four ideographs", not_two_to_four_ideographs),
+    ("no surname and no transliteration", no_surname_nor_transliteration),
+    ("too small a margin", too_small_a_margin),
+    ("another mention holds it", held_by_another_mention),
+    ("a lexicon word crosses its edge", crosses_a_word),
+    ("a title, speech verb or boundary word in it", function_word_inside),
+    ("a common word", common_word),
+    ("the given name is a function word", given_name_is_a_function_word),
+    ("the title of a work", title_of_a_work),
+];
+
+pub(crate) fn recognise(a: &mut Analysis<'_>) {
+    let lex = GeneralLexicon::embedded();
+    let candidates: Vec<NameCandidate> =
+        NameTagger::embedded().tag(a.chars).into_iter().filter(|c| c.kind == EntityKind::Person).collect();
+    if candidates.is_empty() {
+        return;
+    }
+    // The names of the people already found, and every name proposed (settled without the
+    // consistency rule): what a proposal may be cut to.
+    let mut names = Names::new();
+    for id in a.entities.ids().filter(|&id| a.entities.kind(id) == EntityKind::Person) {
+        let d = a.entities.get(id);
+        for n in d.full_names.keys().chain(&d.short_names) {
+            *names.entry(crate::normalize::fold(n).chars().collect()).or_default() += 2;
+        }
+    }
+    let own = SETTLING.len() - 1;
+    for c in &candidates {
+        let span = settle(a, lex, &Names::new(), c.span, &SETTLING[..own]);
+        if span == c.span && c.margin >= MIN_MARGIN {
+            *names.entry(a.chars_of(span).to_vec()).or_default() += 1;
+        }
+    }
+    let mut proposals: Vec<Proposal> = candidates
+        .iter()
+        .map(|c| Proposal { span: settle(a, lex, &names, c.span, SETTLING), margin: c.margin })
+        .collect();
+    proposals.sort_by(|x, y| y.margin.total_cmp(&x.margin).then(x.span.cmp(&y.span)));
+    let mut accepted: Vec<(EntityId, Span)> = Vec::new();
+    for p in proposals {
+        if REJECTIONS.iter().any(|(_, rejects)| rejects(a, lex, &p)) {
+            continue;
+        }
+        let surface = a.surface(p.span).to_owned();
+        let id = a.entities.create(EntityKind::Person, &surface, true);
+        if a.entities.kind(id) != EntityKind::Person {
+            continue;
+        }
+        a.entities.add_mention(id, p.span, &surface);
+        accepted.push((id, p.span));
+    }
+    for (id, span) in accepted {
+        everywhere(a, lex, id, span);
+    }
+}
+
+/// Applies `rules` in order to a proposal's span.
+fn settle(a: &Analysis<'_>, lex: &GeneralLexicon, names: &Names, span: Span, rules: &[(&str, Settle)]) -> Span {
+    rules
+        .iter()
+        .fold(span, |span, (_, rule)| if span.is_empty() { span } else { rule(a, lex, names, span).unwrap_or(span) })
+}
+
+/// Every other occurrence of an accepted name where it stands as a word (not glued into a
+/// longer name, no lexicon word across its edges) is a mention of the same person.
+fn everywhere(a: &mut Analysis<'_>, lex: &GeneralLexicon, id: EntityId, span: Span) {
+    let folded: String = a.chars_of(span).iter().collect();
+    for other in a.occurrences(&folded) {
+        if other == span || !a.entities.is_free(other) || crosses(a, lex, other) {
+            continue;
+        }
+        if other.len() <= 3 && is_cjk(a.char_at(other.end)) && end_at(a, other.end) == End::Open {
+            continue;
+        }
+        let surface = a.surface(other).to_owned();
+        a.entities.add_mention(id, other, &surface);
+    }
+}
+
+/// Spaces and punctuation at either edge are no part of a name: 「　特朗普」 → 特朗普.
+fn trim_to_ideographs(a: &Analysis<'_>, _: &GeneralLexicon, _: &Names, span: Span) -> Option<Span> {
+    let mut s = span;
+    while s.start < s.end && !is_cjk(a.char_at(s.start)) {
+        s.start += 1;
+    }
+    while s.end > s.start && !is_cjk(a.char_at(s.end - 1)) {
+        s.end -= 1;
+    }
+    (s != span).then_some(s)
+}
+
+/// A word of the general lexicon that starts inside the name, after its first two characters,
+/// and runs past its end belongs to the text after it: 王勇致|辭表示 → 王勇.
+fn cut_word_past_end(a: &Analysis<'_>, lex: &GeneralLexicon, _: &Names, span: Span) -> Option<Span> {
+    let cut = lex
+        .crossing(a.chars, span.end)
+        .filter(|w| {
+            w.span.start >= span.start + 2 && w.entry.pos != PartOfSpeech::Person && w.entry.freq >= MIN_WORD_FREQ
+        })
+        .map(|w| w.span.start)
+        .min()?;
+    Some(Span::new(span.start, cut))
+}
+
+/// A last character given names do not end with, but that follows names (`function_words.tsv`,
+/// `not-in-given-name`): 陳大文也 → 陳大文; a surname and such a character is no name (郭與 →
+/// 郭, rejected).
+fn cut_bad_last_character(a: &Analysis<'_>, _: &GeneralLexicon, _: &Names, span: Span) -> Option<Span> {
+    (span.len() >= 2 && a.class(Role::NotInGivenName).has_char(a.char_at(span.end - 1)))
+        .then(|| Span::new(span.start, span.end - 1))
+}
+
+/// A common word of two characters or more at the end, after a name of two or more, is the
+/// next word of the text: 陳大文太太 → 陳大文, 特朗普周四 → 特朗普.
+fn cut_common_word_at_end(a: &Analysis<'_>, lex: &GeneralLexicon, _: &Names, span: Span) -> Option<Span> {
+    lex.words_ending_at(a.chars, span.end)
+        .filter(|w| {
+            w.span.len() >= 2
+                && w.span.start >= span.start + 2
+                && is_common(w.entry.pos)
+                && w.entry.freq >= MIN_WORD_FREQ
+        })
+        .map(|w| w.span.start)
+        .min()
+        .map(|cut| Span::new(span.start, cut))
+}
+
+/// A proposal is read as the article's other names read it (in-article consistency): one that
+/// extends a name attested at least as often is that name and the next word (陳大文倚 → 陳大文
+/// when 陳大文 is named elsewhere); one attested nowhere else that is the start of a name
+/// attested twice, where the text goes on with that name, is that name (陳大 → 陳大文).
+fn consistent_with_other_names(a: &Analysis<'_>, _: &GeneralLexicon, names: &Names, span: Span) -> Option<Span> {
+    let chars = a.chars_of(span);
+    let own = names.get(chars).copied().unwrap_or(0);
+    let prefix = names
+        .iter()
+        .filter(|&(n, &count)| n.len() >= 2 && count >= own && n.len() < chars.len() && chars.starts_with(n))
+        .map(|(n, _)| n.len())
+        .max();
+    if let Some(len) = prefix {
+        return Some(Span::new(span.start, span.start + len));
+    }
+    if own >= 2 {
+        return None;
+    }
+    names
+        .iter()
+        .filter(|&(n, &count)| {
+            count >= 2
+                && n.len() > chars.len()
+                && n.len() <= 4
+                && a.chars_of(Span::new(span.start, span.start + n.len())) == n.as_slice()
+        })
+        .map(|(n, _)| n.len())
+        .max()
+        .map(|len| Span::new(span.start, span.start + len))
+}
+
+/// A Hong Kong married woman's name carries her husband's surname before her own (林鄭X, 葉劉X):
+/// a surname right before a three-character name opening with a surname is part of it — unless
+/// that character is a word that cannot open a name (由陳大文: 由 is a preposition) or the end of
+/// a word before it.
+fn second_surname_before(a: &Analysis<'_>, lex: &GeneralLexicon, _: &Names, span: Span) -> Option<Span> {
+    if span.len() != 3 || span.start == 0 || !a.lex.is_surname(a.folded(Span::new(span.start, span.start + 1))) {
+        return None;
+    }
+    let before = Span::new(span.start - 1, span.start);
+    let opens = lex.word_at(a.chars, before).is_none_or(|e| e.pos.can_begin_name());
+    (a.lex.is_surname(a.folded(before)) && opens && !lex.is_crossed(a.chars, before.start))
+        .then(|| Span::new(before.start, span.end))
+}
+
+/// Two to four ideographs: 陳大文, 歐陽明月; not 陳 alone, nor a clause.
+fn not_two_to_four_ideographs(a: &Analysis<'_>, _: &GeneralLexicon, p: &Proposal) -> bool {
+    !(2..=4).contains(&p.span.len()) || !a.chars_of(p.span).iter().all(|&c| is_cjk(c))
+}
+
+/// A Chinese name opens with a surname of `surnames.tsv`; a name without one must be a
+/// transliteration (`transliteration.tsv`) the tagger is surer of: 特朗普.
+fn no_surname_nor_transliteration(a: &Analysis<'_>, _: &GeneralLexicon, p: &Proposal) -> bool {
+    !(has_surname(a, p.span) || (is_transliterated(a, p.span) && p.margin >= MIN_MARGIN_TRANSLITERATED))
+}
+
+/// The tagger is not sure enough of this exact span.
+fn too_small_a_margin(_: &Analysis<'_>, _: &GeneralLexicon, p: &Proposal) -> bool {
+    p.margin < MIN_MARGIN
+}
+
+/// A mention already placed overlaps it (an organisation, a place, a known name, a person the
+/// rules found): the rules know better.
+fn held_by_another_mention(a: &Analysis<'_>, _: &GeneralLexicon, p: &Proposal) -> bool {
+    !a.entities.is_free(p.span)
+}
+
+/// A word of the general lexicon crosses the name's start or end: 關於|李明 — 于 would be the
+/// surname of 於李明 (关于 crosses it).
+fn crosses_a_word(a: &Analysis<'_>, lex: &GeneralLexicon, p: &Proposal) -> bool {
+    crosses(a, lex, p.span)
+}
+
+/// A title, speech verb or boundary word of tupu's lexicons inside or across it: 陳局長, 李明表.
+fn function_word_inside(a: &Analysis<'_>, _: &GeneralLexicon, p: &Proposal) -> bool {
+    let is_function = |c: WordClass| matches!(c, WordClass::Title(_) | WordClass::SpeechVerb(_) | WordClass::Boundary);
+    a.crossing_words(p.span).any(is_function)
+        || (p.span.start..p.span.end)
+            .any(|q| a.word_starting_at(q, is_function).is_some_and(|(w, _)| w.end <= p.span.end))
+}
+
+/// The whole name is a word of the general lexicon that is not a person's name: 周五 (a day),
+/// 高達 (a verb), 溫哥華 (a city).
+fn common_word(a: &Analysis<'_>, lex: &GeneralLexicon, p: &Proposal) -> bool {
+    lex.word_at(a.chars, p.span).is_some_and(|e| e.pos != PartOfSpeech::Person)
+}
+
+/// After the surname stands a function word of the general lexicon, not a given name: 李立即
+/// (an adverb), 陳他們 (a pronoun).
+fn given_name_is_a_function_word(a: &Analysis<'_>, lex: &GeneralLexicon, p: &Proposal) -> bool {
+    let surname =
+        if p.span.len() >= 3 && a.lex.is_surname(a.folded(Span::new(p.span.start, p.span.start + 2))) { 2 } else { 1 };
+    let given = Span::new(p.span.start + surname, p.span.end);
+    given.len() >= 2
+        && lex.word_at(a.chars, given).is_some_and(|e| {
+            e.freq >= MIN_WORD_FREQ
+                && matches!(
+                    e.pos,
+                    PartOfSpeech::Adverb
+                        | PartOfSpeech::Pronoun
+                        | PartOfSpeech::Conjunction
+                        | PartOfSpeech::Preposition
+                        | PartOfSpeech::Particle
+                )
+        })
+}
+
+/// A name in book-title marks is a work: 《蒙娜麗莎》.
+fn title_of_a_work(a: &Analysis<'_>, _: &GeneralLexicon, p: &Proposal) -> bool {
+    p.span.start > 0 && a.char_at(p.span.start - 1) == '《' && a.char_at(p.span.end) == '》'
+}
+
+/// Whether the span opens with a surname (two characters first: 歐陽).
+fn has_surname(a: &Analysis<'_>, span: Span) -> bool {
+    (span.len() >= 3 && a.lex.is_surname(a.folded(Span::new(span.start, span.start + 2))))
+        || a.lex.is_surname(a.folded(Span::new(span.start, span.start + 1)))
+}
+
+/// Whether every character is a transliteration character, three at least.
+fn is_transliterated(a: &Analysis<'_>, span: Span) -> bool {
+    span.len() >= 3 && a.chars_of(span).iter().all(|c| a.lex.transliteration.contains(c))
+}
+
+/// Whether a general-lexicon word other than a person's name crosses the start or end of `span`.
+fn crosses(a: &Analysis<'_>, lex: &GeneralLexicon, span: Span) -> bool {
+    [span.start, span.end].into_iter().any(|pos| {
+        lex.crossing(a.chars, pos).any(|w| w.entry.pos != PartOfSpeech::Person && w.entry.freq >= MIN_WORD_FREQ)
+    })
+}
+
+/// Whether a word of this category is an ordinary word a name does not end with.
+fn is_common(pos: PartOfSpeech) -> bool {
+    !pos.is_proper_name() && !matches!(pos, PartOfSpeech::Morpheme | PartOfSpeech::Other | PartOfSpeech::Abbreviation)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::testing::analysis_with;
+
+    /// The people found in `text` by the rules and then the tagger, by label.
+    fn people(text: &str) -> Vec<String> {
+        let mut a = analysis_with(text, None, &[]);
+        super::super::known::recognise(&mut a);
+        super::super::names::recognise(&mut a);
+        super::super::person::recognise(&mut a);
+        recognise(&mut a);
+        let (entities, _) = a.entities.finish(false);
+        entities.into_iter().filter(|e| e.kind == EntityKind::Person).map(|e| e.label).collect()
+    }
+
+    fn assert_people(texts: [&str; 2], expected: [&[&str]; 2]) {
+        for (text, names) in texts.into_iter().zip(expected) {
+            let mut found = people(text);
+            found.sort();
+            let mut names: Vec<String> = names.iter().map(|n| (*n).to_owned()).collect();
+            names.sort();
+            assert_eq!(found, names, "{text}");
+        }
+    }
+
+    #[test]
+    fn names_in_a_list_after_attending() {
+        assert_people(
+            ["出席典禮的嘉賓包括陳志明、黃美玲和李國強。", "出席典礼的嘉宾包括陈志明、黄美玲和李国强。"],
+            [&["陳志明", "黃美玲", "李國強"], &["陈志明", "黄美玲", "李国强"]],
+        );
+    }
+
+    #[test]
+    fn names_in_a_caption() {
+        assert_people(
+            ["陳志明（右一）與黃美玲（左二）在開幕禮上合照。", "陈志明（右一）与黄美玲（左二）在开幕礼上合照。"],
+            [&["陳志明", "黃美玲"], &["陈志明", "黄美玲"]],
+        );
+    }
+
+    #[test]
+    fn a_name_as_the_subject_is_the_same_person_everywhere() {
+        for text in ["劉家輝昨日到訪九龍城，劉家輝隨後會見居民。", "刘家辉昨日到访九龙城，刘家辉随后会见居民。"]
+        {
+            let mut a = analysis_with(text, None, &[]);
+            super::super::known::recognise(&mut a);
+            super::super::names::recognise(&mut a);
+            super::super::person::recognise(&mut a);
+            recognise(&mut a);
+            let (entities, _) = a.entities.finish(false);
+            let person = entities.iter().find(|e| e.kind == EntityKind::Person).expect("a person");
+            assert_eq!(person.mentions.len(), 2, "{text}: {entities:?}");
+        }
+    }
+
+    #[test]
+    fn days_and_common_words_are_no_people() {
+        assert_people(["工會計劃於周五遊行，高達三千人參加。", "工会计划于周五游行，高达三千人参加。"], [&[], &[]]);
+    }
+
+    /// Each settling rule alone: (rule, text, proposed name, what it settles to).
+    #[test]
+    fn each_settling_rule_alone() {
+        let cases: &[(&str, &str, &str, &str)] = &[
+            ("edges trimmed to ideographs", "會上，陳志明表示", "，陳志明", "陳志明"),
+            ("a second surname before it", "特首林鄭美娟表示", "鄭美娟", "林鄭美娟"),
+            ("a second surname before it", "特首林郑美娟表示", "郑美娟", "林郑美娟"),
+            ("a word runs past its end", "王志勇致辭表示", "王志勇致", "王志勇"),
+            ("a word runs past its end", "王志勇致辞表示", "王志勇致", "王志勇"),
+            ("a character given names do not end with", "陳志明也表示", "陳志明也", "陳志明"),
+            ("a character given names do not end with", "由郭與陳主持", "郭與", "郭"),
+            ("a character given names do not end with", "由郭与陈主持", "郭与", "郭"),
+            ("a common word swallowed at its end", "黃大仁太太表示", "黃大仁太太", "黃大仁"),
+            ("a common word swallowed at its end", "黄大仁周四表示", "黄大仁周四", "黄大仁"),
+        ];
+        let lex = GeneralLexicon::embedded();
+        for (rule, text, proposed, settled) in cases {
+            let a = analysis_with(text, None, &[]);
+            let span = crate::analysis::testing::span_of(&a, proposed);
+            let (_, f) = SETTLING.iter().find(|(n, _)| n == rule).unwrap_or_else(|| panic!("no rule {rule}"));
+            let out = f(&a, lex, &Names::new(), span).unwrap_or(span);
+            assert_eq!(a.surface(out), *settled, "{rule}: {text}");
+        }
+        // 由 is a preposition: no second surname.
+        let a = analysis_with("活動由陳志明主持", None, &[]);
+        let span = crate::analysis::testing::span_of(&a, "陳志明");
+        assert_eq!(second_surname_before(&a, lex, &Names::new(), span), None);
+    }
+
+    #[test]
+    fn a_name_is_read_as_the_article_reads_it_elsewhere() {
+        let lex = GeneralLexicon::embedded();
+        for (text, name, proposed) in
+            [("周文彬說，周文彬倚在門邊。", "周文彬", "周文彬倚"), ("周文彬说，周文彬倚在门边。", "周文彬", "周文彬倚")]
+        {
+            let a = analysis_with(text, None, &[]);
+            let names: Names =
+                [(name.chars().map(|c| crate::normalize::fold(&c.to_string()).chars().next().unwrap()).collect(), 2)]
+                    .into_iter()
+                    .collect();
+            let at = a.text().folded().rfind(&crate::normalize::fold(proposed)).unwrap();
+            let start = a.text().char_at_folded_byte(at);
+            let span = Span::new(start, start + 4);
+            let out = consistent_with_other_names(&a, lex, &names, span).unwrap();
+            assert_eq!(a.surface(out), name, "{text}");
+            // …and its start is the whole name.
+            let out = consistent_with_other_names(&a, lex, &names, Span::new(start, start + 2)).unwrap();
+            assert_eq!(a.surface(out), name, "{text}");
+        }
+    }
+
+    /// Each rejection alone: (rule, text, proposed name, margin, rejected?).
+    #[test]
+    fn each_rejection_alone() {
+        let cases: &[(&str, &str, &str, f32, bool)] = &[
+            ("not two to four ideographs", "陳表示", "陳", 50.0, true),
+            ("not two to four ideographs", "陳志明表示", "陳志明", 50.0, false),
+            ("no surname and no transliteration", "嘉賓大文明表示", "大文明", 50.0, true),
+            ("no surname and no transliteration", "總統特朗普表示", "特朗普", 50.0, false),
+            ("no surname and no transliteration", "總統特朗普表示", "特朗普", 12.0, true),
+            ("too small a margin", "陳志明表示", "陳志明", 5.0, true),
+            ("too small a margin", "陈志明表示", "陈志明", 15.0, false),
+            ("a lexicon word crosses its edge", "有關於志明的報道", "於志明", 50.0, true),
+            ("a lexicon word crosses its edge", "有关于志明的报道", "于志明", 50.0, true),
+            ("a lexicon word crosses its edge", "嘉賓于志明表示", "于志明", 50.0, false),
+            ("a title, speech verb or boundary word in it", "陳局長表示", "陳局長", 50.0, true),
+            ("a title, speech verb or boundary word in it", "陈局长表示", "陈局长", 50.0, true),
+            ("a common word", "計劃於周五遊行", "周五", 50.0, true),
+            ("a common word", "计划于周五游行", "周五", 50.0, true),
+            ("the given name is a function word", "由廖立即處理", "廖立即", 50.0, true),
+            ("the given name is a function word", "由廖立明處理", "廖立明", 50.0, false),
+            ("the title of a work", "名畫《李雲飛》展出", "李雲飛", 50.0, true),
+            ("the title of a work", "名画《李云飞》展出", "李云飞", 50.0, true),
+        ];
+        let lex = GeneralLexicon::embedded();
+        for (rule, text, name, margin, rejected) in cases {
+            let a = analysis_with(text, None, &[]);
+            let span = crate::analysis::testing::span_of(&a, name);
+            let (_, f) = REJECTIONS.iter().find(|(n, _)| n == rule).unwrap_or_else(|| panic!("no rule {rule}"));
+            assert_eq!(f(&a, lex, &Proposal { span, margin: *margin }), *rejected, "{rule}: {name} in {text}");
+        }
+        let a = analysis_with("發展局局長陳志明表示", None, &[("陳志明", EntityKind::Person)]);
+        let span = crate::analysis::testing::span_of(&a, "陳志明");
+        assert!(held_by_another_mention(&a, lex, &Proposal { span, margin: 50.0 }));
+    }
+}
