@@ -198,7 +198,7 @@ impl Analysis<'_> {
                 object: object_at(pos, true),
             });
         }
-        anchors.extend(self.surname_anchors(span, &folded, &mentions, people));
+        anchors.extend(self.surname_anchors(span, folded, &mentions, people));
         anchors.sort_by_key(|a| a.span.start);
         anchors
     }

@@ -355,9 +355,10 @@ fn appointed_names(a: &Analysis<'_>) -> Vec<Span> {
 fn gap_before(a: &Analysis<'_>, end: usize) -> usize {
     let mut p = end;
     while end - p <= MAX_APPOINTMENT_GAP && p > 0 {
-        if a.char_at(p - 1).is_ascii_digit() {
-            p -= 1;
-        } else if p > 1 && a.class(Role::DateUnit).has_char(a.char_at(p - 1)) && a.char_at(p - 2).is_ascii_digit() {
+        let digit = a.char_at(p - 1).is_ascii_digit();
+        let date_unit_after_digit =
+            p > 1 && a.class(Role::DateUnit).has_char(a.char_at(p - 1)) && a.char_at(p - 2).is_ascii_digit();
+        if digit || date_unit_after_digit {
             p -= 1;
         } else if let Some(w) = a.class_word_before(Role::AppointmentGap, p) {
             p = w.start;
