@@ -341,15 +341,19 @@ mod tests {
     use super::*;
     use crate::analysis::testing::analysis_with;
 
-    /// The people found in `text` by the rules and then the tagger, by label.
-    fn people(text: &str) -> Vec<String> {
+    /// The entities found in `text` by the rules and then the tagger.
+    fn entities(text: &str) -> Vec<crate::model::Entity> {
         let mut a = analysis_with(text, None, &[]);
         super::super::known::recognise(&mut a);
         super::super::names::recognise(&mut a);
         super::super::person::recognise(&mut a);
         recognise(&mut a);
-        let (entities, _) = a.entities.finish(false);
-        entities.into_iter().filter(|e| e.kind == EntityKind::Person).map(|e| e.label).collect()
+        a.entities.finish(false).0
+    }
+
+    /// The people found in `text` by the rules and then the tagger, by label.
+    fn people(text: &str) -> Vec<String> {
+        entities(text).into_iter().filter(|e| e.kind == EntityKind::Person).map(|e| e.label).collect()
     }
 
     fn assert_people(texts: [&str; 2], expected: [&[&str]; 2]) {
@@ -382,12 +386,7 @@ mod tests {
     fn a_name_as_the_subject_is_the_same_person_everywhere() {
         for text in ["劉家輝昨日到訪九龍城，劉家輝隨後會見居民。", "刘家辉昨日到访九龙城，刘家辉随后会见居民。"]
         {
-            let mut a = analysis_with(text, None, &[]);
-            super::super::known::recognise(&mut a);
-            super::super::names::recognise(&mut a);
-            super::super::person::recognise(&mut a);
-            recognise(&mut a);
-            let (entities, _) = a.entities.finish(false);
+            let entities = entities(text);
             let person = entities.iter().find(|e| e.kind == EntityKind::Person).expect("a person");
             assert_eq!(person.mentions.len(), 2, "{text}: {entities:?}");
         }
