@@ -79,6 +79,11 @@ impl EntityTable {
         self.coverage[span.start.min(end)..end].iter().all(|&c| c == 0)
     }
 
+    /// Whether a mention has exactly this span.
+    pub(crate) fn has_mention_at(&self, span: Span) -> bool {
+        self.by_span.contains_key(&span)
+    }
+
     /// Whether some mention strictly larger than `span` contains it.
     pub(crate) fn inside_larger_mention(&self, span: Span) -> bool {
         if self.is_free(span) {

@@ -86,8 +86,13 @@ pub(super) const REJECTIONS: &[Rejection] = &[
 
 pub(crate) fn recognise(a: &mut Analysis<'_>) {
     let lex = GeneralLexicon::embedded();
-    let candidates: Vec<NameCandidate> =
-        NameTagger::embedded().tag(a.chars).into_iter().filter(|c| c.kind == EntityKind::Person).collect();
+    // A proposal that is exactly a mention the rules found adds nothing: most of a long
+    // article's proposals repeat its people, and settling each costs lexicon lookups.
+    let candidates: Vec<NameCandidate> = NameTagger::embedded()
+        .tag(a.chars)
+        .into_iter()
+        .filter(|c| c.kind == EntityKind::Person && !a.entities.has_mention_at(c.span))
+        .collect();
     if candidates.is_empty() {
         return;
     }
