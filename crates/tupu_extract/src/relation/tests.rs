@@ -212,3 +212,24 @@ fn the_parties_named_in_an_agreement_title_sign_with_each_other() {
     assert!(relations("他引用《甲研究院與乙大學研究報告》。", &names).is_empty());
     assert!(relations("他提到《深化甲研究院與乙大學合作備忘錄》。", &names).is_empty());
 }
+
+#[test]
+fn a_verb_reads_its_sentence_only_within_reach() {
+    let sentence = Span::new(0, 10_000);
+    assert_eq!(within_reach(Span::new(5_000, 5_002), sentence), Span::new(4_800, 5_202));
+    // A sentence shorter than the reach is read whole.
+    assert_eq!(within_reach(Span::new(10, 12), Span::new(0, 40)), Span::new(0, 40));
+}
+
+/// A run without punctuation (issue 13: 12,000 characters took 88 s, every verb rereading every
+/// mention of one endless sentence) is read verb by verb within reach: the extraction finishes
+/// and still links what stands next to each verb.
+#[test]
+fn an_endless_sentence_is_read_within_reach() {
+    for unit in ["香港投資", "香港投资"] {
+        let text = unit.repeat(3_000);
+        let article = crate::Article::parse(&text, crate::ArticleOptions::default()).unwrap();
+        let extraction = crate::Extractor::new().extract(&article);
+        assert!(extraction.relations.iter().all(|r| r.span.len() <= 2 * SENTENCE_REACH + 2), "{unit}");
+    }
+}
