@@ -173,8 +173,8 @@ pub fn char_type(c: char) -> CharType {
     match c {
         SEGMENT_START | SEGMENT_END => CharType::Boundary,
         '0'..='9' => CharType::Digit,
-        '〇' | '零' | '一' | '二' | '两' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '百' | '千'
-        | '万' | '亿' => CharType::Numeral,
+        // The numeral reader's characters (Chinese digits and magnitudes; ASCII digits are above).
+        c if crate::numeral::is_numeral_char(c) => CharType::Numeral,
         'a'..='z' | 'A'..='Z' => CharType::Letter,
         '·' => CharType::NameDot,
         '\u{3400}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '\u{20000}'..='\u{3FFFF}' => CharType::Han,

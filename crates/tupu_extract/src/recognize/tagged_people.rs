@@ -296,8 +296,7 @@ fn common_word(a: &Analysis<'_>, lex: &GeneralLexicon, p: &Proposal) -> bool {
 /// After the surname stands a function word of the general lexicon, not a given name: 李立即
 /// (an adverb), 陳他們 (a pronoun).
 fn given_name_is_a_function_word(a: &Analysis<'_>, lex: &GeneralLexicon, p: &Proposal) -> bool {
-    let surname =
-        if p.span.len() >= 3 && a.lex.is_surname(a.folded(Span::new(p.span.start, p.span.start + 2))) { 2 } else { 1 };
+    let surname = surname_len(a, p.span).unwrap_or(1);
     let given = Span::new(p.span.start + surname, p.span.end);
     given.len() >= 2
         && lex.word_at(a.chars, given).is_some_and(|e| {
@@ -318,10 +317,17 @@ fn title_of_a_work(a: &Analysis<'_>, _: &GeneralLexicon, p: &Proposal) -> bool {
     p.span.start > 0 && a.char_at(p.span.start - 1) == '《' && a.char_at(p.span.end) == '》'
 }
 
-/// Whether the span opens with a surname (two characters first: 歐陽).
+/// Whether the span opens with a surname.
 fn has_surname(a: &Analysis<'_>, span: Span) -> bool {
-    (span.len() >= 3 && a.lex.is_surname(a.folded(Span::new(span.start, span.start + 2))))
-        || a.lex.is_surname(a.folded(Span::new(span.start, span.start + 1)))
+    surname_len(a, span).is_some()
+}
+
+/// How many characters of the surname the span opens with: two first (歐陽) when a given name
+/// still follows, else one.
+fn surname_len(a: &Analysis<'_>, span: Span) -> Option<usize> {
+    [2, 1]
+        .into_iter()
+        .find(|&n| (n == 1 || span.len() >= 3) && a.lex.is_surname(a.folded(Span::new(span.start, span.start + n))))
 }
 
 /// Whether every character is a transliteration character, three at least.
