@@ -43,6 +43,7 @@ pub(crate) const PIPELINE: &[&dyn Stage] = &[
     &resolve::Abbreviations,
     &recognize::People,
     &recognize::TaggedPeople,
+    &recognize::Posts,
     &resolve::Coreference,
     &figure::Figures,
     &event::EventDetailsStage,

@@ -247,6 +247,13 @@ impl Text {
         Span::new(self.to_original[s], self.to_original[e - 1] + 1)
     }
 
+    /// Whether a paragraph break of the original was joined right before analysis code point
+    /// `at` (see [`joined_breaks`]): the characters on its two sides were not next to each other.
+    #[must_use]
+    pub fn joined_before(&self, at: usize) -> bool {
+        at > 0 && at < self.len() && self.to_original[at] != self.to_original[at - 1] + 1
+    }
+
     /// The original text of an original-coordinates span.
     #[must_use]
     pub fn original_slice(&self, span: Span) -> &str {
@@ -402,6 +409,8 @@ mod tests {
         assert_eq!(t.surface(), "標題\n\n他說，我們要推動合作，共同發展，這是一個很長的句子。\n\n下一段。");
         let s = t.sentences()[1].span;
         assert_eq!(t.slice(s), "他說，我們要推動合作，共同發展，這是一個很長的句子。");
+        let at = t.surface().find('作').map(|b| t.surface()[..b].chars().count()).unwrap();
+        assert!(t.joined_before(at) && !t.joined_before(at + 1));
         // Offsets still point into the original.
         let o = t.to_original(s);
         assert_eq!(t.original_slice(o), "他說，我們要推動合\n\n作，共同發展，這是一個很長的句子。");

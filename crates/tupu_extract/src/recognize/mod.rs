@@ -3,7 +3,7 @@
 //! Order matters and is the pipeline's (see `PIPELINE` in lib.rs): known names first (the
 //! lexicons know best), then names by pattern (endings, quotes, Latin script), then people,
 //! whose posts point at the organisations already found, then the people the name tagger
-//! proposes where no rule contradicts it.
+//! proposes where no rule contradicts it, then the posts written at every person's mentions.
 
 mod known;
 mod names;
@@ -20,6 +20,8 @@ pub(crate) struct PatternNames;
 pub(crate) struct People;
 /// People the name tagger proposes and no rule contradicts (names in lists, captions, subjects).
 pub(crate) struct TaggedPeople;
+/// The posts written at every person's mentions, whichever stage found the person.
+pub(crate) struct Posts;
 
 impl Stage for KnownNames {
     fn name(&self) -> &'static str {
@@ -58,5 +60,15 @@ impl Stage for TaggedPeople {
 
     fn run(&self, analysis: &mut Analysis<'_>) {
         tagged_people::recognise(analysis);
+    }
+}
+
+impl Stage for Posts {
+    fn name(&self) -> &'static str {
+        "posts"
+    }
+
+    fn run(&self, analysis: &mut Analysis<'_>) {
+        person::posts(analysis);
     }
 }

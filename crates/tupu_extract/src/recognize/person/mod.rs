@@ -32,6 +32,13 @@ pub(crate) fn recognise(a: &mut Analysis<'_>) {
     speakers::speakers(a);
     all_occurrences(a);
     posts::appointed(a);
+}
+
+/// The posts of every person, once all the people are found: titles before and after each
+/// mention, whichever rule found the person (a speech verb, the name tagger), then the
+/// governments of offices written without a body.
+pub(crate) fn posts(a: &mut Analysis<'_>) {
+    titled::titles_at_every_mention(a);
     posts::offices_of_governments(a);
 }
 
@@ -115,6 +122,7 @@ mod tests {
         super::super::known::recognise(&mut a);
         super::super::names::recognise(&mut a);
         super::recognise(&mut a);
+        super::posts(&mut a);
         let posts: Vec<PostLine> = a
             .posts
             .iter()
@@ -146,6 +154,7 @@ mod tests {
             super::super::known::recognise(&mut a);
             super::super::names::recognise(&mut a);
             super::recognise(&mut a);
+            super::posts(&mut a);
             let (entities, _) = a.entities.finish(false);
             let person = entities.iter().find(|e| e.kind == EntityKind::Person).expect("a person");
             assert_eq!(person.mentions.len(), 2, "{text}");
@@ -271,6 +280,7 @@ mod tests {
             super::super::known::recognise(&mut a);
             super::super::names::recognise(&mut a);
             super::recognise(&mut a);
+            super::posts(&mut a);
             let posts: Vec<(String, Option<String>)> = a
                 .posts
                 .iter()
@@ -374,6 +384,44 @@ mod tests {
         {
             let (_, posts) = people(text);
             assert!(posts.iter().all(|p| p.0 != "李明"), "{posts:?}");
+        }
+    }
+
+    #[test]
+    fn a_title_before_a_name_found_by_the_tagger_is_a_post() {
+        // The rules cannot read four characters after a title as one name; the tagger finds
+        // them, and the title before is still the post.
+        for (text, name) in [
+            ("特首陳李慧明在會上致辭。陳李慧明表示，經濟向好。", "陳李慧明"),
+            ("特首陈李慧明在会上致辞。陈李慧明表示，经济向好。", "陈李慧明"),
+        ] {
+            let mut a = analysis_with(text, None, &[]);
+            super::super::known::recognise(&mut a);
+            super::super::names::recognise(&mut a);
+            super::recognise(&mut a);
+            super::super::tagged_people::recognise(&mut a);
+            assert!(a.posts.is_empty(), "{text}: the rules alone");
+            super::posts(&mut a);
+            let posts: Vec<(String, String)> = a
+                .posts
+                .iter()
+                .map(|p| {
+                    (a.entities.get(p.holder).full_names.keys().next().cloned().unwrap_or_default(), p.title.clone())
+                })
+                .collect();
+            assert_eq!(posts, vec![(name.to_owned(), "特首".to_owned())], "{text}");
+        }
+    }
+
+    #[test]
+    fn a_credit_joined_before_a_title_is_not_its_body() {
+        for (text, country) in [
+            ("標題\n\n一名官員在會場外，向記者揮手。美聯社\n\n美國總統龐巴頓在白宮講述計劃。", "美國"),
+            ("标题\n\n一名官员在会场外，向记者挥手。美联社\n\n美国总统庞巴顿在白宫讲述计划。", "美国"),
+        ] {
+            let (_, posts) = people(text);
+            assert_eq!(posts.len(), 1, "{posts:?}");
+            assert_eq!(posts[0].2.as_deref(), Some(country), "{text}");
         }
     }
 

@@ -156,6 +156,8 @@ fn place_of(a: &Analysis<'_>, org: EntityId) -> Option<EntityId> {
 /// The organisation (or place) whose title starts at `title_start`: the mention ending there,
 /// or one ending a few descriptor characters earlier. A region written between an organisation
 /// and a title describes the post (博睿集團亞太區總裁: president for Asia-Pacific of 博睿集團).
+/// The body is in the title's paragraph: a line the analysis view joined to it (a caption's
+/// credit, 「…牛仔帽。美聯社」 before 「美國總統…」) does not lend it one.
 fn org_before(a: &Analysis<'_>, title_start: usize) -> Option<(EntityId, Span)> {
     let is_body = |id: EntityId| matches!(a.entities.kind(id), EntityKind::Organization | EntityKind::Place);
     let mut title_start = title_start;
@@ -185,11 +187,10 @@ fn org_before(a: &Analysis<'_>, title_start: usize) -> Option<(EntityId, Span)> 
                         before = open;
                     }
                 }
-                if let Some(&(org, os)) = a
-                    .entities
-                    .mentions_ending_at(before)
-                    .iter()
-                    .find(|(id, _)| a.entities.kind(*id) == EntityKind::Organization)
+                if let Some(&(org, os)) =
+                    a.entities.mentions_ending_at(before).iter().find(|(id, _)| {
+                        a.entities.kind(*id) == EntityKind::Organization && !a.text().joined_before(before)
+                    })
                 {
                     return Some((org, os));
                 }
@@ -198,7 +199,9 @@ fn org_before(a: &Analysis<'_>, title_start: usize) -> Option<(EntityId, Span)> 
                 return Some((id, span));
             }
         }
-        if p == 0 {
+        // A body is in the title's paragraph: not a caption's credit joined to it (美聯社 +
+        // 美國總統…).
+        if p == 0 || a.text().joined_before(p) {
             return place_in_descriptor;
         }
         let c = a.char_at(p - 1);
