@@ -110,6 +110,27 @@ impl<'l> Extractor<'l> {
     }
 }
 
+/// A title without a body that shortens another title of the same person is that post again:
+/// 「北辰商會常務副會長陳大文」 and later 「陳大文副會長」 are one post (常務副會長 of 北辰商會).
+/// A title cut right after a deputy prefix is another rank (主席 is no short form of 副主席) and
+/// stays. `posts` is sorted by holder: each holder's posts are compared among themselves.
+fn drop_shortened_titles(posts: &mut Vec<Post>, deputy: &lexicon::WordSet) {
+    let mut keep = Vec::with_capacity(posts.len());
+    for same_holder in posts.chunk_by(|x, y| x.holder == y.holder) {
+        for p in same_holder {
+            let shortened = p.org.is_none()
+                && same_holder.iter().any(|q| {
+                    q.title.len() > p.title.len()
+                        && q.title.ends_with(&p.title)
+                        && !deputy.ends(&normalize::fold(&q.title[..q.title.len() - p.title.len()]))
+                });
+            keep.push(!shortened);
+        }
+    }
+    let mut keep = keep.into_iter();
+    posts.retain(|_| keep.next().unwrap_or(true));
+}
+
 /// Builds the output: live entities renumbered by first mention, every id remapped, every span
 /// mapped to the original text.
 pub(crate) fn finish(a: Analysis<'_>) -> Extraction {
@@ -135,6 +156,7 @@ pub(crate) fn finish(a: Analysis<'_>) -> Extraction {
     let with_org: std::collections::HashSet<(usize, String)> =
         posts.iter().filter(|p| p.org.is_some()).map(|p| (p.holder, p.title.clone())).collect();
     posts.retain(|p| p.org.is_some() || !with_org.contains(&(p.holder, p.title.clone())));
+    drop_shortened_titles(&mut posts, a.class(lexicon::Role::DeputyPrefix));
     let mut events: Vec<EventDetails> = a
         .events
         .iter()
@@ -339,5 +361,35 @@ mod robustness {
                 assert!(!e.label.is_empty(), "empty label in {text:?}");
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod posts_output {
+    use super::*;
+
+    /// (holder label, title, body label) of every post the whole pipeline gives.
+    fn posts(text: &str) -> Vec<(String, String, Option<String>)> {
+        let article = Article::parse(text, ArticleOptions::default()).expect("an article");
+        let x = Extractor::new().extract(&article);
+        x.posts
+            .iter()
+            .map(|p| (x.entities[p.holder].label.clone(), p.title.clone(), p.org.map(|o| x.entities[o].label.clone())))
+            .collect()
+    }
+
+    #[test]
+    fn a_shortened_title_without_a_body_is_the_same_post() {
+        for (text, title) in [
+            ("標題\n\n北辰商會常務副會長陳大文出席。主持人隨後邀請陳大文副會長致辭。", "常務副會長"),
+            ("标题\n\n北辰商会常务副会长陈大文出席。主持人随后邀请陈大文副会长致辞。", "常务副会长"),
+        ] {
+            let found = posts(text);
+            assert_eq!(found.len(), 1, "{found:?}");
+            assert_eq!(found[0].1, title);
+        }
+        // 主席 is no short form of 副主席: another post.
+        let found = posts("標題\n\n北辰商會副主席陳大文出席。主持人隨後邀請陳大文主席致辭。");
+        assert_eq!(found.len(), 2, "{found:?}");
     }
 }

@@ -289,6 +289,9 @@ roles! {
     HeadOfGovernment = "head-of-government",
     /// 副主席: ends like a head of government but is none.
     NotHeadOfGovernment = "not-head-of-government",
+    /// 副: a title cut right after it is another rank, not a short form of the same post (主席
+    /// of 副主席; `drop_shortened_titles` in lib.rs).
+    DeputyPrefix = "deputy-prefix",
     /// 部, 局, 委員會: a government body's ending (a foreign ministry keeps its country).
     GovernmentEnding = "government-ending",
     /// 市, 省, 縣: an administrative unit after a place's name (鹽城市人民政府).

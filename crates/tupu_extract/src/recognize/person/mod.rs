@@ -414,6 +414,33 @@ mod tests {
     }
 
     #[test]
+    fn a_title_joined_to_the_name_by_de_is_a_post() {
+        for (text, name, title, org) in [
+            ("黃志強表示，業績理想。時任北辰集團總經理的黃志強曾推動改革。", "黃志強", "總經理", "北辰集團"),
+            ("黄志强表示，业绩理想。时任北辰集团总经理的黄志强曾推动改革。", "黄志强", "总经理", "北辰集团"),
+        ] {
+            let (_, posts) = people(text);
+            assert_eq!(posts, vec![(name.into(), title.into(), Some(org.into()))], "{text}");
+        }
+        // 的 before something else than a name, or no title before 的: no post.
+        for text in ["黃志強表示，業績理想。總經理的辦公室在三樓。", "黃志強表示，業績理想。公司的黃志強曾推動改革。"]
+        {
+            let (_, posts) = people(text);
+            assert!(posts.is_empty(), "{text}: {posts:?}");
+        }
+    }
+
+    #[test]
+    fn an_appointing_verb_is_no_sub_body_of_a_chain() {
+        for text in
+            ["李明表示滿意。資深記者、後來擔任副局長的李明出席。", "李明表示满意。资深记者、后来担任副局长的李明出席。"]
+        {
+            let (_, posts) = people(text);
+            assert!(posts.iter().all(|p| p.1.chars().count() <= 3), "{text}: {posts:?}");
+        }
+    }
+
+    #[test]
     fn a_credit_joined_before_a_title_is_not_its_body() {
         for (text, country) in [
             ("標題\n\n一名官員在會場外，向記者揮手。美聯社\n\n美國總統龐巴頓在白宮講述計劃。", "美國"),

@@ -107,7 +107,9 @@ fn sub_body_before(a: &Analysis<'_>, title: Span) -> Option<Span> {
         let chain_before = joined && a.word_ending_at(start - 1, |c| matches!(c, WordClass::Title(_))).is_some();
         let plain = a.chars[sub.start..sub.end].iter().all(|&c| is_cjk(c) && c != '、')
             && a.entities.is_free(sub)
-            && !a.has_word(sub, |c| matches!(c, WordClass::Boundary | WordClass::Title(_) | WordClass::SpeechVerb(_)));
+            && !a.has_word(sub, |c| matches!(c, WordClass::Boundary | WordClass::Title(_) | WordClass::SpeechVerb(_)))
+            // 「記者、後來擔任副局長的X」: an appointment is no sub-body.
+            && !a.class(Role::AppointingVerb).occurs_in(a.folded(sub));
         (chain_before && plain).then(|| Span::new(start, title.end))
     })
 }

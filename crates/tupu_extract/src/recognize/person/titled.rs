@@ -2,6 +2,7 @@
 //! (記者陳大文、李小明) with the agency of a wire dateline.
 
 use crate::analysis::Analysis;
+use crate::boundary::{End, end_at};
 use crate::lexicon::{Role, TitleKind, WordClass};
 use crate::model::{EntityId, EntityKind, Post};
 use crate::span::Span;
@@ -44,22 +45,49 @@ pub(super) fn titled(a: &mut Analysis<'_>) {
 /// Titles at the mentions of people that [`titled`] did not read after their title: a name it
 /// cannot read (the four characters of 林鄭月娥, a name followed by 在), found later by a speech
 /// verb or by the name tagger — 「特首林鄭月娥在會上表示」 is a post of 特首 like
-/// 「特首陳大文表示」. Mentions whose title [`titled`] already read are left alone.
+/// 「特首陳大文表示」 — and a title joined to the name by 的 ([`appositive_title_end`]).
+/// Mentions whose title [`titled`] already read are left alone.
 pub(super) fn titles_at_every_mention(a: &mut Analysis<'_>) {
     let read: std::collections::HashSet<usize> = a.posts.iter().map(|p| p.span.end).collect();
     let people: Vec<(EntityId, Span)> =
         a.entities.all_mentions().into_iter().filter(|(id, _)| a.entities.kind(*id) == EntityKind::Person).collect();
     for (person, m) in people {
         let end = if m.start > 0 && a.char_at(m.start - 1) == ' ' { m.start - 1 } else { m.start };
-        let Some((title, _)) = a.word_ending_at(end, |c| matches!(c, WordClass::Title(_))) else {
+        let (title_end, name_start) = match appositive_title_end(a, end) {
+            Some(title_end) => (title_end, title_end),
+            None => (end, m.start),
+        };
+        let Some((title, _)) = a.word_ending_at(title_end, |c| matches!(c, WordClass::Title(_))) else {
+            title_after_a_name(a, person, m.end);
             continue;
         };
         if read.contains(&title.end) || a.entities.inside_larger_mention(title) || inside_longer_title(a, title) {
             continue;
         }
-        posts_before(a, person, m.start);
+        posts_before(a, person, name_start);
         post_after(a, person, m.end);
     }
+}
+
+/// A title right after a mention of a person with no title before it — 「陳大文局長表示」,
+/// 「與陳大文教授會面」, 「北辰國的龐巴頓總統」 — when the title ends where a word may end
+/// (「陳大文行長期」: 行長 glued to 期 is no title).
+fn title_after_a_name(a: &mut Analysis<'_>, person: EntityId, name_end: usize) {
+    let Some((title, _)) = a.word_starting_at(name_end, |c| matches!(c, WordClass::Title(_))) else {
+        return;
+    };
+    if end_at(a, title.end) != End::Open && !inside_longer_title(a, title) {
+        post_after(a, person, name_end);
+    }
+}
+
+/// Where the title ends when 的 joins it to the name that follows: 「現任勞工處主任的陳大文」,
+/// 「身兼政協常委的陳大文」, 「時任局長的陳大文」 — the title describes the person named after
+/// it, as if written right before the name. `None` unless a title ends right before the 的.
+fn appositive_title_end(a: &Analysis<'_>, name_start: usize) -> Option<usize> {
+    // 的 is the one character of this apposition: a structural character, not vocabulary.
+    let de = name_start.checked_sub(1).filter(|&p| a.char_at(p) == '的')?;
+    a.word_ending_at(de, |c| matches!(c, WordClass::Title(_))).map(|_| de)
 }
 
 /// Whether a longer title contains this one (董事 in 董事總經理, 理事 in 理事長).
