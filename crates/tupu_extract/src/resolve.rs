@@ -48,6 +48,7 @@ impl Stage for Coreference {
         surname_and_title(a);
         short_name_and_title(a);
         bare_event_words(a);
+        announced_meeting(a);
         bare_endings(a);
         quoted_stems(a);
     }
@@ -100,9 +101,11 @@ fn joined_events(a: &mut Analysis<'_>) {
     }
 }
 
-/// Whether `second` follows `first` after exactly one joiner (暨).
+/// Whether `second` follows `first` after exactly one joiner (暨), and the edition of the second
+/// if it has one (甲博覽會暨第21屆乙洽談會).
 fn joins_events(a: &Analysis<'_>, first: Span, second: Span) -> bool {
-    a.class_word_at(Role::EventJoiner, first.end).is_some_and(|w| w.end == second.start)
+    a.class_word_at(Role::EventJoiner, first.end)
+        .is_some_and(|w| w.end == second.start || edition_before(a, second.start) == Some(w.end))
 }
 
 /// Makes one event of a run of joined event mentions.
@@ -645,6 +648,53 @@ fn bare_event_words(a: &mut Analysis<'_>) {
     }
 }
 
+/// 「工會昨日召開記者會。」 in an article that names no event: the meeting announced by a verb
+/// (召開, 舉辦, 出席, 開) and named only by what it is (記者會, 簡介會, 記招) is the article's one
+/// event, under the word first announced; every announced word is one of its names, and each of
+/// those words standing alone (在記者會上) a mention of it.
+fn announced_meeting(a: &mut Analysis<'_>) {
+    if a.entities.ids().any(|id| a.entities.kind(id) == EntityKind::Event) {
+        return;
+    }
+    let words: Vec<String> = a.class(Role::GenericMeeting).words().map(str::to_owned).collect();
+    let mut announced: Vec<Span> = Vec::new();
+    let mut bare: Vec<Span> = Vec::new();
+    for w in &words {
+        for span in a.occurrences(w) {
+            // The longest meeting word there only (新聞發布會, not its 發布會).
+            let longest = a.class_word_at(Role::GenericMeeting, span.start).is_some_and(|l| l == span);
+            if !longest || !free(a, span) {
+                continue;
+            }
+            if is_announced(a, span.start) {
+                announced.push(span);
+            } else if is_bare(a, span) {
+                bare.push(span);
+            }
+        }
+    }
+    announced.sort_unstable_by_key(|s| s.start);
+    let Some(&first) = announced.first() else { return };
+    let name = a.surface(first).to_owned();
+    let id = a.entities.create(EntityKind::Event, &name, true);
+    let names: Vec<String> = announced.iter().map(|&s| fold(a.surface(s))).collect();
+    bare.retain(|&s| names.contains(&fold(a.surface(s))));
+    for span in announced.into_iter().chain(bare) {
+        let surface = a.surface(span).to_owned();
+        a.entities.add_name(id, &surface, false);
+        a.entities.add_mention(id, span, &surface);
+    }
+}
+
+/// Whether a verb that holds, attends or convenes a meeting ends at `pos` (召開記者會, 出席記者會),
+/// as a word of its own (not 開 of 公開).
+fn is_announced(a: &Analysis<'_>, pos: usize) -> bool {
+    [Role::HoldingVerb, Role::AttendingVerb, Role::ConveningVerb].iter().any(|&r| {
+        a.class_word_before(r, pos)
+            .is_some_and(|verb| !crate::lexicon::general::GeneralLexicon::embedded().is_crossed(a.chars, verb.start))
+    })
+}
+
 /// Whether a bare event word is long enough to be one of the event's names (高峰論壇 of
 /// 南海高峰論壇), not just what it is (論壇, 峰會).
 fn is_compound_event_word(word: &str) -> bool {
@@ -777,9 +827,44 @@ mod tests {
             assert_eq!(e.mentions.len(), 2, "{:?}", e.mentions);
             assert!(!x.entities.iter().any(|o| o.label == part), "{:?}", x.entities);
         }
+        // The second event's own edition stays inside the joined name.
+        for (text, whole) in [
+            ("2026南灣物流博覽會暨第9屆西江商品洽談會昨日開幕。", "2026南灣物流博覽會暨第9屆西江商品洽談會"),
+            ("2026南湾物流博览会暨第9届西江商品洽谈会昨日开幕。", "2026南湾物流博览会暨第9届西江商品洽谈会"),
+        ] {
+            let x = extract(text);
+            assert_eq!(entity(&x, whole).kind, EntityKind::Event, "{text}");
+        }
         // 暨 inside a body's name, or between two bodies, joins no events.
         let x = extract("統計暨普查局與南灣物流合作論壇合辦講座。");
         assert!(x.entities.iter().all(|e| !e.label.contains("論壇") || e.label == "南灣物流合作論壇"));
+    }
+
+    #[test]
+    fn the_meeting_an_article_announces_without_a_name_is_its_event() {
+        for (text, names) in [
+            (
+                "工會昨日開記招，反對新安排。主席陳大文在記者會上表示，會繼續爭取。另有兩個工會亦出席記者會。",
+                ["記招", "記者會"],
+            ),
+            (
+                "工会昨日开记招，反对新安排。主席陈大文在记者会上表示，会继续争取。另有两个工会亦出席记者会。",
+                ["记招", "记者会"],
+            ),
+        ] {
+            let x = extract(text);
+            let events: Vec<_> = x.entities.iter().filter(|e| e.kind == EntityKind::Event).collect();
+            assert_eq!(events.len(), 1, "{text}: {events:?}");
+            assert_eq!(events[0].label, names[0]);
+            assert!(events[0].aliases.contains(names[1]), "{:?}", events[0].aliases);
+            assert_eq!(events[0].mentions.len(), 3, "{:?}", events[0].mentions);
+        }
+        // Not announced, or the article names its event: no generic one.
+        for text in ["記者會的安排尚未公布。", "南海論壇昨日開幕，主辦方其後召開記者會。", "議員要求公開記者會的紀錄。"]
+        {
+            let x = extract(text);
+            assert!(x.entities.iter().all(|e| e.label != "記者會"), "{text}: {:?}", x.entities);
+        }
     }
 
     #[test]

@@ -319,6 +319,19 @@ roles! {
     AgreementEnding = "agreement-ending",
     /// 行動, 工程, 計劃: after a quoted term, a programme (「X」行動).
     ProgrammeWord = "programme-word",
+    /// 集會, 論壇, 演習: after a quoted name, a happening named by it (「X」集會 is the event X;
+    /// `recognize::names::quoted::quoted_events`).
+    HappeningWord = "happening-word",
+    /// 聯合, 軍事: between a quoted name and its happening word (「X」聯合軍事演習).
+    HappeningModifier = "happening-modifier",
+    /// 團: after a title or verb, a group of people (代表團, 主席團), inside a name
+    /// (`recognize::names::start::makes_a_group`).
+    GroupEnding = "group-ending",
+    /// 記者會, 簡介會, 會議: a meeting named by what it is; announced in an article that names
+    /// no event, it is the article's event (`resolve::announced_meeting`).
+    GenericMeeting = "generic-meeting",
+    /// 開, 主持: convenes a meeting (開記招), besides the holding and attending verbs.
+    ConveningVerb = "convening-verb",
     /// 企業, 公司: after a Latin name, a company (DeepSeek等企業).
     CompanyWord = "company-word",
     /// 以下簡稱, 下稱: introduces an abbreviation in parentheses.

@@ -22,6 +22,7 @@ pub(super) const MARKERS: &[(&str, Marker)] = &[
     ("an abbreviation after it", abbreviation_after),
     ("a known place before it", place_before),
     ("the government of an administrative unit", administrative_government),
+    ("joined to an event", joined_to_an_event),
 ];
 
 /// Whether a name with a weak ending carries a proper-name marker.
@@ -82,6 +83,19 @@ fn place_before(a: &Analysis<'_>, span: Span, kind: EntityKind) -> bool {
             |c| matches!(c, WordClass::Known(k) if a.lex.known[k].kind == EntityKind::Place),
         )
         .is_some()
+}
+
+/// An event written right after another event and a joiner: 甲新聞發布會暨重點項目簽約儀式 (the
+/// two name one event, `resolve::joined_events`).
+fn joined_to_an_event(a: &Analysis<'_>, span: Span, kind: EntityKind) -> bool {
+    kind == EntityKind::Event
+        && a.class_word_before(Role::EventJoiner, span.start).is_some_and(|j| {
+            a.word_ending_at(
+                j.start,
+                |c| matches!(c, WordClass::Suffix(s) if a.lex.suffixes[s].kind == EntityKind::Event),
+            )
+            .is_some()
+        })
 }
 
 /// The government of an administrative unit named with its 市/省/縣: 鹽城市人民政府.
@@ -169,6 +183,15 @@ mod tests {
             EntityKind::Organization,
             [("鹽城市人民政府主辦。", "鹽城市人民政府"), ("盐城市人民政府主办。", "盐城市人民政府")],
             [("鹽城人民政府主辦。", "鹽城人民政府"), ("盐城人民政府主办。", "盐城人民政府")],
+        ),
+        (
+            "joined to an event",
+            EntityKind::Event,
+            [
+                ("南海商會新聞發布會暨合作項目簽約儀式舉行。", "合作項目簽約儀式"),
+                ("南海商会新闻发布会暨合作项目签约仪式举行。", "合作项目签约仪式"),
+            ],
+            [("南海商會暨合作項目簽約儀式舉行。", "合作項目簽約儀式"), ("合作项目签约仪式举行。", "合作项目签约仪式")],
         ),
     ];
 

@@ -6,7 +6,7 @@
 //!   needs a proper-name marker: quotes, a known place or body at its start, a title right after,
 //!   or an abbreviation introduced for it.
 //! - **Quoted programmes**: 「X」行動 / “X”工程 → initiative X (the quoted form kept as an alias);
-//!   《X白皮書》 → initiative X.
+//!   《X白皮書》 → initiative X; **quoted happenings**: 「X」集會 → event X.
 //! - **Latin names** before a company word: DeepSeek等企業 → organisation DeepSeek.
 //!
 //! The modules: [`ending`] (names before an ending, and the rules that reject them), [`start`]
@@ -47,6 +47,7 @@ pub(crate) fn recognise(a: &mut Analysis<'_>) {
     let mut candidates = ending::by_ending(a);
     candidates.extend(quoted::quoted_programmes(a));
     candidates.extend(quoted::documents(a));
+    candidates.extend(quoted::quoted_events(a));
     candidates.extend(latin::latin_companies(a));
     accept::accept(a, candidates);
 }
@@ -108,6 +109,33 @@ mod tests {
     fn generic_and_counted_descriptions_are_not_names() {
         let f = names("相關部門已在全國設立了二十多個重點實驗室，並舉行主論壇和專題分論壇。");
         assert!(f.iter().all(|(_, k)| *k != EntityKind::Organization && *k != EntityKind::Event), "{f:?}");
+    }
+
+    #[test]
+    fn a_quoted_name_before_a_happening_word_is_an_event() {
+        for (text, name) in [
+            ("市民周五在公園舉行「海風同行」集會。", "海風同行"),
+            ("市民周五在公园举行“海风同行”集会。", "海风同行"),
+            ("三國海軍舉行「南洋」聯合軍事演習。", "南洋"),
+            ("三国海军举行“南洋”联合军事演习。", "南洋"),
+        ] {
+            let f = names(text);
+            assert!(has(&f, name, EntityKind::Event), "{text}: {f:?}");
+        }
+        // A quoted law, a known body or generic words name no happening.
+        for text in ["議員就《公司條例》會議提問。", "议员就《公司条例》会议提问。", "市民舉行「大型」集會。"]
+        {
+            let f = names(text);
+            assert!(f.iter().all(|(_, k)| *k != EntityKind::Event), "{text}: {f:?}");
+        }
+    }
+
+    #[test]
+    fn a_title_that_begins_a_longer_word_does_not_start_the_name() {
+        let f = names("南海省代表團新聞發布會今日舉行。");
+        assert!(has(&f, "南海省代表團新聞發布會", EntityKind::Event), "{f:?}");
+        let f = names("南海省代表团新闻发布会今日举行。");
+        assert!(has(&f, "南海省代表团新闻发布会", EntityKind::Event), "{f:?}");
     }
 
     #[test]
@@ -262,6 +290,11 @@ mod tests {
         let f = names("論壇在广西南宁国际会展中心举行。珠海橫琴數鏈科技有限公司亦有參加。");
         assert!(has(&f, "南宁国际会展中心", EntityKind::Organization), "{f:?}");
         assert!(has(&f, "珠海橫琴數鏈科技有限公司", EntityKind::Organization), "{f:?}");
+        // An exhibition centre is a place, and keeps the city it is named with.
+        let f = names("論壇在广西南宁国际展览中心举行。");
+        assert!(has(&f, "南宁国际展览中心", EntityKind::Place), "{f:?}");
+        let f = names("論壇在廣西南寧國際展覽中心舉行。");
+        assert!(has(&f, "南寧國際展覽中心", EntityKind::Place), "{f:?}");
     }
 
     #[test]

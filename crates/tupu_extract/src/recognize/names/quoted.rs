@@ -1,8 +1,10 @@
-//! Quoted programmes and documents: 「X」行動 / “X”工程 → initiative X; 《X白皮書》 → initiative
-//! X — the quoted or bracketed form kept as an alias.
+//! Quoted programmes, documents and happenings: 「X」行動 / “X”工程 → initiative X; 《X白皮書》
+//! → initiative X; 「X」集會 → event X — the quoted or bracketed form kept as an alias.
 
 use crate::analysis::Analysis;
+use crate::lexicon::{Role, WordClass};
 use crate::model::EntityKind;
+use crate::span::Span;
 
 use super::Candidate;
 
@@ -43,4 +45,35 @@ pub(super) fn documents(a: &Analysis<'_>) -> Vec<Candidate> {
             })
         })
         .collect()
+}
+
+/// 「X」集會, 《X》論壇, 「X」聯合軍事演習: event X, the quoted form with its happening word an
+/// alias — unless X names something else: a known name (《某報》論壇 is the paper's column), a
+/// document (《某條例》會議 is a meeting about the law), or only generic words (「大型」集會).
+pub(super) fn quoted_events(a: &Analysis<'_>) -> Vec<Candidate> {
+    let text = a.text();
+    a.lex
+        .patterns
+        .quoted_event
+        .captures_iter(text.folded())
+        .filter_map(|c| {
+            let inner = c.get(1)?;
+            let whole = c.get(0)?;
+            let span = text.span_of_folded_bytes(inner.start(), inner.end());
+            (!names_something_else(a, span)).then_some(Candidate {
+                span,
+                kind: EntityKind::Event,
+                quoted_alias: Some(text.span_of_folded_bytes(whole.start(), whole.end())),
+            })
+        })
+        .collect()
+}
+
+/// Whether a quoted text before a happening word names something other than the happening: it
+/// is a known name, a document's title, or generic words only (see [`quoted_events`]).
+fn names_something_else(a: &Analysis<'_>, span: Span) -> bool {
+    let folded = a.folded(span);
+    let known = a.word_starting_at(span.start, |w| matches!(w, WordClass::Known(_))).is_some_and(|(w, _)| w == span);
+    let document = a.class_word_before(Role::DocumentEnding, span.end).is_some();
+    known || document || a.lex.is_all_generic(folded)
 }

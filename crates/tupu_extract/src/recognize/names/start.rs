@@ -8,7 +8,7 @@
 //! applies, the character is part of the name.
 
 use crate::analysis::Analysis;
-use crate::lexicon::general::{GeneralLexicon, RestRule, trim_name_start};
+use crate::lexicon::general::{GeneralLexicon, PartOfSpeech, RestRule, trim_name_start};
 use crate::lexicon::{Role, WordClass};
 use crate::model::EntityKind;
 use crate::numeral::magnitude;
@@ -48,6 +48,7 @@ pub(super) const CARRY_OVER: &[(&str, CarryRule)] = &[
     ("a place in parentheses", place_in_parentheses),
     ("places joined by a dash", places_joined_by_a_dash),
     ("a version number", version_number),
+    ("a Latin code", latin_code),
 ];
 
 /// A rule that stops the name at `p`: `(name, rule)`.
@@ -156,6 +157,23 @@ fn version_number(a: &Analysis<'_>, _: &Reading, p: usize) -> Option<Carry> {
     Some(if q > 0 && is_cjk(a.char_at(q - 1)) { Carry::To(q) } else { Carry::Stop })
 }
 
+/// Capital letters and digits make one code in a name: G20峰會, G7峰會 (the digits alone would
+/// stop it).
+fn latin_code(a: &Analysis<'_>, _: &Reading, p: usize) -> Option<Carry> {
+    if !a.char_at(p - 1).is_ascii_digit() {
+        return None;
+    }
+    let mut q = p - 1;
+    while q > 0 && a.char_at(q - 1).is_ascii_digit() {
+        q -= 1;
+    }
+    let digits = q;
+    while q > 0 && a.char_at(q - 1).is_ascii_uppercase() {
+        q -= 1;
+    }
+    (q < digits && (q == 0 || !a.char_at(q - 1).is_ascii_alphanumeric())).then_some(Carry::To(q))
+}
+
 /// Only ideographs and Latin letters make names: punctuation, spaces and digits stop them
 /// (會上，東華三院…).
 fn not_a_name_character(a: &Analysis<'_>, _: &Reading, p: usize) -> bool {
@@ -163,9 +181,21 @@ fn not_a_name_character(a: &Analysis<'_>, _: &Reading, p: usize) -> bool {
     !(is_cjk(c) || c.is_ascii_alphabetic())
 }
 
-/// A boundary word (由, 在, 舉行) or a title ends right before: 活動由香港青年協進會主辦.
-fn boundary_word_or_title(a: &Analysis<'_>, _: &Reading, p: usize) -> bool {
-    a.word_ending_at(p, |c| matches!(c, WordClass::Boundary | WordClass::Title(_))).is_some()
+/// A boundary word (由, 在, 舉行) or a title ends right before: 活動由香港青年協進會主辦 — but
+/// not one that with the next character makes a group ([`makes_a_group`]: 代表團新聞發布會).
+fn boundary_word_or_title(a: &Analysis<'_>, r: &Reading, p: usize) -> bool {
+    a.word_ending_at(p, |c| matches!(c, WordClass::Boundary | WordClass::Title(_)))
+        .is_some_and(|(w, _)| !makes_a_group(a, w, r.suffix_start))
+}
+
+/// Whether a word and the group ending after it (團) make a noun of the general lexicon inside
+/// the name: 代表 (a verb, a title) + 團 is a delegation, and the name goes on through it
+/// (南海省代表團新聞發布會).
+fn makes_a_group(a: &Analysis<'_>, word: Span, suffix_start: usize) -> bool {
+    let group = Span::new(word.start, word.end + 1);
+    group.end <= suffix_start
+        && a.class(Role::GroupEnding).has_char(a.char_at(word.end))
+        && GeneralLexicon::embedded().word_at(a.chars, group).is_some_and(|e| e.pos == PartOfSpeech::Noun)
 }
 
 /// A conjunction between two names: the one before it is complete (an ending, a known name, a
@@ -201,8 +231,16 @@ fn another_places_ending(a: &Analysis<'_>, r: &Reading, p: usize) -> bool {
 fn larger_place(a: &Analysis<'_>, r: &Reading, p: usize) -> bool {
     r.kind == EntityKind::Place
         && p < r.suffix_start
+        && !is_venue_ending_at(a, r.suffix_start)
         && a.word_ending_at(p, |c| is_known_place(a, c)).is_some()
         && !a.lex.is_all_generic(a.folded(Span::new(p, r.suffix_start)))
+}
+
+/// Whether a venue's ending starts at `pos` (展覽中心, 會展中心): a venue keeps the city it is
+/// named with (南昌國際展覽中心 is one venue, not a part of 南昌).
+fn is_venue_ending_at(a: &Analysis<'_>, pos: usize) -> bool {
+    a.word_starting_at(pos, |c| matches!(c, WordClass::Suffix(s) if a.lex.suffixes[s].kind == EntityKind::Place))
+        .is_some_and(|(w, _)| a.class(Role::VenueEnding).ends(a.folded(w)))
 }
 
 /// Whether a complete name ends at `end`: an ending word, a known name, or a closing quote or
@@ -335,6 +373,13 @@ mod tests {
         for (text, name) in [("簽署《3.0版升級議定書》", "版升級議定書"), ("签署《3.0版升级议定书》", "版升级议定书")]
         {
             assert_eq!(carry("a version number", text, name).as_deref(), Some(""), "{text}: no words before it");
+        }
+        for (text, whole) in [("各國領袖出席G20峰會。", "G20峰會"), ("各国领袖出席G20峰会。", "G20峰会")]
+        {
+            assert_eq!(carry("a Latin code", text, "峰會").as_deref(), Some(whole), "{text}");
+        }
+        for text in ["今年第20峰會。", "今年第20峰会。"] {
+            assert_eq!(carry("a Latin code", text, "峰會"), None, "{text}: a number alone is no code");
         }
     }
 }
