@@ -890,6 +890,18 @@ mod tests {
     }
 
     #[test]
+    fn a_latin_abbreviation_of_a_body_set_up_under_another() {
+        for (text, name) in [
+            ("財政司下設南灣發展辦事處（SDO），SDO負責研究。", "南灣發展辦事處"),
+            ("财政司下设南湾发展办事处（SDO），SDO负责研究。", "南湾发展办事处"),
+        ] {
+            let x = extract(text);
+            let e = entity(&x, name);
+            assert!(e.aliases.contains("SDO"), "{:?}", e.aliases);
+        }
+    }
+
+    #[test]
     fn a_province_delegation_with_and_without_the_provinces_ending() {
         for (text, full, short) in [
             ("江蘇省代表團今日抵達。江蘇代表團團長表示，合作前景良好。", "江蘇省代表團", "江蘇代表團"),
