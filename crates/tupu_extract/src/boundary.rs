@@ -96,7 +96,8 @@ pub(crate) fn short_alias_stands(a: &Analysis<'_>, span: Span) -> bool {
 
 /// A short form of a name (a tail, a selection, an abbreviation the text defines) is written
 /// where it stands as a word: a word may start before it (as for a short alias, or right after
-/// another mention), and a name ends after it, or a known name or an ending follows.
+/// another mention), and a name ends after it, a character that joins names follows (理大和港大,
+/// 甲博會暨乙洽會), or a known name or an ending follows.
 pub(crate) fn short_form_stands(a: &Analysis<'_>, span: Span) -> bool {
     let opens = word_starts_at(
         a,
@@ -105,6 +106,7 @@ pub(crate) fn short_form_stands(a: &Analysis<'_>, span: Span) -> bool {
     );
     opens
         && (end_at(a, span.end) > End::Open
+            || a.joins_names(a.char_at(span.end))
             || a.word_starting_at(span.end, |c| matches!(c, WordClass::Known(_) | WordClass::Suffix(_))).is_some())
 }
 

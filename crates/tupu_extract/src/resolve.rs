@@ -238,8 +238,9 @@ fn short_forms(a: &mut Analysis<'_>) {
             }
             tails.push((id, tail));
         }
-        // Character selections (理大, 國開行) abbreviate organisations.
-        if a.entities.kind(id) == EntityKind::Organization {
+        // Character selections abbreviate organisations (理大, 國開行) and events (甲博會 of
+        // 甲乙國際博覽會).
+        if matches!(a.entities.kind(id), EntityKind::Organization | EntityKind::Event) {
             selections_todo.push((id, chars, ending));
         }
     }
@@ -263,7 +264,64 @@ fn short_forms(a: &mut Analysis<'_>) {
     for (id, chars, ending) in selections_todo {
         selections(a, id, &chars, ending);
     }
+    joined_short_forms(a);
     company_cores(a);
+}
+
+/// 「甲博會暨乙洽會」 for 「甲博覽會暨第5屆乙洽談會」: the short forms of events joined by 暨
+/// are joined the same way, and name the joined event. The word after the joiner must select
+/// characters of the second event's name in order and end as it ends.
+fn joined_short_forms(a: &mut Analysis<'_>) {
+    let mut found: Vec<(EntityId, Span, Span)> = Vec::new();
+    for (id, m) in a.entities.all_mentions() {
+        if a.entities.kind(id) != EntityKind::Event || !a.entities.get(id).short_names.contains(a.surface(m)) {
+            continue;
+        }
+        let Some(joiner) = a.class_word_at(Role::EventJoiner, m.end) else { continue };
+        // The second parts of the event's joined names (after the joiner and an edition).
+        let seconds: Vec<Vec<char>> =
+            a.entities.get(id).full_names.keys().filter_map(|n| second_of_joined(a, &fold(n))).collect();
+        for len in (2..=JOINED_SHORT_FORM_MAX).rev() {
+            let span = Span::new(joiner.end, joiner.end + len);
+            let short = a.chars_of(span);
+            let fits = |second: &Vec<char>| {
+                short.len() == len
+                    && short.len() < second.len()
+                    && short.last() == second.last()
+                    && is_subsequence(short, second)
+            };
+            if seconds.iter().any(fits) && free(a, span) && short_form_stands(a, span) {
+                found.push((id, m, span));
+                break;
+            }
+        }
+    }
+    for (id, first, second) in found {
+        let whole = first.cover(second);
+        a.entities.remove_mention(first);
+        add_short(a, id, whole);
+        let name = a.surface(whole).to_owned();
+        mention_everywhere(a, id, &name);
+    }
+}
+
+/// The longest short form of a joined event's second part: three or four characters in
+/// practice (乙洽會, 乙交易會).
+const JOINED_SHORT_FORM_MAX: usize = 5;
+
+/// The part of a folded joined name after its joiner and edition: 乙洽談會 of 甲博覽會暨第5屆乙洽談會.
+fn second_of_joined(a: &Analysis<'_>, name: &str) -> Option<Vec<char>> {
+    let joiners = a.class(Role::EventJoiner);
+    let after = name.char_indices().find_map(|(i, _)| joiners.prefix_of(&name[i..]).map(|len| &name[i + len..]))?;
+    let chars: Vec<char> = after.chars().collect();
+    let edition = crate::normalize::fold_char('屆');
+    let skip = match chars.first() {
+        Some(&c) if c == crate::normalize::fold_char('第') => {
+            chars.iter().position(|&c| c == edition).map_or(0, |p| p + 1)
+        }
+        _ => 0,
+    };
+    (chars.len() > skip + 2).then(|| chars[skip..].to_vec())
 }
 
 /// 「北辰光電科技有限公司 … 北辰光電科技」: a registered company is later named by its name
@@ -308,15 +366,18 @@ fn company_cores(a: &mut Analysis<'_>) {
 /// character from the ending (大 of 大學, 行 of 銀行, 辦 of 辦公室).
 fn selections(a: &mut Analysis<'_>, id: EntityId, full: &[char], ending: usize) {
     let place_len = place_prefix_len(a, full);
-    let core_first = full[place_len.min(full.len() - 1)];
+    let core_first = full[(place_len + year_prefix_len(&full[place_len..])).min(full.len() - 1)];
     let ending_chars = &full[full.len() - ending..];
+    // An event's abbreviation has three characters or more (甲博會, 乙交會): two (甲會) are
+    // mostly the short name of a body its name starts with.
+    let shortest = if a.entities.kind(id) == EntityKind::Event { 3 } else { 2 };
     let mut found: Vec<Span> = Vec::new();
     let mut starts: Vec<usize> =
         std::iter::once(core_first).chain(full[..place_len].iter().copied()).flat_map(|c| a.positions_of(c)).collect();
     starts.sort_unstable();
     starts.dedup();
     for p in starts {
-        for len in (2..=5usize).rev() {
+        for len in (shortest..=5usize).rev() {
             if len + 2 > full.len() {
                 continue;
             }
@@ -326,8 +387,21 @@ fn selections(a: &mut Analysis<'_>, id: EntityId, full: &[char], ending: usize) 
             }
             let s = &a.chars[p..p + len];
             let starts_right = s[0] == core_first || (len >= 3 && full[..place_len].contains(&s[0]));
-            if !starts_right || !ending_chars.contains(&s[len - 1]) || !is_subsequence(s, full) || s == full {
+            // 代表 of 甲省代表團 is a piece of the ending, no abbreviation.
+            let only_ending = is_subsequence(s, ending_chars);
+            if !starts_right
+                || !ending_chars.contains(&s[len - 1])
+                || !is_subsequence(s, full)
+                || s == full
+                || only_ending
+            {
                 continue;
+            }
+            // 甲博 before 會 is the start of 甲博會, not a shorter abbreviation.
+            let continues = ending_chars.contains(&a.char_at(span.end))
+                && is_subsequence(a.chars_of(Span::new(p, span.end + 1)), full);
+            if continues {
+                break;
             }
             let folded: String = s.iter().collect();
             // 大學 of 香港大學 when the article has two universities: a bare ending or generic
@@ -380,6 +454,13 @@ fn place_prefix_len(a: &Analysis<'_>, full: &[char]) -> usize {
         }
     }
     best
+}
+
+/// Length of a year written before a name proper (2025 of 2025甲乙博覽會), which its
+/// abbreviations leave out.
+fn year_prefix_len(name: &[char]) -> usize {
+    let digits = name.iter().take_while(|c| c.is_ascii_digit()).count();
+    if digits == 4 { digits } else { 0 }
 }
 
 fn is_subsequence(short: &[char], long: &[char]) -> bool {
@@ -864,6 +945,57 @@ mod tests {
         {
             let x = extract(text);
             assert!(x.entities.iter().all(|e| e.label != "記者會"), "{text}: {:?}", x.entities);
+        }
+    }
+
+    #[test]
+    fn joined_events_with_an_edition_and_their_joined_abbreviations() {
+        for (text, whole, short, joined) in [
+            (
+                "2024南灣國際博覽會暨第12屆東西部投資貿易洽談會今日開幕。參加「南博會暨西洽會」的企業逾千家，南博會為期三日。",
+                "2024南灣國際博覽會暨第12屆東西部投資貿易洽談會",
+                "南博會",
+                "南博會暨西洽會",
+            ),
+            (
+                "2024南湾国际博览会暨第12届东西部投资贸易洽谈会今日开幕。参加“南博会暨西洽会”的企业逾千家，南博会为期三日。",
+                "2024南湾国际博览会暨第12届东西部投资贸易洽谈会",
+                "南博会",
+                "南博会暨西洽会",
+            ),
+        ] {
+            let x = extract(text);
+            let e = entity(&x, whole);
+            assert_eq!(e.kind, EntityKind::Event);
+            assert!(e.aliases.contains(short) && e.aliases.contains(joined), "{:?}", e.aliases);
+            assert_eq!(e.mentions.len(), 3, "{:?}", e.mentions);
+        }
+    }
+
+    #[test]
+    fn a_latin_abbreviation_of_a_body_set_up_under_another() {
+        for (text, name) in [
+            ("財政司下設南灣發展辦事處（SDO），SDO負責研究。", "南灣發展辦事處"),
+            ("财政司下设南湾发展办事处（SDO），SDO负责研究。", "南湾发展办事处"),
+        ] {
+            let x = extract(text);
+            let e = entity(&x, name);
+            assert!(e.aliases.contains("SDO"), "{:?}", e.aliases);
+        }
+    }
+
+    #[test]
+    fn a_province_delegation_with_and_without_the_provinces_ending() {
+        for (text, full, short) in [
+            ("江蘇省代表團今日抵達。江蘇代表團團長表示，合作前景良好。", "江蘇省代表團", "江蘇代表團"),
+            ("江苏省代表团今日抵达。江苏代表团团长表示，合作前景良好。", "江苏省代表团", "江苏代表团"),
+        ] {
+            let x = extract(text);
+            let e = entity(&x, full);
+            assert_eq!(e.kind, EntityKind::Organization);
+            // One delegation, and no piece of its ending (代表) as a name of it.
+            assert!(e.aliases.contains(short), "{:?}", e.aliases);
+            assert!(!e.aliases.iter().any(|a| a.chars().count() == 2), "{:?}", e.aliases);
         }
     }
 
