@@ -10,6 +10,8 @@
 //! **Coreference** (after people):
 //! - surname + title: 陳局長 → the 陳 named earlier (preferring one who holds that title); a
 //!   transliterated short name + title (史密斯教授) likewise;
+//! - a surname alone as the subject of a speech verb (陳大文表示…。陳又指…) → the article's one
+//!   person of that surname, named before;
 //! - the bare event word: 峰會, 本次峰會, 是次論壇 → the article's one event with that ending;
 //! - 該公司, 該局 → the organisation with that ending named last before.
 
@@ -46,6 +48,7 @@ impl Stage for Coreference {
 
     fn run(&self, a: &mut Analysis<'_>) {
         surname_and_title(a);
+        surname_alone(a);
         short_name_and_title(a);
         bare_event_words(a);
         bare_endings(a);
@@ -485,6 +488,28 @@ fn surname_and_title(a: &mut Analysis<'_>) {
     }
 }
 
+/// 「陳大文表示…。陳又指…」: a surname alone as the subject of a speech verb (the rule statements
+/// read it by, [`Analysis::surname_speaks_at`]) is one more name of the person of that surname
+/// named before — when the article names exactly one person of that surname, so that the
+/// reference is not ambiguous.
+fn surname_alone(a: &mut Analysis<'_>) {
+    let mut found: Vec<(EntityId, Span)> = Vec::new();
+    for pos in 0..a.chars.len() {
+        let span = Span::new(pos, pos + 1);
+        if !a.surname_speaks_at(pos) || !free(a, span) {
+            continue;
+        }
+        if let [id] = people_with_surname(a, a.folded(span))[..] {
+            if last_mention_before(a, id, pos).is_some() {
+                found.push((id, span));
+            }
+        }
+    }
+    for (id, span) in found {
+        add_short(a, id, span);
+    }
+}
+
 fn last_mention_before(a: &Analysis<'_>, id: EntityId, pos: usize) -> Option<usize> {
     a.entities.get(id).mentions.iter().filter(|m| m.end <= pos).map(|m| m.start).max()
 }
@@ -833,6 +858,26 @@ mod tests {
         let e = entity(&x, "陳大文");
         assert!(e.aliases.contains("陳局長"));
         assert!(!x.entities.iter().any(|e| e.label == "陳局長"));
+    }
+
+    #[test]
+    fn a_surname_alone_before_a_speech_verb_is_a_name_of_the_one_person_of_that_surname() {
+        for (text, name, surname) in [
+            ("發展局局長陳大文出席。何美儀表示支持。陳又指，工程順利。", "陳大文", "陳"),
+            ("发展局局长陈大文出席。何美仪表示支持。陈又指，工程顺利。", "陈大文", "陈"),
+        ] {
+            let x = extract(text);
+            assert!(entity(&x, name).aliases.contains(surname), "{text}");
+        }
+        // Two people of that surname: ambiguous; nobody named before; no speech verb after it.
+        for text in [
+            "局長陳大文出席。主席陳美儀表示支持。陳又指，工程順利。",
+            "陳又指，工程順利。局長陳大文出席。",
+            "局長陳大文出席。陳家的人反對。",
+        ] {
+            let x = extract(text);
+            assert!(x.entities.iter().all(|e| !e.aliases.contains("陳")), "{text}");
+        }
     }
 
     #[test]
