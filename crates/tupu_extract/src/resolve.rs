@@ -12,6 +12,7 @@
 //!   transliterated short name + title (史密斯教授) likewise;
 //! - a surname alone as the subject of a speech verb (陳大文表示…。陳又指…) → the article's one
 //!   person of that surname, named before;
+//! - the two surnames of a four-character name (林陳美娟 → 林陳);
 //! - the bare event word: 峰會, 本次峰會, 是次論壇 → the article's one event with that ending;
 //! - 該公司, 該局 → the organisation with that ending named last before.
 
@@ -49,6 +50,7 @@ impl Stage for Coreference {
     fn run(&self, a: &mut Analysis<'_>) {
         surname_and_title(a);
         surname_alone(a);
+        double_surname_short_form(a);
         short_name_and_title(a);
         bare_event_words(a);
         bare_endings(a);
@@ -510,6 +512,41 @@ fn surname_alone(a: &mut Analysis<'_>) {
     }
 }
 
+/// A Hong Kong married woman's four-character name opens with her husband's surname and her own
+/// (林陳美娟): the two surnames alone are how reporting names her again (林陳表示…). They are a
+/// name of hers when both are single surnames and together no compound surname (歐陽); a person
+/// the rules read from them alone (林陳表示 → 林陳) is she.
+fn double_surname_short_form(a: &mut Analysis<'_>) {
+    let mut found: Vec<(EntityId, String)> = Vec::new();
+    for id in a.entities.ids().filter(|&id| a.entities.kind(id) == EntityKind::Person) {
+        for name in a.entities.get(id).full_names.keys() {
+            let chars: Vec<char> = fold(name).chars().collect();
+            if crate::recognize::person::opens_with_two_surnames(a, &chars) {
+                found.push((id, chars[..2].iter().collect()));
+            }
+        }
+    }
+    for (id, short) in found {
+        // A person read from the two surnames alone (林陳表示 → 林陳) is she.
+        let alone = a.entities.named(&short).filter(|&o| {
+            a.entities.kind(o) == EntityKind::Person
+                && o != a.entities.resolve(id)
+                && a.entities.get(o).full_names.keys().chain(&a.entities.get(o).short_names).all(|n| fold(n) == short)
+        });
+        if let Some(other) = alone {
+            a.entities.merge(id, other);
+            a.entities.make_short(id, &short);
+        }
+        mention_everywhere(a, id, &short);
+        let written =
+            a.occurrences(&short).into_iter().find(|&s| a.entities.mention_at(s) == Some(a.entities.resolve(id)));
+        if let Some(span) = written {
+            let surface = a.surface(span).to_owned();
+            a.entities.add_name(id, &surface, false);
+        }
+    }
+}
+
 fn last_mention_before(a: &Analysis<'_>, id: EntityId, pos: usize) -> Option<usize> {
     a.entities.get(id).mentions.iter().filter(|m| m.end <= pos).map(|m| m.start).max()
 }
@@ -878,6 +915,33 @@ mod tests {
             let x = extract(text);
             assert!(x.entities.iter().all(|e| !e.aliases.contains("陳")), "{text}");
         }
+    }
+
+    #[test]
+    fn the_two_surnames_of_a_four_character_name_name_her_again() {
+        for (text, name, short) in [
+            ("出席的嘉賓有林陳美娟。林陳表示，計劃順利。", "林陳美娟", "林陳"),
+            ("出席的嘉宾有林陈美娟。林陈表示，计划顺利。", "林陈美娟", "林陈"),
+        ] {
+            let x = extract(text);
+            let e = entity(&x, name);
+            assert!(e.aliases.contains(short), "{text}: {e:?}");
+            assert_eq!(x.entities.iter().filter(|e| e.kind == EntityKind::Person).count(), 1, "{text}");
+        }
+        // Her short form with an adverb after it is no one else (林陳再 is 林陳, then 再).
+        for text in ["出席的嘉賓有林陳美娟。林陳再被問及時表示滿意。", "出席的嘉宾有林陈美娟。林陈再被问及时表示满意。"]
+        {
+            let x = extract(text);
+            assert_eq!(
+                x.entities.iter().filter(|e| e.kind == EntityKind::Person).count(),
+                1,
+                "{text}: {:?}",
+                x.entities
+            );
+        }
+        // A compound surname and a given name: no short form.
+        let x = extract("局長歐陽美娟出席。歐陽表示滿意。");
+        assert!(x.entities.iter().all(|e| !e.aliases.contains("歐陽")), "{:?}", x.entities);
     }
 
     #[test]

@@ -36,6 +36,14 @@ pub(crate) fn recognise(a: &mut Analysis<'_>) {
     posts::offices_of_governments(a);
 }
 
+/// Whether a (folded) name is four characters opening with two single surnames that are no
+/// compound surname together: a Hong Kong married woman's name, her husband's surname before
+/// her own (林陳美娟; not 歐陽美娟).
+pub(crate) fn opens_with_two_surnames(a: &Analysis<'_>, name: &[char]) -> bool {
+    let is_surname = |c: &[char]| a.lex.is_surname(&c.iter().collect::<String>());
+    name.len() == 4 && is_surname(&name[..1]) && is_surname(&name[1..2]) && !is_surname(&name[..2])
+}
+
 /// Adds a person mention, creating the person or joining the one with this name (a dotted name's
 /// last part is its short name: 馬庫斯·韋伯 → 韋伯).
 fn add_person(a: &mut Analysis<'_>, span: Span) -> EntityId {
