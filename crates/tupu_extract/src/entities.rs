@@ -164,6 +164,18 @@ impl EntityTable {
         self.by_name.entry(fold(name)).or_insert(id);
     }
 
+    /// Makes a full name of an entity one of its short forms (no candidate for the label): a
+    /// person first read as 林陳 and then known as 林陳美娟.
+    pub(crate) fn make_short(&mut self, id: EntityId, folded: &str) {
+        let id = self.resolve(id);
+        let d = &mut self.drafts[id];
+        let full: Vec<String> = d.full_names.keys().filter(|n| fold(n) == folded).cloned().collect();
+        for n in full {
+            d.full_names.remove(&n);
+            d.short_names.insert(n);
+        }
+    }
+
     /// Records a mention; counts it for the label choice.
     pub(crate) fn add_mention(&mut self, id: EntityId, span: Span, surface: &str) {
         let id = self.resolve(id);

@@ -10,6 +10,9 @@
 //! **Coreference** (after people):
 //! - surname + title: 陳局長 → the 陳 named earlier (preferring one who holds that title); a
 //!   transliterated short name + title (史密斯教授) likewise;
+//! - a surname alone as the subject of a speech verb (陳大文表示…。陳又指…) → the article's one
+//!   person of that surname, named before;
+//! - the two surnames of a four-character name (林陳美娟 → 林陳);
 //! - the bare event word: 峰會, 本次峰會, 是次論壇 → the article's one event with that ending;
 //! - 該公司, 該局 → the organisation with that ending named last before.
 
@@ -46,6 +49,8 @@ impl Stage for Coreference {
 
     fn run(&self, a: &mut Analysis<'_>) {
         surname_and_title(a);
+        surname_alone(a);
+        double_surname_short_form(a);
         short_name_and_title(a);
         bare_event_words(a);
         announced_meeting(a);
@@ -569,6 +574,63 @@ fn surname_and_title(a: &mut Analysis<'_>) {
     }
 }
 
+/// 「陳大文表示…。陳又指…」: a surname alone as the subject of a speech verb (the rule statements
+/// read it by, [`Analysis::surname_speaks_at`]) is one more name of the person of that surname
+/// named before — when the article names exactly one person of that surname, so that the
+/// reference is not ambiguous.
+fn surname_alone(a: &mut Analysis<'_>) {
+    let mut found: Vec<(EntityId, Span)> = Vec::new();
+    for pos in 0..a.chars.len() {
+        let span = Span::new(pos, pos + 1);
+        if !a.surname_speaks_at(pos) || !free(a, span) {
+            continue;
+        }
+        if let [id] = people_with_surname(a, a.folded(span))[..] {
+            if last_mention_before(a, id, pos).is_some() {
+                found.push((id, span));
+            }
+        }
+    }
+    for (id, span) in found {
+        add_short(a, id, span);
+    }
+}
+
+/// A Hong Kong married woman's four-character name opens with her husband's surname and her own
+/// (林陳美娟): the two surnames alone are how reporting names her again (林陳表示…). They are a
+/// name of hers when both are single surnames and together no compound surname (歐陽); a person
+/// the rules read from them alone (林陳表示 → 林陳) is she.
+fn double_surname_short_form(a: &mut Analysis<'_>) {
+    let mut found: Vec<(EntityId, String)> = Vec::new();
+    for id in a.entities.ids().filter(|&id| a.entities.kind(id) == EntityKind::Person) {
+        for name in a.entities.get(id).full_names.keys() {
+            let chars: Vec<char> = fold(name).chars().collect();
+            if crate::recognize::person::opens_with_two_surnames(a, &chars) {
+                found.push((id, chars[..2].iter().collect()));
+            }
+        }
+    }
+    for (id, short) in found {
+        // A person read from the two surnames alone (林陳表示 → 林陳) is she.
+        let alone = a.entities.named(&short).filter(|&o| {
+            a.entities.kind(o) == EntityKind::Person
+                && o != a.entities.resolve(id)
+                && a.entities.get(o).full_names.keys().chain(&a.entities.get(o).short_names).all(|n| fold(n) == short)
+        });
+        if let Some(other) = alone {
+            a.entities.merge(id, other);
+            a.entities.make_short(id, &short);
+        }
+        mention_everywhere(a, id, &short);
+        let written =
+            a.occurrences(&short).into_iter().find(|&s| a.entities.mention_at(s) == Some(a.entities.resolve(id)));
+        if let Some(span) = written {
+            let surface = a.surface(span).to_owned();
+            a.entities.add_name(id, &surface, false);
+        }
+    }
+}
+
 fn last_mention_before(a: &Analysis<'_>, id: EntityId, pos: usize) -> Option<usize> {
     a.entities.get(id).mentions.iter().filter(|m| m.end <= pos).map(|m| m.start).max()
 }
@@ -1050,6 +1112,53 @@ mod tests {
         let e = entity(&x, "陳大文");
         assert!(e.aliases.contains("陳局長"));
         assert!(!x.entities.iter().any(|e| e.label == "陳局長"));
+    }
+
+    #[test]
+    fn a_surname_alone_before_a_speech_verb_is_a_name_of_the_one_person_of_that_surname() {
+        for (text, name, surname) in [
+            ("發展局局長陳大文出席。何美儀表示支持。陳又指，工程順利。", "陳大文", "陳"),
+            ("发展局局长陈大文出席。何美仪表示支持。陈又指，工程顺利。", "陈大文", "陈"),
+        ] {
+            let x = extract(text);
+            assert!(entity(&x, name).aliases.contains(surname), "{text}");
+        }
+        // Two people of that surname: ambiguous; nobody named before; no speech verb after it.
+        for text in [
+            "局長陳大文出席。主席陳美儀表示支持。陳又指，工程順利。",
+            "陳又指，工程順利。局長陳大文出席。",
+            "局長陳大文出席。陳家的人反對。",
+        ] {
+            let x = extract(text);
+            assert!(x.entities.iter().all(|e| !e.aliases.contains("陳")), "{text}");
+        }
+    }
+
+    #[test]
+    fn the_two_surnames_of_a_four_character_name_name_her_again() {
+        for (text, name, short) in [
+            ("出席的嘉賓有林陳美娟。林陳表示，計劃順利。", "林陳美娟", "林陳"),
+            ("出席的嘉宾有林陈美娟。林陈表示，计划顺利。", "林陈美娟", "林陈"),
+        ] {
+            let x = extract(text);
+            let e = entity(&x, name);
+            assert!(e.aliases.contains(short), "{text}: {e:?}");
+            assert_eq!(x.entities.iter().filter(|e| e.kind == EntityKind::Person).count(), 1, "{text}");
+        }
+        // Her short form with an adverb after it is no one else (林陳再 is 林陳, then 再).
+        for text in ["出席的嘉賓有林陳美娟。林陳再被問及時表示滿意。", "出席的嘉宾有林陈美娟。林陈再被问及时表示满意。"]
+        {
+            let x = extract(text);
+            assert_eq!(
+                x.entities.iter().filter(|e| e.kind == EntityKind::Person).count(),
+                1,
+                "{text}: {:?}",
+                x.entities
+            );
+        }
+        // A compound surname and a given name: no short form.
+        let x = extract("局長歐陽美娟出席。歐陽表示滿意。");
+        assert!(x.entities.iter().all(|e| !e.aliases.contains("歐陽")), "{:?}", x.entities);
     }
 
     #[test]

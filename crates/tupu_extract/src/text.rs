@@ -313,7 +313,8 @@ impl Text {
 ///
 /// A break is joined when the line before it reads as prose cut short (it has clause punctuation
 /// and does not end a sentence, a quotation or a heading) and the line after it continues it (it
-/// does not start a caption ▲, a list item or a bracketed dateline).
+/// does not start a caption ▲, a list item or a bracketed dateline). A caption that ends with
+/// its credit (「…合照。陳大文攝」, 「…。美聯社」) is no prose cut short: see [`ends_with_a_credit`].
 fn joined_breaks(chars: &[char]) -> Vec<bool> {
     let mut removed = vec![false; chars.len()];
     let lines = line_spans(chars);
@@ -333,7 +334,8 @@ fn joined_breaks(chars: &[char]) -> Vec<bool> {
             && !matches!(last, '：' | ':' | '…' | '；' | '—' | '-' | '」' | '】');
         let continues = is_cjk(first) || matches!(first, '，' | '、' | '。' | '；');
         let starts_item = matches!(first, '▲' | '【' | '（' | '(' | '●' | '■' | '◆' | '*' | '-');
-        if prose && cut && continues && !starts_item && line.len() >= 8 {
+        let credit = is_cjk(first) && ends_with_a_credit(line);
+        if prose && cut && continues && !starts_item && !credit && line.len() >= 8 {
             for r in removed.iter_mut().take(b.start).skip(a.end) {
                 *r = true;
             }
@@ -346,6 +348,26 @@ fn joined_breaks(chars: &[char]) -> Vec<bool> {
         }
     }
     removed
+}
+
+/// Most characters (spaces aside) of a credit after a caption's last sentence: 陳大文攝,
+/// 資料圖片, 受訪者提供.
+const CREDIT_MAX_CHARS: usize = 6;
+
+/// Whether a line ends with a short tail after its last sentence end — a caption's credit (a
+/// photographer, an agency, 資料圖片) rather than a sentence cut short: 「…在場合照。陳大文攝」.
+/// In the corpus such tails are credits and sources, a new paragraph follows them.
+fn ends_with_a_credit(line: &[char]) -> bool {
+    let Some(end) = line.iter().rposition(|c| SENTENCE_END.contains(c)) else { return false };
+    let tail = line[end + 1..].iter().filter(|c| !c.is_whitespace() && !CLOSERS.contains(c));
+    let mut n = 0;
+    for &c in tail {
+        if matches!(c, '，' | '、' | '；' | ',') {
+            return false;
+        }
+        n += 1;
+    }
+    (1..=CREDIT_MAX_CHARS).contains(&n)
 }
 
 /// The longest first line read as a headline rather than as prose cut short.
@@ -414,6 +436,20 @@ mod tests {
         // Offsets still point into the original.
         let o = t.to_original(s);
         assert_eq!(t.original_slice(o), "他說，我們要推動合\n\n作，共同發展，這是一個很長的句子。");
+    }
+
+    #[test]
+    fn a_caption_ending_with_its_credit_is_not_joined_to_the_next_paragraph() {
+        for text in [
+            "標題\n\n兩位嘉賓在會場合照，氣氛熱烈。區志明攝\n陳大文表示，會議順利。",
+            "标题\n\n两位嘉宾在会场合照，气氛热烈。资料图片\n陈大文表示，会议顺利。",
+        ] {
+            let t = Text::new(text);
+            assert_eq!(t.surface(), text);
+        }
+        // A sentence cut after its first words is still joined.
+        let t = Text::new("標題\n\n他說，計劃順利。我們要推動合作和\n發展。");
+        assert_eq!(t.surface(), "標題\n\n他說，計劃順利。我們要推動合作和發展。");
     }
 
     #[test]

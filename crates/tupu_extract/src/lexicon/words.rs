@@ -272,6 +272,8 @@ roles! {
     NotInGivenName = "not-in-given-name",
     /// 在, 表, 指: often follows a name (a verb or preposition starts).
     AfterName = "after-name",
+    /// 攝: "photographed by", after a name closing a caption's line (「…合照。陳大文攝」).
+    PhotoCredit = "photo-credit",
     /// 的, 將, 是: after a two-character alias it stands as a word (城大的…).
     AfterShortAlias = "after-short-alias",
     /// 擔任, 出任: a person takes a post (由陳大文擔任主任).

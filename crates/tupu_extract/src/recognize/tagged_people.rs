@@ -106,11 +106,30 @@ pub(crate) fn recognise(a: &mut Analysis<'_>) {
         }
     }
     let own = SETTLING.len() - 1;
+    let mut short_forms: Vec<Vec<char>> = Vec::new();
     for c in &candidates {
         let span = settle(a, lex, &Names::new(), c.span, &SETTLING[..own]);
-        if span == c.span && c.margin >= MIN_MARGIN {
+        if c.margin < MIN_MARGIN {
+            continue;
+        }
+        if span == c.span {
             *names.entry(a.chars_of(span).to_vec()).or_default() += 1;
         }
+        // 林陳 names 林陳美娟 again (`resolve::double_surname_short_form`): a proposal running
+        // past it (林陳再) is cut to it as to any other name of hers.
+        if super::person::opens_with_two_surnames(a, a.chars_of(span)) {
+            short_forms.push(a.chars_of(span)[..2].to_vec());
+        }
+    }
+    short_forms.extend(
+        names
+            .keys()
+            .filter(|n| super::person::opens_with_two_surnames(a, n))
+            .map(|n| n[..2].to_vec())
+            .collect::<Vec<_>>(),
+    );
+    for short in short_forms {
+        *names.entry(short).or_default() += 2;
     }
     let mut proposals: Vec<Proposal> = candidates
         .iter()
@@ -209,13 +228,26 @@ fn cut_common_word_at_end(a: &Analysis<'_>, lex: &GeneralLexicon, _: &Names, spa
 /// A proposal is read as the article's other names read it (in-article consistency): one that
 /// extends a name attested at least as often is that name and the next word (陳大文倚 → 陳大文
 /// when 陳大文 is named elsewhere); one attested nowhere else that is the start of a name
-/// attested twice, where the text goes on with that name, is that name (陳大 → 陳大文).
-fn consistent_with_other_names(a: &Analysis<'_>, _: &GeneralLexicon, names: &Names, span: Span) -> Option<Span> {
+/// attested twice, where the text goes on with that name, is that name (陳大 → 陳大文). A
+/// four-character name opening with two surnames is not cut to them when the rest is no word
+/// of the general lexicon: 林陳 is her short form (`resolve::double_surname_short_form`),
+/// 林陳美娟 her name — but 林陳拉票 is 林陳 and a verb.
+fn consistent_with_other_names(a: &Analysis<'_>, lex: &GeneralLexicon, names: &Names, span: Span) -> Option<Span> {
     let chars = a.chars_of(span);
+    let given = Span::new(span.start + 2, span.end);
+    let two_surnames = super::person::opens_with_two_surnames(a, chars)
+        && lex.word_at(a.chars, given).is_none_or(|e| e.pos == PartOfSpeech::Person)
+        && !crosses(a, lex, given);
     let own = names.get(chars).copied().unwrap_or(0);
     let prefix = names
         .iter()
-        .filter(|&(n, &count)| n.len() >= 2 && count >= own && n.len() < chars.len() && chars.starts_with(n))
+        .filter(|&(n, &count)| {
+            n.len() >= 2
+                && count >= own
+                && n.len() < chars.len()
+                && chars.starts_with(n)
+                && !(two_surnames && n.len() == 2)
+        })
         .map(|(n, _)| n.len())
         .max();
     if let Some(len) = prefix {

@@ -198,54 +198,53 @@ impl Analysis<'_> {
                 object: object_at(pos, true),
             });
         }
-        anchors.extend(self.surname_anchors(span, folded, &mentions, people));
+        anchors.extend(self.surname_anchors(span, &mentions, people));
         anchors.sort_by_key(|a| a.span.start);
         anchors
     }
 
     /// A surname alone at the start of a clause, before a speech verb, standing for the person
     /// of that surname named last (陳大文表示，…。陳又指，…): the reporter's short way of
-    /// naming again. A surname that is also an adverb (曾表示: had said) is not read so.
-    fn surname_anchors(
-        &self,
-        span: Span,
-        folded: &[char],
-        mentions: &[(EntityId, Span)],
-        people: &PersonIndex,
-    ) -> Vec<Anchor> {
-        let adverb = self.class(Role::Adverb);
+    /// naming again (see [`Self::surname_speaks_at`]).
+    fn surname_anchors(&self, span: Span, mentions: &[(EntityId, Span)], people: &PersonIndex) -> Vec<Anchor> {
         let mut out = Vec::new();
-        for (i, &c) in folded.iter().enumerate() {
-            let opens_clause = i == 0 || {
-                let b = folded[i - 1];
-                CLAUSE_END.contains(&b) || SENTENCE_END.contains(&b) || CLOSERS.contains(&b) || b.is_whitespace()
-            };
-            if !opens_clause || adverb.has_char(c) {
+        for pos in span.start..span.end {
+            if !self.surname_speaks_at(pos) || mentions.iter().any(|(_, s)| s.start <= pos && pos < s.end) {
                 continue;
             }
-            let pos = span.start + i;
-            let mut buf = [0u8; 4];
-            if !self.lex.is_surname(c.encode_utf8(&mut buf))
-                || mentions.iter().any(|(_, s)| s.start <= pos && pos < s.end)
-            {
-                continue;
-            }
-            let mut verb_at = pos + 1;
-            while verb_at < span.end && self.folded_char(verb_at).is_some_and(|x| adverb.has_char(x)) {
-                verb_at += 1;
-            }
-            if self.speech_verb_starts_at(verb_at) {
-                if let Some(id) = people.last_with_surname_before(c, pos) {
-                    out.push(Anchor {
-                        span: Span::new(pos, pos + 1),
-                        speaker: Some(id),
-                        kind: AnchorKind::Person,
-                        object: false,
-                    });
-                }
+            let Some(c) = self.folded_char(pos) else { continue };
+            if let Some(id) = people.last_with_surname_before(c, pos) {
+                out.push(Anchor {
+                    span: Span::new(pos, pos + 1),
+                    speaker: Some(id),
+                    kind: AnchorKind::Person,
+                    object: false,
+                });
             }
         }
         out
+    }
+
+    /// Whether a surname stands alone at `pos` as the subject of a speech verb: at the start of
+    /// a clause, then (past adverbs: 又, 亦, 則) a speech verb — 「…。陳又指，…」, 「羅稱…」. A
+    /// surname that is also an adverb (曾表示: had said) is not read so. Statements attribute
+    /// what follows to the person of that surname; coreference makes it one of their names.
+    pub(crate) fn surname_speaks_at(&self, pos: usize) -> bool {
+        let Some(c) = self.folded_char(pos) else { return false };
+        let opens_clause = pos == 0 || {
+            let b = self.char_at(pos - 1);
+            CLAUSE_END.contains(&b) || SENTENCE_END.contains(&b) || CLOSERS.contains(&b) || b.is_whitespace()
+        };
+        let adverb = self.class(Role::Adverb);
+        let mut buf = [0u8; 4];
+        if !opens_clause || adverb.has_char(c) || !self.lex.is_surname(c.encode_utf8(&mut buf)) {
+            return false;
+        }
+        let mut verb_at = pos + 1;
+        while verb_at < pos + 4 && self.folded_char(verb_at).is_some_and(|x| adverb.has_char(x)) {
+            verb_at += 1;
+        }
+        self.speech_verb_starts_at(verb_at)
     }
 }
 

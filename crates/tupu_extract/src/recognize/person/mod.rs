@@ -3,7 +3,7 @@
 //! - **Title before name**: 「發展局局長陳大文出席」 → 陳大文, post 局長 of 發展局. Titles chain with
 //!   、 (「X局主任、Y會理事長陳大文」: two posts); a title after the name (陳大文教授) is a post too.
 //! - **Name before a speech verb** at the start of a clause: 「▲陳大文表示，…」, 「陳大文在致辭中指出」.
-//! - **Bylines**: 記者陳大文、李小明.
+//! - **Bylines**: 記者陳大文、李小明; **photo credits** closing a caption: 「…合照。陳大文攝」.
 //! - **Transliterated names** with a middle dot (約翰·史密斯), whose last part is their short name.
 //!
 //! A Chinese name is a surname from `surnames.tsv` and one or two more characters; which length
@@ -30,6 +30,7 @@ pub(crate) fn recognise(a: &mut Analysis<'_>) {
     titled::titled(a);
     speakers::dotted(a);
     speakers::speakers(a);
+    titled::photo_credits(a);
     all_occurrences(a);
     posts::appointed(a);
 }
@@ -40,6 +41,14 @@ pub(crate) fn recognise(a: &mut Analysis<'_>) {
 pub(crate) fn posts(a: &mut Analysis<'_>) {
     titled::titles_at_every_mention(a);
     posts::offices_of_governments(a);
+}
+
+/// Whether a (folded) name is four characters opening with two single surnames that are no
+/// compound surname together: a Hong Kong married woman's name, her husband's surname before
+/// her own (林陳美娟; not 歐陽美娟).
+pub(crate) fn opens_with_two_surnames(a: &Analysis<'_>, name: &[char]) -> bool {
+    let is_surname = |c: &[char]| a.lex.is_surname(&c.iter().collect::<String>());
+    name.len() == 4 && is_surname(&name[..1]) && is_surname(&name[1..2]) && !is_surname(&name[..2])
 }
 
 /// Adds a person mention, creating the person or joining the one with this name (a dotted name's
@@ -196,6 +205,24 @@ mod tests {
         assert!(posts.iter().all(|p| p.2.as_deref() == Some("新华社")), "{posts:?}");
         let (_, posts) = people("本报北京5月3日电（记者周明）会议今日举行。");
         assert_eq!(posts, vec![("周明".into(), "记者".into(), None)]);
+    }
+
+    #[test]
+    fn a_photographers_credit_closing_a_caption_is_a_person() {
+        for (text, name) in [
+            ("兩位嘉賓在會場合照。區志明攝\n會議今日舉行。", "區志明"),
+            ("两位嘉宾在会场合照。区志明摄 \n会议今日举行。", "区志明"),
+            ("示威者在場外聚集。\n林勵明攝", "林勵明"),
+        ] {
+            let (names, _) = people(text);
+            assert_eq!(names, vec![name], "{text}");
+        }
+        // Not at the end of its line, or no surname, or a longer run: no credit.
+        for text in ["區志明攝於會場，照片今日展出。", "記者在場外偷攝\n會議今日舉行。", "他們在會場拍攝\n"]
+        {
+            let (names, _) = people(text);
+            assert!(names.is_empty(), "{text}: {names:?}");
+        }
     }
 
     #[test]

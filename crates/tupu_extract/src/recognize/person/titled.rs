@@ -1,5 +1,6 @@
 //! Titles before names: 「發展局局長陳大文出席」 → 陳大文, post 局長 of 發展局; bylines
-//! (記者陳大文、李小明) with the agency of a wire dateline.
+//! (記者陳大文、李小明) with the agency of a wire dateline; photographers' credits closing a
+//! caption (「…合照。陳大文攝」).
 
 use crate::analysis::Analysis;
 use crate::boundary::{End, end_at};
@@ -126,6 +127,46 @@ fn bylines(a: &mut Analysis<'_>) {
             }
         }
     }
+}
+
+/// Most characters a photographer's name in a credit has (a compound surname and two).
+const MAX_CREDIT_NAME: usize = 4;
+
+/// A photographer's credit: a name alone between a sentence end (or the start of the line) and
+/// a credit word (`function_words.tsv`, `photo-credit`) that closes the line — 「…在場合照。
+/// 陳大文攝」. Hong Kong reporting credits the photograph under every caption this way.
+pub(super) fn photo_credits(a: &mut Analysis<'_>) {
+    let credit = a.class(Role::PhotoCredit);
+    let found: Vec<Span> = (1..a.chars.len())
+        .filter(|&p| credit.has_char(a.char_at(p)) && closes_line(a, p + 1))
+        .filter_map(|p| credited_name(a, p))
+        .collect();
+    for name in found {
+        if a.entities.is_free(name) {
+            add_person(a, name);
+        }
+    }
+}
+
+/// The name before the credit word at `credit`: two to four ideographs after a character that
+/// is none (punctuation, a space, a line break), opening with a surname.
+fn credited_name(a: &Analysis<'_>, credit: usize) -> Option<Span> {
+    let start = (credit.saturating_sub(MAX_CREDIT_NAME + 1)..credit)
+        .rev()
+        .find(|&p| p == 0 || !is_cjk(a.char_at(p - 1)))
+        .filter(|&s| (s..credit).all(|p| is_cjk(a.char_at(p))))?;
+    let name = Span::new(start, credit);
+    let surname = [2, 1].into_iter().find(|&n| a.lex.is_surname(a.folded(Span::new(start, start + n))))?;
+    (name.len() >= 2 && name.len() <= MAX_CREDIT_NAME && name.len() > surname).then_some(name)
+}
+
+/// Whether the line ends at `pos`, past spaces: a credit is the last word of its line.
+fn closes_line(a: &Analysis<'_>, pos: usize) -> bool {
+    let mut p = pos;
+    while p < a.chars.len() && p - pos < 4 && matches!(a.char_at(p), ' ' | '\t' | '\u{3000}') {
+        p += 1;
+    }
+    p >= a.chars.len() || matches!(a.char_at(p), '\n' | '\r')
 }
 
 /// The news agency of a dateline byline: 「新華社北京5月3日電（記者…」 → 新華社. The byline opens
