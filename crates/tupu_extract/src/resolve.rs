@@ -131,18 +131,38 @@ fn join_events(a: &mut Analysis<'_>, run: &[(EntityId, Span)]) {
     }
 }
 
+/// The marks around an edition number, folded: 第 before it, 屆 after it (第七屆, 第21届).
+fn edition_marks() -> (char, char) {
+    (crate::normalize::fold_char('第'), crate::normalize::fold_char('屆'))
+}
+
+/// Whether `c` is a digit of an edition number (七, 21).
+fn is_edition_digit(c: char) -> bool {
+    crate::numeral::is_numeral_char(c) || c.is_ascii_digit()
+}
+
 /// Where an edition number written right before `pos` starts (第七屆, 第21届): 第, numerals, 屆.
 fn edition_before(a: &Analysis<'_>, pos: usize) -> Option<usize> {
-    let edition = crate::normalize::fold_char('屆');
+    let (open, close) = edition_marks();
     let mut p = pos.checked_sub(1)?;
-    if a.char_at(p) != edition {
+    if a.char_at(p) != close {
         return None;
     }
     let digits_end = p;
-    while p > 0 && (crate::numeral::is_numeral_char(a.char_at(p - 1)) || a.char_at(p - 1).is_ascii_digit()) {
+    while p > 0 && is_edition_digit(a.char_at(p - 1)) {
         p -= 1;
     }
-    (p < digits_end && p > 0 && a.char_at(p - 1) == crate::normalize::fold_char('第')).then(|| p - 1)
+    (p < digits_end && p > 0 && a.char_at(p - 1) == open).then(|| p - 1)
+}
+
+/// Length of an edition number opening folded `chars` (第七屆 of 第七屆乙洽談會), 0 if none.
+fn edition_len(chars: &[char]) -> usize {
+    let (open, close) = edition_marks();
+    if chars.first() != Some(&open) {
+        return 0;
+    }
+    let digits = chars[1..].iter().take_while(|&&c| is_edition_digit(c)).count();
+    if digits > 0 && chars.get(1 + digits) == Some(&close) { digits + 2 } else { 0 }
 }
 
 /// 「X（下稱「Y」）」: Y is X's short name.
@@ -319,13 +339,7 @@ fn second_of_joined(a: &Analysis<'_>, name: &str) -> Option<Vec<char>> {
     let joiners = a.class(Role::EventJoiner);
     let after = name.char_indices().find_map(|(i, _)| joiners.prefix_of(&name[i..]).map(|len| &name[i + len..]))?;
     let chars: Vec<char> = after.chars().collect();
-    let edition = crate::normalize::fold_char('屆');
-    let skip = match chars.first() {
-        Some(&c) if c == crate::normalize::fold_char('第') => {
-            chars.iter().position(|&c| c == edition).map_or(0, |p| p + 1)
-        }
-        _ => 0,
-    };
+    let skip = edition_len(&chars);
     (chars.len() > skip + 2).then(|| chars[skip..].to_vec())
 }
 
@@ -981,6 +995,16 @@ mod tests {
         // 暨 inside a body's name, or between two bodies, joins no events.
         let x = extract("統計暨普查局與南灣物流合作論壇合辦講座。");
         assert!(x.entities.iter().all(|e| !e.label.contains("論壇") || e.label == "南灣物流合作論壇"));
+    }
+
+    #[test]
+    fn an_edition_number_opens_a_name_in_either_script() {
+        let folded = |s: &str| -> Vec<char> { crate::normalize::fold(s).chars().collect() };
+        assert_eq!(super::edition_len(&folded("第七屆乙洽談會")), 3);
+        assert_eq!(super::edition_len(&folded("第21届乙洽谈会")), 4);
+        // No number between the marks, or no closing mark: no edition.
+        assert_eq!(super::edition_len(&folded("第屆乙洽談會")), 0);
+        assert_eq!(super::edition_len(&folded("第一個洽談會")), 0);
     }
 
     #[test]
