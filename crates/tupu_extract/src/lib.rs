@@ -110,21 +110,24 @@ impl<'l> Extractor<'l> {
     }
 }
 
-/// A title without a body that shortens another title of the same person is that post again:
-/// 「北辰商會常務副會長陳大文」 and later 「陳大文副會長」 are one post (常務副會長 of 北辰商會).
-/// A title cut right after a deputy prefix is another rank (主席 is no short form of 副主席) and
-/// stays. `posts` is sorted by holder: each holder's posts are compared among themselves.
-fn drop_shortened_titles(posts: &mut Vec<Post>, deputy: &lexicon::WordSet) {
+/// A title without a body that repeats or shortens another title of the same person is that
+/// post again: 「北辰商會主席陳大文」 and 「陳大文主席」 are one post, and so are 「北辰商會常務副會長
+/// 陳大文」 and later 「陳大文副會長」 (常務副會長 of 北辰商會). A title cut right after a deputy
+/// prefix is another rank (主席 is no short form of 副主席) and stays. `posts` is sorted by holder
+/// and holds no two equal posts: each holder's posts are compared among themselves.
+fn drop_bodiless_repeats(posts: &mut Vec<Post>, deputy: &lexicon::WordSet) {
     let mut keep = Vec::with_capacity(posts.len());
     for same_holder in posts.chunk_by(|x, y| x.holder == y.holder) {
         for p in same_holder {
-            let shortened = p.org.is_none()
+            let repeated = p.org.is_none()
                 && same_holder.iter().any(|q| {
-                    q.title.len() > p.title.len()
+                    let same = q.title == p.title && q.org.is_some();
+                    let shortened = q.title.len() > p.title.len()
                         && q.title.ends_with(&p.title)
-                        && !deputy.ends(&normalize::fold(&q.title[..q.title.len() - p.title.len()]))
+                        && !deputy.ends(&normalize::fold(&q.title[..q.title.len() - p.title.len()]));
+                    same || shortened
                 });
-            keep.push(!shortened);
+            keep.push(!repeated);
         }
     }
     let mut keep = keep.into_iter();
@@ -152,11 +155,7 @@ pub(crate) fn finish(a: Analysis<'_>) -> Extraction {
         .collect();
     posts.sort_by(|x, y| (x.holder, &x.title, x.org).cmp(&(y.holder, &y.title, y.org)).then(x.span.cmp(&y.span)));
     posts.dedup_by(|x, y| x.holder == y.holder && x.title == y.title && x.org == y.org);
-    // The same title once with its organisation and once without is one post.
-    let with_org: std::collections::HashSet<(usize, String)> =
-        posts.iter().filter(|p| p.org.is_some()).map(|p| (p.holder, p.title.clone())).collect();
-    posts.retain(|p| p.org.is_some() || !with_org.contains(&(p.holder, p.title.clone())));
-    drop_shortened_titles(&mut posts, a.class(lexicon::Role::DeputyPrefix));
+    drop_bodiless_repeats(&mut posts, a.class(lexicon::Role::DeputyPrefix));
     let mut events: Vec<EventDetails> = a
         .events
         .iter()
@@ -388,6 +387,10 @@ mod posts_output {
             assert_eq!(found.len(), 1, "{found:?}");
             assert_eq!(found[0].1, title);
         }
+        // The same title again without its body: the same post.
+        let found = posts("標題\n\n北辰商會主席陳大文出席。主持人隨後邀請陳大文主席致辭。");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].2.as_deref(), Some("北辰商會"));
         // 主席 is no short form of 副主席: another post.
         let found = posts("標題\n\n北辰商會副主席陳大文出席。主持人隨後邀請陳大文主席致辭。");
         assert_eq!(found.len(), 2, "{found:?}");

@@ -292,7 +292,7 @@ roles! {
     /// 副主席: ends like a head of government but is none.
     NotHeadOfGovernment = "not-head-of-government",
     /// 副: a title cut right after it is another rank, not a short form of the same post (主席
-    /// of 副主席; `drop_shortened_titles` in lib.rs).
+    /// of 副主席; `drop_bodiless_repeats` in lib.rs).
     DeputyPrefix = "deputy-prefix",
     /// 部, 局, 委員會: a government body's ending (a foreign ministry keeps its country).
     GovernmentEnding = "government-ending",
