@@ -35,7 +35,7 @@ impl Stage for Abbreviations {
 
     fn run(&self, a: &mut Analysis<'_>) {
         joined_events(a);
-        parenthetical(a);
+        parenthetical(a, Renamed::NamesOfThings);
         short_forms(a);
         merge_abbreviated_entities(a);
         demonstrative_bodies(a);
@@ -48,6 +48,7 @@ impl Stage for Coreference {
     }
 
     fn run(&self, a: &mut Analysis<'_>) {
+        parenthetical(a, Renamed::People);
         surname_and_title(a);
         surname_alone(a);
         double_surname_short_form(a);
@@ -165,22 +166,29 @@ fn edition_len(chars: &[char]) -> usize {
     if digits > 0 && chars.get(1 + digits) == Some(&close) { digits + 2 } else { 0 }
 }
 
-/// 「X（下稱「Y」）」: Y is X's short name.
-fn parenthetical(a: &mut Analysis<'_>) {
+/// Who a parenthesis after a name can rename: bodies, places, events and initiatives, read
+/// before people are found; people, read once they are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Renamed {
+    NamesOfThings,
+    People,
+}
+
+/// 「X（下稱「Y」）」: Y is X's short name; a person's name in Latin letters after the Chinese
+/// one (陳大文（Eric Chan）, 艾達臣（Ederson）) is that person's name too.
+fn parenthetical(a: &mut Analysis<'_>, renamed: Renamed) {
     let mut found: Vec<(EntityId, Span)> = Vec::new();
     let mentions = a.entities.all_mentions();
     for &(id, m) in &mentions {
-        if !matches!(
-            a.entities.kind(id),
-            EntityKind::Organization | EntityKind::Initiative | EntityKind::Event | EntityKind::Place
-        ) {
+        let person = a.entities.kind(id) == EntityKind::Person;
+        if person != (renamed == Renamed::People) {
             continue;
         }
         // The whole name before the parenthesis, not a name nested in it.
         if a.entities.mentions_ending_at(m.end).iter().any(|(_, o)| o.start < m.start) {
             continue;
         }
-        let rest_start = a.text().folded_byte(m.end);
+        let rest_start = a.text().folded_byte(after_closing_quote(a, m));
         let rest = &a.text().folded()[rest_start..];
         // 「（下稱「恒創精密」）」, 「（以下简称“云擎智算”）」, 「（生產力局）」, 「（WHO）」.
         let Some(c) = a.lex.patterns.parenthetical.captures(rest) else { continue };
@@ -188,7 +196,7 @@ fn parenthetical(a: &mut Analysis<'_>) {
         let content = inner.as_str();
         // Dates, numbers and bylines in parentheses are no names.
         let byline = a.lex.titles.iter().any(|t| t.kind == TitleKind::Reporter && content.contains(&fold(&t.title)));
-        if content.chars().any(|ch| ch.is_ascii_digit()) || byline {
+        if content.chars().any(|ch| ch.is_ascii_digit()) || byline || (person && !is_latin_personal_name(content)) {
             continue;
         }
         let span = a.text().span_of_folded_bytes(rest_start + inner.start(), rest_start + inner.end());
@@ -222,6 +230,21 @@ fn parenthetical(a: &mut Analysis<'_>) {
         add_short(a, id, span);
         mention_everywhere(a, id, &name);
     }
+}
+
+/// Where the text after a mention goes on: past its closing quote when the mention is quoted
+/// (「甲組織」（ABC）: the parenthesis names what the quotes hold).
+fn after_closing_quote(a: &Analysis<'_>, m: Span) -> usize {
+    let pairs = [('「', '」'), ('“', '”'), ('『', '』'), ('《', '》')];
+    let quoted = m.start > 0 && pairs.contains(&(a.char_at(m.start - 1), a.char_at(m.end)));
+    if quoted { m.end + 1 } else { m.end }
+}
+
+/// Whether a parenthesis after a person holds their name in Latin letters (Eric Chan,
+/// Ederson, KC Lee), not a position in a photo (左二) or a note.
+fn is_latin_personal_name(content: &str) -> bool {
+    content.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+        && content.chars().all(|c| c.is_ascii_alphabetic() || matches!(c, ' ' | '.' | '-' | '\''))
 }
 
 /// Full names of organisations, initiatives and events, with their entity, longest first.
@@ -959,6 +982,38 @@ mod tests {
         assert!(e.aliases.contains("東海精工"));
         assert_eq!(e.mentions.len(), 3);
         assert!(x.posts.iter().any(|p| p.title == "行政總裁" && p.org.map(|o| &x.entities[o].label) == Some(&e.label)));
+    }
+
+    #[test]
+    fn a_parenthesis_after_a_quoted_name_names_it() {
+        for (text, name) in [
+            ("極端組織「北風旅」（NWB）發表聲明，NWB稱負責。", "北風旅"),
+            ("极端组织“北风旅”（NWB）发表声明，NWB称负责。", "北风旅"),
+        ] {
+            let x = extract(text);
+            let e = entity(&x, name);
+            assert!(e.aliases.contains("NWB"), "{:?}", e.aliases);
+            assert_eq!(e.mentions.len(), 3, "{:?}", e.mentions);
+        }
+    }
+
+    #[test]
+    fn a_persons_latin_name_in_parentheses_is_their_name() {
+        for text in [
+            "發言人陳立勤（Nelson Chan）昨日表示，Nelson Chan會再作交代。",
+            "发言人陈立勤（Nelson Chan）昨日表示，Nelson Chan会再作交代。",
+        ] {
+            let x = extract(text);
+            let e = x.entities.iter().find(|e| e.aliases.contains("Nelson Chan")).unwrap_or_else(|| panic!("{x:?}"));
+            assert_eq!(e.kind, EntityKind::Person);
+            assert_eq!(e.mentions.len(), 3, "{:?}", e.mentions);
+        }
+        // A photo position or a Chinese note in parentheses is no name.
+        for text in ["陳立勤（左二）昨日表示支持。", "陳立勤（發言人）昨日表示支持。"] {
+            let x = extract(text);
+            let e = entity(&x, "陳立勤");
+            assert!(e.aliases.is_empty(), "{:?}", e.aliases);
+        }
     }
 
     #[test]

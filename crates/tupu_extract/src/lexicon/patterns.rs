@@ -19,6 +19,9 @@ pub(crate) struct Patterns {
     /// A quoted name followed by a happening word: 「X」集會, 《X》論壇, 「X」聯合軍事演習; group 1
     /// is the name.
     pub(crate) quoted_event: Regex,
+    /// A quoted name after an organisation's class noun: 極端組織「X」, 政黨“X”; group 1 is the
+    /// name (spaces inside the quotes left out).
+    pub(crate) quoted_organisation: Regex,
     /// A Latin-script name followed by a company word: DeepSeek等企业; group 1 is the name.
     pub(crate) latin_company: Regex,
     /// 在X舉行, 於X隆重開幕: group 1 is where the event is held.
@@ -57,6 +60,10 @@ impl Patterns {
                 "[「“『《]([^」”』》「“『《\\n]{{2,20}})[」”』》](?:{})*(?:{})",
                 any(Role::HappeningModifier),
                 any(Role::HappeningWord)
+            ))?,
+            quoted_organisation: compile(&format!(
+                "(?:{})[「“『]\\s*([^」”』「“『，。、；：！？\\s]{{2,14}})\\s*[」”』]",
+                any(Role::OrganisationClass)
             ))?,
             latin_company: compile(&format!(
                 r"([A-Za-z][A-Za-z0-9&.\-]*[A-Za-z0-9](?: [A-Z][A-Za-z0-9&.\-]*)*)(?:{})?(?:{})",
@@ -104,6 +111,7 @@ mod tests {
         assert_eq!(&c[1], "数字经济发展白皮书（2026年）");
         assert_eq!(&p.quoted_programme.captures("实施“数据强基”工程").unwrap()[1], "数据强基");
         assert_eq!(&p.quoted_event.captures("举行“海风同行”联合集会").unwrap()[1], "海风同行");
+        assert_eq!(&p.quoted_organisation.captures("环保组织“ 绿野先锋 ”指").unwrap()[1], "绿野先锋");
         assert_eq!(&p.latin_company.captures("MiniMax等企业").unwrap()[1], "MiniMax");
         assert_eq!(&p.venue.captures("在香港会展中心隆重开幕").unwrap()[1], "香港会展中心");
         assert_eq!(&p.parenthetical.captures("（以下简称“云擎”）").unwrap()[1], "云擎");

@@ -336,6 +336,9 @@ roles! {
     ConveningVerb = "convening-verb",
     /// 企業, 公司: after a Latin name, a company (DeepSeek等企業).
     CompanyWord = "company-word",
+    /// 組織, 政黨, 團體: before a quoted name, the class of an organisation named by it
+    /// (極端組織「X」; `recognize::names::quoted::quoted_organisations`).
+    OrganisationClass = "organisation-class",
     /// 以下簡稱, 下稱: introduces an abbreviation in parentheses.
     AbbreviationMarker = "abbreviation-marker",
     /// 隆重, 盛大: an adverb between an event's venue and its verb.

@@ -48,6 +48,7 @@ pub(crate) fn recognise(a: &mut Analysis<'_>) {
     candidates.extend(quoted::quoted_programmes(a));
     candidates.extend(quoted::documents(a));
     candidates.extend(quoted::quoted_events(a));
+    candidates.extend(quoted::quoted_organisations(a));
     candidates.extend(latin::latin_companies(a));
     accept::accept(a, candidates);
 }
@@ -166,6 +167,21 @@ mod tests {
         let f = names("深入实施“数据强基”工程，并发布《数字经济发展白皮书（2026年）》。");
         assert!(has(&f, "数据强基", EntityKind::Initiative), "{f:?}");
         assert!(has(&f, "数字经济发展白皮书（2026年）", EntityKind::Initiative), "{f:?}");
+    }
+
+    #[test]
+    fn quoted_organisations_after_their_class_noun() {
+        for (text, name) in [
+            ("人權組織「青松守望」發表報告。", "青松守望"),
+            ("环保团体“ 绿野先锋 ”昨日指出。", "绿野先锋"),
+            ("新成立的政黨「晨曦陣線」宣布參選。", "晨曦陣線"),
+        ] {
+            let f = names(text);
+            assert!(has(&f, name, EntityKind::Organization), "{text}: {f:?}");
+        }
+        // Generic words in quotes after the class noun name nothing.
+        let f = names("當地組織「民間機構」表示關注。");
+        assert!(!f.iter().any(|(l, _)| l == "民間機構"), "{f:?}");
     }
 
     #[test]

@@ -1,5 +1,6 @@
-//! Quoted programmes, documents and happenings: 「X」行動 / “X”工程 → initiative X; 《X白皮書》
-//! → initiative X; 「X」集會 → event X — the quoted or bracketed form kept as an alias.
+//! Quoted programmes, documents, happenings and organisations: 「X」行動 / “X”工程 → initiative
+//! X; 《X白皮書》 → initiative X; 「X」集會 → event X — the quoted or bracketed form kept as an
+//! alias; 極端組織「X」 → organisation X.
 
 use crate::analysis::Analysis;
 use crate::lexicon::{Role, WordClass};
@@ -64,6 +65,27 @@ pub(super) fn quoted_events(a: &Analysis<'_>) -> Vec<Candidate> {
                 span,
                 kind: EntityKind::Event,
                 quoted_alias: Some(text.span_of_folded_bytes(whole.start(), whole.end())),
+            })
+        })
+        .collect()
+}
+
+/// 極端組織「X」, 政黨“X”, 人權團體「X」: a name in quotes right after the class noun of an
+/// organisation is that organisation's name, whatever it ends with (a quoted name usually has
+/// none of the endings the rules read: 「X行動」 is a group, not a programme, after 組織). Generic
+/// words only (組織「有關方面」) name nothing.
+pub(super) fn quoted_organisations(a: &Analysis<'_>) -> Vec<Candidate> {
+    let text = a.text();
+    a.lex
+        .patterns
+        .quoted_organisation
+        .captures_iter(text.folded())
+        .filter_map(|c| {
+            let inner = c.get(1)?;
+            (!a.lex.is_all_generic(inner.as_str())).then_some(Candidate {
+                span: text.span_of_folded_bytes(inner.start(), inner.end()),
+                kind: EntityKind::Organization,
+                quoted_alias: None,
             })
         })
         .collect()
