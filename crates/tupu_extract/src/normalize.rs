@@ -142,8 +142,7 @@ mod tests {
     /// The fold table as OpenCC computes it: every character of the block converted on a line of
     /// its own (phrases never span a line break, so each converts alone).
     fn opencc_fold_table() -> Vec<char> {
-        let identity: Vec<char> =
-            (TABLE_START..TABLE_END).map(|c| char::from_u32(c).unwrap_or('\u{FFFD}')).collect();
+        let identity: Vec<char> = (TABLE_START..TABLE_END).map(|c| char::from_u32(c).unwrap_or('\u{FFFD}')).collect();
         let converter = OpenCC::from_config(BuiltinConfig::Hk2s).unwrap();
         let joined: String = identity.iter().flat_map(|&c| [c, '\n']).collect();
         let converted = converter.convert(&joined);

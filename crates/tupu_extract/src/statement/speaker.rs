@@ -126,7 +126,8 @@ fn unmarked_name_occurrences(a: &Analysis<'_>) -> Vec<(EntityId, Span)> {
     let mut out = Vec::new();
     let mut at = 0;
     while at < text.len() {
-        let found = by_first.get(&text[at]).and_then(|list| list.iter().find(|&&i| text[at..].starts_with(&names[i].0)));
+        let found =
+            by_first.get(&text[at]).and_then(|list| list.iter().find(|&&i| text[at..].starts_with(&names[i].0)));
         let Some(&i) = found else {
             at += 1;
             continue;
