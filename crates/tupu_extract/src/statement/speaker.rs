@@ -90,19 +90,22 @@ impl PersonIndex {
 
 /// Occurrences of a person's full name that the recognisers left unmarked (顏武周畢業於…: no
 /// title, no verb after it), for "the last person named": the reader still sees the name there.
-/// One pass of an automaton over the text, so linear in its length. Occurrences that overlap
-/// another entity's mention are not taken.
+/// One scan of the folded characters, leftmost-longest and not overlapping, so linear in the
+/// text's length. An article names a few people, so the names are looked up by their first
+/// character instead of through an automaton: building one for every article (twice: statements
+/// and proposals both index the people) cost more than the rest of the index. Occurrences that
+/// overlap another entity's mention are not taken.
 fn unmarked_name_occurrences(a: &Analysis<'_>) -> Vec<(EntityId, Span)> {
-    let mut names: Vec<(String, EntityId)> = Vec::new();
+    let mut names: Vec<(Vec<char>, EntityId)> = Vec::new();
     for id in a.entities.ids() {
         if a.entities.kind(id) != EntityKind::Person {
             continue;
         }
         for name in a.entities.get(id).full_names.keys() {
-            let folded = crate::normalize::fold(name);
+            let folded: Vec<char> = name.chars().map(crate::normalize::fold_char).collect();
             // A "name" holding a pronoun (包括他) is a misreading, not a name to look for.
-            let pronoun = folded.chars().any(|c| a.class(Role::PersonalPronoun).has_char(c));
-            if folded.chars().count() >= 2 && folded.chars().all(crate::text::is_cjk) && !pronoun {
+            let pronoun = folded.iter().any(|&c| a.class(Role::PersonalPronoun).has_char(c));
+            if folded.len() >= 2 && folded.iter().all(|&c| crate::text::is_cjk(c)) && !pronoun {
                 names.push((folded, id));
             }
         }
@@ -110,24 +113,31 @@ fn unmarked_name_occurrences(a: &Analysis<'_>) -> Vec<(EntityId, Span)> {
     if names.is_empty() {
         return Vec::new();
     }
-    let Ok(automaton) = aho_corasick::AhoCorasickBuilder::new()
-        .match_kind(aho_corasick::MatchKind::LeftmostLongest)
-        .build(names.iter().map(|(n, _)| n.as_str()))
-    else {
-        return Vec::new();
-    };
-    let text = a.text().folded();
+    // Names by first character, longest first (the first listed of equal ones first): the first
+    // that matches at a position is the longest match there.
+    let mut by_first: FxHashMap<char, Vec<usize>> = FxHashMap::default();
+    for (i, (name, _)) in names.iter().enumerate() {
+        by_first.entry(name[0]).or_default().push(i);
+    }
+    for list in by_first.values_mut() {
+        list.sort_by_key(|&i| std::cmp::Reverse(names[i].0.len()));
+    }
+    let text = a.text().folded_chars();
     let mut out = Vec::new();
-    // Byte offsets to code points, counted forward once.
-    let (mut byte, mut chars) = (0usize, 0usize);
-    for m in automaton.find_iter(text) {
-        chars += text[byte..m.start()].chars().count();
-        byte = m.start();
-        let (name, id) = &names[m.pattern().as_usize()];
-        let span = Span::new(chars, chars + name.chars().count());
+    let mut at = 0;
+    while at < text.len() {
+        let found =
+            by_first.get(&text[at]).and_then(|list| list.iter().find(|&&i| text[at..].starts_with(&names[i].0)));
+        let Some(&i) = found else {
+            at += 1;
+            continue;
+        };
+        let (name, id) = &names[i];
+        let span = Span::new(at, at + name.len());
         if a.entities.overlapping(span).iter().all(|(other, _)| a.entities.resolve(*other) == a.entities.resolve(*id)) {
             out.push((a.entities.resolve(*id), span));
         }
+        at = span.end;
     }
     out
 }
