@@ -221,19 +221,22 @@ impl Analysis<'_> {
 
     /// The speech verb that the anchor's clause attaches to it, looked for before `limit`.
     fn verb_of(&self, anchor: &Anchor, limit: usize) -> Option<Span> {
-        let from = anchor.span.end;
+        let from = self.past_title_mark(anchor.span);
         let mut pos = from;
         while pos < limit {
             if let Some((verb, needs_pause)) = self.speech_verb_at(pos) {
                 let gap = Span::new(from, pos);
                 let paused = self.pause_at(verb.end);
                 let direct = self.is_adverbial(gap);
+                let unpaused = direct && needs_pause && self.speaks_unpaused(verb);
                 let accepted = match anchor.kind {
                     // A body speaks only through its own verb and a pause (外交部發言人表示，);
                     // 協會希望與… inside someone else's statement is what they said of it.
-                    AnchorKind::Organization => direct && paused,
+                    AnchorKind::Organization => (direct && paused) || unpaused,
                     AnchorKind::Person | AnchorKind::Pronoun => {
-                        (direct && (paused || !needs_pause)) || (paused && self.is_frame(gap) && !self.counted(verb))
+                        (direct && (paused || !needs_pause))
+                            || unpaused
+                            || (paused && self.is_frame(gap) && !self.counted(verb))
                     }
                 };
                 if accepted {
@@ -245,6 +248,26 @@ impl Analysis<'_> {
             }
         }
         None
+    }
+
+    /// Where the speaker's clause goes on after the anchor: past the closing mark of a title the
+    /// name is written in (《金融時報》稱 — the newspaper speaks through the verb after 》).
+    fn past_title_mark(&self, anchor: Span) -> usize {
+        let enclosed = anchor.start > 0
+            && self.folded_char(anchor.start - 1) == Some('《')
+            && self.folded_char(anchor.end) == Some('》');
+        anchor.end + usize::from(enclosed)
+    }
+
+    /// Whether a one-character verb that otherwise wants a pause (稱, 指) takes what was said
+    /// directly (他稱有關做法有效, 她指政府已回應): it does when it begins no longer word of the
+    /// general lexicon (稱讚, 稱為, 指導, 指定 are other verbs). Only right after its speaker:
+    /// the caller applies it where the gap holds nothing but adverbs and titles.
+    fn speaks_unpaused(&self, verb: Span) -> bool {
+        verb.len() == 1
+            && crate::lexicon::general::GeneralLexicon::embedded()
+                .longest_starting_at(self.chars, verb.start)
+                .is_none_or(|w| w.span.len() <= 1)
     }
 
     /// Whether a speech verb starts at `pos`.
@@ -540,6 +563,72 @@ mod tests {
         {
             let got = statements(text, &[("周志成", Person)]);
             assert!(got.is_empty(), "{text}: {got:?}");
+        }
+    }
+
+    #[test]
+    fn a_newspaper_named_in_title_marks_speaks_through_the_verb_after_them() {
+        for (text, paper, verb) in [
+            ("英國《晨光日報》稱，利率可能下調。", "晨光日報", "稱"),
+            ("英国《晨光日报》分析称，利率可能下调。", "晨光日报", "分析称"),
+            ("《晨光日報》評論說，利率可能下調。", "晨光日報", "評論說"),
+        ] {
+            let got = statements(text, &[(paper, Organization)]);
+            assert_eq!(got, vec![(paper.to_owned(), verb.to_owned(), text.to_owned())], "{text}");
+        }
+        // 對《…》說, 被《…》指: the paper is spoken to, or quoted as accusing; it does not speak here.
+        for text in ["她對《晨光日報》說，行程有變。", "他曾被《晨光日报》指违规。"] {
+            let got = statements(text, &[("晨光日報", Organization), ("晨光日报", Organization)]);
+            assert!(got.iter().all(|s| !s.0.starts_with("晨光")), "{text}: {got:?}");
+        }
+    }
+
+    #[test]
+    fn a_one_character_verb_right_after_its_speaker_takes_what_was_said_directly() {
+        for (text, verb) in [
+            ("周志成稱有關做法有助減少輪候時間。", "稱"),
+            ("周志成又指政府已經回應訴求。", "指"),
+            ("周志成称有关做法有助减少轮候时间。", "称"),
+        ] {
+            let got = statements(text, &[("周志成", Person)]);
+            assert_eq!(got, vec![("周志成".to_owned(), verb.to_owned(), text.to_owned())], "{text}");
+        }
+        // A longer word that begins with the verb is another verb; a frame needs the pause.
+        for text in
+            ["周志成稱讚團隊表現出色。", "周志成指导工作。", "周志成被指涉嫌違規。", "周志成在會上指有關安排欠妥。"]
+        {
+            let got = statements(text, &[("周志成", Person)]);
+            assert!(got.is_empty(), "{text}: {got:?}");
+        }
+    }
+
+    #[test]
+    fn estimates_and_urges_are_speech() {
+        for (text, verb) in [("周志成估算，成本會增加一成。", "估算"), ("周志成促请当局尽快交代。", "促请")]
+        {
+            let got = statements(text, &[("周志成", Person)]);
+            assert_eq!(got.len(), 1, "{text}: {got:?}");
+            assert_eq!(got[0].1, verb);
+        }
+    }
+
+    #[test]
+    fn a_person_named_again_where_nothing_marked_the_name_can_speak() {
+        for (text, name) in [
+            ("韋志遠出席簽約儀式。韋志遠周四表示，合作會擴大。", "韋志遠"),
+            ("韦志远出席签约仪式。韦志远周四表示，合作会扩大。", "韦志远"),
+        ] {
+            let mut a = analysis_with(text, None, &[(name, Person)]);
+            let id = a.entities.ids().find(|&i| a.entities.kind(i) == Person);
+            // The recognisers left the second name unmarked.
+            let byte = a.text().folded().rfind(&crate::normalize::fold(name)).expect("name");
+            let start = a.text().char_at_folded_byte(byte);
+            a.entities.remove_mention(Span::new(start, start + 3));
+            Statements.run(&mut a);
+            assert_eq!(a.statements.len(), 1, "{text}");
+            assert!(id.is_some());
+            assert_eq!(a.statements[0].speaker, id);
+            assert_eq!(a.statements[0].verb, "表示");
         }
     }
 

@@ -47,6 +47,8 @@ pub(crate) struct PersonIndex {
     by_end: Vec<(usize, EntityId)>,
     /// The same, by the first (folded) character of the mention: its surname.
     by_surname: FxHashMap<char, Vec<(usize, EntityId)>>,
+    /// Full names the recognisers left unmarked ([`unmarked_name_occurrences`]), by start.
+    unmarked: Vec<(Span, EntityId)>,
 }
 
 impl PersonIndex {
@@ -64,14 +66,23 @@ impl PersonIndex {
                 add(id, s);
             }
         }
-        for (id, s) in unmarked_name_occurrences(a) {
+        let mut unmarked = unmarked_name_occurrences(a);
+        for &(id, s) in &unmarked {
             add(id, s);
         }
         by_end.sort_unstable();
         for list in by_surname.values_mut() {
             list.sort_unstable();
         }
-        Self { by_end, by_surname }
+        unmarked.sort_unstable_by_key(|(_, s)| s.start);
+        Self { by_end, by_surname, unmarked: unmarked.into_iter().map(|(id, s)| (s, id)).collect() }
+    }
+
+    /// Unmarked occurrences of a person's full name that start inside `span`.
+    pub(crate) fn unmarked_in(&self, span: Span) -> &[(Span, EntityId)] {
+        let from = self.unmarked.partition_point(|(s, _)| s.start < span.start);
+        let to = self.unmarked.partition_point(|(s, _)| s.start < span.end);
+        &self.unmarked[from..to]
     }
 
     /// The person whose mention ends last at or before `pos`.
@@ -164,6 +175,8 @@ impl Analysis<'_> {
         // 代表房屋事務委員會, 聯同X: on whose behalf or with whom, not who speaks (but 首席代表
         // before a person is a title).
         let object_at = |start: usize, person: bool| {
+            // 對《X報》說, 被《X報》指: the marker stands before the title's opening mark.
+            let start = if start > 0 && self.folded_char(start - 1) == Some('《') { start - 1 } else { start };
             (start > 0 && self.folded_char(start - 1).is_some_and(|c| self.class(Role::ObjectMarker).has_char(c)))
                 || (!person
                     && start >= 2
@@ -208,9 +221,28 @@ impl Analysis<'_> {
                 object: object_at(pos, true),
             });
         }
+        // A person named again where the recognisers marked nothing (美國總統陳大文周四表示,
+        // then 陳大文周五表示): the reader still sees the name, and it can speak.
+        anchors.extend(people.unmarked_in(span).iter().filter(|(s, _)| s.end <= span.end).filter_map(|&(s, id)| {
+            let overlaps = mentions.iter().any(|(_, m)| m.overlaps(s));
+            (!overlaps && !self.is_common_word(s)).then_some(Anchor {
+                span: s,
+                speaker: Some(id),
+                kind: AnchorKind::Person,
+                object: object_at(s.start, true),
+            })
+        }));
         anchors.extend(self.surname_anchors(span, &mentions, people));
         anchors.sort_by_key(|a| a.span.start);
         anchors
+    }
+
+    /// Whether `span` is a word of the general lexicon other than a person's name (項目, 曾經):
+    /// a "person" so named is a misreading, and is not looked for where nothing marked it.
+    fn is_common_word(&self, span: Span) -> bool {
+        crate::lexicon::general::GeneralLexicon::embedded()
+            .word_at(self.chars, span)
+            .is_some_and(|w| w.pos != crate::lexicon::general::PartOfSpeech::Person)
     }
 
     /// A surname alone at the start of a clause, before a speech verb, standing for the person
