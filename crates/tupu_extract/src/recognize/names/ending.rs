@@ -5,7 +5,7 @@
 //! each looks at the candidate alone, and any one of them rejects it, whatever their order.
 
 use crate::analysis::Analysis;
-use crate::lexicon::general::{GeneralLexicon, fused_ending};
+use crate::lexicon::general::{GeneralLexicon, PartOfSpeech, fused_ending};
 use crate::lexicon::{KnownClass, Role, Suffix, WordClass};
 use crate::model::EntityKind;
 use crate::span::Span;
@@ -47,6 +47,8 @@ pub(super) const REJECTIONS: &[Rejection] = &[
     ("a place and a programme word", place_and_programme_word),
     ("descriptions joined", descriptions_joined),
     ("two places fused at the ending", two_places_fused),
+    ("opens with a word that cannot begin a name", opens_with_a_word_that_cannot_begin_a_name),
+    ("a clause before a known name", clause_before_a_known_name),
 ];
 
 /// Every name before an ending of the text.
@@ -165,6 +167,55 @@ fn gang_not_after_a_known_place(a: &Analysis<'_>, c: &EndingCandidate<'_>) -> bo
     let glued_after = a.word_starting_at(c.suffix_span.start, |_| true).is_some_and(|(w, _)| w.len() > 1)
         || a.class(Role::HongKongCompound).has_char(a.char_at(c.suffix_span.end));
     !place_stem || glued_after
+}
+
+/// A candidate that still opens with a word of two characters or more that cannot begin a name
+/// (the start trim kept it because what follows names nothing on its own) is a clause, not a
+/// name: 如果基金, 那些基金, 陸續抵達法院 (an adverb, conjunction, pronoun…), 選擇國內大學,
+/// 接受公司 (a verb and its object). A verb alone before a longer ending is no name of any kind
+/// (要求基金); a verb before more words rejects only organisations and places, and only before a
+/// longer ending or a word that is no verb: a verb alone before a one-character ending names an
+/// office (統計局), a run of verbs names what a body does (運行監測協調局), and programmes are
+/// named by what they do (支援創業計劃). Quotes name.
+fn opens_with_a_word_that_cannot_begin_a_name(a: &Analysis<'_>, c: &EndingCandidate<'_>) -> bool {
+    if c.quoted || c.stem.len() < 2 {
+        return false;
+    }
+    let segments = GeneralLexicon::embedded().segment(a.chars, c.stem);
+    let Some(pos) = segments.first().filter(|s| s.span.len() >= 2).and_then(|s| s.entry).map(|e| e.pos) else {
+        return false;
+    };
+    if pos.can_begin_name() {
+        return false;
+    }
+    if pos != PartOfSpeech::Verb {
+        return true;
+    }
+    let only_verbs_after = segments[1..]
+        .iter()
+        .all(|s| s.entry.is_some_and(|e| matches!(e.pos, PartOfSpeech::Verb | PartOfSpeech::VerbalNoun)));
+    let verb_alone = segments.len() == 1 && c.suffix_span.len() >= 2;
+    verb_alone
+        || (matches!(c.suffix.kind, EntityKind::Organization | EntityKind::Place)
+            && (c.suffix_span.len() >= 2 || !only_verbs_after))
+}
+
+/// A known name ends it, and a verb, adverb or other word that cannot
+/// begin a name (two characters or more) stands before it: the words before are a clause about
+/// the known body, which stands alone (名單交予醫管局 → 醫管局, 決定通知海關總署 → 海關總署).
+/// A place or a plain noun before it may be part of a longer name (香港醫管局). Quotes name.
+fn clause_before_a_known_name(a: &Analysis<'_>, c: &EndingCandidate<'_>) -> bool {
+    if c.quoted {
+        return false;
+    }
+    let Some((known, _)) = a.word_ending_at(c.span.end, |w| matches!(w, WordClass::Known(_))) else {
+        return false;
+    };
+    known.start > c.span.start
+        && GeneralLexicon::embedded()
+            .segment(a.chars, Span::new(c.span.start, known.start))
+            .iter()
+            .any(|s| s.span.len() >= 2 && s.entry.is_some_and(|e| !e.pos.can_begin_name()))
 }
 
 /// Counted, it is a class of things, not one name: 30個跨境電子商務綜合試驗區 (第三屆X論壇 is an
@@ -367,6 +418,16 @@ mod tests {
             [("黃石市縣兩級政府", "縣"), ("黄石市县两级政府", "县")],
             [("香港特別行政區成立。", "區"), ("香港特别行政区成立。", "区")],
         ),
+        (
+            "opens with a word that cannot begin a name",
+            [("近年，選擇海外大學成為潮流。", "大學"), ("近年，选择海外大学成为潮流。", "大学")],
+            [("市統計局公布數據。", "局"), ("市统计局公布数据。", "局")],
+        ),
+        (
+            "a clause before a known name",
+            [("工會將名單交予醫院管理局。", "管理局"), ("工会将名单交予医院管理局。", "管理局")],
+            [("香港醫院管理局發言人表示。", "管理局"), ("香港医院管理局发言人表示。", "管理局")],
+        ),
     ];
 
     #[test]
@@ -379,6 +440,18 @@ mod tests {
             for (text, ending) in kept {
                 assert!(!rejects(rule, text, ending), "{rule} should keep at {ending} in {text}");
             }
+        }
+    }
+
+    #[test]
+    fn a_function_word_opens_no_name_of_any_kind() {
+        for (text, ending) in [("如果基金虧損，投資者自負。", "基金"), ("如果基金亏损，投资者自负。", "基金")]
+        {
+            assert!(rejects("opens with a word that cannot begin a name", text, ending), "{text}");
+        }
+        for (text, ending) in [("當局推出支援創業計劃。", "計劃"), ("当局推出支援创业计划。", "计划")]
+        {
+            assert!(!rejects("opens with a word that cannot begin a name", text, ending), "{text}: a programme");
         }
     }
 
