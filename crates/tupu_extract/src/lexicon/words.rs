@@ -359,6 +359,14 @@ roles! {
     FrameOpener = "frame-opener",
     /// 當日, 亦, 正式: passed over between two parties of a relation.
     Transparent = "transparent",
+    /// 接受: before an interviewer and an interview noun (X接受Y專訪; `relation::clause`).
+    AcceptingVerb = "accepting-verb",
+    /// 妻子, 兒子, 胞兄: a relative, between two people (甲的妻子乙; `relation::clause`).
+    Kin = "kin",
+    /// 好友, 同學: a friend, between two people (甲生前好友乙; `relation::clause`).
+    Acquaintance = "acquaintance",
+    /// 生前, 已故: before a word of kin or friendship (甲生前好友乙).
+    KinModifier = "kin-modifier",
     /// 至, 到: joins the two ends of a range (3至5年, 9日至10日).
     RangeWord = "range-word",
     /// 立, 員: after 成 it is a word (成立, 成員), not tenths.

@@ -7,6 +7,7 @@
 //! details.
 
 mod arguments;
+mod clause;
 mod verbs;
 
 pub(crate) use verbs::RelationVerbs;
@@ -25,6 +26,13 @@ const LONGEST_TITLE: usize = 60;
 
 /// Properties whose subject organises the event it points to.
 const ORGANISING: &[&str] = &["organizerOf", "coOrganizerOf"];
+
+/// The property of a verb that places its subject (位於): written attributively (位於X的Y) it
+/// places what follows its 的.
+const LOCATED_IN: &str = "locatedIn";
+
+/// Properties of meeting verbs: the parties on each side of their 與 meet each other.
+const MEETING: &[&str] = &["metWith", "spokeWith"];
 
 /// How far on each side of its verb a relation's sentence is read. Real sentences are shorter,
 /// so this changes nothing on news text; a run without punctuation (12,000 characters of
@@ -98,6 +106,7 @@ impl Stage for Relations {
             found.extend(relations);
         }
         found.extend(a.agreement_parties());
+        found.extend(a.kin_links());
         for r in &found {
             if ORGANISING.contains(&r.property.as_str()) {
                 a.add_organiser(r.object, r.subject);
@@ -115,7 +124,22 @@ impl Analysis<'_> {
         if self.mentions_in(at.sentence).iter().any(|(_, m)| m.overlaps(at.span)) {
             return (Vec::new(), false);
         }
+        if verb.frame == Frame::Interview {
+            return (self.interview_links(at), false);
+        }
+        if verb.property == LOCATED_IN {
+            if let Some(located) =
+                self.attributive_location(at).filter(|_| self.parties_before(at.span, at.clause.start).is_none())
+            {
+                return (located, false);
+            }
+        }
         let mut parties = self.parties_before(at.span, at.clause.start);
+        if verb.frame == Frame::Mutual
+            && parties.as_ref().is_some_and(|p| self.met_by_someone_else(p.start, at.clause.start))
+        {
+            return (Vec::new(), false);
+        }
         if let Some(p) = parties.as_mut() {
             p.passive = p.passive || at.passive_before.is_some_and(|end| self.chained_passive(end, p.start));
         }
@@ -136,9 +160,14 @@ impl Analysis<'_> {
             span: at.sentence,
         };
         let mut out = Vec::new();
+        // 甲與乙及丙會面: 甲 met 乙 and 丙, who came together.
+        let split = MEETING.contains(&verb.property.as_str()).then(|| self.meeting_sides(&subjects)).flatten();
         let each_other = |property: &str, out: &mut Vec<Relation>| {
             for (i, &(x, _)) in subjects.iter().enumerate() {
-                for &(y, _) in &subjects[i + 1..] {
+                for (j, &(y, _)) in subjects.iter().enumerate().skip(i + 1) {
+                    if split.is_some_and(|k| !(i < k && k <= j)) {
+                        continue;
+                    }
                     out.push(relation(x, property, y));
                     out.push(relation(y, property, x));
                 }

@@ -109,7 +109,6 @@ fn entities_the_verb_does_not_link_are_not_related() {
         "甲公司的代表與乙公司簽署協議。",
         "丙局、丁局和甲公司的代表出席了儀式，乙公司簽署了協議。",
         "甲公司表示，公司將在澳門設立總部。",
-        "丙局與丁局舉行會談。",
     ] {
         assert!(relations(text, &names).is_empty(), "{text}: {:?}", relations(text, &names));
     }
@@ -232,4 +231,101 @@ fn an_endless_sentence_is_read_within_reach() {
         let extraction = crate::Extractor::new().extract(&article);
         assert!(extraction.relations.iter().all(|r| r.span.len() <= 2 * SENTENCE_REACH + 2), "{unit}");
     }
+}
+
+#[test]
+fn a_person_accepts_an_interview_from_a_news_body() {
+    for (text, person, paper) in [
+        ("局長陳大文昨日接受《丙報》記者專訪時表示滿意。", "陳大文", "丙報"),
+        ("局长陈大文昨日接受《丙报》记者专访时表示满意。", "陈大文", "丙报"),
+        ("總理陳大文，就明年經濟問題接受了丙社獨家專訪。", "陳大文", "丙社"),
+        ("总理陈大文，就明年经济问题接受了丙社独家专访。", "陈大文", "丙社"),
+        ("丙報記者日前專訪陳大文，談及明年計劃。", "陳大文", "丙報"),
+        ("丙报记者日前专访陈大文，谈及明年计划。", "陈大文", "丙报"),
+    ] {
+        let got = relations(text, &[(person, Person), (paper, Organization)]);
+        assert_eq!(got, [triple(person, "interviewedBy", paper)], "{text}");
+    }
+    // An interview whose interviewer stands far from it, or is not named, links nothing.
+    let names = [("陳大文", Person), ("丙報", Organization)];
+    assert!(relations("陳大文接受採訪時引述丙報的報道。", &names).is_empty());
+    assert!(relations("丙報指陳大文拒絕接受採訪。", &names).is_empty());
+}
+
+#[test]
+fn people_meet_and_call_each_other_across_their_with() {
+    for (text, x, y, z, property) in [
+        ("甲黨主席陳大文昨日與乙局局長王小華及副局長李小明會面。", "陳大文", "王小華", "李小明", "metWith"),
+        ("甲党主席陈大文昨日与乙局局长王小华及副局长李小明会面。", "陈大文", "王小华", "李小明", "metWith"),
+        ("陳大文當日與王小華、李小明通電話。", "陳大文", "王小華", "李小明", "spokeWith"),
+        ("陈大文当日与王小华、李小明通电话。", "陈大文", "王小华", "李小明", "spokeWith"),
+    ] {
+        let (party, bureau) = if text.contains('黨') { ("甲黨", "乙局") } else { ("甲党", "乙局") };
+        let names = [(x, Person), (y, Person), (z, Person), (party, Organization), (bureau, Organization)];
+        let got = relations(text, &names);
+        for other in [y, z] {
+            assert!(got.contains(&triple(x, property, other)) && got.contains(&triple(other, property, x)), "{got:?}");
+        }
+        // The two on the far side of 與 came together; they did not meet each other.
+        assert!(!got.contains(&triple(y, property, z)), "{text}: {got:?}");
+    }
+    // Invited with 與 by someone unnamed: the ones named did not meet each other.
+    let names = [("王小華", Person), ("李小明", Person)];
+    assert!(relations("他要求與王小華、李小明會面。", &names).is_empty());
+    // Talks between two bodies are a meeting (and no event was held).
+    let names = [("丙局", Organization), ("丁局", Organization)];
+    assert_eq!(
+        relations("丙局與丁局舉行會談。", &names),
+        [triple("丁局", "metWith", "丙局"), triple("丙局", "metWith", "丁局")]
+    );
+}
+
+#[test]
+fn a_person_graduates_from_a_university() {
+    for (text, person, school) in
+        [("陳大文2005年畢業於甲大學。", "陳大文", "甲大學"), ("陈大文2005年毕业于甲大学。", "陈大文", "甲大学")]
+    {
+        let got = relations(text, &[(person, Person), (school, Organization)]);
+        assert_eq!(got, [triple(person, "graduatedFrom", school)], "{text}");
+    }
+}
+
+#[test]
+fn an_attributive_location_places_what_follows_its_de() {
+    for (text, place, thing) in [
+        ("部長參觀了位於甲區的乙中學。", "甲區", "乙中學"),
+        ("部长参观了位于甲区的乙中学。", "甲区", "乙中学"),
+        ("他到訪總部設於甲市東部的乙公司，", "甲市", "乙公司"),
+        ("他到访总部设于甲市东部的乙公司，", "甲市", "乙公司"),
+    ] {
+        let got = relations(text, &[(place, Place), (thing, Organization)]);
+        assert_eq!(got, [triple(thing, "locatedIn", place)], "{text}");
+    }
+    // A place name opening an unnamed building is not what is located there.
+    let got = relations("位於甲區的乙市博物館今日開放。", &[("甲區", Place), ("乙市", Place)]);
+    assert!(got.is_empty(), "{got:?}");
+    // A body named before 位於: its office is there, and so is it.
+    let names = [("丙公司", Organization), ("甲區", Place)];
+    assert_eq!(relations("丙公司位於甲區的辦公室。", &names), [triple("丙公司", "locatedIn", "甲區")]);
+}
+
+#[test]
+fn relatives_and_friends_named_by_apposition() {
+    for (text, x, y, property) in [
+        ("陳大文的妻子王小華今日到場。", "陳大文", "王小華", "relativeOf"),
+        ("陈大文的妻子王小华今日到场。", "陈大文", "王小华", "relativeOf"),
+        ("陳大文胞兄陳大武表示。", "陳大文", "陳大武", "relativeOf"),
+        ("陈大文胞兄陈大武表示。", "陈大文", "陈大武", "relativeOf"),
+        ("陳大文生前好友李小明批評。", "陳大文", "李小明", "friendOf"),
+        ("陈大文生前好友李小明批评。", "陈大文", "李小明", "friendOf"),
+    ] {
+        let got = relations(text, &[(x, Person), (y, Person)]);
+        let mut want = vec![triple(x, property, y), triple(y, property, x)];
+        want.sort();
+        assert_eq!(got, want, "{text}");
+    }
+    // Other words between two people relate nothing.
+    let names = [("陳大文", Person), ("王小華", Person)];
+    assert!(relations("陳大文的助手王小華今日到場。", &names).is_empty());
+    assert!(relations("陳大文、王小華今日到場。", &names).is_empty());
 }

@@ -20,6 +20,10 @@ pub(crate) enum Frame {
     Mutual,
     /// As [`Frame::Svo`], and the parties with each other by the pair property.
     Joint,
+    /// An interview noun: the parties before an accepting verb were interviewed by the one
+    /// named between it and the noun (X接受Y專訪); else the one before the noun interviewed the
+    /// person right after it (Y記者專訪X). Read by `clause::interview_links`.
+    Interview,
 }
 
 /// One line of the table.
@@ -61,7 +65,13 @@ impl RelationVerbs {
             let frame = row.one_of(
                 2,
                 "frame",
-                &[("svo", Frame::Svo), ("with", Frame::With), ("mutual", Frame::Mutual), ("joint", Frame::Joint)],
+                &[
+                    ("svo", Frame::Svo),
+                    ("with", Frame::With),
+                    ("mutual", Frame::Mutual),
+                    ("joint", Frame::Joint),
+                    ("interview", Frame::Interview),
+                ],
             )?;
             let pair = Some(row.get(5)).filter(|p| !p.is_empty()).map(str::to_owned);
             if (frame == Frame::Joint) != pair.is_some() {
