@@ -5,6 +5,7 @@
 //! resolution of short names and the people recogniser agree on what a word edge is.
 
 use crate::analysis::Analysis;
+use crate::lexicon::general::{GeneralLexicon, PartOfSpeech};
 use crate::lexicon::{Role, WordClass};
 use crate::span::Span;
 use crate::text::is_cjk;
@@ -69,6 +70,31 @@ pub(crate) fn end_at(a: &Analysis<'_>, pos: usize) -> End {
         return End::Likely;
     }
     End::Open
+}
+
+/// Fewest occurrences in jieba's corpus a general-lexicon word needs to say where a name ends:
+/// rarer entries are mostly noise.
+const MIN_FOLLOWING_WORD_FREQ: u32 = 10;
+
+/// Whether a name read after a title ends at `pos` because an ordinary word of the general
+/// lexicon that does not go on a name opens there and no such word runs across `pos` — a verb,
+/// adverb, conjunction, preposition, particle, pronoun, time word or fixed phrase of two
+/// characters or more: 「主席陳大文通電話」, 「律師陳大文求情」, 「局長陳大文會上表示」,
+/// 「記者陳大文儘管…」. [`end_at`] knows tupu's own short lists (speech verbs, boundary words,
+/// the characters that follow names); this reads the general lexicon for the rest, so that a
+/// title's name is not lost before a word those lists lack.
+pub(crate) fn ordinary_word_follows(a: &Analysis<'_>, pos: usize) -> bool {
+    let lex = GeneralLexicon::embedded();
+    let follows = |p: PartOfSpeech| {
+        !p.can_begin_name() || matches!(p, PartOfSpeech::Time | PartOfSpeech::Phrase | PartOfSpeech::Idiom)
+    };
+    pos < a.chars.len()
+        && lex
+            .words_starting_at(a.chars, pos)
+            .any(|w| w.span.len() >= 2 && w.entry.freq >= MIN_FOLLOWING_WORD_FREQ && follows(w.entry.pos))
+        && !lex
+            .crossing(a.chars, pos)
+            .any(|w| w.entry.pos != PartOfSpeech::Person && w.entry.freq >= MIN_FOLLOWING_WORD_FREQ)
 }
 
 /// A known name of one to four characters must not be glued into a longer word: 東區 inside
@@ -145,6 +171,26 @@ mod tests {
         for (text, name) in [("陳大文強調合作。", "陳大"), ("陈大文强调合作。", "陈大")] {
             let a = analysis_with(text, None, &[]);
             assert_eq!(end_at(&a, span_of(&a, name).end), End::Open, "{text}");
+        }
+    }
+
+    #[test]
+    fn an_ordinary_word_of_the_general_lexicon_ends_a_name() {
+        for (text, name) in [
+            ("國家主席陳大文通電話討論。", "陳大文"),
+            ("国家主席陈大文通电话讨论。", "陈大文"),
+            ("代表他的律師李志明求情。", "李志明"),
+            ("代表他的律师李志明求情。", "李志明"),
+        ] {
+            let a = analysis_with(text, None, &[]);
+            let end = span_of(&a, name).end;
+            assert_eq!(end_at(&a, end), End::Open, "{text}: no word of tupu's lists follows");
+            assert!(ordinary_word_follows(&a, end), "{text}");
+        }
+        // 陳大|文化: 文化 runs across the shorter reading's end.
+        for (text, name) in [("局長陳大文化中心", "陳大"), ("局长陈大文化中心", "陈大")] {
+            let a = analysis_with(text, None, &[]);
+            assert!(!ordinary_word_follows(&a, span_of(&a, name).end), "{text}");
         }
     }
 

@@ -3,7 +3,8 @@
 //! without (特朗普, after a title), and Latin names after a title (John Smith).
 
 use crate::analysis::Analysis;
-use crate::boundary::{End, end_at};
+use crate::boundary::{End, end_at, ordinary_word_follows};
+use crate::lexicon::general::{GeneralLexicon, PartOfSpeech};
 use crate::lexicon::{Role, WordClass};
 use crate::model::EntityKind;
 use crate::span::Span;
@@ -28,7 +29,8 @@ pub(super) const NAME_REJECTIONS: &[NameRejection] = &[
 ];
 
 /// Reads a Chinese name (surname + one or two characters) starting at `start`: of the readings
-/// no rule rejects, the one that ends most firmly (see [`End`]), the longer on a tie.
+/// no rule rejects, the one that ends most firmly (see [`End`]; an open end before an ordinary
+/// word of the general lexicon, [`ordinary_word_follows`], counts as likely), the longer on a tie.
 pub(super) fn read_name(a: &Analysis<'_>, start: usize) -> Option<Span> {
     let mut best: Option<(End, Span)> = None;
     // A compound surname (歐陽) is read as one: 歐 + 陽X is not tried.
@@ -47,7 +49,10 @@ pub(super) fn read_name(a: &Analysis<'_>, start: usize) -> Option<Span> {
             if NAME_REJECTIONS.iter().any(|(_, rejects)| rejects(a, &reading)) {
                 continue;
             }
-            let strength = end_at(a, name.end);
+            let strength = match end_at(a, name.end) {
+                End::Open if ordinary_word_follows(a, name.end) && !reads_as_ordinary_words(a, &reading) => End::Likely,
+                strength => strength,
+            };
             if strength > End::Open && best.is_none_or(|(s, b)| strength > s || (strength == s && name.len() > b.len()))
             {
                 best = Some((strength, name));
@@ -55,6 +60,36 @@ pub(super) fn read_name(a: &Analysis<'_>, start: usize) -> Option<Span> {
         }
     }
     best.map(|(_, s)| s)
+}
+
+/// Fewest occurrences in jieba's corpus a word needs to say what a given name is.
+const MIN_GIVEN_WORD_FREQ: u32 = 10;
+
+/// The reading is ordinary words of the general lexicon, not a name: the whole of it a word
+/// that is no person's name (連續, 應邀, 關係), or the given name a number (一倍, 一點) or a
+/// function word (他們, 儘管). An ordinary word after such a reading does not make it a name:
+/// 「經理連續誤判」, 「主席向他們頒發」, 「較助理高一倍甚至更多」.
+fn reads_as_ordinary_words(a: &Analysis<'_>, r: &NameReading) -> bool {
+    let lex = GeneralLexicon::embedded();
+    let given = Span::new(r.surname.end, r.name.end);
+    let whole_is_a_word =
+        lex.word_at(a.chars, r.name).is_some_and(|e| e.freq >= MIN_GIVEN_WORD_FREQ && e.pos != PartOfSpeech::Person);
+    let given_is_a_function_word = given.len() >= 2
+        && lex.word_at(a.chars, given).is_some_and(|e| {
+            e.freq >= MIN_GIVEN_WORD_FREQ
+                && matches!(
+                    e.pos,
+                    PartOfSpeech::Numeral
+                        | PartOfSpeech::Quantity
+                        | PartOfSpeech::Measure
+                        | PartOfSpeech::Pronoun
+                        | PartOfSpeech::Adverb
+                        | PartOfSpeech::Conjunction
+                        | PartOfSpeech::Preposition
+                        | PartOfSpeech::Particle
+                )
+        });
+    whole_is_a_word || given_is_a_function_word
 }
 
 /// The given name holds a character that is no ideograph: 陳A1.
@@ -215,6 +250,28 @@ mod tests {
         let rule = "a title inside or across it";
         assert!(rejects(rule, "邵副部長表示", "邵副部", 1, &[]) && rejects(rule, "邵副部长表示", "邵副部", 1, &[]));
         assert!(!rejects(rule, "邵明表示", "邵明", 1, &[]) && !rejects(rule, "邵明表示", "邵明", 1, &[]));
+    }
+
+    #[test]
+    fn a_name_after_a_title_ends_before_an_ordinary_word() {
+        for (text, name) in [
+            ("國家主席陳大文通電話討論。", Some("陳大文")),
+            ("国家主席陈大文通电话讨论。", Some("陈大文")),
+            ("本報記者 江小明儘管下雨仍到場。", Some("江小明")),
+            ("本报记者 江小明尽管下雨仍到场。", Some("江小明")),
+            // A number and its measure is no given name, whatever follows it.
+            ("薪金較助理高一倍甚至更多。", None),
+            ("薪金较助理高一倍甚至更多。", None),
+            // Ordinary words after a title: an adverb, a pronoun after a surname-like character.
+            ("基金經理連續誤判。", None),
+            ("基金经理连续误判。", None),
+            ("主席向他們頒發獎狀。", None),
+            ("主席向他们颁发奖状。", None),
+        ] {
+            let a = analysis_with(text, None, &[]);
+            let start = a.chars.iter().position(|&c| "陳陈江高連连向".contains(c)).unwrap();
+            assert_eq!(read_name(&a, start).map(|s| a.surface(s).to_owned()).as_deref(), name, "{text}");
+        }
     }
 
     #[test]
