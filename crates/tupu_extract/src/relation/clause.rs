@@ -7,7 +7,7 @@
 
 use super::Occurrence;
 use crate::analysis::Analysis;
-use crate::lexicon::Role;
+use crate::lexicon::{Role, WordClass};
 use crate::model::{EntityId, EntityKind, Relation};
 use crate::span::Span;
 use crate::text::{CLAUSE_END, SENTENCE_END};
@@ -21,6 +21,8 @@ const INTERVIEWEE_GAP: usize = 1;
 const LOCATION_GAP: usize = 8;
 /// Most characters between two people related by apposition (甲的生前好友乙).
 const KIN_GAP: usize = 6;
+/// Most characters between 代表 and the party represented (代表被告甲).
+const COUNSEL_ROLE_GAP: usize = 3;
 /// Quotation marks and spaces, passed over around a name.
 const QUOTES: &[char] = &['「', '」', '“', '”', '『', '』', '《', '》', '"', ' ', '\u{3000}'];
 
@@ -128,28 +130,35 @@ impl Analysis<'_> {
         )
     }
 
-    /// Relatives and friends named by apposition: two people with only a word of kin or
-    /// friendship between, maybe after 的 and a modifier (甲的妻子乙 → 甲 relativeOf 乙; 甲生前好友乙
-    /// → 甲 friendOf 乙). Both ways, as the properties are symmetric. One pass over the mentions.
-    pub(super) fn kin_links(&self) -> Vec<Relation> {
+    /// Links two people named by apposition state, one pass over the mentions: relatives and
+    /// friends (甲的妻子乙 → 甲 relativeOf 乙; 甲生前好友乙 → 甲 friendOf 乙, both ways, as these
+    /// properties are symmetric) and representatives (代表甲的大律師乙 → 乙 represents 甲; the one
+    /// represented may be a body).
+    pub(super) fn apposition_links(&self) -> Vec<Relation> {
         let mut out = Vec::new();
         let mentions = self.outer_mentions_in(Span::new(0, self.chars.len()));
         for pair in mentions.windows(2) {
             let [(x, a), (y, b)] = [pair[0], pair[1]];
-            let person = |id: EntityId| self.entities.kind(id) == EntityKind::Person;
-            if !person(x) || !person(y) || b.start < a.end || b.start - a.end > KIN_GAP {
+            if self.entities.kind(y) != EntityKind::Person || b.start < a.end || b.start - a.end > KIN_GAP {
                 continue;
             }
             if self.entities.resolve(x) == self.entities.resolve(y) {
                 continue;
             }
             let between = Span::new(a.end, b.start);
-            let Some(property) = self.kin_property(self.folded(between)) else { continue };
+            let folded = self.folded(between);
+            let links: Vec<(EntityId, &str, EntityId)> = if self.entities.kind(x) == EntityKind::Person {
+                self.kin_property(folded).map(|p| vec![(x, p, y), (y, p, x)]).unwrap_or_default()
+            } else {
+                Vec::new()
+            };
+            let links =
+                if links.is_empty() && self.represented(a, between) { vec![(y, "represents", x)] } else { links };
             let span = self.text().sentence_at(a.start).map_or(a.cover(b), |i| self.text().sentences()[i].span);
-            for (s, o) in [(x, y), (y, x)] {
+            for (subject, property, object) in links {
                 out.push(Relation {
-                    subject: s,
-                    object: o,
+                    subject,
+                    object,
                     property: property.to_owned(),
                     predicate_text: self.surface(between).to_owned(),
                     span,
@@ -174,6 +183,24 @@ impl Analysis<'_> {
         } else {
             None
         }
+    }
+
+    /// Whether the party at `party` is represented by the person after `between`: 代表 (maybe
+    /// with a short role: 代表被告) before it, 的 and a title after it (代表甲的大律師乙,
+    /// 代表政府的律政司司長乙).
+    fn represented(&self, party: Span, between: Span) -> bool {
+        if self.folded_char(between.start) != Some('的') || between.len() < 2 {
+            return false;
+        }
+        let title = Span::new(between.start + 1, between.end);
+        if !self.has_word(title, |c| matches!(c, WordClass::Title(_))) {
+            return false;
+        }
+        let from = party.start.saturating_sub(COUNSEL_ROLE_GAP + 2);
+        (from..party.start).any(|p| {
+            self.class_word_at(Role::OnBehalfOf, p)
+                .is_some_and(|w| w.end <= party.start && self.bare_len(w.end, party.start) <= COUNSEL_ROLE_GAP)
+        })
     }
 
     /// Whether the parties of a mutual verb starting at `start` follow a 與 or 跟 earlier in

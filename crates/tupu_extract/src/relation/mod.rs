@@ -106,7 +106,7 @@ impl Stage for Relations {
             found.extend(relations);
         }
         found.extend(a.agreement_parties());
-        found.extend(a.kin_links());
+        found.extend(a.apposition_links());
         for r in &found {
             if ORGANISING.contains(&r.property.as_str()) {
                 a.add_organiser(r.object, r.subject);

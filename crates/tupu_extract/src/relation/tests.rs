@@ -329,3 +329,17 @@ fn relatives_and_friends_named_by_apposition() {
     assert!(relations("陳大文的助手王小華今日到場。", &names).is_empty());
     assert!(relations("陳大文、王小華今日到場。", &names).is_empty());
 }
+
+#[test]
+fn counsel_represents_the_party_named_after_dai_biao() {
+    for (text, party, counsel) in [
+        ("代表被告陳大文的大律師王小華指出，", "陳大文", "王小華"),
+        ("代表被告陈大文的大律师王小华指出，", "陈大文", "王小华"),
+    ] {
+        let got = relations(text, &[(party, Person), (counsel, Person)]);
+        assert_eq!(got, [triple(counsel, "represents", party)], "{text}");
+    }
+    // Without 代表, a title after 的 says nothing of whom the person acts for.
+    let names = [("陳大文", Person), ("王小華", Person)];
+    assert!(relations("陳大文的大律師王小華指出，", &names).is_empty());
+}
