@@ -30,6 +30,11 @@ use crate::model::Statement;
 use crate::span::Span;
 use crate::text::{CLAUSE_END, CLOSERS, SENTENCE_END};
 
+/// Whether `c` is a colon, which introduces what was said.
+fn is_colon(c: char) -> bool {
+    matches!(c, '：' | ':')
+}
+
 pub(crate) use speaker::{Anchor, AnchorKind, PersonIndex};
 
 /// Longest stretch between a speaker and the speech verb of their clause (在…時 frames included).
@@ -82,6 +87,8 @@ impl Analysis<'_> {
         } else if let Some(q) = self.quote_before_anchor(act, sentence.span, paragraph) {
             span = span.cover(self.sentence_span_at(q.start));
             quote = Some(q);
+        } else if let Some(end) = self.passage_after_colon(span, paragraph) {
+            span = span.cover(Span::new(span.start, end));
         } else if acts[index].last().is_some_and(|last| last.verb == act.verb) {
             span = span.cover(Span::new(span.start, self.continuation_end(index, acts, people)));
         }
@@ -142,13 +149,50 @@ impl Analysis<'_> {
         self.text().sentence_at(pos).map_or(Span::new(pos, pos + 1), |i| self.text().sentences()[i].span)
     }
 
-    /// A quotation opening right after the verb (強調：「…」, 說“…”).
+    /// A quotation opening right after the verb (強調：「…」, 說“…”), or opening the next
+    /// paragraph after a colon that ends this one (認為：⏎「…」).
     fn quote_after_verb(&self, verb: Span, paragraph: Span) -> Option<Span> {
         let mut pos = verb.end;
         while self.folded_char(pos).is_some_and(|c| matches!(c, '：' | ':' | '，' | ',' | ' ')) {
             pos += 1;
         }
+        if pos >= paragraph.end && self.folded_char(pos - 1).is_some_and(is_colon) {
+            let next = self.next_paragraph(paragraph)?;
+            let start = (next.start..next.end).find(|&p| self.folded_char(p).is_some_and(|c| !c.is_whitespace()))?;
+            return self.quote_from(start, next);
+        }
         self.quote_from(pos, paragraph)
+    }
+
+    /// The paragraph after `paragraph`, if any.
+    fn next_paragraph(&self, paragraph: Span) -> Option<Span> {
+        let paragraphs = self.text().paragraphs();
+        let i = paragraphs.partition_point(|p| p.span.start < paragraph.end);
+        paragraphs.get(i).map(|p| p.span)
+    }
+
+    /// Where what was said ends when the statement's sentence ends its paragraph with a colon
+    /// (他指出，法律明文規定：⏎A。B。): the quoted passage set as the next paragraph, without
+    /// quotation marks — at most [`MAX_CONTINUATION`] of its sentences.
+    fn passage_after_colon(&self, span: Span, paragraph: Span) -> Option<usize> {
+        let last = (span.start..span.end).rev().find(|&p| self.folded_char(p).is_some_and(|c| !c.is_whitespace()))?;
+        if !self.folded_char(last).is_some_and(is_colon)
+            || (last + 1..paragraph.end).any(|p| self.folded_char(p).is_some_and(|c| !c.is_whitespace()))
+        {
+            return None;
+        }
+        let next = self.next_paragraph(paragraph)?;
+        let sentences = self.text().sentences();
+        let first = self.text().sentence_at(next.start).or_else(|| {
+            let i = sentences.partition_point(|s| s.span.start < next.start);
+            (i < sentences.len()).then_some(i)
+        })?;
+        sentences[first..]
+            .iter()
+            .take(MAX_CONTINUATION)
+            .take_while(|s| s.span.start < next.end)
+            .last()
+            .map(|s| s.span.end)
     }
 
     /// A quotation that ends right before the speaker (“…。”孟副部長說。 or “…，”他說，“…”).
@@ -200,6 +244,7 @@ impl Analysis<'_> {
             }
         }
         acts.extend(self.clause_initial_acts(sentence, &anchors, &acts));
+        acts.extend(self.colon_quote_acts(sentence, &anchors, &acts));
         acts.sort_by_key(|act| act.verb.start);
         let mut seen = Vec::new();
         acts.retain(|act| {
@@ -330,6 +375,98 @@ impl Analysis<'_> {
             (Some(d), Some(o)) => o < d,
             (Some(_), None) => false,
         }
+    }
+
+    /// A quotation introduced by a colon at the end of a clause whose subject is a person
+    /// (陳大文對前景很有信心：「…」, 她細心觀察後寫下：“…”): no verb of saying, but the colon
+    /// and the quote say it, and the colon stands for the verb. The subject must open its clause
+    /// (past titles, names of bodies and adverbs: 浙江大學教授陳大文…：「…」), and no one
+    /// else in the sentence may have spoken before the colon.
+    fn colon_quote_acts(&self, sentence: Span, anchors: &[Anchor], acts: &[SpeechAct]) -> Vec<SpeechAct> {
+        let mut out = Vec::new();
+        for pos in sentence.start..sentence.end {
+            if !self.folded_char(pos).is_some_and(is_colon) || acts.iter().any(|act| act.verb.start < pos) {
+                continue;
+            }
+            let mut open = pos + 1;
+            while self.folded_char(open).is_some_and(char::is_whitespace) {
+                open += 1;
+            }
+            if !self.folded_char(open).is_some_and(quote::is_opener) {
+                continue;
+            }
+            // People before the colon who can be its subject: not objects, not possessors (陳大文的).
+            let people: Vec<&Anchor> = anchors
+                .iter()
+                .filter(|x| {
+                    x.span.end <= pos
+                        && !x.object
+                        && x.kind != AnchorKind::Organization
+                        && self.folded_char(x.span.end) != Some('的')
+                })
+                .collect();
+            let Some(subject) = people.iter().find(|x| self.opens_clause(x.span.start, sentence, anchors)) else {
+                break;
+            };
+            // Another person after the subject (她問陳大文：) leaves it unclear who says it.
+            if people.iter().all(|x| x.span.start <= subject.span.start)
+                && self.continues_subject(subject.span, pos, sentence)
+            {
+                out.push(SpeechAct { anchor: **subject, verb: Span::new(pos, pos + 1) });
+            }
+            break;
+        }
+        out
+    }
+
+    /// Whether the clause that ends at the colon `colon` still has `subject` for its subject:
+    /// it holds the subject, or opens with a verb or an adverb (陳大文看完展覽，直言：) rather
+    /// than a subject of its own (陳大文被捕時，有人質問：, 心情激動：).
+    fn continues_subject(&self, subject: Span, colon: usize, sentence: Span) -> bool {
+        use crate::lexicon::general::{GeneralLexicon, PartOfSpeech};
+        let Some(clause) = self.text().clauses(sentence).into_iter().find(|c| c.start < colon && colon <= c.end) else {
+            return true;
+        };
+        if subject.start >= clause.start {
+            return true;
+        }
+        // A verb of saying in that clause has a subject of its own there (…，一名學生說：).
+        if (clause.start..colon).any(|p| self.speech_verb_starts_at(p)) {
+            return false;
+        }
+        let mut pos = clause.start;
+        while pos < colon && self.folded_char(pos).is_some_and(|c| c.is_whitespace() || !c.is_alphanumeric()) {
+            pos += 1;
+        }
+        GeneralLexicon::embedded().longest_starting_at(self.chars, pos).is_some_and(|w| {
+            matches!(w.entry.pos, PartOfSpeech::Verb | PartOfSpeech::Adverb | PartOfSpeech::Preposition)
+        })
+    }
+
+    /// Whether only titles, names of bodies and adverbs stand between the start of the clause
+    /// and `start` (香港大學校長陳大文, 特首陳大文, ▲陳大文).
+    fn opens_clause(&self, start: usize, sentence: Span, anchors: &[Anchor]) -> bool {
+        let clause =
+            self.text().clauses(sentence).into_iter().find(|c| c.start <= start && start < c.end.max(c.start + 1));
+        let mut pos = clause.map_or(sentence.start, |c| c.start);
+        while pos < start {
+            if let Some(x) = anchors.iter().find(|x| x.span.start == pos && x.span.end <= start) {
+                pos = x.span.end;
+            } else if let Some(w) = self.words.starting_at(pos).iter().find(|w| {
+                w.span.end <= start
+                    && self.lex.vocabulary.classes(w.pattern).iter().any(|c| matches!(c, WordClass::Title(_)))
+            }) {
+                pos = w.span.end;
+            } else if self
+                .folded_char(pos)
+                .is_some_and(|c| self.class(Role::Adverb).has_char(c) || c.is_whitespace() || !c.is_alphanumeric())
+            {
+                pos += 1;
+            } else {
+                return false;
+            }
+        }
+        true
     }
 
     /// Verbs that open a later clause of the sentence and continue its subject (…，認為…).
@@ -629,6 +766,39 @@ mod tests {
             assert!(id.is_some());
             assert_eq!(a.statements[0].speaker, id);
             assert_eq!(a.statements[0].verb, "表示");
+        }
+    }
+
+    #[test]
+    fn a_colon_and_a_quote_after_a_clause_of_the_speaker_make_a_statement() {
+        for (text, name) in [
+            ("香港大學教授陳大文對前景很有信心：「市場會回暖。」", "陳大文"),
+            ("香港大学教授陈大文对前景很有信心：“市场会回暖。”", "陈大文"),
+            ("陳大文看完展覽，深受觸動：「很有啟發。」", "陳大文"),
+        ] {
+            let got = statements(text, &[(name, Person), ("香港大學", Organization), ("香港大学", Organization)]);
+            assert_eq!(got, vec![(name.to_owned(), "：".to_owned(), text.to_owned())], "{text}");
+        }
+        for text in [
+            "記者問陳大文：「會否參選？」",
+            "陳大文離開後，一名學生說：「很可惜。」",
+            "陳大文的同事回憶：「他很勤力。」",
+        ] {
+            let got = statements(text, &[("陳大文", Person)]);
+            assert!(got.is_empty(), "{text}: {got:?}");
+        }
+    }
+
+    #[test]
+    fn a_passage_set_as_the_next_paragraph_after_a_colon_is_what_was_said() {
+        for (text, said) in [
+            ("陳大文指出，法律明文規定：\n\n它們不可以這樣做。這是違法的。\n\n另一段。", "這是違法的"),
+            ("陈大文相信新政策影响深远：\n\n“这是最严峻的环境。”\n\n另一段。", "最严峻"),
+        ] {
+            let got = statements(text, &[("陳大文", Person), ("陈大文", Person)]);
+            assert_eq!(got.len(), 1, "{text}: {got:?}");
+            assert!(got[0].2.contains(said), "{got:?}");
+            assert!(!got[0].2.contains("另一段"), "{got:?}");
         }
     }
 
