@@ -49,6 +49,7 @@ pub(super) const REJECTIONS: &[Rejection] = &[
     ("two places fused at the ending", two_places_fused),
     ("opens with a word that cannot begin a name", opens_with_a_word_that_cannot_begin_a_name),
     ("a clause before a known name", clause_before_a_known_name),
+    ("a determiner opens it", determiner_opens_it),
 ];
 
 /// Every name before an ending of the text.
@@ -172,11 +173,12 @@ fn gang_not_after_a_known_place(a: &Analysis<'_>, c: &EndingCandidate<'_>) -> bo
 /// A candidate that still opens with a word of two characters or more that cannot begin a name
 /// (the start trim kept it because what follows names nothing on its own) is a clause, not a
 /// name: 如果基金, 那些基金, 陸續抵達法院 (an adverb, conjunction, pronoun…), 選擇國內大學,
-/// 接受公司 (a verb and its object). A verb alone before a longer ending is no name of any kind
-/// (要求基金); a verb before more words rejects only organisations and places, and only before a
-/// longer ending or a word that is no verb: a verb alone before a one-character ending names an
-/// office (統計局), a run of verbs names what a body does (運行監測協調局), and programmes are
-/// named by what they do (支援創業計劃). Quotes name.
+/// 接受公司 (a verb and its object). A verb alone before a longer ending is no organisation or
+/// programme (要求基金, 接受公司), but it names a place (places are named after deeds: a
+/// liberation square); a verb and more words reject a place when one of those is no verb, and an
+/// organisation also when the ending is longer than one character. A verb alone before a one-character ending names an office (統計局), a run of verbs
+/// names what a body does (運行監測協調局), and programmes are named by what they do
+/// (支援創業計劃). Quotes name.
 fn opens_with_a_word_that_cannot_begin_a_name(a: &Analysis<'_>, c: &EndingCandidate<'_>) -> bool {
     if c.quoted || c.stem.len() < 2 {
         return false;
@@ -194,10 +196,13 @@ fn opens_with_a_word_that_cannot_begin_a_name(a: &Analysis<'_>, c: &EndingCandid
     let only_verbs_after = segments[1..]
         .iter()
         .all(|s| s.entry.is_some_and(|e| matches!(e.pos, PartOfSpeech::Verb | PartOfSpeech::VerbalNoun)));
-    let verb_alone = segments.len() == 1 && c.suffix_span.len() >= 2;
-    verb_alone
-        || (matches!(c.suffix.kind, EntityKind::Organization | EntityKind::Place)
-            && (c.suffix_span.len() >= 2 || !only_verbs_after))
+    // Places are named after deeds (a square named for a liberation): a verb alone names one,
+    // and only a verb before more words that are no verbs makes a place a clause.
+    match c.suffix.kind {
+        EntityKind::Place => !only_verbs_after,
+        EntityKind::Organization => c.suffix_span.len() >= 2 || !only_verbs_after,
+        _ => segments.len() == 1 && c.suffix_span.len() >= 2,
+    }
 }
 
 /// A known name ends it, and a verb, adverb or other word that cannot
@@ -216,6 +221,20 @@ fn clause_before_a_known_name(a: &Analysis<'_>, c: &EndingCandidate<'_>) -> bool
             .segment(a.chars, Span::new(c.span.start, known.start))
             .iter()
             .any(|s| s.span.len() >= 2 && s.entry.is_some_and(|e| !e.pos.can_begin_name()))
+}
+
+/// A demonstrative or determiner at the start picks out things of a class, it does not name one:
+/// 各大銀行, 這所大學, 該組織東亞辦事處 (the sibling of [`reference`], which looks right before the
+/// ending). A determiner that the general lexicon reads as part of a longer word, or a known name
+/// at the start, keeps the name. Quotes name.
+fn determiner_opens_it(a: &Analysis<'_>, c: &EndingCandidate<'_>) -> bool {
+    let first = a.char_at(c.span.start);
+    let determiner = a.class(Role::Demonstrative).has_char(first)
+        || (a.class(Role::Determiner).has_char(first)
+            && !GeneralLexicon::embedded()
+                .words_starting_at(a.chars, c.span.start)
+                .any(|w| w.span.len() > 1 && w.entry.pos.can_begin_name()));
+    determiner && !c.quoted && a.word_starting_at(c.span.start, |w| matches!(w, WordClass::Known(_))).is_none()
 }
 
 /// Counted, it is a class of things, not one name: 30個跨境電子商務綜合試驗區 (第三屆X論壇 is an
@@ -421,12 +440,17 @@ mod tests {
         (
             "opens with a word that cannot begin a name",
             [("近年，選擇海外大學成為潮流。", "大學"), ("近年，选择海外大学成为潮流。", "大学")],
-            [("市統計局公布數據。", "局"), ("市统计局公布数据。", "局")],
+            [("市統計局公布數據。", "局"), ("集會在解放廣場舉行。", "廣場")],
         ),
         (
             "a clause before a known name",
             [("工會將名單交予醫院管理局。", "管理局"), ("工会将名单交予医院管理局。", "管理局")],
             [("香港醫院管理局發言人表示。", "管理局"), ("香港医院管理局发言人表示。", "管理局")],
+        ),
+        (
+            "a determiner opens it",
+            [("各大銀行下調息率。", "銀行"), ("这所大学历史悠久。", "大学")],
+            [("香港大學今日公布。", "大學"), ("香港大学今日公布。", "大学")],
         ),
     ];
 
@@ -451,7 +475,7 @@ mod tests {
         }
         for (text, ending) in [("當局推出支援創業計劃。", "計劃"), ("当局推出支援创业计划。", "计划")]
         {
-            assert!(!rejects("opens with a word that cannot begin a name", text, ending), "{text}: a programme");
+            assert!(!rejects("opens with a word that cannot begin a name", text, ending), "{text}: a name");
         }
     }
 
