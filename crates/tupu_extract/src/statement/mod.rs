@@ -320,6 +320,16 @@ impl Analysis<'_> {
         self.speech_verb_at(pos).is_some()
     }
 
+    /// Whether a speech verb starts at `pos` as a word of its own: no longer word of the general
+    /// lexicon starts there (說法 is no 說) and none runs across its start (學說).
+    fn speech_verb_stands_at(&self, pos: usize) -> bool {
+        let general = crate::lexicon::general::GeneralLexicon::embedded();
+        self.speech_verb_at(pos).is_some_and(|(verb, _)| {
+            general.longest_starting_at(self.chars, pos).is_none_or(|w| w.span.len() <= verb.len())
+                && !general.is_crossed(self.chars, pos)
+        })
+    }
+
     /// The longest speech verb starting at `pos`, with whether it needs a pause after it.
     fn speech_verb_at(&self, pos: usize) -> Option<(Span, bool)> {
         match self.word_starting_at(pos, |c| matches!(c, WordClass::SpeechVerb(_)))? {
@@ -430,8 +440,9 @@ impl Analysis<'_> {
         if subject.start >= clause.start {
             return true;
         }
-        // A verb of saying in that clause has a subject of its own there (…，一名學生說：).
-        if (clause.start..colon).any(|p| self.speech_verb_starts_at(p)) {
+        // A verb of saying in that clause has a subject of its own there (…，一名學生說：); 說
+        // inside 說法 is no verb (跟隨他的說法：).
+        if (clause.start..colon).any(|p| self.speech_verb_stands_at(p)) {
             return false;
         }
         let mut pos = clause.start;
@@ -775,6 +786,8 @@ mod tests {
             ("香港大學教授陳大文對前景很有信心：「市場會回暖。」", "陳大文"),
             ("香港大学教授陈大文对前景很有信心：“市场会回暖。”", "陈大文"),
             ("陳大文看完展覽，深受觸動：「很有啟發。」", "陳大文"),
+            ("陳大文亦同意這種說法：「事實如此。」", "陳大文"),
+            ("陈大文亦同意这种说法：“事实如此。”", "陈大文"),
         ] {
             let got = statements(text, &[(name, Person), ("香港大學", Organization), ("香港大学", Organization)]);
             assert_eq!(got, vec![(name.to_owned(), "：".to_owned(), text.to_owned())], "{text}");
