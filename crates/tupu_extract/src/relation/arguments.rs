@@ -14,6 +14,8 @@ use crate::text::CLAUSE_END;
 
 /// Most characters (other than titles and quotation marks) between an argument and its verb.
 const MAX_GAP: usize = 12;
+/// Most characters between the holder of an event and the 在 of its venue (甲黨原定在…舉行: 原定).
+const MAX_VENUE_GAP: usize = 3;
 /// Quotation marks, dropped when measuring what stands between an argument and its verb.
 const QUOTES: &[char] = &['「', '」', '“', '”', '『', '』', '《', '》', '"'];
 
@@ -134,6 +136,37 @@ impl Analysis<'_> {
         Some(Parties { heads, start: left, passive })
     }
 
+    /// The parties before a place phrase that says where an event verb happens: in
+    /// 甲國、乙國及丙國三國在丁灣舉行演習, 丁灣 is where, and the three countries hold it.
+    /// [`Analysis::parties_before`] stops at the place (a name after 在 is no subject); this reads
+    /// on from before the 在/於 of the place (and of the places that modify it: 在甲市乙區).
+    pub(crate) fn parties_before_venue(&self, verb: Span, clause_start: usize) -> Option<Parties> {
+        let (tokens, asides) = self.arguments_in(Span::new(clause_start, verb.start));
+        let &(id, place) = tokens.last()?;
+        let to_verb = self.residue(place.end, verb.start, &asides);
+        if self.entities.kind(id) != EntityKind::Place || to_verb.chars().count() > MAX_GAP || to_verb.contains('的') {
+            return None;
+        }
+        let mut start = place.start;
+        for &(id, span) in tokens.iter().rev().skip(1) {
+            if span.end != start || self.entities.kind(id) != EntityKind::Place {
+                break;
+            }
+            start = span.start;
+        }
+        let at = start.checked_sub(1)?;
+        if !self.folded_char(at).is_some_and(|c| self.class(Role::LocativePreposition).has_char(c)) {
+            return None;
+        }
+        // 乙國也將出席在丙市舉行的年會: 乙國 attends what others hold.
+        let parties = self.parties_before(Span::new(at, start), clause_start).filter(|p| !p.passive)?;
+        // 乙市時間早上8時在丙市舉行, 甲國外長某某在丙市舉行: a party further off is a modifier of
+        // whoever holds it, not the holder.
+        let last = parties.heads.last()?.1;
+        let gap = self.residue(last.end, at, &asides);
+        (gap.chars().count() <= MAX_VENUE_GAP && !self.class(Role::AttendingVerb).occurs_in(&gap)).then_some(parties)
+    }
+
     /// The entities of `kinds` that `verb` takes after it before `clause_end`: the first one
     /// within reach, and those coordinated with it (依託香港科學園、數碼港) or written right
     /// after it (位於杭州市余杭區).
@@ -203,17 +236,36 @@ impl Analysis<'_> {
             .map(|(id, _)| id)
     }
 
+    /// Whether the vocabulary word `pattern` is an event noun (論壇, 大會: an event suffix).
+    fn is_event_noun(&self, pattern: usize) -> bool {
+        self.lex.vocabulary.classes(pattern).iter().any(|c| match c {
+            WordClass::Suffix(i) => self.lex.suffixes[*i].kind == EntityKind::Event,
+            _ => false,
+        })
+    }
+
     /// Whether `span` holds an event noun (論壇, 大會) that is not part of a name.
     fn names_an_event_generically(&self, span: Span) -> bool {
         let names = self.outer_mentions_in(span);
         (span.start..span.end).any(|pos| {
             self.words.starting_at(pos).iter().any(|w| {
-                let event_noun = self.lex.vocabulary.classes(w.pattern).iter().any(|c| match c {
-                    WordClass::Suffix(i) => self.lex.suffixes[*i].kind == EntityKind::Event,
-                    _ => false,
-                });
-                event_noun && w.span.end <= span.end && !names.iter().any(|(_, m)| m.overlaps(w.span))
+                self.is_event_noun(w.pattern)
+                    && w.span.end <= span.end
+                    && !names.iter().any(|(_, m)| m.overlaps(w.span))
             })
+        })
+    }
+
+    /// The first event noun in `span` (the longest at its place: 高峰論壇 over 論壇), folded, with
+    /// how many characters of `span` stand before it: 出席此次論壇 → (論壇, 2).
+    pub(crate) fn generic_event_noun(&self, span: Span) -> Option<(String, usize)> {
+        (span.start..span.end).find_map(|pos| {
+            self.words
+                .starting_at(pos)
+                .iter()
+                .filter(|w| w.span.end <= span.end && self.is_event_noun(w.pattern))
+                .max_by_key(|w| w.span.end)
+                .map(|w| (self.folded(w.span).to_owned(), pos - span.start))
         })
     }
 }

@@ -18,6 +18,7 @@ use verbs::{Frame, RelationVerb};
 use crate::analysis::{Analysis, Stage};
 use crate::lexicon::Role;
 use crate::model::{EntityId, EntityKind, Relation};
+use crate::normalize::fold;
 use crate::span::Span;
 use crate::text::{CLAUSE_END, SENTENCE_END};
 
@@ -66,6 +67,8 @@ struct Occurrence<'v> {
     reported: bool,
     /// Where the verb of a passive chain link ended just before (由X主辦、Y承辦: Y承辦 is passive too).
     passive_before: Option<usize>,
+    /// The article's one event, when it names exactly one (what 均派代表參加 attends).
+    sole_event: Option<EntityId>,
 }
 
 impl Stage for Relations {
@@ -80,6 +83,7 @@ impl Stage for Relations {
         let mut agreement: Option<(usize, Vec<EntityId>)> = None;
         // The end of the last passive verb (由X主辦), for the links chained after it.
         let mut passive_end: Option<usize> = None;
+        let sole_event = a.sole_event();
         for (verb_span, verb) in a.lex.relations.find(a.text()) {
             let Some(index) = a.text().sentence_at(verb_span.start) else {
                 continue;
@@ -93,6 +97,7 @@ impl Stage for Relations {
                 agreement: agreement.as_ref().filter(|(i, _)| *i == index).map(|(_, p)| p.as_slice()),
                 reported: reported[index],
                 passive_before: passive_end.filter(|&end| end >= sentence.start),
+                sole_event,
             };
             let (relations, passive) = a.relations_of(&occurrence);
             passive_end = passive.then_some(verb_span.end);
@@ -134,7 +139,9 @@ impl Analysis<'_> {
                 return (located, false);
             }
         }
-        let mut parties = self.parties_before(at.span, at.clause.start);
+        let mut parties = self.parties_before(at.span, at.clause.start).or_else(|| {
+            verb.objects.contains(&EntityKind::Event).then(|| self.parties_before_venue(at.span, at.clause.start))?
+        });
         if verb.frame == Frame::Mutual
             && parties.as_ref().is_some_and(|p| self.met_by_someone_else(p.start, at.clause.start))
         {
@@ -313,8 +320,17 @@ impl Analysis<'_> {
         }
         self.sentence_topic(at.sentence)
             .filter(|(id, s)| s.end <= at.clause.start && at.verb.subjects.contains(&self.entities.kind(*id)))
+            .filter(|&(id, _)| !self.place_topic_of_event_verb(at, id))
             .into_iter()
             .collect()
+    }
+
+    /// Whether a place that opens the sentence is taken for the holder of an event a later
+    /// clause holds or attends: it is where (or whose press) more often than who — 甲國通訊社報道，
+    /// …周四在乙市舉行 is not held by 甲國. A place written as the verb's own subject still holds
+    /// it (甲國在乙灣舉行演習).
+    fn place_topic_of_event_verb(&self, at: &Occurrence<'_>, topic: EntityId) -> bool {
+        self.entities.kind(topic) == EntityKind::Place && at.verb.objects.contains(&EntityKind::Event)
     }
 
     /// What the verb is done to: the entities after it, or — after 由, or for an event verb with
@@ -330,7 +346,7 @@ impl Analysis<'_> {
         if !after.is_empty() && !passive {
             return after;
         }
-        if passive || at.verb.objects.contains(&EntityKind::Event) {
+        if passive || (at.verb.objects.contains(&EntityKind::Event) && self.objectless(at.span)) {
             let before = parties.map_or(at.span.start, |p| p.start);
             if let Some(topic) = self.topic_object(at.sentence, before, &at.verb.objects) {
                 return vec![topic];
@@ -340,7 +356,50 @@ impl Analysis<'_> {
                 return self.described_after(at).into_iter().collect();
             }
         }
+        if let Some(event) =
+            at.sole_event.filter(|&e| at.verb.objects.contains(&EntityKind::Event) && self.refers_to_sole_event(at, e))
+        {
+            return vec![event];
+        }
         Vec::new()
+    }
+
+    /// The article's event, when it names exactly one: an event verb whose object is 此次論壇
+    /// (出席了此次論壇) speaks of it. Read once per article.
+    fn sole_event(&self) -> Option<EntityId> {
+        let mut events = self.entities.ids().filter(|&id| self.entities.kind(id) == EntityKind::Event);
+        let first = events.next()?;
+        events.next().is_none().then_some(first)
+    }
+
+    /// Whether what follows an event verb in its clause is the article's one event spoken of
+    /// without its name: this edition (此次, 本屆, 這次) and a generic noun the event's name ends
+    /// with — 出席了此次論壇 for 甲論壇. Not a bare verb (沒有參與, 邀請他們出席: what they did not
+    /// attend, or another gathering, as often as this one), nor another kind of event (出席此次
+    /// 發布會 when the event is a forum), nor a name after the verb.
+    fn refers_to_sole_event(&self, at: &Occurrence<'_>, event: EntityId) -> bool {
+        let rest = Span::new(at.span.end, at.clause.end);
+        if !self.outer_mentions_in(rest).is_empty() {
+            return false;
+        }
+        let Some((noun, before)) = self.generic_event_noun(rest) else { return false };
+        let this = self.folded(Span::new(rest.start, rest.start + before));
+        let this = this.strip_prefix('了').unwrap_or(this);
+        self.class(Role::ThisEdition).contains(this)
+            && self.entities.get(event).full_names.keys().any(|n| fold(n).ends_with(noun.as_str()))
+    }
+
+    /// Whether an event verb takes no object of its own, so that what it holds or attends is the
+    /// event named before it (論壇周五在甲市舉行。, 在甲市舉行的論壇): nothing but a clause end,
+    /// 的 or 之 after it (an aspect mark between). 舉行雙邊會談, 召開「退修會」 hold something
+    /// unnamed, not the summit the sentence named first.
+    fn objectless(&self, verb: Span) -> bool {
+        let mut pos = verb.end;
+        while self.folded_char(pos).is_some_and(|c| matches!(c, '了' | '过')) {
+            pos += 1;
+        }
+        self.folded_char(pos)
+            .is_none_or(|c| matches!(c, '的' | '之') || CLAUSE_END.contains(&c) || SENTENCE_END.contains(&c))
     }
 
     /// The entity a passive attributive chain describes: the first one of the verb's object

@@ -342,4 +342,67 @@ fn counsel_represents_the_party_named_after_dai_biao() {
     // Without 代表, a title after 的 says nothing of whom the person acts for.
     let names = [("陳大文", Person), ("王小華", Person)];
     assert!(relations("陳大文的大律師王小華指出，", &names).is_empty());
+fn countries_hold_an_event_at_a_venue_named_between_them_and_the_verb() {
+    let names = [("甲國", Place), ("乙國", Place), ("丙國", Place), ("丁灣", Place), ("戊演習", Event)];
+    let got = relations("甲國、乙國及丙國三國在丁灣舉行戊演習。", &names);
+    assert_eq!(
+        got,
+        [
+            triple("丙國", "organizerOf", "戊演習"),
+            triple("乙國", "organizerOf", "戊演習"),
+            triple("甲國", "organizerOf", "戊演習")
+        ]
+    );
+    let names = [("甲市", Place), ("乙区", Place), ("丙协会", Organization), ("丁论坛", Event)];
+    let got = relations("丙协会昨日在甲市乙区举行丁论坛。", &names);
+    assert_eq!(got, [triple("丙协会", "organizerOf", "丁论坛")]);
+}
+
+#[test]
+fn a_person_holds_a_rally_at_a_venue() {
+    let names = [("陳大文", Person), ("丁公園", Place), ("戊集會", Event)];
+    let got = relations("陳大文周五於丁公園舉行戊集會。", &names);
+    assert_eq!(got, [triple("陳大文", "organizerOf", "戊集會")]);
+}
+
+#[test]
+fn an_event_verb_without_object_attends_the_articles_one_event() {
+    let names = [("甲論壇", Event), ("乙大學", Organization), ("丙大學", Organization)];
+    let got = relations("第三屆甲論壇昨日開幕。乙大學、丙大學均有代表參加本屆論壇。", &names);
+    assert_eq!(got, [triple("丙大學", "attended", "甲論壇"), triple("乙大學", "attended", "甲論壇")]);
+    let names = [("甲论坛", Event), ("乙公司", Organization)];
+    let got = relations("甲论坛昨日开幕。乙公司出席了此次论坛。", &names);
+    assert_eq!(got, [triple("乙公司", "attended", "甲论坛")]);
+}
+
+#[test]
+fn another_kind_of_event_or_two_events_are_not_the_articles_event() {
+    let names = [("甲論壇", Event), ("乙公司", Organization)];
+    assert!(relations("甲論壇昨日開幕。乙公司出席了發布會。", &names).is_empty());
+    assert!(relations("甲論壇昨日開幕。乙公司出席了此次發布會。", &names).is_empty());
+    assert!(relations("甲論壇昨日開幕。乙公司沒有參與。", &names).is_empty());
+    let names = [("甲論壇", Event), ("丙博覽會", Event), ("乙公司", Organization)];
+    assert!(relations("甲論壇和丙博覽會昨日開幕。乙公司參加了此次論壇。", &names).is_empty());
+}
+
+#[test]
+fn a_place_opening_the_sentence_does_not_hold_a_later_clauses_event() {
+    let names = [("甲國", Place), ("乙市", Place), ("丙論壇", Event)];
+    assert!(relations("甲國通訊社報道，丙論壇周四在乙市舉行。", &names).is_empty());
+    assert!(relations("甲国通讯社报道，周四在乙市举行丙论坛。", &names).is_empty());
+}
+
+#[test]
+fn an_event_verb_with_an_unnamed_object_does_not_hold_the_event_named_before() {
+    let names = [("甲峰會", Event), ("陳大文", Person), ("李小明", Person)];
+    assert!(relations("甲峰會期間，陳大文和李小明舉行雙邊會談。", &names).is_empty());
+    let names = [("甲峰会", Event), ("乙协会", Organization), ("丙市", Place)];
+    assert_eq!(relations("甲峰会周五在丙市举行，乙协会主办。", &names), [triple("乙协会", "organizerOf", "甲峰会")]);
+}
+
+#[test]
+fn a_party_that_attends_an_event_held_at_a_venue_does_not_hold_it() {
+    let names = [("乙國", Place), ("丙市", Place), ("丁年會", Event)];
+    assert!(relations("乙國也將出席在丙市舉行的丁年會。", &names).iter().all(|t| t.1 != "organizerOf"));
+    assert!(relations("乙國時間明早八時在丙市舉行丁年會。", &names).is_empty());
 }
