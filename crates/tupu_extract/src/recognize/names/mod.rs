@@ -185,6 +185,23 @@ mod tests {
     }
 
     #[test]
+    fn hotels_estates_and_markets_after_a_place_are_places() {
+        // A venue keeps the city it is named with.
+        for (text, name) in [
+            ("簽約儀式在香港翠松酒店舉行。", "香港翠松酒店"),
+            ("签约仪式在北京翠松酒店举行。", "北京翠松酒店"),
+            ("居民在屯門翠林花園外聚集。", "屯門翠林花園"),
+            ("记者走访广州东山农贸市场。", "广州东山农贸市场"),
+        ] {
+            let f = names(text);
+            assert!(has(&f, name, EntityKind::Place), "{text}: {f:?}");
+        }
+        // A weak ending without a place or another mark before it names nothing.
+        let f = names("他們返回酒店休息。");
+        assert!(!f.iter().any(|(l, _)| l.ends_with("酒店")), "{f:?}");
+    }
+
+    #[test]
     fn latin_company_names() {
         let f = names("MiniMax等企業推出新模型。");
         assert!(has(&f, "MiniMax", EntityKind::Organization), "{f:?}");

@@ -218,12 +218,14 @@ fn amount(a: &Analysis<'_>, _: &Reading, p: usize) -> bool {
 }
 
 /// Two place names side by side: one ends where the other's ending does
-/// (交易廣場港交所互聯互通廣場).
+/// (交易廣場港交所互聯互通廣場). A known place that only ends like a place ending (香港 ends
+/// with the port ending 港) is left to [`larger_place`], which keeps a venue's city.
 fn another_places_ending(a: &Analysis<'_>, r: &Reading, p: usize) -> bool {
     r.kind == EntityKind::Place
         && p < r.suffix_start
         && a.word_ending_at(p, |c| matches!(c, WordClass::Suffix(s) if a.lex.suffixes[s].kind == EntityKind::Place))
             .is_some()
+        && a.word_ending_at(p, |c| is_known_place(a, c)).is_none()
 }
 
 /// A place inside a place: 杭州市余杭區 is 余杭區 of 杭州市 — but 香港大會堂 and 杭州技術開發區
