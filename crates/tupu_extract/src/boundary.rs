@@ -72,10 +72,6 @@ pub(crate) fn end_at(a: &Analysis<'_>, pos: usize) -> End {
     End::Open
 }
 
-/// Fewest occurrences in jieba's corpus a general-lexicon word needs to say where a name ends:
-/// rarer entries are mostly noise.
-const MIN_FOLLOWING_WORD_FREQ: u32 = 10;
-
 /// Whether a name read after a title ends at `pos` because an ordinary word of the general
 /// lexicon that does not go on a name opens there and no such word runs across `pos` — a verb,
 /// adverb, conjunction, preposition, particle, pronoun, time word or fixed phrase of two
@@ -91,10 +87,16 @@ pub(crate) fn ordinary_word_follows(a: &Analysis<'_>, pos: usize) -> bool {
     pos < a.chars.len()
         && lex
             .words_starting_at(a.chars, pos)
-            .any(|w| w.span.len() >= 2 && w.entry.freq >= MIN_FOLLOWING_WORD_FREQ && follows(w.entry.pos))
-        && !lex
-            .crossing(a.chars, pos)
-            .any(|w| w.entry.pos != PartOfSpeech::Person && w.entry.freq >= MIN_FOLLOWING_WORD_FREQ)
+            .any(|w| w.span.len() >= 2 && w.entry.freq >= GeneralLexicon::ORDINARY_WORD_FREQ && follows(w.entry.pos))
+        && !ordinary_word_crosses(a, pos)
+}
+
+/// Whether an ordinary word of the general lexicon, not a person's name, runs across `pos`: a
+/// name cannot begin or end there without cutting it.
+pub(crate) fn ordinary_word_crosses(a: &Analysis<'_>, pos: usize) -> bool {
+    GeneralLexicon::embedded()
+        .crossing(a.chars, pos)
+        .any(|w| w.entry.pos != PartOfSpeech::Person && w.entry.freq >= GeneralLexicon::ORDINARY_WORD_FREQ)
 }
 
 /// A known name of one to four characters must not be glued into a longer word: 東區 inside

@@ -37,10 +37,6 @@ const MIN_MARGIN: f32 = 10.0;
 /// for it (特朗普, 埃爾多安 — but also 溫哥華, a city).
 const MIN_MARGIN_TRANSLITERATED: f32 = 20.0;
 
-/// Fewest occurrences in jieba's corpus a word needs to say where a name ends: rarer entries are
-/// mostly noise (光會, 3 occurrences, would cut 羅致光會上 to 羅致).
-const MIN_WORD_FREQ: u32 = 10;
-
 /// The names of the article's people: each name (folded) and how many times it is attested — by
 /// a proposal of the tagger left whole by the other settling rules, or, counted twice, by a
 /// person the rules found.
@@ -150,7 +146,7 @@ pub(crate) fn recognise(a: &mut Analysis<'_>) {
         accepted.push((id, p.span));
     }
     for (id, span) in accepted {
-        everywhere(a, lex, id, span);
+        everywhere(a, id, span);
     }
 }
 
@@ -163,10 +159,10 @@ fn settle(a: &Analysis<'_>, lex: &GeneralLexicon, names: &Names, span: Span, rul
 
 /// Every other occurrence of an accepted name where it stands as a word (not glued into a
 /// longer name, no lexicon word across its edges) is a mention of the same person.
-fn everywhere(a: &mut Analysis<'_>, lex: &GeneralLexicon, id: EntityId, span: Span) {
+fn everywhere(a: &mut Analysis<'_>, id: EntityId, span: Span) {
     let folded: String = a.chars_of(span).iter().collect();
     for other in a.occurrences(&folded) {
-        if other == span || !a.entities.is_free(other) || crosses(a, lex, other) {
+        if other == span || !a.entities.is_free(other) || crosses(a, other) {
             continue;
         }
         if other.len() <= 3 && is_cjk(a.char_at(other.end)) && end_at(a, other.end) == End::Open {
@@ -195,7 +191,9 @@ fn cut_word_past_end(a: &Analysis<'_>, lex: &GeneralLexicon, _: &Names, span: Sp
     let cut = lex
         .crossing(a.chars, span.end)
         .filter(|w| {
-            w.span.start >= span.start + 2 && w.entry.pos != PartOfSpeech::Person && w.entry.freq >= MIN_WORD_FREQ
+            w.span.start >= span.start + 2
+                && w.entry.pos != PartOfSpeech::Person
+                && w.entry.freq >= GeneralLexicon::ORDINARY_WORD_FREQ
         })
         .map(|w| w.span.start)
         .min()?;
@@ -218,7 +216,7 @@ fn cut_common_word_at_end(a: &Analysis<'_>, lex: &GeneralLexicon, _: &Names, spa
             w.span.len() >= 2
                 && w.span.start >= span.start + 2
                 && is_common(w.entry.pos)
-                && w.entry.freq >= MIN_WORD_FREQ
+                && w.entry.freq >= GeneralLexicon::ORDINARY_WORD_FREQ
         })
         .map(|w| w.span.start)
         .min()
@@ -237,7 +235,7 @@ fn consistent_with_other_names(a: &Analysis<'_>, lex: &GeneralLexicon, names: &N
     let given = Span::new(span.start + 2, span.end);
     let two_surnames = super::person::opens_with_two_surnames(a, chars)
         && lex.word_at(a.chars, given).is_none_or(|e| e.pos == PartOfSpeech::Person)
-        && !crosses(a, lex, given);
+        && !crosses(a, given);
     let own = names.get(chars).copied().unwrap_or(0);
     let prefix = names
         .iter()
@@ -307,8 +305,8 @@ fn held_by_another_mention(a: &Analysis<'_>, _: &GeneralLexicon, p: &Proposal) -
 
 /// A word of the general lexicon crosses the name's start or end: 關於|李明 — 于 would be the
 /// surname of 於李明 (关于 crosses it).
-fn crosses_a_word(a: &Analysis<'_>, lex: &GeneralLexicon, p: &Proposal) -> bool {
-    crosses(a, lex, p.span)
+fn crosses_a_word(a: &Analysis<'_>, _: &GeneralLexicon, p: &Proposal) -> bool {
+    crosses(a, p.span)
 }
 
 /// A title, speech verb or boundary word of tupu's lexicons inside or across it: 陳局長, 李明表.
@@ -332,7 +330,7 @@ fn given_name_is_a_function_word(a: &Analysis<'_>, lex: &GeneralLexicon, p: &Pro
     let given = Span::new(p.span.start + surname, p.span.end);
     given.len() >= 2
         && lex.word_at(a.chars, given).is_some_and(|e| {
-            e.freq >= MIN_WORD_FREQ
+            e.freq >= GeneralLexicon::ORDINARY_WORD_FREQ
                 && matches!(
                     e.pos,
                     PartOfSpeech::Adverb
@@ -368,10 +366,8 @@ fn is_transliterated(a: &Analysis<'_>, span: Span) -> bool {
 }
 
 /// Whether a general-lexicon word other than a person's name crosses the start or end of `span`.
-fn crosses(a: &Analysis<'_>, lex: &GeneralLexicon, span: Span) -> bool {
-    [span.start, span.end].into_iter().any(|pos| {
-        lex.crossing(a.chars, pos).any(|w| w.entry.pos != PartOfSpeech::Person && w.entry.freq >= MIN_WORD_FREQ)
-    })
+fn crosses(a: &Analysis<'_>, span: Span) -> bool {
+    [span.start, span.end].into_iter().any(|pos| crate::boundary::ordinary_word_crosses(a, pos))
 }
 
 /// Whether a word of this category is an ordinary word a name does not end with.

@@ -309,10 +309,15 @@ impl Analysis<'_> {
     /// general lexicon (稱讚, 稱為, 指導, 指定 are other verbs). Only right after its speaker:
     /// the caller applies it where the gap holds nothing but adverbs and titles.
     fn speaks_unpaused(&self, verb: Span) -> bool {
-        verb.len() == 1
-            && crate::lexicon::general::GeneralLexicon::embedded()
-                .longest_starting_at(self.chars, verb.start)
-                .is_none_or(|w| w.span.len() <= 1)
+        verb.len() == 1 && self.begins_no_longer_word(verb)
+    }
+
+    /// Whether no word of the general lexicon longer than `verb` starts where it does (稱 of
+    /// 稱讚 and 說 of 說法 begin longer words).
+    fn begins_no_longer_word(&self, verb: Span) -> bool {
+        crate::lexicon::general::GeneralLexicon::embedded()
+            .longest_starting_at(self.chars, verb.start)
+            .is_none_or(|w| w.span.len() <= verb.len())
     }
 
     /// Whether a speech verb starts at `pos`.
@@ -323,10 +328,9 @@ impl Analysis<'_> {
     /// Whether a speech verb starts at `pos` as a word of its own: no longer word of the general
     /// lexicon starts there (說法 is no 說) and none runs across its start (學說).
     fn speech_verb_stands_at(&self, pos: usize) -> bool {
-        let general = crate::lexicon::general::GeneralLexicon::embedded();
         self.speech_verb_at(pos).is_some_and(|(verb, _)| {
-            general.longest_starting_at(self.chars, pos).is_none_or(|w| w.span.len() <= verb.len())
-                && !general.is_crossed(self.chars, pos)
+            self.begins_no_longer_word(verb)
+                && !crate::lexicon::general::GeneralLexicon::embedded().is_crossed(self.chars, pos)
         })
     }
 

@@ -86,6 +86,11 @@ impl GeneralLexicon {
     /// The longest word, in characters: no query looks further than this from its position.
     pub const MAX_WORD_CHARS: usize = 16;
 
+    /// Fewest occurrences in jieba's corpus a word needs to count as an ordinary word where the
+    /// rules ask where a name ends or what a given name is: rarer entries are mostly noise (光會,
+    /// 3 occurrences, would cut 羅致光會上 to 羅致).
+    pub const ORDINARY_WORD_FREQ: u32 = 10;
+
     /// The lexicon embedded in the crate.
     #[must_use]
     pub fn embedded() -> &'static GeneralLexicon {

@@ -62,9 +62,6 @@ pub(super) fn read_name(a: &Analysis<'_>, start: usize) -> Option<Span> {
     best.map(|(_, s)| s)
 }
 
-/// Fewest occurrences in jieba's corpus a word needs to say what a given name is.
-const MIN_GIVEN_WORD_FREQ: u32 = 10;
-
 /// The reading is ordinary words of the general lexicon, not a name: the whole of it a word
 /// that is no person's name (連續, 應邀, 關係), or the given name a number (一倍, 一點) or a
 /// function word (他們, 儘管). An ordinary word after such a reading does not make it a name:
@@ -72,11 +69,12 @@ const MIN_GIVEN_WORD_FREQ: u32 = 10;
 fn reads_as_ordinary_words(a: &Analysis<'_>, r: &NameReading) -> bool {
     let lex = GeneralLexicon::embedded();
     let given = Span::new(r.surname.end, r.name.end);
-    let whole_is_a_word =
-        lex.word_at(a.chars, r.name).is_some_and(|e| e.freq >= MIN_GIVEN_WORD_FREQ && e.pos != PartOfSpeech::Person);
+    let whole_is_a_word = lex
+        .word_at(a.chars, r.name)
+        .is_some_and(|e| e.freq >= GeneralLexicon::ORDINARY_WORD_FREQ && e.pos != PartOfSpeech::Person);
     let given_is_a_function_word = given.len() >= 2
         && lex.word_at(a.chars, given).is_some_and(|e| {
-            e.freq >= MIN_GIVEN_WORD_FREQ
+            e.freq >= GeneralLexicon::ORDINARY_WORD_FREQ
                 && matches!(
                     e.pos,
                     PartOfSpeech::Numeral
