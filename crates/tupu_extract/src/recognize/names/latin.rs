@@ -3,25 +3,16 @@
 use crate::analysis::Analysis;
 use crate::model::EntityKind;
 
-use super::Candidate;
+use super::{Candidate, captured};
 
 /// DeepSeek等企業 → organisation DeepSeek.
 pub(super) fn latin_companies(a: &Analysis<'_>) -> Vec<Candidate> {
-    let text = a.text();
-    a.lex
-        .patterns
-        .latin_company
-        .captures_iter(text.folded())
-        .filter_map(|c| {
-            let name = c.get(1)?;
-            let span = text.span_of_folded_bytes(name.start(), name.end());
+    captured(a, &a.lex.patterns.latin_company)
+        .filter(|c| {
             // Not the tail of a longer Latin word.
-            let before = span.start.checked_sub(1).map(|p| a.char_at(p));
-            (name.as_str().len() >= 2 && !before.is_some_and(|b| b.is_ascii_alphanumeric())).then_some(Candidate {
-                span,
-                kind: EntityKind::Organization,
-                quoted_alias: None,
-            })
+            let before = c.name.start.checked_sub(1).map(|p| a.char_at(p));
+            c.folded.len() >= 2 && !before.is_some_and(|b| b.is_ascii_alphanumeric())
         })
+        .map(|c| c.candidate(EntityKind::Organization, false))
         .collect()
 }

@@ -22,6 +22,7 @@ use crate::lexicon::Role;
 use crate::model::EntityKind;
 use crate::numeral::is_numeral_char;
 use crate::span::Span;
+use regex::Regex;
 
 mod accept;
 mod ending;
@@ -51,6 +52,36 @@ pub(crate) fn recognise(a: &mut Analysis<'_>) {
     candidates.extend(quoted::quoted_organisations(a));
     candidates.extend(latin::latin_companies(a));
     accept::accept(a, candidates);
+}
+
+/// A match of one of the name patterns: where its name (group 1) and the whole match stand, in
+/// characters, and the name's folded text.
+struct Captured<'t> {
+    name: Span,
+    whole: Span,
+    folded: &'t str,
+}
+
+impl Captured<'_> {
+    /// The candidate the match names, with the whole match as an alias when `keep_whole`
+    /// (「X」行動 for X).
+    fn candidate(&self, kind: EntityKind, keep_whole: bool) -> Candidate {
+        Candidate { span: self.name, kind, quoted_alias: keep_whole.then_some(self.whole) }
+    }
+}
+
+/// Every match of `pattern` in the folded text that has a group 1.
+fn captured<'t>(a: &'t Analysis<'_>, pattern: &'t Regex) -> impl Iterator<Item = Captured<'t>> + 't {
+    let text = a.text();
+    pattern.captures_iter(text.folded()).filter_map(move |c| {
+        let name = c.get(1)?;
+        let whole = c.get(0)?;
+        Some(Captured {
+            name: text.span_of_folded_bytes(name.start(), name.end()),
+            whole: text.span_of_folded_bytes(whole.start(), whole.end()),
+            folded: name.as_str(),
+        })
+    })
 }
 
 /// Whether a character is a conjunction or a comitative (和, 及, 與, 同, 並).

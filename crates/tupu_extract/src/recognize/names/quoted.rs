@@ -7,66 +7,28 @@ use crate::lexicon::{Role, WordClass};
 use crate::model::EntityKind;
 use crate::span::Span;
 
-use super::Candidate;
+use super::{Candidate, captured};
 
 /// 「X」行動, “X”工程: initiative X, the quoted form an alias.
 pub(super) fn quoted_programmes(a: &Analysis<'_>) -> Vec<Candidate> {
-    let text = a.text();
-    a.lex
-        .patterns
-        .quoted_programme
-        .captures_iter(text.folded())
-        .filter_map(|c| {
-            let inner = c.get(1)?;
-            let whole = c.get(0)?;
-            let span = text.span_of_folded_bytes(inner.start(), inner.end());
-            (!a.lex.is_all_generic(inner.as_str())).then_some(Candidate {
-                span,
-                kind: EntityKind::Initiative,
-                quoted_alias: Some(text.span_of_folded_bytes(whole.start(), whole.end())),
-            })
-        })
+    captured(a, &a.lex.patterns.quoted_programme)
+        .filter(|c| !a.lex.is_all_generic(c.folded))
+        .map(|c| c.candidate(EntityKind::Initiative, true))
         .collect()
 }
 
 /// 《X白皮書》: initiative X, the bracketed form an alias.
 pub(super) fn documents(a: &Analysis<'_>) -> Vec<Candidate> {
-    let text = a.text();
-    a.lex
-        .patterns
-        .document
-        .captures_iter(text.folded())
-        .filter_map(|c| {
-            let inner = c.get(1)?;
-            let whole = c.get(0)?;
-            Some(Candidate {
-                span: text.span_of_folded_bytes(inner.start(), inner.end()),
-                kind: EntityKind::Initiative,
-                quoted_alias: Some(text.span_of_folded_bytes(whole.start(), whole.end())),
-            })
-        })
-        .collect()
+    captured(a, &a.lex.patterns.document).map(|c| c.candidate(EntityKind::Initiative, true)).collect()
 }
 
 /// 「X」集會, 《X》論壇, 「X」聯合軍事演習: event X, the quoted form with its happening word an
 /// alias — unless X names something else: a known name (《某報》論壇 is the paper's column), a
 /// document (《某條例》會議 is a meeting about the law), or only generic words (「大型」集會).
 pub(super) fn quoted_events(a: &Analysis<'_>) -> Vec<Candidate> {
-    let text = a.text();
-    a.lex
-        .patterns
-        .quoted_event
-        .captures_iter(text.folded())
-        .filter_map(|c| {
-            let inner = c.get(1)?;
-            let whole = c.get(0)?;
-            let span = text.span_of_folded_bytes(inner.start(), inner.end());
-            (!names_something_else(a, span)).then_some(Candidate {
-                span,
-                kind: EntityKind::Event,
-                quoted_alias: Some(text.span_of_folded_bytes(whole.start(), whole.end())),
-            })
-        })
+    captured(a, &a.lex.patterns.quoted_event)
+        .filter(|c| !names_something_else(a, c.name))
+        .map(|c| c.candidate(EntityKind::Event, true))
         .collect()
 }
 
@@ -75,19 +37,9 @@ pub(super) fn quoted_events(a: &Analysis<'_>) -> Vec<Candidate> {
 /// none of the endings the rules read: 「X行動」 is a group, not a programme, after 組織). Generic
 /// words only (組織「有關方面」) name nothing.
 pub(super) fn quoted_organisations(a: &Analysis<'_>) -> Vec<Candidate> {
-    let text = a.text();
-    a.lex
-        .patterns
-        .quoted_organisation
-        .captures_iter(text.folded())
-        .filter_map(|c| {
-            let inner = c.get(1)?;
-            (!a.lex.is_all_generic(inner.as_str())).then_some(Candidate {
-                span: text.span_of_folded_bytes(inner.start(), inner.end()),
-                kind: EntityKind::Organization,
-                quoted_alias: None,
-            })
-        })
+    captured(a, &a.lex.patterns.quoted_organisation)
+        .filter(|c| !a.lex.is_all_generic(c.folded))
+        .map(|c| c.candidate(EntityKind::Organization, false))
         .collect()
 }
 
