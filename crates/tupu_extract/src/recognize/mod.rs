@@ -6,6 +6,7 @@
 //! proposes where no rule contradicts it, then the posts written at every person's mentions.
 
 mod known;
+mod listed_people;
 mod names;
 pub(crate) mod person;
 mod tagged_people;
@@ -18,7 +19,8 @@ pub(crate) struct KnownNames;
 pub(crate) struct PatternNames;
 /// People and their posts.
 pub(crate) struct People;
-/// People the name tagger proposes and no rule contradicts (names in lists, captions, subjects).
+/// People the name tagger proposes and no rule contradicts (names in lists, captions, subjects),
+/// then the names listed beside any person (陳志明、黃美玲、李國強).
 pub(crate) struct TaggedPeople;
 /// The posts written at every person's mentions, whichever stage found the person.
 pub(crate) struct Posts;
@@ -60,6 +62,7 @@ impl Stage for TaggedPeople {
 
     fn run(&self, analysis: &mut Analysis<'_>) {
         tagged_people::recognise(analysis);
+        listed_people::recognise(analysis);
     }
 }
 

@@ -159,7 +159,7 @@ fn settle(a: &Analysis<'_>, lex: &GeneralLexicon, names: &Names, span: Span, rul
 
 /// Every other occurrence of an accepted name where it stands as a word (not glued into a
 /// longer name, no lexicon word across its edges) is a mention of the same person.
-fn everywhere(a: &mut Analysis<'_>, id: EntityId, span: Span) {
+pub(super) fn everywhere(a: &mut Analysis<'_>, id: EntityId, span: Span) {
     let folded: String = a.chars_of(span).iter().collect();
     for other in a.occurrences(&folded) {
         if other == span || !a.entities.is_free(other) || crosses(a, other) {
@@ -361,7 +361,7 @@ fn surname_len(a: &Analysis<'_>, span: Span) -> Option<usize> {
 }
 
 /// Whether every character is a transliteration character, three at least.
-fn is_transliterated(a: &Analysis<'_>, span: Span) -> bool {
+pub(super) fn is_transliterated(a: &Analysis<'_>, span: Span) -> bool {
     span.len() >= 3 && a.chars_of(span).iter().all(|c| a.lex.transliteration.contains(c))
 }
 
