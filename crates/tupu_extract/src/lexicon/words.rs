@@ -296,6 +296,11 @@ roles! {
     DeputyPrefix = "deputy-prefix",
     /// 部, 局, 委員會: a government body's ending (a foreign ministry keeps its country).
     GovernmentEnding = "government-ending",
+    /// 使館, 領事館: a country's mission abroad, which keeps the country it is named with
+    /// (英國駐港總領事館 is Britain's, not a consulate 駐港總領事館 in Britain).
+    Mission = "mission",
+    /// 駐: "stationed in", between a mission's country and where it is (中國駐英國大使館).
+    Stationed = "stationed",
     /// 市, 省, 縣: an administrative unit after a place's name (鹽城市人民政府).
     AdministrativeUnit = "administrative-unit",
     /// 國家, 全國, 國際: words of scope, which open proper names (not generic modifiers).

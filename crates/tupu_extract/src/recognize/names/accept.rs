@@ -102,7 +102,8 @@ fn keep_quoted_form(a: &mut Analysis<'_>, c: &Candidate) {
 
 /// A foreign country the candidate starts with (see [`Country`]): a modifier unless the body is
 /// the country's own — a government body (a ministry keeps its country: 沙特阿拉伯能源部, also
-/// called 能源部), or only generic words before the ending (葡萄牙旅遊局, 美國商會).
+/// called 能源部), its mission abroad or a part of one (英國駐港總領事館, 西班牙駐華使館教育處),
+/// or only generic words before the ending (葡萄牙旅遊局, 美國商會).
 fn foreign_country(a: &Analysis<'_>, c: &Candidate, inner: &[(usize, Span)]) -> Country {
     let Some(&(id, m)) = inner.first() else { return Country::Kept };
     let foreign = a.entities.get(id).known.is_some_and(|k| a.lex.known[k].is_foreign_country());
@@ -112,7 +113,7 @@ fn foreign_country(a: &Analysis<'_>, c: &Candidate, inner: &[(usize, Span)]) -> 
     let ending = a.word_ending_at(c.span.end, |w| matches!(w, WordClass::Suffix(_))).map_or(0, |(w, _)| w.len());
     let own_name = Span::new(m.end, c.span.end.saturating_sub(ending));
     let government = a.class(Role::GovernmentEnding).ends(a.folded(c.span));
-    if own_name.len() < 2 {
+    if own_name.len() < 2 || a.class(Role::Mission).occurs_in(a.folded(Span::new(m.end, c.span.end))) {
         Country::Kept
     } else if government {
         Country::AlsoWithout(Span::new(m.end, c.span.end))

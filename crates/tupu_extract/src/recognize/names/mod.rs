@@ -233,6 +233,63 @@ mod tests {
     }
 
     #[test]
+    fn a_diplomatic_mission_keeps_its_country_and_starts_at_it() {
+        for (text, name) in [
+            ("英國駐東山總領事館發言人表示關注。", "英國駐東山總領事館"),
+            ("英国驻东山总领事馆发言人表示关注。", "英国驻东山总领事馆"),
+            ("示威者抗議英國大使館的決定。", "英國大使館"),
+            ("示威者抗议英国大使馆的决定。", "英国大使馆"),
+            ("要求中國駐英國大使館回應。", "中國駐英國大使館"),
+            ("要求中国驻英国大使馆回应。", "中国驻英国大使馆"),
+            ("學生可向西班牙駐華使館教育處查詢。", "西班牙駐華使館教育處"),
+            ("学生可向西班牙驻华使馆教育处查询。", "西班牙驻华使馆教育处"),
+        ] {
+            let f = names(text);
+            assert!(has(&f, name, EntityKind::Organization), "{text}: {f:?}");
+        }
+        // Without a country the mission is no name.
+        for text in ["示威者在大使館外集會。", "示威者在大使馆外集会。"] {
+            let f = names(text);
+            assert!(!f.iter().any(|(l, _)| l.contains("使館") || l.contains("使馆")), "{text}: {f:?}");
+        }
+    }
+
+    #[test]
+    fn a_law_firm_needs_a_place_or_a_title_after_it() {
+        for (text, name) in [
+            ("南海市東山律師事務所律師出席。", "南海市東山律師事務所"),
+            ("南海市东山律师事务所律师出席。", "南海市东山律师事务所"),
+            ("文件由東山律師行合夥人簽署。", "東山律師行"),
+            ("文件由东山律师行合伙人签署。", "东山律师行"),
+        ] {
+            let f = names(text);
+            assert!(has(&f, name, EntityKind::Organization), "{text}: {f:?}");
+        }
+        // A verb and a name before a law firm without a mark make no name; nor does the trade.
+        for text in ["他委託東山律師行發信。", "他委托东山律师行发信。", "律師行業受影響。", "律师行业受影响。"]
+        {
+            let f = names(text);
+            assert!(!f.iter().any(|(l, _)| l.contains("律師") || l.contains("律师")), "{text}: {f:?}");
+        }
+        // An ownership descriptor names no firm.
+        for text in ["美資律師事務所律師出席。", "美资律师事务所律师出席。"] {
+            let f = names(text);
+            assert!(!f.iter().any(|(l, _)| l.contains("資") || l.contains("资")), "{text}: {f:?}");
+        }
+    }
+
+    #[test]
+    fn the_hong_kong_police_by_its_other_names() {
+        for text in ["香港警隊表示，警隊會嚴正執法。", "香港警队表示，警队会严正执法。"] {
+            let f = names(text);
+            assert!(
+                has(&f, "香港警務處", EntityKind::Organization) || f.iter().any(|(l, _)| l.starts_with("香港警")),
+                "{text}: {f:?}"
+            );
+        }
+    }
+
+    #[test]
     fn latin_company_names() {
         let f = names("MiniMax等企業推出新模型。");
         assert!(has(&f, "MiniMax", EntityKind::Organization), "{f:?}");

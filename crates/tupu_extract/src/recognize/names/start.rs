@@ -70,7 +70,10 @@ pub(super) const STOPS: &[(&str, StopRule)] = &[
 pub(super) type TrimRule = fn(&Analysis<'_>, Span, Span, EntityKind) -> Option<usize>;
 
 /// The rules that trim a candidate's start after the walk, applied in this order.
-pub(super) const TRIMS: &[(&str, TrimRule)] = &[("a word that cannot begin a name", word_that_cannot_begin_a_name)];
+pub(super) const TRIMS: &[(&str, TrimRule)] = &[
+    ("a word that cannot begin a name", word_that_cannot_begin_a_name),
+    ("a mission starts at its country", mission_starts_at_its_country),
+];
 
 /// Where a name whose ending starts at `suffix_start` begins.
 pub(super) fn name_start(a: &Analysis<'_>, suffix_start: usize, kind: EntityKind) -> usize {
@@ -109,6 +112,26 @@ fn word_that_cannot_begin_a_name(a: &Analysis<'_>, span: Span, suffix: Span, _: 
     }
     let trim = trim_name_start(GeneralLexicon::embedded(), a.chars, span, suffix.len(), RestRule::MustName, |_| false);
     (trim.span.start > span.start).then_some(trim.span.start)
+}
+
+/// A diplomatic mission (使館, 領事館) is named by its country, 駐 and where it is, or by its
+/// country alone: what stands before the country is no part of it (抗議美國大使館 → 美國大使館,
+/// 要求中國駐英國大使館 → 中國駐英國大使館); without a country before 駐 it starts at 駐
+/// (關閉駐武漢總領事館 → 駐武漢總領事館).
+fn mission_starts_at_its_country(a: &Analysis<'_>, span: Span, suffix: Span, _: EntityKind) -> Option<usize> {
+    if !a.class(Role::Mission).occurs_in(a.folded(suffix)) {
+        return None;
+    }
+    let stationed = (span.start..suffix.start)
+        .rev()
+        .find(|&p| a.class(Role::Stationed).has_char(a.char_at(p)))
+        .unwrap_or(suffix.start);
+    let start = match a.word_ending_at(stationed, |w| is_known_place(a, w)) {
+        Some((country, _)) if country.start >= span.start => country.start,
+        _ if stationed < suffix.start => stationed,
+        _ => return None,
+    };
+    (start > span.start).then_some(start)
 }
 
 fn is_known_place(a: &Analysis<'_>, class: WordClass) -> bool {
