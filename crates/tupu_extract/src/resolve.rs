@@ -194,6 +194,12 @@ fn parenthetical(a: &mut Analysis<'_>, renamed: Renamed) {
         let Some(c) = a.lex.patterns.parenthetical.captures(rest) else { continue };
         let Some(inner) = c.get(1) else { continue };
         let content = inner.as_str();
+        // 「（下稱「X」）」, 「（「X」）」: the text announces a short name; a bare parenthesis is
+        // one only when it looks like one (see `reads_as_short_form`).
+        let announced = inner.start() > c.get(0).map_or(0, |w| w.as_str().chars().next().map_or(0, char::len_utf8));
+        if !person && !announced && !reads_as_short_form(content, &fold(a.surface(m))) {
+            continue;
+        }
         // Dates, numbers and bylines in parentheses are no names.
         let byline = a.lex.titles.iter().any(|t| t.kind == TitleKind::Reporter && content.contains(&fold(&t.title)));
         if content.chars().any(|ch| ch.is_ascii_digit()) || byline || (person && !is_latin_personal_name(content)) {
@@ -230,6 +236,16 @@ fn parenthetical(a: &mut Analysis<'_>, renamed: Renamed) {
         add_short(a, id, span);
         mention_everywhere(a, id, &name);
     }
+}
+
+/// Whether an unannounced parenthesis after a name reads as a short form of it: written in Latin
+/// letters (世界衞生組織（WHO）), or characters the name has, in its order (香港記者協會（記協）,
+/// 沙田至中環線（沙中線）). Other Chinese in parentheses is a note about the name — a former
+/// name, a part, a credit, a link marker (某大學（微博）, 某法院（包括某分庭）) — not another name.
+fn reads_as_short_form(content: &str, folded_name: &str) -> bool {
+    let content: Vec<char> = content.chars().collect();
+    let name: Vec<char> = folded_name.chars().collect();
+    !content.iter().any(|&c| crate::text::is_cjk(c)) || (content.len() < name.len() && is_subsequence(&content, &name))
 }
 
 /// Where the text after a mention goes on: past its closing quote when the mention is quoted
@@ -578,7 +594,10 @@ fn surname_and_title(a: &mut Analysis<'_>) {
             if !a.lex.is_surname(surname) || !free(a, span) {
                 continue;
             }
-            let starts_word = word_starts_at(a, span.start, &[Before::Boundary, Before::Known, Before::Mention]);
+            // 我跟陳局長說, 與陳局長會面: a comitative or conjunction before the surname ends
+            // the word before it as a boundary word does.
+            let before = [Before::Boundary, Before::Known, Before::Mention, Before::Joining];
+            let starts_word = word_starts_at(a, span.start, &before);
             if !starts_word {
                 continue;
             }
@@ -998,6 +1017,29 @@ mod tests {
     }
 
     #[test]
+    fn a_bare_chinese_parenthesis_is_a_short_name_only_when_it_selects_the_names_characters() {
+        for (text, name, short) in [
+            ("南灣物流協會（南物協）昨日開會。南物協表示滿意。", "南灣物流協會", "南物協"),
+            ("南湾物流协会（南物协）昨日开会。南物协表示满意。", "南湾物流协会", "南物协"),
+            ("南灣物流協會（俗稱「灣協」）昨日開會。", "南灣物流協會", "灣協"),
+        ] {
+            let x = extract(text);
+            assert!(entity(&x, name).aliases.contains(short), "{text}: {:?}", entity(&x, name).aliases);
+        }
+        // A link marker, a part, a former name or a note in parentheses is no other name.
+        for (text, name) in [
+            ("南灣物流協會（微博）昨日開會。", "南灣物流協會"),
+            ("南湾物流协会（微博）昨日开会。", "南湾物流协会"),
+            ("東區醫院（包括日間中心）昨日重開。", "東區醫院"),
+            ("东区医院（包括日间中心）昨日重开。", "东区医院"),
+            ("南灣物流協會（前身為船運公會）昨日開會。", "南灣物流協會"),
+        ] {
+            let x = extract(text);
+            assert!(entity(&x, name).aliases.is_empty(), "{text}: {:?}", entity(&x, name).aliases);
+        }
+    }
+
+    #[test]
     fn a_persons_latin_name_in_parentheses_is_their_name() {
         for text in [
             "發言人陳立勤（Nelson Chan）昨日表示，Nelson Chan會再作交代。",
@@ -1191,6 +1233,15 @@ mod tests {
         let e = entity(&x, "陳大文");
         assert!(e.aliases.contains("陳局長"));
         assert!(!x.entities.iter().any(|e| e.label == "陳局長"));
+        // After a comitative or conjunction (跟, 與, 和) the reference reads the same.
+        for (text, name, short) in [
+            ("商會副會長鄧永豪出席晚宴。席間我跟鄧會長談及合作。", "鄧永豪", "鄧會長"),
+            ("商会副会长邓永豪出席晚宴。席间我跟邓会长谈及合作。", "邓永豪", "邓会长"),
+            ("發展局局長陳大文出席。議員與陳局長會面。", "陳大文", "陳局長"),
+        ] {
+            let x = extract(text);
+            assert!(entity(&x, name).aliases.contains(short), "{text}: {:?}", entity(&x, name).aliases);
+        }
     }
 
     #[test]
