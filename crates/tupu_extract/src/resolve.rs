@@ -52,6 +52,7 @@ impl Stage for Coreference {
         surname_and_title(a);
         surname_alone(a);
         double_surname_short_form(a);
+        latin_surname_alone(a);
         short_name_and_title(a);
         bare_event_words(a);
         announced_meeting(a);
@@ -687,6 +688,56 @@ fn double_surname_short_form(a: &mut Analysis<'_>) {
     }
 }
 
+/// 「顧問Ian Wright表示…。Wright又指…」: a person named in Latin letters by given name and
+/// surname is named again by the surname alone — when no other person of the article has that
+/// surname, and where the surname stands alone (not inside a longer Latin name: Wright Group).
+fn latin_surname_alone(a: &mut Analysis<'_>) {
+    let mut by_surname: std::collections::BTreeMap<String, Vec<EntityId>> = std::collections::BTreeMap::new();
+    for id in a.entities.ids().filter(|&id| a.entities.kind(id) == EntityKind::Person) {
+        for name in a.entities.get(id).full_names.keys() {
+            if let Some(surname) = latin_surname(name) {
+                let ids = by_surname.entry(fold(surname)).or_default();
+                if !ids.contains(&id) {
+                    ids.push(id);
+                }
+            }
+        }
+    }
+    for (surname, ids) in by_surname {
+        let [id] = ids[..] else { continue };
+        for span in a.occurrences(&surname) {
+            if free(a, span) && latin_word_stands_alone(a, span) {
+                add_short(a, id, span);
+            }
+        }
+    }
+}
+
+/// The surname of a personal name in Latin letters: the last of two or more capitalised words
+/// (Wright of Ian Wright), not an initial or a postnominal in capitals (SC, KC, II).
+fn latin_surname(name: &str) -> Option<&str> {
+    let words: Vec<&str> = name.split([' ', '\u{a0}']).filter(|w| !w.is_empty()).collect();
+    let capitalised = |w: &&str| {
+        w.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+            && w.chars().all(|c| c.is_ascii_alphabetic() || matches!(c, '-' | '\''))
+    };
+    let last = *words.last()?;
+    let all_caps = last.chars().all(|c| !c.is_ascii_lowercase());
+    (words.len() >= 2 && words.iter().all(capitalised) && last.chars().count() >= 3 && !all_caps).then_some(last)
+}
+
+/// Whether a Latin word at `span` is a word of its own: no Latin letter or digit glued to it, and
+/// no other Latin word written next to it across a space (Wright Group, Mr Wright).
+fn latin_word_stands_alone(a: &Analysis<'_>, span: Span) -> bool {
+    let latin = |c: char| c.is_ascii_alphanumeric();
+    let space = |c: char| matches!(c, ' ' | '\u{a0}');
+    let before = |k: usize| span.start.checked_sub(k).map(|p| a.char_at(p));
+    let glued_before = before(1).is_some_and(latin) || (before(1).is_some_and(space) && before(2).is_some_and(latin));
+    let after = |k: usize| (span.end + k < a.chars.len()).then(|| a.char_at(span.end + k));
+    let glued_after = after(0).is_some_and(latin) || (after(0).is_some_and(space) && after(1).is_some_and(latin));
+    !glued_before && !glued_after
+}
+
 fn last_mention_before(a: &Analysis<'_>, id: EntityId, pos: usize) -> Option<usize> {
     a.entities.get(id).mentions.iter().filter(|m| m.end <= pos).map(|m| m.start).max()
 }
@@ -1262,6 +1313,34 @@ mod tests {
             let x = extract(text);
             assert!(x.entities.iter().all(|e| !e.aliases.contains("陳")), "{text}");
         }
+    }
+
+    #[test]
+    fn a_latin_surname_alone_names_the_person_named_with_it() {
+        for text in [
+            "顧問Ian Wright昨日表示，計劃可行。Wright又指，成本合理。",
+            "顾问Ian Wright昨日表示，计划可行。Wright又指，成本合理。",
+        ] {
+            let x = extract(text);
+            let e = entity(&x, "Ian Wright");
+            assert!(e.aliases.contains("Wright"), "{text}: {:?}", e.aliases);
+            assert_eq!(e.mentions.len(), 2, "{text}: {:?}", e.mentions);
+        }
+        // Inside another Latin name, or two people of that surname: no reference.
+        for text in [
+            "顧問Ian Wright昨日表示，Wright Group會跟進。",
+            "顧問Ian Wright昨日表示支持。顧問Mary Wright則表示反對。Wright又指，成本合理。",
+        ] {
+            let x = extract(text);
+            assert!(
+                x.entities.iter().all(|e| !e.aliases.contains("Wright")),
+                "{text}: {:?}",
+                x.entities.iter().map(|e| (&e.label, &e.aliases)).collect::<Vec<_>>()
+            );
+        }
+        assert_eq!(super::latin_surname("Ian Wright"), Some("Wright"));
+        assert_eq!(super::latin_surname("Ian Wright SC"), None);
+        assert_eq!(super::latin_surname("Wright"), None);
     }
 
     #[test]
