@@ -52,6 +52,7 @@ impl Stage for Coreference {
         surname_and_title(a);
         surname_alone(a);
         double_surname_short_form(a);
+        latin_surname_alone(a);
         short_name_and_title(a);
         bare_event_words(a);
         announced_meeting(a);
@@ -194,6 +195,12 @@ fn parenthetical(a: &mut Analysis<'_>, renamed: Renamed) {
         let Some(c) = a.lex.patterns.parenthetical.captures(rest) else { continue };
         let Some(inner) = c.get(1) else { continue };
         let content = inner.as_str();
+        // 「（下稱「X」）」, 「（「X」）」: the text announces a short name; a bare parenthesis is
+        // one only when it looks like one (see `reads_as_short_form`).
+        let announced = inner.start() > c.get(0).map_or(0, |w| w.as_str().chars().next().map_or(0, char::len_utf8));
+        if !person && !announced && !reads_as_short_form(content, &fold(a.surface(m))) {
+            continue;
+        }
         // Dates, numbers and bylines in parentheses are no names.
         let byline = a.lex.titles.iter().any(|t| t.kind == TitleKind::Reporter && content.contains(&fold(&t.title)));
         if content.chars().any(|ch| ch.is_ascii_digit()) || byline || (person && !is_latin_personal_name(content)) {
@@ -230,6 +237,16 @@ fn parenthetical(a: &mut Analysis<'_>, renamed: Renamed) {
         add_short(a, id, span);
         mention_everywhere(a, id, &name);
     }
+}
+
+/// Whether an unannounced parenthesis after a name reads as a short form of it: written in Latin
+/// letters (世界衞生組織（WHO）), or characters the name has, in its order (香港記者協會（記協）,
+/// 沙田至中環線（沙中線）). Other Chinese in parentheses is a note about the name — a former
+/// name, a part, a credit, a link marker (某大學（微博）, 某法院（包括某分庭）) — not another name.
+fn reads_as_short_form(content: &str, folded_name: &str) -> bool {
+    let content: Vec<char> = content.chars().collect();
+    let name: Vec<char> = folded_name.chars().collect();
+    !content.iter().any(|&c| crate::text::is_cjk(c)) || (content.len() < name.len() && is_subsequence(&content, &name))
 }
 
 /// Where the text after a mention goes on: past its closing quote when the mention is quoted
@@ -578,7 +595,10 @@ fn surname_and_title(a: &mut Analysis<'_>) {
             if !a.lex.is_surname(surname) || !free(a, span) {
                 continue;
             }
-            let starts_word = word_starts_at(a, span.start, &[Before::Boundary, Before::Known, Before::Mention]);
+            // 我跟陳局長說, 與陳局長會面: a comitative or conjunction before the surname ends
+            // the word before it as a boundary word does.
+            let before = [Before::Boundary, Before::Known, Before::Mention, Before::Joining];
+            let starts_word = word_starts_at(a, span.start, &before);
             if !starts_word {
                 continue;
             }
@@ -666,6 +686,56 @@ fn double_surname_short_form(a: &mut Analysis<'_>) {
             a.entities.add_name(id, &surface, false);
         }
     }
+}
+
+/// 「顧問Ian Wright表示…。Wright又指…」: a person named in Latin letters by given name and
+/// surname is named again by the surname alone — when no other person of the article has that
+/// surname, and where the surname stands alone (not inside a longer Latin name: Wright Group).
+fn latin_surname_alone(a: &mut Analysis<'_>) {
+    let mut by_surname: std::collections::BTreeMap<String, Vec<EntityId>> = std::collections::BTreeMap::new();
+    for id in a.entities.ids().filter(|&id| a.entities.kind(id) == EntityKind::Person) {
+        for name in a.entities.get(id).full_names.keys() {
+            if let Some(surname) = latin_surname(name) {
+                let ids = by_surname.entry(fold(surname)).or_default();
+                if !ids.contains(&id) {
+                    ids.push(id);
+                }
+            }
+        }
+    }
+    for (surname, ids) in by_surname {
+        let [id] = ids[..] else { continue };
+        for span in a.occurrences(&surname) {
+            if free(a, span) && latin_word_stands_alone(a, span) {
+                add_short(a, id, span);
+            }
+        }
+    }
+}
+
+/// The surname of a personal name in Latin letters: the last of two or more capitalised words
+/// (Wright of Ian Wright), not an initial or a postnominal in capitals (SC, KC, II).
+fn latin_surname(name: &str) -> Option<&str> {
+    let words: Vec<&str> = name.split([' ', '\u{a0}']).filter(|w| !w.is_empty()).collect();
+    let capitalised = |w: &&str| {
+        w.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+            && w.chars().all(|c| c.is_ascii_alphabetic() || matches!(c, '-' | '\''))
+    };
+    let last = *words.last()?;
+    let all_caps = last.chars().all(|c| !c.is_ascii_lowercase());
+    (words.len() >= 2 && words.iter().all(capitalised) && last.chars().count() >= 3 && !all_caps).then_some(last)
+}
+
+/// Whether a Latin word at `span` is a word of its own: no Latin letter or digit glued to it, and
+/// no other Latin word written next to it across a space (Wright Group, Mr Wright).
+fn latin_word_stands_alone(a: &Analysis<'_>, span: Span) -> bool {
+    let latin = |c: char| c.is_ascii_alphanumeric();
+    let space = |c: char| matches!(c, ' ' | '\u{a0}');
+    let before = |k: usize| span.start.checked_sub(k).map(|p| a.char_at(p));
+    let glued_before = before(1).is_some_and(latin) || (before(1).is_some_and(space) && before(2).is_some_and(latin));
+    let after = |k: usize| (span.end + k < a.chars.len()).then(|| a.char_at(span.end + k));
+    let glued_after = after(0).is_some_and(latin) || (after(0).is_some_and(space) && after(1).is_some_and(latin));
+    !glued_before && !glued_after
 }
 
 fn last_mention_before(a: &Analysis<'_>, id: EntityId, pos: usize) -> Option<usize> {
@@ -998,6 +1068,29 @@ mod tests {
     }
 
     #[test]
+    fn a_bare_chinese_parenthesis_is_a_short_name_only_when_it_selects_the_names_characters() {
+        for (text, name, short) in [
+            ("南灣物流協會（南物協）昨日開會。南物協表示滿意。", "南灣物流協會", "南物協"),
+            ("南湾物流协会（南物协）昨日开会。南物协表示满意。", "南湾物流协会", "南物协"),
+            ("南灣物流協會（俗稱「灣協」）昨日開會。", "南灣物流協會", "灣協"),
+        ] {
+            let x = extract(text);
+            assert!(entity(&x, name).aliases.contains(short), "{text}: {:?}", entity(&x, name).aliases);
+        }
+        // A link marker, a part, a former name or a note in parentheses is no other name.
+        for (text, name) in [
+            ("南灣物流協會（微博）昨日開會。", "南灣物流協會"),
+            ("南湾物流协会（微博）昨日开会。", "南湾物流协会"),
+            ("東區醫院（包括日間中心）昨日重開。", "東區醫院"),
+            ("东区医院（包括日间中心）昨日重开。", "东区医院"),
+            ("南灣物流協會（前身為船運公會）昨日開會。", "南灣物流協會"),
+        ] {
+            let x = extract(text);
+            assert!(entity(&x, name).aliases.is_empty(), "{text}: {:?}", entity(&x, name).aliases);
+        }
+    }
+
+    #[test]
     fn a_persons_latin_name_in_parentheses_is_their_name() {
         for text in [
             "發言人陳立勤（Nelson Chan）昨日表示，Nelson Chan會再作交代。",
@@ -1191,6 +1284,15 @@ mod tests {
         let e = entity(&x, "陳大文");
         assert!(e.aliases.contains("陳局長"));
         assert!(!x.entities.iter().any(|e| e.label == "陳局長"));
+        // After a comitative or conjunction (跟, 與, 和) the reference reads the same.
+        for (text, name, short) in [
+            ("商會副會長鄧永豪出席晚宴。席間我跟鄧會長談及合作。", "鄧永豪", "鄧會長"),
+            ("商会副会长邓永豪出席晚宴。席间我跟邓会长谈及合作。", "邓永豪", "邓会长"),
+            ("發展局局長陳大文出席。議員與陳局長會面。", "陳大文", "陳局長"),
+        ] {
+            let x = extract(text);
+            assert!(entity(&x, name).aliases.contains(short), "{text}: {:?}", entity(&x, name).aliases);
+        }
     }
 
     #[test]
@@ -1211,6 +1313,34 @@ mod tests {
             let x = extract(text);
             assert!(x.entities.iter().all(|e| !e.aliases.contains("陳")), "{text}");
         }
+    }
+
+    #[test]
+    fn a_latin_surname_alone_names_the_person_named_with_it() {
+        for text in [
+            "顧問Ian Wright昨日表示，計劃可行。Wright又指，成本合理。",
+            "顾问Ian Wright昨日表示，计划可行。Wright又指，成本合理。",
+        ] {
+            let x = extract(text);
+            let e = entity(&x, "Ian Wright");
+            assert!(e.aliases.contains("Wright"), "{text}: {:?}", e.aliases);
+            assert_eq!(e.mentions.len(), 2, "{text}: {:?}", e.mentions);
+        }
+        // Inside another Latin name, or two people of that surname: no reference.
+        for text in [
+            "顧問Ian Wright昨日表示，Wright Group會跟進。",
+            "顧問Ian Wright昨日表示支持。顧問Mary Wright則表示反對。Wright又指，成本合理。",
+        ] {
+            let x = extract(text);
+            assert!(
+                x.entities.iter().all(|e| !e.aliases.contains("Wright")),
+                "{text}: {:?}",
+                x.entities.iter().map(|e| (&e.label, &e.aliases)).collect::<Vec<_>>()
+            );
+        }
+        assert_eq!(super::latin_surname("Ian Wright"), Some("Wright"));
+        assert_eq!(super::latin_surname("Ian Wright SC"), None);
+        assert_eq!(super::latin_surname("Wright"), None);
     }
 
     #[test]
