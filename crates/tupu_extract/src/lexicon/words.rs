@@ -294,6 +294,10 @@ roles! {
     /// 副: a title cut right after it is another rank, not a short form of the same post (主席
     /// of 副主席; `drop_bodiless_repeats` in lib.rs).
     DeputyPrefix = "deputy-prefix",
+    /// 局長, 市長: a head's title that may be written on the last character of its body's name,
+    /// the character shared (教育局長 = 教育局 + 局長; `recognize::known::crossed_by_title` keeps the
+    /// body, `person::posts::org_before` gives it the post).
+    ContractedTitle = "contracted-title",
     /// 部, 局, 委員會: a government body's ending (a foreign ministry keeps its country).
     GovernmentEnding = "government-ending",
     /// 使館, 領事館: a country's mission abroad, which keeps the country it is named with

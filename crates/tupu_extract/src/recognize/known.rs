@@ -11,7 +11,8 @@ use std::collections::HashSet;
 use crate::analysis::Analysis;
 use crate::article::Region;
 use crate::boundary::{known_name_stands_alone, short_alias_stands};
-use crate::lexicon::{KnownEntity, WordClass};
+use crate::lexicon::{KnownEntity, Role, WordClass};
+use crate::model::EntityKind;
 use crate::span::Span;
 
 /// A known-name occurrence and the lexicon entries it may be.
@@ -56,7 +57,8 @@ pub(crate) fn recognise(a: &mut Analysis<'_>) {
 }
 
 /// Whether a title crosses the name's edge (律政司 inside 律政司司長) — unless a known name
-/// takes the title's other part (新華社 before 長沙 in 新華社長沙…電: not 社長).
+/// takes the title's other part (新華社 before 長沙 in 新華社長沙…電: not 社長), or the title is
+/// the body's head written on its last character ([`contracted_title`]: 教育局長).
 fn crossed_by_title(a: &Analysis<'_>, span: Span) -> bool {
     let known_after = a.word_starting_at(span.end, |c| matches!(c, WordClass::Known(_))).map(|(w, _)| w.end);
     let known_before = a.word_ending_at(span.start, |c| matches!(c, WordClass::Known(_))).map(|(w, _)| w.start);
@@ -64,7 +66,27 @@ fn crossed_by_title(a: &Analysis<'_>, span: Span) -> bool {
         matches!(class, WordClass::Title(_))
             && !(w.start > span.start && known_after.is_some_and(|end| end >= w.end))
             && !(w.start < span.start && known_before.is_some_and(|start| start <= w.start))
+            && (!contracted_title(a, span.end, w) || after_a_known_place(a, span))
     })
+}
+
+/// Whether a known place ends where the name starts: 南韓外交部長 is South Korea's minister, not
+/// the ministry the lexicon knows as 外交部 (the place stays the post's body, as before a title).
+fn after_a_known_place(a: &Analysis<'_>, span: Span) -> bool {
+    a.word_ending_at(span.start, |c| matches!(c, WordClass::Known(k) if a.lex.known[k].kind == EntityKind::Place))
+        .is_some()
+}
+
+/// Whether `title` is the head of the body whose name ends at `body_end`, written on the body's
+/// last character
+/// (the character shared): 教育局長 is 教育局 + 局長, 北京市長 北京市 + 市長. Hong Kong and
+/// foreign-news reporting write 教育局長, 廣播處長, 國防部長 far more often than 教育局局長.
+/// Written in full (教育局局長), the title is no contraction: 教育局局 is no name.
+pub(crate) fn contracted_title(a: &Analysis<'_>, body_end: usize, title: Span) -> bool {
+    title.start + 1 == body_end
+        && title.start > 0
+        && a.char_at(title.start - 1) != a.char_at(title.start)
+        && a.class(Role::ContractedTitle).contains(a.folded(title))
 }
 
 fn choose(entries: &[usize], present: &HashSet<usize>, region: Region, known: &[KnownEntity]) -> usize {

@@ -480,6 +480,44 @@ mod tests {
     }
 
     #[test]
+    fn a_head_written_on_its_bodys_last_character_is_a_post_in_that_body() {
+        for (text, name, title, body) in [
+            ("教育局長陳大文今日出席活動。", "陳大文", "局長", "教育局"),
+            ("教育局长陈大文今日出席活动。", "陈大文", "局长", "教育局"),
+            ("深圳市長王小明表示，工程順利。", "王小明", "市長", "深圳市"),
+            ("深圳市长王小明表示，工程顺利。", "王小明", "市长", "深圳市"),
+            ("法援署長李強表示，申請增加。", "李強", "署長", "法援署"),
+            // A ministry after a country is that country's: the country stays the body.
+            ("南韓外交部長金明浩表示，會研究。", "金明浩", "部長", "南韓"),
+            ("南韩外交部长金明浩表示，会研究。", "金明浩", "部长", "南韩"),
+        ] {
+            let (_, posts) = people(text);
+            assert_eq!(posts, vec![(name.into(), title.into(), Some(body.into()))], "{text}");
+        }
+        // An appointment to a contracted title.
+        let (_, posts) = people("李志明將出任教育局長。");
+        assert_eq!(posts, vec![("李志明".into(), "局長".into(), Some("教育局".into()))]);
+        // A title that is no head of a body (記者) does not keep a name it crosses.
+        let (names, posts) = people("局長陳大文表示，他和記者會面。");
+        assert_eq!(names, vec!["陳大文"]);
+        assert_eq!(posts, vec![("陳大文".into(), "局長".into(), None)]);
+    }
+
+    #[test]
+    fn a_publication_in_title_marks_is_the_body_of_the_title_after_it() {
+        for (text, name, title, paper) in [
+            ("《明報》總編輯陳大文表示，報紙會繼續出版。", "陳大文", "總編輯", "明報"),
+            ("《明报》总编辑陈大文表示，报纸会继续出版。", "陈大文", "总编辑", "明报"),
+        ] {
+            let (_, posts) = people(text);
+            assert_eq!(posts, vec![(name.into(), title.into(), Some(paper.into()))], "{text}");
+        }
+        // A document in the marks is no body.
+        let (_, posts) = people("《北辰條例》委員李強表示，條文清晰。");
+        assert!(posts.iter().all(|p| p.2.as_deref() != Some("北辰條例")), "{posts:?}");
+    }
+
+    #[test]
     fn dotted_theme_in_quotes_is_not_a_person() {
         let (names, _) = people("大會以「開放·共贏」為主題。");
         assert!(names.is_empty());

@@ -36,7 +36,7 @@ pub(super) fn posts_before(a: &mut Analysis<'_>, person: EntityId, name_start: u
         {
             break;
         }
-        let org = org_before(a, title.start);
+        let org = contracted_body(a, title).or_else(|| org_before(a, title.start));
         // 市委常委、政法委書記X: a sub-body written before the title continues the chain.
         let bare = title;
         let (title, inherits) = match (org, sub_body_before(a, title)) {
@@ -155,6 +155,15 @@ fn place_of(a: &Analysis<'_>, org: EntityId) -> Option<EntityId> {
     })
 }
 
+/// The body whose head the title is, written on the body's last character: 教育局長 → 教育局,
+/// 北京市長 → 北京市 (see `known::contracted_title`).
+fn contracted_body(a: &Analysis<'_>, title: Span) -> Option<(EntityId, Span)> {
+    let is_body = |id: EntityId| matches!(a.entities.kind(id), EntityKind::Organization | EntityKind::Place);
+    a.entities.mentions_ending_at(title.start + 1).into_iter().find(|&(id, body)| {
+        is_body(id) && body.len() > 1 && crate::recognize::known::contracted_title(a, body.end, title)
+    })
+}
+
 /// The organisation (or place) whose title starts at `title_start`: the mention ending there,
 /// or one ending a few descriptor characters earlier. A region written between an organisation
 /// and a title describes the post (博睿集團亞太區總裁: president for Asia-Pacific of 博睿集團).
@@ -207,6 +216,10 @@ fn org_before(a: &Analysis<'_>, title_start: usize) -> Option<(EntityId, Span)> 
             return place_in_descriptor;
         }
         let c = a.char_at(p - 1);
+        // 《北辰日報》社長: a publication named in title marks.
+        if let Some(paper) = publication_before(a, p) {
+            return Some(paper);
+        }
         // 港交所（…）集團行政總裁: an aside among the descriptor words.
         if matches!(c, '）' | ')') {
             if let Some(open) = (p.saturating_sub(16)..p - 1).rev().find(|&q| matches!(a.char_at(q), '（' | '(')) {
@@ -225,6 +238,17 @@ fn org_before(a: &Analysis<'_>, title_start: usize) -> Option<(EntityId, Span)> 
         p -= 1;
     }
     place_in_descriptor
+}
+
+/// The organisation named in title marks that close at `p`: 《北辰日報》社長, 《北辰周刊》總編輯
+/// (a newspaper's or magazine's post). A document in the marks (《X條例》) is no body.
+fn publication_before(a: &Analysis<'_>, p: usize) -> Option<(EntityId, Span)> {
+    if p < 2 || a.char_at(p - 1) != '》' {
+        return None;
+    }
+    a.entities.mentions_ending_at(p - 1).into_iter().find(|&(id, m)| {
+        a.entities.kind(id) == EntityKind::Organization && m.start > 0 && a.char_at(m.start - 1) == '《'
+    })
 }
 
 /// A title written right after the name: 陳大文教授, 習近平主席. A title that is also a verb
@@ -407,7 +431,8 @@ fn appointed_title(a: &Analysis<'_>, after: usize) -> Option<(Span, Option<Entit
                 if title.start == after {
                     return Some((title, None));
                 }
-                let org = org_before(a, title.start).filter(|(_, s)| s.start == after);
+                let org =
+                    contracted_body(a, title).or_else(|| org_before(a, title.start)).filter(|(_, s)| s.start == after);
                 return org.map(|(id, _)| (title, Some(id)));
             }
         }
