@@ -6,9 +6,7 @@ use std::hash::Hash;
 use std::io::Write;
 
 use oxigraph::io::{RdfFormat, RdfSerializer};
-use oxigraph::model::{
-    GraphName, GraphNameRef, NamedNodeRef, NamedOrBlankNode, NamedOrBlankNodeRef, Quad, Term, TermRef,
-};
+use oxigraph::model::{GraphName, GraphNameRef, NamedNodeRef, NamedOrBlankNode, NamedOrBlankNodeRef, Quad, TermRef};
 use rustc_hash::FxHashMap;
 
 use crate::error::ExportError;
@@ -98,6 +96,9 @@ impl RdfExport {
     /// # Errors
     /// When the output cannot be written.
     pub fn write_graph<W: Write>(&self, graph: &ArticleGraph, writer: W) -> Result<W, ExportError> {
+        if matches!(self.format, ExportFormat::NQuads | ExportFormat::NTriples) {
+            return write_graph_lines(graph, self.format.keeps_graphs(), writer);
+        }
         self.write_quads(graph.quads().to_vec(), writer)
     }
 
@@ -144,6 +145,51 @@ fn write_lines<W: Write>(quads: &[Quad], mut writer: W) -> Result<W, ExportError
     Ok(writer)
 }
 
+/// Writes one article's graph as N-Quads (in its named graph) or N-Triples, in the order and
+/// with the bytes [`RdfExport::write_quads`] gives its quads, straight from the graph's numbered
+/// terms: each distinct term is ranked once, the triples are sorted and deduplicated as numbers,
+/// and no quad is made.
+fn write_graph_lines<W: Write>(graph: &ArticleGraph, named: bool, mut writer: W) -> Result<W, ExportError> {
+    let (terms, triples) = graph.triples();
+    // One order for every position: subjects (named nodes) and objects compare as `cmp_term`
+    // orders them, and predicates too but for `rdf:type` first (`cmp_predicate`), given the key 0.
+    let mut order: Vec<u32> = (0..u32::try_from(terms.len()).unwrap_or(u32::MAX)).collect();
+    order.sort_unstable_by(|&a, &b| cmp_term(terms.get(a).as_ref(), terms.get(b).as_ref()));
+    let mut rank = vec![0u64; order.len()];
+    for (r, &id) in order.iter().enumerate() {
+        rank[id as usize] = r as u64 + 1;
+    }
+    let type_id = terms.find(rdf::TYPE.into());
+    let mut keyed: Vec<(u128, usize)> = triples
+        .iter()
+        .enumerate()
+        .map(|(i, &[s, p, o])| {
+            let p = if Some(p) == type_id { 0 } else { rank[p as usize] };
+            (u128::from(rank[s as usize]) << 80 | u128::from(p) << 40 | u128::from(rank[o as usize]), i)
+        })
+        .collect();
+    keyed.sort_unstable();
+    keyed.dedup_by_key(|(key, _)| *key);
+    let graph_name = named.then(|| graph.document().as_ref());
+    let mut line = Vec::with_capacity(512);
+    for &(_, i) in &keyed {
+        let [s, p, o] = triples[i];
+        line.clear();
+        push_term(&mut line, terms.get(s).as_ref());
+        line.push(b' ');
+        push_term(&mut line, terms.get(p).as_ref());
+        line.push(b' ');
+        push_term(&mut line, terms.get(o).as_ref());
+        if let Some(g) = graph_name {
+            line.push(b' ');
+            push_iri(&mut line, g.as_str());
+        }
+        line.extend_from_slice(b" .\n");
+        writer.write_all(&line)?;
+    }
+    Ok(writer)
+}
+
 /// One N-Quads line: subject, predicate, object, graph (unless default), ` .` and a newline.
 fn push_line(out: &mut Vec<u8>, quad: &Quad) {
     match &quad.subject {
@@ -153,22 +199,7 @@ fn push_line(out: &mut Vec<u8>, quad: &Quad) {
     out.push(b' ');
     push_iri(out, quad.predicate.as_str());
     out.push(b' ');
-    match &quad.object {
-        Term::NamedNode(n) => push_iri(out, n.as_str()),
-        Term::BlankNode(b) => push_blank(out, b.as_str()),
-        Term::Literal(l) => {
-            push_quoted(out, l.value());
-            if let Some(language) = l.language() {
-                out.push(b'@');
-                out.extend_from_slice(language.as_bytes());
-            } else if l.datatype() != vocab::xsd::STRING {
-                out.extend_from_slice(b"^^");
-                push_iri(out, l.datatype().as_str());
-            }
-        }
-        #[allow(unreachable_patterns)]
-        other => out.extend_from_slice(other.to_string().as_bytes()),
-    }
+    push_term(out, quad.object.as_ref());
     match &quad.graph_name {
         GraphName::DefaultGraph => {}
         GraphName::NamedNode(n) => {
@@ -181,6 +212,26 @@ fn push_line(out: &mut Vec<u8>, quad: &Quad) {
         }
     }
     out.extend_from_slice(b" .\n");
+}
+
+/// A term as N-Triples writes it.
+fn push_term(out: &mut Vec<u8>, term: TermRef<'_>) {
+    match term {
+        TermRef::NamedNode(n) => push_iri(out, n.as_str()),
+        TermRef::BlankNode(b) => push_blank(out, b.as_str()),
+        TermRef::Literal(l) => {
+            push_quoted(out, l.value());
+            if let Some(language) = l.language() {
+                out.push(b'@');
+                out.extend_from_slice(language.as_bytes());
+            } else if l.datatype() != vocab::xsd::STRING {
+                out.extend_from_slice(b"^^");
+                push_iri(out, l.datatype().as_str());
+            }
+        }
+        #[allow(unreachable_patterns)]
+        other => out.extend_from_slice(other.to_string().as_bytes()),
+    }
 }
 
 /// `<iri>`: a valid IRI has nothing N-Triples escapes.
@@ -532,6 +583,19 @@ mod tests {
                 String::from_utf8(theirs.finish().unwrap()).unwrap(),
                 "{format:?}"
             );
+        }
+    }
+
+    #[test]
+    fn an_article_graph_is_written_as_its_quads_are() {
+        let p = crate::Provenance::new(Some("n-1".into()), Some("https://example.org/1"), Some("標題".into())).unwrap();
+        let graph = ArticleGraph::new(crate::testing::TEXT, &crate::testing::extraction()).with_provenance(&p);
+        for format in [ExportFormat::NQuads, ExportFormat::NTriples] {
+            let export = RdfExport::new(format);
+            let direct = export.write_graph(&graph, Vec::new()).unwrap();
+            let through_quads = export.write_quads(graph.quads().to_vec(), Vec::new()).unwrap();
+            assert!(direct.len() > 1000);
+            assert_eq!(String::from_utf8(direct).unwrap(), String::from_utf8(through_quads).unwrap(), "{format:?}");
         }
     }
 
