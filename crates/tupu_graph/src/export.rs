@@ -320,16 +320,38 @@ fn push_blank(out: &mut Vec<u8>, id: &str) {
     out.extend_from_slice(id.as_bytes());
 }
 
+/// The bytes [`push_quoted`] looks at: C0 controls, `"`, `\\`, DEL, and 0xEF (which begins
+/// U+FFFE and U+FFFF).
+const MAY_ESCAPE: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        table[b] = true;
+        b += 1;
+    }
+    table[b'"' as usize] = true;
+    table[b'\\' as usize] = true;
+    table[0x7f] = true;
+    table[0xef] = true;
+    table
+};
+
 /// A quoted string, escaped as oxigraph's `print_quoted_str` does: `\b \t \n \f \r \" \\`, other
 /// C0 controls, DEL and the noncharacters U+FFFE and U+FFFF as `\uXXXX`. Runs of other bytes
 /// are copied whole.
 fn push_quoted(out: &mut Vec<u8>, value: &str) {
+    // One table look-up for the bytes of ordinary text (most of a Chinese literal) instead of the
+    // match below.
     out.push(b'"');
     let bytes = value.as_bytes();
     let mut run = 0;
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
+        if !MAY_ESCAPE[usize::from(b)] {
+            i += 1;
+            continue;
+        }
         let escape: Option<(&[u8], usize)> = match b {
             0x08 => Some((b"\\b", 1)),
             b'\t' => Some((b"\\t", 1)),
