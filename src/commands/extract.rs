@@ -61,13 +61,13 @@ pub(crate) fn run(args: ExtractArgs) -> Result<ExitCode> {
                 text.push_str(&extraction.render(original));
                 return Ok(Piece::Bytes(text.into_bytes()));
             };
-            let quads = ArticleGraph::from_article(&article, &extraction).with_provenance(&provenance).into_quads();
+            let graph = ArticleGraph::from_article(&article, &extraction).with_provenance(&provenance);
             Ok(if sorted {
-                Piece::Quads(quads)
+                Piece::Quads(graph.into_quads())
             } else {
                 // About 170 bytes a line: one allocation instead of a dozen doublings.
-                let bytes = Vec::with_capacity(quads.len() * 192);
-                Piece::Bytes(RdfExport::new(rdf).write_quads(quads, bytes)?)
+                let bytes = Vec::with_capacity(graph.summary().quads * 192);
+                Piece::Bytes(RdfExport::new(rdf).write_graph(&graph, bytes)?)
             })
         });
         (consumed, piece)

@@ -11,6 +11,7 @@ pub mod mapping;
 pub mod network;
 pub mod provenance;
 pub mod store;
+mod terms;
 pub mod vocab;
 
 #[cfg(test)]

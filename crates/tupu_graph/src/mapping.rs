@@ -5,8 +5,9 @@
 //! an offset that would break the invariant `SUBSTR(?text, ?b + 1, ?e - ?b) = ?anchor`.
 
 use std::collections::HashSet;
+use std::sync::OnceLock;
 
-use oxigraph::model::{GraphName, Literal, NamedNode, NamedNodeRef, Quad, Term};
+use oxigraph::model::{GraphName, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, Term};
 use rustc_hash::FxHashSet;
 use tupu_extract::model::{Entity, EntityKind, Extraction, FigureKind, Qualifier};
 use tupu_extract::normalize::{fold, to_simplified, to_traditional};
@@ -14,6 +15,7 @@ use tupu_extract::{Article, PartialDate, Span};
 
 use crate::government::government_of;
 use crate::iri;
+use crate::terms::{TermArg, Terms};
 use crate::vocab::{itsrdf, nif, org, prov, rdf, rdfs, schema, skos, tp, xsd};
 
 /// How many things of each kind one article contributed.
@@ -54,10 +56,17 @@ impl std::ops::AddAssign for ArticleSummary {
 }
 
 /// The RDF graph of one article: its quads, all in the named graph of the article's IRI.
+///
+/// Held as numbered terms and triples of numbers (see [`crate::terms`]): the line formats are
+/// written from them directly; oxigraph's quads are made only when asked for.
 #[derive(Debug, Clone)]
 pub struct ArticleGraph {
     document: NamedNode,
-    quads: Vec<Quad>,
+    terms: Terms,
+    /// Subject, predicate and object, as numbers of `terms`, in the order built, each once.
+    triples: Vec<[u32; 3]>,
+    /// The triples as quads in the article's graph, made when first asked for.
+    quads: OnceLock<Vec<Quad>>,
     summary: ArticleSummary,
 }
 
@@ -81,10 +90,8 @@ impl ArticleGraph {
         b.statements();
         b.proposals();
         b.relations();
-        let mut quads = b.quads;
-        dedup(&mut quads);
-        b.summary.quads = quads.len();
-        Self { document: b.doc, quads, summary: b.summary }
+        b.summary.quads = b.triples.len();
+        Self { document: b.doc, terms: b.terms, triples: b.triples, quads: OnceLock::new(), summary: b.summary }
     }
 
     /// The article's IRI, which is also the name of its graph.
@@ -93,16 +100,24 @@ impl ArticleGraph {
         &self.document
     }
 
-    /// The quads, in the order they were built.
+    /// The quads, in the order they were built (made on the first call).
     #[must_use]
     pub fn quads(&self) -> &[Quad] {
-        &self.quads
+        self.quads.get_or_init(|| make_quads(&self.document, &self.terms, &self.triples))
     }
 
     /// Takes the quads.
     #[must_use]
     pub fn into_quads(self) -> Vec<Quad> {
-        self.quads
+        match self.quads.into_inner() {
+            Some(quads) => quads,
+            None => make_quads(&self.document, &self.terms, &self.triples),
+        }
+    }
+
+    /// The terms and the triples (numbers of the terms, each triple once), for the writers.
+    pub(crate) fn triples(&self) -> (&Terms, &[[u32; 3]]) {
+        (&self.terms, &self.triples)
     }
 
     /// What the article contributed.
@@ -111,11 +126,52 @@ impl ArticleGraph {
         self.summary
     }
 
-    /// Lets a sibling module (provenance) change the quads; the summary keeps their count.
-    pub(crate) fn edit(&mut self, edit: impl FnOnce(&NamedNode, &mut Vec<Quad>)) {
-        edit(&self.document, &mut self.quads);
-        self.summary.quads = self.quads.len();
+    /// The objects of the triples about `subject` through `predicate`, in the order built (for a
+    /// sibling module, provenance).
+    pub(crate) fn objects(&self, subject: &NamedNode, predicate: NamedNodeRef<'_>) -> Vec<&Term> {
+        let (Some(s), Some(p)) = (self.terms.find(subject.as_ref().into()), self.terms.find(predicate.into())) else {
+            return Vec::new();
+        };
+        self.triples.iter().filter(|t| t[0] == s && t[1] == p).map(|t| self.terms.get(t[2])).collect()
     }
+
+    /// Adds a triple (even one already there); the summary keeps the count.
+    pub(crate) fn push<'t>(&mut self, s: &NamedNode, p: NamedNodeRef<'_>, o: impl Into<TermArg<'t>>) {
+        let triple = [self.terms.id(s), self.terms.id(p), self.terms.id(o)];
+        self.triples.push(triple);
+        self.changed();
+    }
+
+    /// Removes the triples about `subject` through `predicate`.
+    pub(crate) fn remove(&mut self, subject: &NamedNode, predicate: NamedNodeRef<'_>) {
+        if let (Some(s), Some(p)) = (self.terms.find(subject.as_ref().into()), self.terms.find(predicate.into())) {
+            self.triples.retain(|t| t[0] != s || t[1] != p);
+        }
+        self.changed();
+    }
+
+    fn changed(&mut self) {
+        self.quads = OnceLock::new();
+        self.summary.quads = self.triples.len();
+    }
+}
+
+/// The triples as quads in the graph named `document`.
+fn make_quads(document: &NamedNode, terms: &Terms, triples: &[[u32; 3]]) -> Vec<Quad> {
+    let graph = GraphName::NamedNode(document.clone());
+    triples
+        .iter()
+        .filter_map(|&[s, p, o]| {
+            // The builder's subjects and predicates are named nodes.
+            let subject: NamedOrBlankNode = match terms.get(s) {
+                Term::NamedNode(n) => n.clone().into(),
+                Term::BlankNode(b) => b.clone().into(),
+                _ => return None,
+            };
+            let Term::NamedNode(predicate) = terms.get(p) else { return None };
+            Some(Quad::new(subject, predicate.clone(), terms.get(o).clone(), graph.clone()))
+        })
+        .collect()
 }
 
 struct Builder<'a> {
@@ -124,7 +180,6 @@ struct Builder<'a> {
     char_bytes: Vec<usize>,
     x: &'a Extraction,
     doc: NamedNode,
-    graph: GraphName,
     context: NamedNode,
     /// Lowercase BCP 47 tag of the article's script (oxigraph stores tags in lowercase).
     tag: &'static str,
@@ -132,7 +187,11 @@ struct Builder<'a> {
     /// Keys of the governments described so far (see [`Builder::government`]).
     governments: HashSet<String>,
     phrases: FxHashSet<Span>,
-    quads: Vec<Quad>,
+    terms: Terms,
+    /// The triples so far, each once (a span can name the same thing twice: an entity's mention
+    /// that is also a statement's speaker), so counts are counts of distinct facts.
+    triples: Vec<[u32; 3]>,
+    seen: FxHashSet<[u32; 3]>,
     summary: ArticleSummary,
 }
 
@@ -151,20 +210,25 @@ impl<'a> Builder<'a> {
             text,
             char_bytes,
             x,
-            graph: GraphName::NamedNode(doc.clone()),
             doc,
             context,
             tag,
             entity_iris,
             governments: HashSet::new(),
             phrases: FxHashSet::default(),
-            quads: Vec::new(),
+            terms: Terms::default(),
+            triples: Vec::new(),
+            seen: FxHashSet::default(),
             summary: ArticleSummary::default(),
         }
     }
 
-    fn add(&mut self, s: &NamedNode, p: NamedNodeRef<'_>, o: impl Into<Term>) {
-        self.quads.push(Quad::new(s.clone(), p, o, self.graph.clone()));
+    /// Adds a triple unless it is there already.
+    fn add<'t>(&mut self, s: impl Into<TermArg<'t>>, p: impl Into<TermArg<'t>>, o: impl Into<TermArg<'t>>) {
+        let triple = [self.terms.id(s), self.terms.id(p), self.terms.id(o)];
+        if self.seen.insert(triple) {
+            self.triples.push(triple);
+        }
     }
 
     fn tagged(&self, value: &str) -> Literal {
@@ -186,16 +250,17 @@ impl<'a> Builder<'a> {
     /// A NIF phrase for `span` that refers to `thing`. Several things may share one phrase.
     fn mention(&mut self, span: Span, thing: &NamedNode) {
         let Some(anchor) = self.anchor(span) else { return };
-        let phrase = iri::span(&self.doc, span);
+        let phrase = self.terms.id(iri::span(&self.doc, span));
         if self.phrases.insert(span) {
-            self.add(&phrase, rdf::TYPE, nif::PHRASE);
-            self.add(&phrase, nif::REFERENCE_CONTEXT, self.context.clone());
-            self.add(&phrase, nif::BEGIN_INDEX, integer(span.start));
-            self.add(&phrase, nif::END_INDEX, integer(span.end));
-            self.add(&phrase, nif::ANCHOR_OF, Literal::new_simple_literal(anchor));
+            let context = self.terms.id(&self.context);
+            self.add(phrase, rdf::TYPE, nif::PHRASE);
+            self.add(phrase, nif::REFERENCE_CONTEXT, context);
+            self.add(phrase, nif::BEGIN_INDEX, integer(span.start));
+            self.add(phrase, nif::END_INDEX, integer(span.end));
+            self.add(phrase, nif::ANCHOR_OF, Literal::new_simple_literal(anchor));
             self.summary.mentions += 1;
         }
-        self.add(&phrase, itsrdf::TA_IDENT_REF, thing.clone());
+        self.add(phrase, itsrdf::TA_IDENT_REF, thing);
     }
 
     fn article(&mut self) {
@@ -454,7 +519,7 @@ impl<'a> Builder<'a> {
         for (n, r) in x.relations.iter().enumerate() {
             let (Some(s), Some(o)) = (self.entity(r.subject), self.entity(r.object)) else { continue };
             let property = relation_property(&r.property);
-            self.add(&s, property.as_ref(), o.clone());
+            self.add(&s, &property, &o);
             let me = iri::part(&self.doc, "relation", n + 1);
             self.add(&me, rdf::TYPE, tp::RELATION);
             self.add(&me, tp::SUBJECT, s);
@@ -465,18 +530,6 @@ impl<'a> Builder<'a> {
             self.summary.relations += 1;
         }
     }
-}
-
-/// Removes repeated quads, keeping the first of each (a span can name the same thing twice: an
-/// entity's mention that is also a statement's speaker), so counts are counts of distinct facts.
-fn dedup(quads: &mut Vec<Quad>) {
-    // Fx, not std's SipHash: hashing every term of every quad with SipHash was a tenth of the
-    // mapping's time, and nothing here needs a hash that resists chosen input.
-    let mut seen: FxHashSet<&Quad> = FxHashSet::with_capacity_and_hasher(quads.len(), Default::default());
-    let keep: Vec<bool> = quads.iter().map(|q| seen.insert(q)).collect();
-    drop(seen);
-    let mut keep = keep.into_iter();
-    quads.retain(|_| keep.next().unwrap_or(true));
 }
 
 /// The class of an entity kind.

@@ -47,30 +47,26 @@ impl ArticleGraph {
         if provenance.is_empty() {
             return self;
         }
-        self.edit(|doc, quads| {
-            let graph = quads.first().map(|q| q.graph_name.clone()).unwrap_or_else(|| doc.clone().into());
-            let quad = |p, o: Term| Quad::new(doc.clone(), p, o, graph.clone());
-            if let Some(id) = &provenance.id {
-                quads.push(quad(schema::IDENTIFIER, Literal::new_simple_literal(id).into()));
-            }
-            if let Some(url) = &provenance.url {
-                quads.push(quad(schema::URL, url.clone().into()));
-            }
-            if let Some(title) = &provenance.title {
-                // The title is in the article's language, tagged as the first-line headline is.
-                let headline = |q: &Quad| is_about(q, doc) && q.predicate == schema::HEADLINE;
-                let tag = quads.iter().find(|q| headline(q)).and_then(|q| match &q.object {
-                    Term::Literal(l) => l.language().map(str::to_owned),
-                    _ => None,
-                });
-                quads.retain(|q| !headline(q));
-                let title = match tag {
-                    Some(tag) => Literal::new_language_tagged_literal_unchecked(title, tag),
-                    None => Literal::new_simple_literal(title),
-                };
-                quads.push(quad(schema::HEADLINE, title.into()));
-            }
-        });
+        let doc = self.document().clone();
+        if let Some(id) = &provenance.id {
+            self.push(&doc, schema::IDENTIFIER, Literal::new_simple_literal(id));
+        }
+        if let Some(url) = &provenance.url {
+            self.push(&doc, schema::URL, url);
+        }
+        if let Some(title) = &provenance.title {
+            // The title is in the article's language, tagged as the first-line headline is.
+            let tag = self.objects(&doc, schema::HEADLINE).first().and_then(|o| match o {
+                Term::Literal(l) => l.language().map(str::to_owned),
+                _ => None,
+            });
+            self.remove(&doc, schema::HEADLINE);
+            let title = match tag {
+                Some(tag) => Literal::new_language_tagged_literal_unchecked(title, tag),
+                None => Literal::new_simple_literal(title),
+            };
+            self.push(&doc, schema::HEADLINE, title);
+        }
         self
     }
 }
