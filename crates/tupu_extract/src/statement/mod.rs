@@ -18,6 +18,7 @@
 
 mod quote;
 mod speaker;
+mod turn;
 
 #[cfg(test)]
 mod eval;
@@ -69,6 +70,8 @@ impl Stage for Statements {
 struct SpeechAct {
     anchor: Anchor,
     verb: Span,
+    /// A turn of an interview or transcript (陳大文：…): what was said runs to the next turn.
+    turn: bool,
 }
 
 impl Analysis<'_> {
@@ -81,7 +84,9 @@ impl Analysis<'_> {
         let paragraph = self.text().paragraphs()[sentence.paragraph].span;
         let mut span = sentence.span;
         let mut quote = None;
-        if let Some(q) = self.quote_after_verb(act.verb, paragraph) {
+        if act.turn {
+            span = span.cover(Span::new(span.start, self.turn_end(index)));
+        } else if let Some(q) = self.quote_after_verb(act.verb, paragraph) {
             span = span.cover(self.sentence_span_at(q.end - 1));
             quote = Some(q);
         } else if let Some(q) = self.quote_before_anchor(act, sentence.span, paragraph) {
@@ -239,9 +244,12 @@ impl Analysis<'_> {
             let limit =
                 next_speaker.min(self.clause_end(anchor.span.end, sentence.end)).min(anchor.span.end + MAX_FRAME);
             if let Some(verb) = self.verb_of(anchor, limit) {
-                acts.push(SpeechAct { anchor: *anchor, verb });
+                acts.push(SpeechAct { anchor: *anchor, verb, turn: false });
                 next_speaker = anchor.span.start;
             }
+        }
+        if let Some(paragraph) = self.text().sentence_at(sentence.start).map(|i| self.text().sentences()[i].paragraph) {
+            acts.extend(self.turn_act(sentence, self.text().paragraphs()[paragraph].span, &anchors, people));
         }
         acts.extend(self.clause_initial_acts(sentence, &anchors, &acts));
         acts.extend(self.colon_quote_acts(sentence, &anchors, &acts));
@@ -426,7 +434,7 @@ impl Analysis<'_> {
             if people.iter().all(|x| x.span.start <= subject.span.start)
                 && self.continues_subject(subject.span, pos, sentence)
             {
-                out.push(SpeechAct { anchor: **subject, verb: Span::new(pos, pos + 1) });
+                out.push(SpeechAct { anchor: **subject, verb: Span::new(pos, pos + 1), turn: false });
             }
             break;
         }
@@ -504,7 +512,7 @@ impl Analysis<'_> {
             let subject =
                 anchors.iter().find(|x| !x.object && x.kind != AnchorKind::Organization && x.span.end <= clause.start);
             if let Some(anchor) = subject {
-                out.push(SpeechAct { anchor: *anchor, verb });
+                out.push(SpeechAct { anchor: *anchor, verb, turn: false });
             }
         }
         out

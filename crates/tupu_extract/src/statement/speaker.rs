@@ -49,6 +49,9 @@ pub(crate) struct PersonIndex {
     by_surname: FxHashMap<char, Vec<(usize, EntityId)>>,
     /// Full names the recognisers left unmarked ([`unmarked_name_occurrences`]), by start.
     unmarked: Vec<(Span, EntityId)>,
+    /// The last word of each person's Latin name (Smith of John Smith), folded to lower case:
+    /// the one person of the article it names, or `None` when two share it.
+    latin_surnames: FxHashMap<String, Option<EntityId>>,
 }
 
 impl PersonIndex {
@@ -75,7 +78,28 @@ impl PersonIndex {
             list.sort_unstable();
         }
         unmarked.sort_unstable_by_key(|(_, s)| s.start);
-        Self { by_end, by_surname, unmarked: unmarked.into_iter().map(|(id, s)| (s, id)).collect() }
+        let mut latin_surnames: FxHashMap<String, Option<EntityId>> = FxHashMap::default();
+        for id in a.entities.ids().filter(|&id| a.entities.kind(id) == EntityKind::Person) {
+            let id = a.entities.resolve(id);
+            for name in a.entities.get(id).full_names.keys() {
+                // Split at any space: names are often written with a no-break space.
+                if let Some((_, last)) = name.trim_end().rsplit_once(char::is_whitespace)
+                    && last.len() >= 2
+                    && last.chars().all(|c| c.is_ascii_alphabetic())
+                {
+                    latin_surnames
+                        .entry(last.to_ascii_lowercase())
+                        .and_modify(|x| *x = x.filter(|&other| other == id))
+                        .or_insert(Some(id));
+                }
+            }
+        }
+        Self { by_end, by_surname, unmarked: unmarked.into_iter().map(|(id, s)| (s, id)).collect(), latin_surnames }
+    }
+
+    /// The one person whose Latin name ends with the word `surname` (Smith: John Smith).
+    pub(crate) fn latin_surname(&self, surname: &str) -> Option<EntityId> {
+        self.latin_surnames.get(&surname.to_ascii_lowercase()).copied().flatten()
     }
 
     /// Unmarked occurrences of a person's full name that start inside `span`.
