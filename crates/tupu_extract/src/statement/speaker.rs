@@ -115,6 +115,12 @@ impl PersonIndex {
         i.checked_sub(1).map(|i| self.by_end[i].1)
     }
 
+    /// Where the person mention that ends last at or before `pos` ends.
+    pub(crate) fn last_end_before(&self, pos: usize) -> Option<usize> {
+        let i = self.by_end.partition_point(|(end, _)| *end <= pos);
+        i.checked_sub(1).map(|i| self.by_end[i].0)
+    }
+
     /// The person with surname `surname` whose mention ends last at or before `pos`.
     pub(crate) fn last_with_surname_before(&self, surname: char, pos: usize) -> Option<EntityId> {
         let list = self.by_surname.get(&surname)?;
