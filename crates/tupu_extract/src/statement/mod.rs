@@ -56,6 +56,7 @@ impl Stage for Statements {
     }
 
     fn run(&self, a: &mut Analysis<'_>) {
+        speaker::role_named_speakers(a);
         let people = PersonIndex::new(a);
         let acts: Vec<Vec<SpeechAct>> = a.text().sentences().iter().map(|s| a.speech_acts(s.span, &people)).collect();
         let mut found: Vec<(SpeechAct, Statement)> = Vec::new();
