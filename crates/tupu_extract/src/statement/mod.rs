@@ -129,15 +129,24 @@ impl Analysis<'_> {
         people: &PersonIndex,
     ) -> Option<EntityId> {
         let named = people.last_end_before(pos)?;
-        let (act, said) =
-            found.iter().rev().take(MAX_LOOKBACK).find(|(_, s)| s.span.start < named && named <= s.span.end)?;
+        let covering: Vec<&(SpeechAct, Statement)> = found
+            .iter()
+            .rev()
+            .take(MAX_LOOKBACK)
+            .filter(|(_, s)| s.span.start < named && named <= s.span.end)
+            .collect();
+        // The person named last speaks there themselves: the pronoun continues them.
+        if covering.iter().any(|(act, _)| act.anchor.span.end == named) {
+            return None;
+        }
+        let (act, said) = covering.first()?;
         let spoke_as_person = match act.anchor.kind {
             AnchorKind::Person | AnchorKind::Pronoun => true,
             AnchorKind::Organization => self
                 .word_starting_at(self.past_title_mark(act.anchor.span), |c| matches!(c, WordClass::Title(_)))
                 .is_some(),
         };
-        (act.anchor.span.end != named && spoke_as_person).then_some(said.speaker).flatten()
+        spoke_as_person.then_some(said.speaker).flatten()
     }
 
     /// Where reported speech without quotation marks ends that sentence `index` starts
