@@ -255,6 +255,12 @@ roles! {
     Deictic = "deictic",
     /// 他, 她: a pronoun that continues the last person named.
     PersonalPronoun = "personal-pronoun",
+    /// 警方: a body the text names by its role alone (statements: 警方表示 is that body's
+    /// statement; one such body per article).
+    SpeakingBody = "speaking-body",
+    /// 發言人 standing without its body (statements: speaks for the body whose spokesman spoke
+    /// last: 外交部發言人表示…。發言人又指).
+    Spokesman = "spokesman",
     /// 們, 人, 國: after 他/她 it is another word (他們, 他人), not a pronoun.
     NotPronounAfter = "not-pronoun-after",
     /// 其, 吉, 利: before 他 it is another word (其他, 吉他), not a pronoun.

@@ -18,6 +18,7 @@
 
 mod quote;
 mod speaker;
+mod turn;
 
 #[cfg(test)]
 mod eval;
@@ -26,7 +27,7 @@ mod fixtures;
 
 use crate::analysis::{Analysis, Stage};
 use crate::lexicon::{Role, WordClass};
-use crate::model::Statement;
+use crate::model::{EntityId, Statement};
 use crate::span::Span;
 use crate::text::{CLAUSE_END, CLOSERS, SENTENCE_END};
 
@@ -43,6 +44,9 @@ const MAX_FRAME: usize = 40;
 /// Most sentences that reported speech without quotation marks carries on over after its own.
 const MAX_CONTINUATION: usize = 3;
 
+/// Most earlier statements looked at for the one a pronoun's speaker continues.
+const MAX_LOOKBACK: usize = 6;
+
 /// Pipeline stage.
 pub(crate) struct Statements;
 
@@ -52,15 +56,22 @@ impl Stage for Statements {
     }
 
     fn run(&self, a: &mut Analysis<'_>) {
+        speaker::role_named_speakers(a);
         let people = PersonIndex::new(a);
         let acts: Vec<Vec<SpeechAct>> = a.text().sentences().iter().map(|s| a.speech_acts(s.span, &people)).collect();
-        let mut found = Vec::new();
+        let mut found: Vec<(SpeechAct, Statement)> = Vec::new();
         for (i, sentence_acts) in acts.iter().enumerate() {
             for act in sentence_acts {
-                found.push(a.statement(*act, i, &acts, &people));
+                let mut statement = a.statement(*act, i, &acts, &people);
+                if act.anchor.kind == AnchorKind::Pronoun
+                    && let Some(speaker) = a.speaker_continued(act.anchor.span.start, &found, &people)
+                {
+                    statement.speaker = Some(speaker);
+                }
+                found.push((*act, statement));
             }
         }
-        a.statements.extend(found);
+        a.statements.extend(found.into_iter().map(|(_, s)| s));
     }
 }
 
@@ -69,6 +80,8 @@ impl Stage for Statements {
 struct SpeechAct {
     anchor: Anchor,
     verb: Span,
+    /// A turn of an interview or transcript (陳大文：…): what was said runs to the next turn.
+    turn: bool,
 }
 
 impl Analysis<'_> {
@@ -81,7 +94,9 @@ impl Analysis<'_> {
         let paragraph = self.text().paragraphs()[sentence.paragraph].span;
         let mut span = sentence.span;
         let mut quote = None;
-        if let Some(q) = self.quote_after_verb(act.verb, paragraph) {
+        if act.turn {
+            span = span.cover(Span::new(span.start, self.turn_end(index)));
+        } else if let Some(q) = self.quote_after_verb(act.verb, paragraph) {
             span = span.cover(self.sentence_span_at(q.end - 1));
             quote = Some(q);
         } else if let Some(q) = self.quote_before_anchor(act, sentence.span, paragraph) {
@@ -100,6 +115,38 @@ impl Analysis<'_> {
             span,
             quote: quote.map(|q| self.surface(Span::new(q.start + 1, q.end - 1)).to_owned()),
         }
+    }
+
+    /// Whom a pronoun at `pos` continues when the last person named before it was named inside
+    /// what someone said (陳大文表示，李小華的方案可行。他又指，…: 他 is 陳大文, who was
+    /// speaking, not 李小華, whom he spoke of): the speaker of that statement — a person, or a
+    /// body whose title stands after its name (外交部發言人表示，…。他強調). `None` leaves the
+    /// pronoun with the last person named. Looks back over a few statements only.
+    fn speaker_continued(
+        &self,
+        pos: usize,
+        found: &[(SpeechAct, Statement)],
+        people: &PersonIndex,
+    ) -> Option<EntityId> {
+        let named = people.last_end_before(pos)?;
+        let covering: Vec<&(SpeechAct, Statement)> = found
+            .iter()
+            .rev()
+            .take(MAX_LOOKBACK)
+            .filter(|(_, s)| s.span.start < named && named <= s.span.end)
+            .collect();
+        // The person named last speaks there themselves: the pronoun continues them.
+        if covering.iter().any(|(act, _)| act.anchor.span.end == named) {
+            return None;
+        }
+        let (act, said) = covering.first()?;
+        let spoke_as_person = match act.anchor.kind {
+            AnchorKind::Person | AnchorKind::Pronoun => true,
+            AnchorKind::Organization => self
+                .word_starting_at(self.past_title_mark(act.anchor.span), |c| matches!(c, WordClass::Title(_)))
+                .is_some(),
+        };
+        spoke_as_person.then_some(said.speaker).flatten()
     }
 
     /// Where reported speech without quotation marks ends that sentence `index` starts
@@ -239,9 +286,12 @@ impl Analysis<'_> {
             let limit =
                 next_speaker.min(self.clause_end(anchor.span.end, sentence.end)).min(anchor.span.end + MAX_FRAME);
             if let Some(verb) = self.verb_of(anchor, limit) {
-                acts.push(SpeechAct { anchor: *anchor, verb });
+                acts.push(SpeechAct { anchor: *anchor, verb, turn: false });
                 next_speaker = anchor.span.start;
             }
+        }
+        if let Some(paragraph) = self.text().sentence_at(sentence.start).map(|i| self.text().sentences()[i].paragraph) {
+            acts.extend(self.turn_act(sentence, self.text().paragraphs()[paragraph].span, &anchors, people));
         }
         acts.extend(self.clause_initial_acts(sentence, &anchors, &acts));
         acts.extend(self.colon_quote_acts(sentence, &anchors, &acts));
@@ -426,7 +476,7 @@ impl Analysis<'_> {
             if people.iter().all(|x| x.span.start <= subject.span.start)
                 && self.continues_subject(subject.span, pos, sentence)
             {
-                out.push(SpeechAct { anchor: **subject, verb: Span::new(pos, pos + 1) });
+                out.push(SpeechAct { anchor: **subject, verb: Span::new(pos, pos + 1), turn: false });
             }
             break;
         }
@@ -504,7 +554,7 @@ impl Analysis<'_> {
             let subject =
                 anchors.iter().find(|x| !x.object && x.kind != AnchorKind::Organization && x.span.end <= clause.start);
             if let Some(anchor) = subject {
-                out.push(SpeechAct { anchor: *anchor, verb });
+                out.push(SpeechAct { anchor: *anchor, verb, turn: false });
             }
         }
         out
@@ -579,6 +629,34 @@ mod tests {
         let got = statements(text, &[("何志强", Person)]);
         assert_eq!(got[1].0, "何志强");
         assert_eq!(got[1].1, "指");
+    }
+
+    #[test]
+    fn a_pronoun_after_a_name_inside_what_was_said_continues_the_speaker() {
+        for (text, speaker, other) in [
+            ("何志強表示，李美玲的方案可行。他又指，政府會支持。", "何志強", "李美玲"),
+            ("何志强表示，李美玲的方案可行。她又指，政府会支持。", "何志强", "李美玲"),
+        ] {
+            let got = statements(text, &[(speaker, Person), (other, Person)]);
+            assert_eq!(got.len(), 2, "{got:?}");
+            assert_eq!(got[1].0, speaker, "{text}");
+        }
+        // A person named outside what was said is the one the pronoun continues.
+        let text = "何志強表示，方案可行。李美玲今年退休。她指，政府會支持。";
+        let got = statements(text, &[("何志強", Person), ("李美玲", Person)]);
+        assert_eq!(got[1].0, "李美玲");
+    }
+
+    #[test]
+    fn a_pronoun_after_a_bodys_spokesman_continues_the_body() {
+        for (text, body, other) in [
+            ("外交部發言人表示，李美玲已經獲釋。他強調，事件已處理。", "外交部", "李美玲"),
+            ("外交部发言人表示，李美玲已经获释。他强调，事件已处理。", "外交部", "李美玲"),
+        ] {
+            let got = statements(text, &[(body, Organization), (other, Person)]);
+            assert_eq!(got.len(), 2, "{got:?}");
+            assert_eq!(got[1].0, body, "{text}");
+        }
     }
 
     #[test]
@@ -702,6 +780,8 @@ mod tests {
             ("周志成续说，去年已有先例。", "说"),
             ("周志成建議把撥款增加一倍。", "建議"),
             ("周志成估计，成本会上升。", "估计"),
+            ("周志成直斥：「安排荒謬。」", "直斥"),
+            ("周志成炮轰，有关安排欠缺透明度。", "炮轰"),
         ] {
             let got = statements(text, &[("周志成", Person)]);
             assert_eq!(got.len(), 1, "{text}: {got:?}");

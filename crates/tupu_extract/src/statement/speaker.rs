@@ -49,6 +49,9 @@ pub(crate) struct PersonIndex {
     by_surname: FxHashMap<char, Vec<(usize, EntityId)>>,
     /// Full names the recognisers left unmarked ([`unmarked_name_occurrences`]), by start.
     unmarked: Vec<(Span, EntityId)>,
+    /// The last word of each person's Latin name (Smith of John Smith), folded to lower case:
+    /// the one person of the article it names, or `None` when two share it.
+    latin_surnames: FxHashMap<String, Option<EntityId>>,
 }
 
 impl PersonIndex {
@@ -75,7 +78,28 @@ impl PersonIndex {
             list.sort_unstable();
         }
         unmarked.sort_unstable_by_key(|(_, s)| s.start);
-        Self { by_end, by_surname, unmarked: unmarked.into_iter().map(|(id, s)| (s, id)).collect() }
+        let mut latin_surnames: FxHashMap<String, Option<EntityId>> = FxHashMap::default();
+        for id in a.entities.ids().filter(|&id| a.entities.kind(id) == EntityKind::Person) {
+            let id = a.entities.resolve(id);
+            for name in a.entities.get(id).full_names.keys() {
+                // Split at any space: names are often written with a no-break space.
+                if let Some((_, last)) = name.trim_end().rsplit_once(char::is_whitespace)
+                    && last.len() >= 2
+                    && last.chars().all(|c| c.is_ascii_alphabetic())
+                {
+                    latin_surnames
+                        .entry(last.to_ascii_lowercase())
+                        .and_modify(|x| *x = x.filter(|&other| other == id))
+                        .or_insert(Some(id));
+                }
+            }
+        }
+        Self { by_end, by_surname, unmarked: unmarked.into_iter().map(|(id, s)| (s, id)).collect(), latin_surnames }
+    }
+
+    /// The one person whose Latin name ends with the word `surname` (Smith: John Smith).
+    pub(crate) fn latin_surname(&self, surname: &str) -> Option<EntityId> {
+        self.latin_surnames.get(&surname.to_ascii_lowercase()).copied().flatten()
     }
 
     /// Unmarked occurrences of a person's full name that start inside `span`.
@@ -89,6 +113,12 @@ impl PersonIndex {
     pub(crate) fn last_before(&self, pos: usize) -> Option<EntityId> {
         let i = self.by_end.partition_point(|(end, _)| *end <= pos);
         i.checked_sub(1).map(|i| self.by_end[i].1)
+    }
+
+    /// Where the person mention that ends last at or before `pos` ends.
+    pub(crate) fn last_end_before(&self, pos: usize) -> Option<usize> {
+        let i = self.by_end.partition_point(|(end, _)| *end <= pos);
+        i.checked_sub(1).map(|i| self.by_end[i].0)
     }
 
     /// The person with surname `surname` whose mention ends last at or before `pos`.
@@ -153,7 +183,66 @@ fn unmarked_name_occurrences(a: &Analysis<'_>) -> Vec<(EntityId, Span)> {
     out
 }
 
+/// Speakers the text names by their role (警方表示, 發言人又指): each becomes a mention of the body
+/// it stands for before the speakers are looked for, so that it speaks as any named body does.
+/// - 警方 (a [`Role::SpeakingBody`] word): one organisation of the article named by the word;
+/// - a bare 發言人 ([`Role::Spokesman`]): the body whose spokesman was named last before it
+///   (外交部發言人表示…。發言人又指); with none, it stays nobody.
+///
+/// Only where the word opens a clause and a speech verb follows it (past adverbs): elsewhere the
+/// word is no speaker (被警方拘捕). One pass over the occurrences of a few words: linear.
+pub(crate) fn role_named_speakers(a: &mut Analysis<'_>) {
+    let mut found: Vec<(EntityId, Span)> = Vec::new();
+    let mut body: Option<EntityId> = None;
+    for word in a.class(Role::SpeakingBody).words() {
+        for span in a.occurrences(word) {
+            if a.entities.is_free(span) && a.role_word_speaks(span) {
+                let surface = a.surface(span).to_owned();
+                let id = *body.get_or_insert_with(|| a.entities.create(EntityKind::Organization, &surface, true));
+                found.push((id, span));
+            }
+        }
+    }
+    for word in a.class(Role::Spokesman).words() {
+        let mut last: Option<EntityId> = None;
+        for span in a.occurrences(word) {
+            let spokesman_of = (span.start > 0)
+                .then(|| a.entities.overlapping(Span::new(span.start - 1, span.start)))
+                .into_iter()
+                .flatten()
+                .find(|&(id, m)| m.end == span.start && a.entities.kind(id) == EntityKind::Organization);
+            if let Some((id, _)) = spokesman_of {
+                last = Some(a.entities.resolve(id));
+            } else if let Some(id) = last
+                && a.entities.is_free(span)
+                && a.role_word_speaks(span)
+            {
+                found.push((id, span));
+            }
+        }
+    }
+    for (id, span) in found {
+        let surface = a.surface(span).to_owned();
+        a.entities.add_mention(id, span, &surface);
+    }
+}
+
 impl Analysis<'_> {
+    /// Whether a word at `span` opens a clause and a speech verb follows it, past adverbs
+    /// (警方表示, 。發言人又指).
+    fn role_word_speaks(&self, span: Span) -> bool {
+        let opens_clause = span.start == 0 || {
+            let b = self.char_at(span.start - 1);
+            CLAUSE_END.contains(&b) || SENTENCE_END.contains(&b) || CLOSERS.contains(&b) || b.is_whitespace()
+        };
+        let adverb = self.class(Role::Adverb);
+        let mut verb_at = span.end;
+        while verb_at < span.end + 3 && self.folded_char(verb_at).is_some_and(|x| adverb.has_char(x)) {
+            verb_at += 1;
+        }
+        opens_clause && self.speech_verb_starts_at(verb_at)
+    }
+
     /// Entity mentions inside `span` that no other mention contains (香港科技大學, not the
     /// 香港 inside it), in text order.
     pub(crate) fn outer_mentions_in(&self, span: Span) -> Vec<(EntityId, Span)> {
@@ -356,6 +445,43 @@ mod tests {
             let pronoun = anchors.iter().find(|x| x.kind == AnchorKind::Pronoun).expect("pronoun");
             assert_eq!(pronoun.speaker, anchors[0].speaker, "{text}");
         }
+    }
+
+    #[test]
+    fn a_body_named_by_its_role_speaks_as_a_body() {
+        for text in ["事件中無人受傷。警方表示，正調查起火原因。", "事件中无人受伤。警方又称，正调查起火原因。"]
+        {
+            let mut a = analysis_with(text, None, &[]);
+            role_named_speakers(&mut a);
+            let people = PersonIndex::new(&a);
+            let anchors = a.anchors_in(Span::new(0, a.text().len()), &people);
+            assert_eq!(anchors.len(), 1, "{text}");
+            assert_eq!(anchors[0].kind, AnchorKind::Organization);
+            assert_eq!(a.surface(anchors[0].span), "警方");
+        }
+        for text in ["男子被警方拘捕。", "警方人員到場。"] {
+            let mut a = analysis_with(text, None, &[]);
+            role_named_speakers(&mut a);
+            assert_eq!(a.entities.ids().count(), 0, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_spokesman_without_a_body_speaks_for_the_body_whose_spokesman_spoke_last() {
+        for (text, body) in [
+            ("運輸署發言人表示，路面已重開。發言人又指，會檢討安排。", "運輸署"),
+            ("运输署发言人表示，路面已重开。发言人又指，会检讨安排。", "运输署"),
+        ] {
+            let mut a = analysis_with(text, None, &[(body, EntityKind::Organization)]);
+            role_named_speakers(&mut a);
+            let people = PersonIndex::new(&a);
+            let anchors = a.anchors_in(Span::new(0, a.text().len()), &people);
+            assert_eq!(anchors.len(), 2, "{text}");
+            assert_eq!(anchors[1].speaker, anchors[0].speaker, "{text}");
+        }
+        let mut a = analysis_with("路面已重開。發言人指，會檢討安排。", None, &[]);
+        role_named_speakers(&mut a);
+        assert_eq!(a.entities.ids().count(), 0);
     }
 
     #[test]
