@@ -173,13 +173,24 @@ impl<'a, 'b> Reader<'a, 'b> {
         Some(self.quantity(n, n.start, amount.clone(), amount.end, FigureKind::Count, None, None))
     }
 
-    /// The number with what is fused to it: 多/餘 (1000多, 十多萬) and a range (3至5, 30到40).
+    /// The number with what is fused to it: 多/餘 (1000多, 十多萬), an indefinite digit
+    /// (十幾萬, 幾十名: [`Reader::indefinite_digit_after`], [`Reader::indefinite_digit_before`])
+    /// and a range (3至5, 30到40).
     fn amount(&self, n: Numeral, ordinal: bool) -> Amount {
         let f = self.folded;
         let mut amount = Amount { value: n.value, min: None, max: None, end: n.end, qualifier: None };
         let rest = &f[n.end..];
-        if let Some(c) = rest.chars().next().filter(|c| matches!(c, '多' | '余')) {
-            let after = n.end + c.len_utf8();
+        if !ordinal && self.indefinite_digit_before(n) {
+            amount.qualifier = Some(Qualifier::MoreThan);
+        }
+        let fused = rest
+            .chars()
+            .next()
+            .filter(|c| matches!(c, '多' | '余'))
+            .map(char::len_utf8)
+            .or_else(|| self.indefinite_digit_after(n, ordinal));
+        if let Some(len) = fused {
+            let after = n.end + len;
             let mags: Vec<(usize, u32)> = f[after..]
                 .char_indices()
                 .map_while(|(i, c)| magnitude(c).filter(|&e| e >= 4).map(|e| (i + c.len_utf8(), e)))
@@ -212,6 +223,44 @@ impl<'a, 'b> Reader<'a, 'b> {
         amount
     }
 
+    /// The length of an indefinite digit (幾, 若干) fused after a numeral that fills a place of it:
+    /// 十幾萬 is more than 100,000, 二十幾個 more than 20 — read as 多 is (十多萬). `None` after a
+    /// bare digit (三幾) or an ordinal.
+    fn indefinite_digit_after(&self, n: Numeral, ordinal: bool) -> Option<usize> {
+        let f = self.folded;
+        let last = f[n.start..n.end].chars().next_back()?;
+        if ordinal || !(magnitude(last).is_some() || (last.is_ascii_digit() && !n.chinese)) {
+            return None;
+        }
+        self.analysis.class(Role::IndefiniteCount).prefix_of(&f[n.end..]).filter(|&len| len == '几'.len_utf8())
+    }
+
+    /// Whether an indefinite digit (幾) stands right before a numeral that starts with its place
+    /// (幾十名, 幾百萬): some tens, some hundreds — more than the place itself.
+    fn indefinite_digit_before(&self, n: Numeral) -> bool {
+        let f = self.folded;
+        let first = f[n.start..n.end].chars().next();
+        n.chinese
+            && first.and_then(magnitude).is_some()
+            && self.analysis.class(Role::IndefiniteCount).suffix_of(&f[..n.start]) == Some('几'.len_utf8())
+    }
+
+    /// The length of the 半 that makes a bare 一 half of a whole (一半以上人口, 近一半的企業,
+    /// 規模的一半: 50 %), if it does: qualified, or of a whole named before it with 的. A bare 一半
+    /// in speech (一半是海水、一半是火焰, 一半時間) is a way of speaking more often than a figure;
+    /// 一半半 is a set phrase ("so-so").
+    fn half_of_the_whole(&self, n: Numeral, amount: &Amount, rest: &str) -> Option<usize> {
+        let f = self.folded;
+        let after = rest.strip_prefix('半')?;
+        if !n.bare_one || amount.end != n.end || amount.min.is_some() || after.starts_with('半') {
+            return None;
+        }
+        let qualified = self.qualifier_before(n.start).1.is_some()
+            || self.lex.qualifiers_after.prefix_of(after).is_some()
+            || f[..n.start].ends_with('的');
+        qualified.then_some('半'.len_utf8())
+    }
+
     /// 三分之一 (33.333333 %), 百分之十五 (15 %), 千分之五 (0.5 %).
     fn fraction(&self, n: Numeral) -> Option<Reading> {
         let f = self.folded;
@@ -232,7 +281,7 @@ impl<'a, 'b> Reader<'a, 'b> {
         Some(found)
     }
 
-    /// 15%, 1.5個百分點, 兩成, 近五成.
+    /// 15%, 1.5個百分點, 兩成, 近五成, 一半以上.
     fn percent(&self, n: Numeral, amount: &Amount) -> Option<Reading> {
         let f = self.folded;
         let rest = &f[amount.end..];
@@ -240,6 +289,8 @@ impl<'a, 'b> Reader<'a, 'b> {
             (1, amount.value, "%")
         } else if rest.starts_with("个百分点") {
             ("个百分点".len(), amount.value, "百分点")
+        } else if let Some(len) = self.half_of_the_whole(n, amount, rest) {
+            (len, Decimal::from_int(50), "%")
         } else if rest.starts_with('成') && amount.min.is_none() && amount.qualifier.is_none() {
             let tenths = integer(n.value).filter(|v| (1..=10).contains(v))?;
             let next = rest['成'.len_utf8()..].chars().next();
