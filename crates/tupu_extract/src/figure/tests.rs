@@ -639,3 +639,17 @@ fn digits_grouped_by_magnitudes_or_spaces() {
     assert!(quantities("查詢請致電2345 6789").is_empty());
     assert!(quantities("查询请致电2345 6789").is_empty());
 }
+
+#[test]
+fn casualties_are_counts_of_the_dead_and_injured() {
+    for text in ["貨車翻側，釀成至少2死15傷。", "货车翻侧，酿成至少2死15伤。"] {
+        let got: Vec<(String, Option<Qualifier>)> =
+            quantities(text).iter().map(|f| (f.value.to_string(), f.qualifier)).collect();
+        assert_eq!(got, [("2".into(), Some(Qualifier::AtLeast)), ("15".into(), None)], "{text}");
+    }
+    // 死難 (the victims of a date), 死刑 (a sentence), an idiom: no count.
+    for text in ["紀念八九死難者", "判處三死刑", "判处三死刑", "可謂九死一生", "可谓九死一生"]
+    {
+        assert!(quantities(text).is_empty(), "{text}");
+    }
+}
