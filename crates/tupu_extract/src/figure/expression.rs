@@ -14,7 +14,13 @@ use super::counts;
 use super::lexicon::{CurrencyCode, FigureLexicon, UnitClass};
 use crate::date::read::DateReader;
 use crate::lexicon::Role;
-use crate::numeral::{Numeral, NumeralReader, magnitude};
+use crate::numeral::{Numeral, NumeralReader, is_numeral_char, magnitude};
+
+/// Most characters read back from a 一 after a joiner for the count it is listed with
+/// ([`Reader::one_listed_with_a_count`]).
+const LISTED_COUNT_REACH: usize = 16;
+/// Punctuation that ends the list a count belongs to.
+const CLAUSE_MARKS: &[char] = &['，', '。', '；', '：', '！', '？', ',', ';', '\n'];
 
 /// Punctuation after 第N that makes it a list marker (第一，…), not a rank.
 const LIST_PUNCTUATION: &[char] = &['，', '、', '：', ':', ',', '.', '．'];
@@ -384,7 +390,8 @@ impl<'a, 'b> Reader<'a, 'b> {
         }
         let (start, before) = self.qualifier_before(start);
         let qualifier = before.or(qualifier);
-        if n.bare_one && qualifier.is_none() && amount.min.is_none() && kind != FigureKind::Percent {
+        let listed = || unit.is_some_and(|(unit_end, _)| self.one_listed_with_a_count(n, &f[amount.end..unit_end]));
+        if n.bare_one && qualifier.is_none() && amount.min.is_none() && kind != FigureKind::Percent && !listed() {
             // 一名男子, 一家企業: an article, not a count.
             return Reading::Consumed(end);
         }
@@ -414,6 +421,33 @@ impl<'a, 'b> Reader<'a, 'b> {
         figure.unit = unit.map(|(unit_end, _)| self.surface_bytes(amount.end, unit_end).to_owned());
         figure.counts = counted.map(|((a, b), _)| self.surface_bytes(a, b).to_owned());
         self.done(figure, span_end.max(amount_end), Some(amount_end))
+    }
+
+    /// Whether a bare 一 with measure word `unit` is listed with a count of the same measure word
+    /// just before it (兩項暴動罪、一項襲警罪; 三名委員及一名學生代表): then it counts one, as the
+    /// count it is listed with does, rather than being an article.
+    fn one_listed_with_a_count(&self, n: Numeral, unit: &str) -> bool {
+        let before = &self.folded[..n.start];
+        let joiner = if before.ends_with('、') {
+            Some('、'.len_utf8())
+        } else {
+            self.analysis.class(Role::Conjunction).suffix_of(before)
+        };
+        let Some(joiner) = joiner else { return false };
+        let left = &before[..before.len() - joiner];
+        let start = left
+            .char_indices()
+            .rev()
+            .take(LISTED_COUNT_REACH)
+            .take_while(|(_, c)| !CLAUSE_MARKS.contains(c))
+            .last()
+            .map_or(left.len(), |(i, _)| i);
+        let window = &left[start..];
+        // The count listed before is a number other than a bare 一 (一個城市、一個港口 lists articles).
+        window.match_indices(unit).any(|(i, _)| {
+            let digits: String = window[..i].chars().rev().take_while(|&c| is_numeral_char(c)).collect();
+            !digits.is_empty() && digits != "一"
+        })
     }
 
     /// A qualifier written before byte `start`, past words such as 可獲 (最多可獲一千萬):

@@ -653,3 +653,19 @@ fn casualties_are_counts_of_the_dead_and_injured() {
         assert!(quantities(text).is_empty(), "{text}");
     }
 }
+
+#[test]
+fn one_listed_with_a_count_is_a_count() {
+    for text in ["他被裁定兩項盜竊罪、一項傷人罪成立", "他被裁定两项盗窃罪、一项伤人罪成立"]
+    {
+        let got: Vec<String> = quantities(text).iter().map(|f| f.value.to_string()).collect();
+        assert_eq!(got, ["2", "1"], "{text}");
+    }
+    let got: Vec<String> = quantities("委員會有三名教師及一名學生").iter().map(|f| f.value.to_string()).collect();
+    assert_eq!(got, ["3", "1"]);
+    // Alone, or after a count of another measure word, 一 is an article.
+    assert!(quantities("一名男子被捕").is_empty());
+    assert!(quantities("這是一個城市、一個港口").is_empty());
+    assert!(quantities("这是一个城市、一个港口").is_empty());
+    assert_eq!(quantities("兩間學校及一名校長").len(), 1);
+}
