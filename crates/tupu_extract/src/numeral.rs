@@ -13,9 +13,12 @@ use regex::Regex;
 use crate::decimal::Decimal;
 use crate::lexicon::{Lexicons, Role, WordSet};
 
-/// A numeral: Arabic digits with thousands separators, a decimal part and Chinese magnitudes, or a
-/// run of Chinese numeral characters. `[0-9]`, not `\d`: other scripts' digits are not numbers here.
-const PATTERN: &str = r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?[百千万亿]*|[零〇一二两三四五六七八九十百千万亿]+(?:点[零〇一二三四五六七八九]+)?";
+/// A numeral: Arabic digits with thousands separators (a comma, or a space as in standard Chinese
+/// typesetting: 3 000, where the digits stand alone, not inside a run of them such as a telephone
+/// number), a decimal part and Chinese magnitudes, groups of digits and magnitudes (3亿5000万,
+/// 8万7千), or a run of Chinese numeral characters. `[0-9]`, not `\d`: other scripts' digits are
+/// not numbers here.
+const PATTERN: &str = r"(?:[0-9]+[百千万亿]+){1,3}[0-9]+[百千万亿]+|(?:[0-9]{1,3}(?:,[0-9]{3})+|(?-u:\b)[0-9]{1,3}(?: [0-9]{3})+(?-u:\b)|[0-9]+)(?:\.[0-9]+)?[百千万亿]*|[零〇一二两三四五六七八九十百千万亿]+(?:点[零〇一二三四五六七八九]+)?";
 
 /// Finds numerals anywhere.
 static NUMERAL: LazyLock<Regex> = LazyLock::new(|| compile(PATTERN));
@@ -180,12 +183,27 @@ pub(crate) fn arabic_count(chars: &[char]) -> Option<(usize, usize)> {
     chars[..n].iter().collect::<String>().parse().ok().map(|v| (v, n))
 }
 
-/// `1,500` → 1500, `1.2万` → 12000, `3.5万亿` → 3500000000000.
+/// `1,500` → 1500, `3 000` → 3000, `1.2万` → 12000, `3.5万亿` → 3500000000000, and groups that
+/// add up: `3亿5000万` → 350000000 (each group below the one before it; else no number).
 fn arabic_value(s: &str) -> Option<Decimal> {
-    let digits_end = s.find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.')).unwrap_or(s.len());
-    let plain: String = s[..digits_end].chars().filter(|&c| c != ',').collect();
-    let exp: u32 = s[digits_end..].chars().map(|c| magnitude(c).unwrap_or(0)).sum();
-    Some(Decimal::parse(&plain)?.scaled_by_power_of_ten(exp))
+    let mut total: Option<Decimal> = None;
+    let mut rest = s;
+    let mut last_exp = u32::MAX;
+    while !rest.is_empty() {
+        let digits_end =
+            rest.find(|c: char| !(c.is_ascii_digit() || c == ',' || c == ' ' || c == '.')).unwrap_or(rest.len());
+        let mags_end = rest[digits_end..].find(|c: char| magnitude(c).is_none()).map_or(rest.len(), |i| digits_end + i);
+        let plain: String = rest[..digits_end].chars().filter(|&c| c != ',' && c != ' ').collect();
+        let exp: u32 = rest[digits_end..mags_end].chars().map(|c| magnitude(c).unwrap_or(0)).sum();
+        if mags_end == 0 || (total.is_some() && exp >= last_exp) {
+            return None;
+        }
+        last_exp = exp;
+        let group = Decimal::parse(&plain)?.scaled_by_power_of_ten(exp);
+        total = Some(total.map_or(group, |t| t.plus(group)));
+        rest = &rest[mags_end..];
+    }
+    total
 }
 
 /// Reads a Chinese numeral. Digit strings (`二〇二五`, three digits or more) read digit by digit;

@@ -14,7 +14,13 @@ use super::counts;
 use super::lexicon::{CurrencyCode, FigureLexicon, UnitClass};
 use crate::date::read::DateReader;
 use crate::lexicon::Role;
-use crate::numeral::{Numeral, NumeralReader, magnitude};
+use crate::numeral::{Numeral, NumeralReader, is_numeral_char, magnitude};
+
+/// Most characters read back from a 一 after a joiner for the count it is listed with
+/// ([`Reader::one_listed_with_a_count`]).
+const LISTED_COUNT_REACH: usize = 16;
+/// Punctuation that ends the list a count belongs to.
+const CLAUSE_MARKS: &[char] = &['，', '。', '；', '：', '！', '？', ',', ';', '\n'];
 
 /// Punctuation after 第N that makes it a list marker (第一，…), not a rank.
 const LIST_PUNCTUATION: &[char] = &['，', '、', '：', ':', ',', '.', '．'];
@@ -173,13 +179,24 @@ impl<'a, 'b> Reader<'a, 'b> {
         Some(self.quantity(n, n.start, amount.clone(), amount.end, FigureKind::Count, None, None))
     }
 
-    /// The number with what is fused to it: 多/餘 (1000多, 十多萬) and a range (3至5, 30到40).
+    /// The number with what is fused to it: 多/餘 (1000多, 十多萬), an indefinite digit
+    /// (十幾萬, 幾十名: [`Reader::indefinite_digit_after`], [`Reader::indefinite_digit_before`])
+    /// and a range (3至5, 30到40).
     fn amount(&self, n: Numeral, ordinal: bool) -> Amount {
         let f = self.folded;
         let mut amount = Amount { value: n.value, min: None, max: None, end: n.end, qualifier: None };
         let rest = &f[n.end..];
-        if let Some(c) = rest.chars().next().filter(|c| matches!(c, '多' | '余')) {
-            let after = n.end + c.len_utf8();
+        if !ordinal && self.indefinite_digit_before(n) {
+            amount.qualifier = Some(Qualifier::MoreThan);
+        }
+        let fused = rest
+            .chars()
+            .next()
+            .filter(|c| matches!(c, '多' | '余'))
+            .map(char::len_utf8)
+            .or_else(|| self.indefinite_digit_after(n, ordinal));
+        if let Some(len) = fused {
+            let after = n.end + len;
             let mags: Vec<(usize, u32)> = f[after..]
                 .char_indices()
                 .map_while(|(i, c)| magnitude(c).filter(|&e| e >= 4).map(|e| (i + c.len_utf8(), e)))
@@ -212,6 +229,44 @@ impl<'a, 'b> Reader<'a, 'b> {
         amount
     }
 
+    /// The length of an indefinite digit (幾, 若干) fused after a numeral that fills a place of it:
+    /// 十幾萬 is more than 100,000, 二十幾個 more than 20 — read as 多 is (十多萬). `None` after a
+    /// bare digit (三幾) or an ordinal.
+    fn indefinite_digit_after(&self, n: Numeral, ordinal: bool) -> Option<usize> {
+        let f = self.folded;
+        let last = f[n.start..n.end].chars().next_back()?;
+        if ordinal || !(magnitude(last).is_some() || (last.is_ascii_digit() && !n.chinese)) {
+            return None;
+        }
+        self.analysis.class(Role::IndefiniteCount).prefix_of(&f[n.end..]).filter(|&len| len == '几'.len_utf8())
+    }
+
+    /// Whether an indefinite digit (幾) stands right before a numeral that starts with its place
+    /// (幾十名, 幾百萬): some tens, some hundreds — more than the place itself.
+    fn indefinite_digit_before(&self, n: Numeral) -> bool {
+        let f = self.folded;
+        let first = f[n.start..n.end].chars().next();
+        n.chinese
+            && first.and_then(magnitude).is_some()
+            && self.analysis.class(Role::IndefiniteCount).suffix_of(&f[..n.start]) == Some('几'.len_utf8())
+    }
+
+    /// The length of the 半 that makes a bare 一 half of a whole (一半以上人口, 近一半的企業,
+    /// 規模的一半: 50 %), if it does: qualified, or of a whole named before it with 的. A bare 一半
+    /// in speech (一半是海水、一半是火焰, 一半時間) is a way of speaking more often than a figure;
+    /// 一半半 is a set phrase ("so-so").
+    fn half_of_the_whole(&self, n: Numeral, amount: &Amount, rest: &str) -> Option<usize> {
+        let f = self.folded;
+        let after = rest.strip_prefix('半')?;
+        if !n.bare_one || amount.end != n.end || amount.min.is_some() || after.starts_with('半') {
+            return None;
+        }
+        let qualified = self.qualifier_before(n.start).1.is_some()
+            || self.lex.qualifiers_after.prefix_of(after).is_some()
+            || f[..n.start].ends_with('的');
+        qualified.then_some('半'.len_utf8())
+    }
+
     /// 三分之一 (33.333333 %), 百分之十五 (15 %), 千分之五 (0.5 %).
     fn fraction(&self, n: Numeral) -> Option<Reading> {
         let f = self.folded;
@@ -232,7 +287,7 @@ impl<'a, 'b> Reader<'a, 'b> {
         Some(found)
     }
 
-    /// 15%, 1.5個百分點, 兩成, 近五成.
+    /// 15%, 1.5個百分點, 兩成, 近五成, 一半以上.
     fn percent(&self, n: Numeral, amount: &Amount) -> Option<Reading> {
         let f = self.folded;
         let rest = &f[amount.end..];
@@ -240,6 +295,8 @@ impl<'a, 'b> Reader<'a, 'b> {
             (1, amount.value, "%")
         } else if rest.starts_with("个百分点") {
             ("个百分点".len(), amount.value, "百分点")
+        } else if let Some(len) = self.half_of_the_whole(n, amount, rest) {
+            (len, Decimal::from_int(50), "%")
         } else if rest.starts_with('成') && amount.min.is_none() && amount.qualifier.is_none() {
             let tenths = integer(n.value).filter(|v| (1..=10).contains(v))?;
             let next = rest['成'.len_utf8()..].chars().next();
@@ -333,7 +390,8 @@ impl<'a, 'b> Reader<'a, 'b> {
         }
         let (start, before) = self.qualifier_before(start);
         let qualifier = before.or(qualifier);
-        if n.bare_one && qualifier.is_none() && amount.min.is_none() && kind != FigureKind::Percent {
+        let listed = || unit.is_some_and(|(unit_end, _)| self.one_listed_with_a_count(n, &f[amount.end..unit_end]));
+        if n.bare_one && qualifier.is_none() && amount.min.is_none() && kind != FigureKind::Percent && !listed() {
             // 一名男子, 一家企業: an article, not a count.
             return Reading::Consumed(end);
         }
@@ -363,6 +421,33 @@ impl<'a, 'b> Reader<'a, 'b> {
         figure.unit = unit.map(|(unit_end, _)| self.surface_bytes(amount.end, unit_end).to_owned());
         figure.counts = counted.map(|((a, b), _)| self.surface_bytes(a, b).to_owned());
         self.done(figure, span_end.max(amount_end), Some(amount_end))
+    }
+
+    /// Whether a bare 一 with measure word `unit` is listed with a count of the same measure word
+    /// just before it (兩項暴動罪、一項襲警罪; 三名委員及一名學生代表): then it counts one, as the
+    /// count it is listed with does, rather than being an article.
+    fn one_listed_with_a_count(&self, n: Numeral, unit: &str) -> bool {
+        let before = &self.folded[..n.start];
+        let joiner = if before.ends_with('、') {
+            Some('、'.len_utf8())
+        } else {
+            self.analysis.class(Role::Conjunction).suffix_of(before)
+        };
+        let Some(joiner) = joiner else { return false };
+        let left = &before[..before.len() - joiner];
+        let start = left
+            .char_indices()
+            .rev()
+            .take(LISTED_COUNT_REACH)
+            .take_while(|(_, c)| !CLAUSE_MARKS.contains(c))
+            .last()
+            .map_or(left.len(), |(i, _)| i);
+        let window = &left[start..];
+        // The count listed before is a number other than a bare 一 (一個城市、一個港口 lists articles).
+        window.match_indices(unit).any(|(i, _)| {
+            let digits: String = window[..i].chars().rev().take_while(|&c| is_numeral_char(c)).collect();
+            !digits.is_empty() && digits != "一"
+        })
     }
 
     /// A qualifier written before byte `start`, past words such as 可獲 (最多可獲一千萬):

@@ -581,3 +581,91 @@ fn a_half_after_the_measure_word_of_a_duration() {
     assert_eq!(xsd("历时约一个半小时").as_deref(), Some("PT1.5H"));
     assert_eq!(xsd("歷時兩年半").as_deref(), Some("P2.5Y"));
 }
+
+#[test]
+fn an_indefinite_digit_is_more_than_its_place() {
+    for (text, value, counts) in [
+        ("她還欠銀行十幾萬元貸款", "100000", Some("貸款")),
+        ("她还欠银行十几万元贷款", "100000", Some("贷款")),
+        ("區內有二十幾間學校", "20", Some("學校")),
+        ("区内有二十几间学校", "20", Some("学校")),
+        ("每日有幾十名旅客入境", "10", Some("旅客")),
+        ("每日有几十名旅客入境", "10", Some("旅客")),
+    ] {
+        let f = only(text);
+        assert_eq!(
+            (f.value.to_string(), f.qualifier, f.counts.as_deref()),
+            (value.into(), Some(Qualifier::MoreThan), counts),
+            "{text}"
+        );
+    }
+    // 幾乎 (almost) and 這幾天 count nothing.
+    assert!(quantities("這幾天幾乎每人都到場").is_empty());
+}
+
+#[test]
+fn half_of_a_whole_is_fifty_percent() {
+    for (text, qualifier) in [
+        ("全市一半以上家庭已接種疫苗", Some(Qualifier::AtLeast)),
+        ("全市一半以上家庭已接种疫苗", Some(Qualifier::AtLeast)),
+        ("近一半的會員反對", Some(Qualifier::Approximately)),
+        ("近一半的会员反对", Some(Qualifier::Approximately)),
+        ("成本減至原來的一半", None),
+        ("成本减至原来的一半", None),
+    ] {
+        let f = only(text);
+        assert_eq!((f.kind, f.value.to_string(), f.qualifier), (FigureKind::Percent, "50".into(), qualifier), "{text}");
+    }
+    // the other half (a partner), 一半半 (so-so), and half an hour read as a length of time.
+    for text in ["他和另一半去旅行", "他和另一半去旅行", "成績一半半", "等了一個半小時", "一半時間在家", "一半时间在家"]
+    {
+        assert!(quantities(text).is_empty(), "{text}");
+    }
+}
+
+#[test]
+fn digits_grouped_by_magnitudes_or_spaces() {
+    for (text, value) in [
+        ("項目投資3億5000萬元", "350000000"),
+        ("项目投资3亿5000万元", "350000000"),
+        ("今年有6萬2千多名考生", "62000"),
+        ("今年有6万2千多名考生", "62000"),
+        ("為3 000名員工接種", "3000"),
+        ("为12 500名员工接种", "12500"),
+    ] {
+        assert_eq!(only(text).value.to_string(), value, "{text}");
+    }
+    // A telephone number is a run of digits, not a number grouped by spaces.
+    assert!(quantities("查詢請致電2345 6789").is_empty());
+    assert!(quantities("查询请致电2345 6789").is_empty());
+}
+
+#[test]
+fn casualties_are_counts_of_the_dead_and_injured() {
+    for text in ["貨車翻側，釀成至少2死15傷。", "货车翻侧，酿成至少2死15伤。"] {
+        let got: Vec<(String, Option<Qualifier>)> =
+            quantities(text).iter().map(|f| (f.value.to_string(), f.qualifier)).collect();
+        assert_eq!(got, [("2".into(), Some(Qualifier::AtLeast)), ("15".into(), None)], "{text}");
+    }
+    // 死難 (the victims of a date), 死刑 (a sentence), an idiom: no count.
+    for text in ["紀念八九死難者", "判處三死刑", "判处三死刑", "可謂九死一生", "可谓九死一生"]
+    {
+        assert!(quantities(text).is_empty(), "{text}");
+    }
+}
+
+#[test]
+fn one_listed_with_a_count_is_a_count() {
+    for text in ["他被裁定兩項盜竊罪、一項傷人罪成立", "他被裁定两项盗窃罪、一项伤人罪成立"]
+    {
+        let got: Vec<String> = quantities(text).iter().map(|f| f.value.to_string()).collect();
+        assert_eq!(got, ["2", "1"], "{text}");
+    }
+    let got: Vec<String> = quantities("委員會有三名教師及一名學生").iter().map(|f| f.value.to_string()).collect();
+    assert_eq!(got, ["3", "1"]);
+    // Alone, or after a count of another measure word, 一 is an article.
+    assert!(quantities("一名男子被捕").is_empty());
+    assert!(quantities("這是一個城市、一個港口").is_empty());
+    assert!(quantities("这是一个城市、一个港口").is_empty());
+    assert_eq!(quantities("兩間學校及一名校長").len(), 1);
+}

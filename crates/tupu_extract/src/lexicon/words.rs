@@ -382,6 +382,9 @@ roles! {
     Acquaintance = "acquaintance",
     /// 生前, 已故: before a word of kin or friendship (甲生前好友乙).
     KinModifier = "kin-modifier",
+    /// 不, 未, 並非: right before a relation verb, the sentence denies the link (甲不屬於乙;
+    /// `relation::negated`).
+    Negation = "negation",
     /// 至, 到: joins the two ends of a range (3至5年, 9日至10日).
     RangeWord = "range-word",
     /// 立, 員: after 成 it is a word (成立, 成員), not tenths.

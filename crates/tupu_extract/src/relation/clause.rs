@@ -230,7 +230,7 @@ impl Analysis<'_> {
 
     /// How many characters stand in `[from, to)` other than quotation marks and spaces; a clause
     /// or sentence end counts as too many.
-    fn bare_len(&self, from: usize, to: usize) -> usize {
+    pub(super) fn bare_len(&self, from: usize, to: usize) -> usize {
         let chars = self.chars_of(Span::new(from, to.max(from)));
         if chars.iter().any(|c| CLAUSE_END.contains(c) || SENTENCE_END.contains(c)) {
             return usize::MAX;

@@ -32,6 +32,13 @@ const ORGANISING: &[&str] = &["organizerOf", "coOrganizerOf"];
 /// places what follows its 的.
 const LOCATED_IN: &str = "locatedIn";
 
+/// The property of a membership verb (屬於): it links only a part written right before it.
+const PART_OF: &str = "partOf";
+
+/// Most characters between a part and its membership verb (甲區仍然屬於乙市: 仍然); a longer
+/// stretch belongs to another verb (甲會不得處理任何屬於乙會的事宜).
+const MEMBERSHIP_GAP: usize = 2;
+
 /// Properties of meeting verbs: the parties on each side of their 與 meet each other.
 const MEETING: &[&str] = &["metWith", "spokeWith"];
 
@@ -122,11 +129,26 @@ impl Stage for Relations {
 }
 
 impl Analysis<'_> {
+    /// Whether a negation stands right before the verb at `verb`: 甲不屬於乙, 乙未有出席 deny the
+    /// link the verb would state.
+    fn negated(&self, verb: Span) -> bool {
+        self.class_word_before(Role::Negation, verb.start).is_some()
+    }
+
+    /// Whether a membership verb at `verb` has its part written right before it (甲區仍然屬於乙市),
+    /// not only a topic of the sentence (甲報翻查資料，該範圍屬於乙院: 甲報 is no part of 乙院).
+    fn part_right_before(&self, verb: Span, parties: Option<&Parties>) -> bool {
+        parties.and_then(|p| p.heads.last()).is_some_and(|(_, m)| self.bare_len(m.end, verb.start) <= MEMBERSHIP_GAP)
+    }
+
     /// The relations one verb occurrence states, and whether its parties were passive (由X主辦).
     fn relations_of(&self, at: &Occurrence<'_>) -> (Vec<Relation>, bool) {
         let verb = at.verb;
         // A verb inside a name (投資推廣署) is part of the name.
         if self.mentions_in(at.sentence).iter().any(|(_, m)| m.overlaps(at.span)) {
+            return (Vec::new(), false);
+        }
+        if self.negated(at.span) {
             return (Vec::new(), false);
         }
         if verb.frame == Frame::Interview {
@@ -142,6 +164,9 @@ impl Analysis<'_> {
         let mut parties = self.parties_before(at.span, at.clause.start).or_else(|| {
             verb.objects.contains(&EntityKind::Event).then(|| self.parties_before_venue(at.span, at.clause.start))?
         });
+        if verb.property == PART_OF && !self.part_right_before(at.span, parties.as_ref()) {
+            return (Vec::new(), false);
+        }
         if verb.frame == Frame::Mutual
             && parties.as_ref().is_some_and(|p| self.met_by_someone_else(p.start, at.clause.start))
         {

@@ -411,3 +411,31 @@ fn a_party_that_attends_an_event_held_at_a_venue_does_not_hold_it() {
     assert!(relations("乙國也將出席在丙市舉行的丁年會。", &names).iter().all(|t| t.1 != "organizerOf"));
     assert!(relations("乙國時間明早八時在丙市舉行丁年會。", &names).is_empty());
 }
+
+#[test]
+fn a_body_or_place_belongs_to_a_larger_one_unless_denied() {
+    let names = [("甲中心", Organization), ("乙署", Organization)];
+    assert_eq!(relations("甲中心屬於乙署，負責檢疫。", &names), [triple("甲中心", "partOf", "乙署")]);
+    let names = [("甲中心", Organization), ("乙署", Organization)];
+    assert_eq!(relations("甲中心属于乙署，负责检疫。", &names), [triple("甲中心", "partOf", "乙署")]);
+    assert!(relations("甲中心並不屬於乙署。", &names).is_empty());
+    assert!(relations("甲中心并不属于乙署。", &names).is_empty());
+}
+
+#[test]
+fn a_negated_verb_states_no_link() {
+    let names = [("張三", Person), ("甲論壇", Event)];
+    assert!(relations("張三未有出席甲論壇。", &names).is_empty());
+    assert!(relations("张三没有出席甲论坛。", &[("张三", Person), ("甲论坛", Event)]).is_empty());
+    assert_eq!(relations("張三出席甲論壇。", &names), [triple("張三", "attended", "甲論壇")]);
+}
+
+#[test]
+fn only_a_part_written_right_before_belongs() {
+    let names = [("甲報", Organization), ("乙院", Organization), ("丙區", Place), ("丁市", Place)];
+    assert!(relations("甲報翻查資料，該停車場屬於乙院範圍。", &names).is_empty());
+    assert!(
+        relations("甲报翻查资料，该停车场属于乙院范围。", &[("甲报", Organization), ("乙院", Organization)]).is_empty()
+    );
+    assert_eq!(relations("丙區仍然屬於丁市。", &names), [triple("丙區", "partOf", "丁市")]);
+}
