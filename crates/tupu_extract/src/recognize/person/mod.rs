@@ -37,9 +37,10 @@ pub(crate) fn recognise(a: &mut Analysis<'_>) {
 
 /// The posts of every person, once all the people are found: titles before and after each
 /// mention, whichever rule found the person (a speech verb, the name tagger), then the
-/// governments of offices written without a body.
+/// governments of offices written without a body; and posts in a parenthesis after a name.
 pub(crate) fn posts(a: &mut Analysis<'_>) {
     titled::titles_at_every_mention(a);
+    posts::posts_in_parentheses(a);
     posts::offices_of_governments(a);
 }
 
@@ -236,6 +237,45 @@ mod tests {
     fn descriptor_between_organisation_and_title() {
         let (_, posts) = people("東方集團亞太區總裁陳立表示。");
         assert_eq!(posts, vec![("陳立".into(), "總裁".into(), Some("東方集團".into()))]);
+    }
+
+    #[test]
+    fn a_body_and_title_in_a_parenthesis_after_a_name_is_a_post() {
+        for (text, expected) in [
+            (
+                "陳大文表示，計劃順利。李明指出，成效理想。陳大文（發展局局長）與李明（北辰大學教授）一同出席。",
+                [("陳大文", "局長", "發展局"), ("李明", "教授", "北辰大學")],
+            ),
+            (
+                "陈大文表示，计划顺利。李明指出，成效理想。陈大文（发展局局长）与李明（北辰大学教授）一同出席。",
+                [("陈大文", "局长", "发展局"), ("李明", "教授", "北辰大学")],
+            ),
+        ] {
+            let (_, posts) = people(text);
+            let expected: Vec<PostLine> =
+                expected.iter().map(|(h, t, o)| (h.to_string(), t.to_string(), Some(o.to_string()))).collect();
+            assert_eq!(posts, expected, "{text}");
+        }
+        // Several parts, one an age; a 時任 before the body.
+        for (text, org) in [
+            ("陳大文表示，計劃順利。陳大文（52歲，時任發展局局長）出席。", "發展局"),
+            ("陈大文表示，计划顺利。陈大文（52岁，时任发展局局长）出席。", "发展局"),
+        ] {
+            let (_, posts) = people(text);
+            assert_eq!(posts.len(), 1, "{text}: {posts:?}");
+            assert_eq!(posts[0].2.as_deref(), Some(org), "{text}: {posts:?}");
+        }
+        // A caption's place, an age, a party alone, a bare title: no post.
+        for text in [
+            "陳大文表示，計劃順利。陳大文（左一）出席。",
+            "陳大文表示，計劃順利。陳大文（52歲）出席。",
+            "陳大文表示，計劃順利。陳大文（民建聯）出席。",
+            "陈大文表示，计划顺利。陈大文（主席）出席。",
+            "陈大文表示，计划顺利。陈大文（左二）出席。",
+        ] {
+            let (_, posts) = people(text);
+            assert!(posts.is_empty(), "{text}: {posts:?}");
+        }
     }
 
     #[test]

@@ -440,3 +440,69 @@ fn appointed_title(a: &Analysis<'_>, after: usize) -> Option<(Span, Option<Entit
     }
     None
 }
+
+/// Longest parenthesis after a name read for posts: 「陳大文（北辰大學社會學系教授，前任發展局局長）」.
+const MAX_POST_ASIDE: usize = 32;
+
+/// Posts written in a parenthesis right after a person's name: 「陳大文（發展局局長）」,
+/// 「李明（北辰大學教授）」. Each part of the parenthesis (parts are split by ， and 、) that is
+/// wholly a body and its title — a body the article names, a descriptor, a title of the lexicon,
+/// after at most a word such as 時任 or 現任 — is a post of the person, in that body. Other parts
+/// give none: an age (32歲), a caption's place (左一), a party's abbreviation alone, and a bare
+/// title, which is as often a role in the story as a post.
+pub(super) fn posts_in_parentheses(a: &mut Analysis<'_>) {
+    let people: Vec<(EntityId, Span)> =
+        a.entities.all_mentions().into_iter().filter(|(id, _)| a.entities.kind(*id) == EntityKind::Person).collect();
+    for (person, m) in people {
+        let Some(aside) = aside_after(a, m.end) else {
+            continue;
+        };
+        let mut start = aside.start;
+        for p in aside.start..=aside.end {
+            if p < aside.end && !matches!(a.char_at(p), '，' | ',' | '、') {
+                continue;
+            }
+            if let Some((title, org)) = body_and_title(a, Span::new(start, p)) {
+                if !a.posts.iter().any(|post| post.holder == person && post.span == title) {
+                    let t = a.surface(title).to_owned();
+                    a.posts.push(Post { holder: person, title: t, org: Some(org), span: title });
+                }
+            }
+            start = p + 1;
+        }
+    }
+}
+
+/// The inside of a parenthesis opening right at `pos` and closing within [`MAX_POST_ASIDE`]
+/// characters on the same line.
+fn aside_after(a: &Analysis<'_>, pos: usize) -> Option<Span> {
+    let close = match a.char_at(pos) {
+        '（' => '）',
+        '(' => ')',
+        _ => return None,
+    };
+    let end = (pos + 1..(pos + 2 + MAX_POST_ASIDE).min(a.chars.len()))
+        .take_while(|&p| !matches!(a.char_at(p), '\n' | '（' | '('))
+        .find(|&p| a.char_at(p) == close)?;
+    Some(Span::new(pos + 1, end))
+}
+
+/// The title and body when `part` is wholly a body, an optional descriptor and a title
+/// (北辰大學社會學系教授), after at most a boundary word (時任, 現任): see [`posts_in_parentheses`].
+fn body_and_title(a: &Analysis<'_>, part: Span) -> Option<(Span, EntityId)> {
+    if part.len() < 3 {
+        return None;
+    }
+    let (title, _) = a.word_ending_at(part.end, |c| matches!(c, WordClass::Title(_)))?;
+    if title.start <= part.start || a.entities.inside_larger_mention(title) || super::inside_longer_title(a, title) {
+        return None;
+    }
+    let (org, body) = contracted_body(a, title).or_else(|| org_before(a, title.start))?;
+    if body.start < part.start {
+        return None;
+    }
+    let lead = Span::new(part.start, body.start);
+    let opens_part =
+        lead.is_empty() || a.word_starting_at(part.start, |c| c == WordClass::Boundary).is_some_and(|(w, _)| w == lead);
+    opens_part.then_some((title, org))
+}
