@@ -22,6 +22,8 @@ pub(crate) struct Patterns {
     /// A quoted name after an organisation's class noun: 極端組織「X」, 政黨“X”; group 1 is the
     /// name (spaces inside the quotes left out).
     pub(crate) quoted_organisation: Regex,
+    /// 《title》 of a publication ending with a publication word (報, 週刊): group 1 is the title.
+    pub(crate) publication: Regex,
     /// A Latin-script name followed by a company word: DeepSeek等企业; group 1 is the name.
     pub(crate) latin_company: Regex,
     /// 在X舉行, 於X隆重開幕: group 1 is where the event is held.
@@ -65,6 +67,7 @@ impl Patterns {
                 "(?:{})[「“『]\\s*([^」”』「“『，。、；：！？\\s]{{2,14}})\\s*[」”』]",
                 any(Role::OrganisationClass)
             ))?,
+            publication: compile(&format!("《([^《》，。、\\s]{{1,16}}?(?:{}))》", any(Role::PublicationEnding)))?,
             latin_company: compile(&format!(
                 r"([A-Za-z][A-Za-z0-9&.\-]*[A-Za-z0-9](?: [A-Z][A-Za-z0-9&.\-]*)*)(?:{})?(?:{})",
                 any(Role::Etc),
@@ -112,6 +115,7 @@ mod tests {
         assert_eq!(&p.quoted_programme.captures("实施“数据强基”工程").unwrap()[1], "数据强基");
         assert_eq!(&p.quoted_event.captures("举行“海风同行”联合集会").unwrap()[1], "海风同行");
         assert_eq!(&p.quoted_organisation.captures("环保组织“ 绿野先锋 ”指").unwrap()[1], "绿野先锋");
+        assert_eq!(&p.publication.captures("据《北方晨报》报道").unwrap()[1], "北方晨报");
         assert_eq!(&p.latin_company.captures("MiniMax等企业").unwrap()[1], "MiniMax");
         assert_eq!(&p.venue.captures("在香港会展中心隆重开幕").unwrap()[1], "香港会展中心");
         assert_eq!(&p.parenthetical.captures("（以下简称“云擎”）").unwrap()[1], "云擎");

@@ -354,6 +354,9 @@ roles! {
     /// 組織, 政黨, 團體: before a quoted name, the class of an organisation named by it
     /// (極端組織「X」; `recognize::names::quoted::quoted_organisations`).
     OrganisationClass = "organisation-class",
+    /// 報, 週刊, 雜誌: the last word of a publication's title (《X日報》 is a newspaper, an
+    /// organisation; `recognize::names::quoted::publications`).
+    PublicationEnding = "publication-ending",
     /// 以下簡稱, 下稱: introduces an abbreviation in parentheses.
     AbbreviationMarker = "abbreviation-marker",
     /// 隆重, 盛大: an adverb between an event's venue and its verb.

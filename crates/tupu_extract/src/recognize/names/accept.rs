@@ -6,7 +6,7 @@ use crate::lexicon::{KnownClass, Role, WordClass};
 use crate::model::EntityKind;
 use crate::span::Span;
 
-use super::Candidate;
+use super::{Candidate, is_quoted};
 
 /// What a foreign country at the start of a candidate does to it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -103,11 +103,12 @@ fn keep_quoted_form(a: &mut Analysis<'_>, c: &Candidate) {
 /// A foreign country the candidate starts with (see [`Country`]): a modifier unless the body is
 /// the country's own — a government body (a ministry keeps its country: 沙特阿拉伯能源部, also
 /// called 能源部), its mission abroad or a part of one (英國駐港總領事館, 西班牙駐華使館教育處),
-/// or only generic words before the ending (葡萄牙旅遊局, 美國商會).
+/// or only generic words before the ending (葡萄牙旅遊局, 美國商會). A name quoted whole keeps it:
+/// the marks enclose the title, country included (《某國日報》 is the paper's name).
 fn foreign_country(a: &Analysis<'_>, c: &Candidate, inner: &[(usize, Span)]) -> Country {
     let Some(&(id, m)) = inner.first() else { return Country::Kept };
     let foreign = a.entities.get(id).known.is_some_and(|k| a.lex.known[k].is_foreign_country());
-    if m.start != c.span.start || !foreign {
+    if m.start != c.span.start || !foreign || is_quoted(a, c.span) {
         return Country::Kept;
     }
     let ending = a.word_ending_at(c.span.end, |w| matches!(w, WordClass::Suffix(_))).map_or(0, |(w, _)| w.len());

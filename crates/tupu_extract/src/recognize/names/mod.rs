@@ -6,7 +6,8 @@
 //!   needs a proper-name marker: quotes, a known place or body at its start, a title right after,
 //!   or an abbreviation introduced for it.
 //! - **Quoted programmes**: 「X」行動 / “X”工程 → initiative X (the quoted form kept as an alias);
-//!   《X白皮書》 → initiative X; **quoted happenings**: 「X」集會 → event X.
+//!   《X白皮書》 → initiative X; **quoted happenings**: 「X」集會 → event X; **publications**:
+//!   《X日報》, 《X週刊》 → organisation.
 //! - **Latin names** before a company word: DeepSeek等企業 → organisation DeepSeek.
 //!
 //! The modules: [`ending`] (names before an ending, and the rules that reject them), [`start`]
@@ -50,6 +51,7 @@ pub(crate) fn recognise(a: &mut Analysis<'_>) {
     candidates.extend(quoted::documents(a));
     candidates.extend(quoted::quoted_events(a));
     candidates.extend(quoted::quoted_organisations(a));
+    candidates.extend(quoted::publications(a));
     candidates.extend(latin::latin_companies(a));
     accept::accept(a, candidates);
 }
@@ -198,6 +200,32 @@ mod tests {
         let f = names("深入实施“数据强基”工程，并发布《数字经济发展白皮书（2026年）》。");
         assert!(has(&f, "数据强基", EntityKind::Initiative), "{f:?}");
         assert!(has(&f, "数字经济发展白皮书（2026年）", EntityKind::Initiative), "{f:?}");
+    }
+
+    #[test]
+    fn publications_in_book_marks() {
+        for (text, name) in [
+            ("據《北嶺晚報》報道，事件引起關注。", "北嶺晚報"),
+            ("据《南川商报》报道，事件引起关注。", "南川商报"),
+            ("他接受《星河週刊》訪問時表示。", "星河週刊"),
+            ("他接受《星河周刊》访问时表示。", "星河周刊"),
+            ("《松報》引述消息指出。", "松報"),
+            ("《青禾杂志》刊登了文章。", "青禾杂志"),
+            // A country at the start of a title in marks is part of it.
+            ("據《日本晨星報》報道。", "日本晨星報"),
+            ("据《日本晨星报》报道。", "日本晨星报"),
+        ] {
+            let f = names(text);
+            assert!(has(&f, name, EntityKind::Organization), "{text}: {f:?}");
+        }
+        // A report's title is no outlet; a bare word before a publication word is no title.
+        for (text, name) in
+            [("世界銀行發表《東區經濟季報》。", "東區經濟季報"), ("世界银行发表《东区经济季报》。", "东区经济季报")]
+        {
+            let f = names(text);
+            assert!(!has(&f, name, EntityKind::Organization), "{text}: {f:?}");
+        }
+        assert!(names("有關報道指出。").is_empty());
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! Quoted programmes, documents, happenings and organisations: 「X」行動 / “X”工程 → initiative
 //! X; 《X白皮書》 → initiative X; 「X」集會 → event X — the quoted or bracketed form kept as an
-//! alias; 極端組織「X」 → organisation X.
+//! alias; 極端組織「X」 → organisation X; 《X日報》 → organisation X日報.
 
 use crate::analysis::Analysis;
 use crate::lexicon::{Role, WordClass};
@@ -20,6 +20,16 @@ pub(super) fn quoted_programmes(a: &Analysis<'_>) -> Vec<Candidate> {
 /// 《X白皮書》: initiative X, the bracketed form an alias.
 pub(super) fn documents(a: &Analysis<'_>) -> Vec<Candidate> {
     captured(a, &a.lex.patterns.document).map(|c| c.candidate(EntityKind::Initiative, true)).collect()
+}
+
+/// 《X日報》, 《X週刊》, 《X雜誌》: a title in book marks ending with a publication word names a
+/// newspaper or magazine, an organisation (the marks confirm what a bare X報 would leave open) —
+/// unless the title ends with a document word (《X季報》 is a report, not an outlet).
+pub(super) fn publications(a: &Analysis<'_>) -> Vec<Candidate> {
+    captured(a, &a.lex.patterns.publication)
+        .filter(|c| a.class_word_before(Role::DocumentEnding, c.name.end).is_none())
+        .map(|c| c.candidate(EntityKind::Organization, false))
+        .collect()
 }
 
 /// 「X」集會, 《X》論壇, 「X」聯合軍事演習: event X, the quoted form with its happening word an
