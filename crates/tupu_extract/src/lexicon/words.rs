@@ -280,6 +280,11 @@ roles! {
     AfterName = "after-name",
     /// 攝: "photographed by", after a name closing a caption's line (「…合照。陳大文攝」).
     PhotoCredit = "photo-credit",
+    /// 左, 右, 中: where a person stands in a photo, in brackets after the name, perhaps with
+    /// an ordinal (陳大文（左二）; `recognize::captioned_people`).
+    CaptionPosition = "caption-position",
+    /// 前排, 後排: the row of a photo before a caption position (李明（前排右三）).
+    CaptionRow = "caption-row",
     /// 的, 將, 是: after a two-character alias it stands as a word (城大的…).
     AfterShortAlias = "after-short-alias",
     /// 擔任, 出任: a person takes a post (由陳大文擔任主任).

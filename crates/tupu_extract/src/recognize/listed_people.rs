@@ -60,7 +60,7 @@ pub(crate) fn recognise(a: &mut Analysis<'_>) {
 
 /// Whether an item of a list beside a person is a name: every check of a tagger's proposal but
 /// its margin.
-fn is_listed_name(a: &Analysis<'_>, lex: &GeneralLexicon, item: Span) -> bool {
+pub(super) fn is_listed_name(a: &Analysis<'_>, lex: &GeneralLexicon, item: Span) -> bool {
     let p = Proposal { span: item, margin: f32::MAX };
     !REJECTIONS.iter().any(|(_, rejects)| rejects(a, lex, &p))
         && (item.len() < 4 || reads_as_four_character_name(a, item))
@@ -131,17 +131,18 @@ fn is_list_break(c: char) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
     use crate::analysis::testing::analysis_with;
 
-    /// The people found in `text` by the rules, the tagger and the lists, by label.
-    fn people(text: &str, given: &[(&str, EntityKind)]) -> Vec<String> {
+    /// The people found in `text` by the rules, the tagger, the captions and the lists, by label.
+    pub(in crate::recognize) fn people(text: &str, given: &[(&str, EntityKind)]) -> Vec<String> {
         let mut a = analysis_with(text, None, given);
         super::super::known::recognise(&mut a);
         super::super::names::recognise(&mut a);
         super::super::person::recognise(&mut a);
         super::super::tagged_people::recognise(&mut a);
+        super::super::captioned_people::recognise(&mut a);
         recognise(&mut a);
         let mut found: Vec<String> =
             a.entities.finish(false).0.into_iter().filter(|e| e.kind == EntityKind::Person).map(|e| e.label).collect();
@@ -149,7 +150,7 @@ mod tests {
         found
     }
 
-    fn sorted(names: &[&str]) -> Vec<String> {
+    pub(in crate::recognize) fn sorted(names: &[&str]) -> Vec<String> {
         let mut v: Vec<String> = names.iter().map(|n| (*n).to_owned()).collect();
         v.sort();
         v

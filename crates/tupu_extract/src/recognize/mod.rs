@@ -5,6 +5,7 @@
 //! whose posts point at the organisations already found, then the people the name tagger
 //! proposes where no rule contradicts it, then the posts written at every person's mentions.
 
+mod captioned_people;
 mod known;
 mod listed_people;
 mod names;
@@ -20,7 +21,8 @@ pub(crate) struct PatternNames;
 /// People and their posts.
 pub(crate) struct People;
 /// People the name tagger proposes and no rule contradicts (names in lists, captions, subjects),
-/// then the names listed beside any person (陳志明、黃美玲、李國強).
+/// then the people a photo caption places (陳志明（左二）), then the names listed beside any person
+/// (陳志明、黃美玲、李國強).
 pub(crate) struct TaggedPeople;
 /// The posts written at every person's mentions, whichever stage found the person.
 pub(crate) struct Posts;
@@ -62,6 +64,7 @@ impl Stage for TaggedPeople {
 
     fn run(&self, analysis: &mut Analysis<'_>) {
         tagged_people::recognise(analysis);
+        captioned_people::recognise(analysis);
         listed_people::recognise(analysis);
     }
 }
