@@ -261,6 +261,9 @@ roles! {
     /// 發言人 standing without its body (statements: speaks for the body whose spokesman spoke
     /// last: 外交部發言人表示…。發言人又指).
     Spokesman = "spokesman",
+    /// 報道 standing without its outlet (statements: speaks for the outlet whose report was named
+    /// last: 新華社報道…。報道又指; annotators attribute such statements to the outlet).
+    Report = "report",
     /// 們, 人, 國: after 他/她 it is another word (他們, 他人), not a pronoun.
     NotPronounAfter = "not-pronoun-after",
     /// 其, 吉, 利: before 他 it is another word (其他, 吉他), not a pronoun.
