@@ -715,7 +715,7 @@ fn latin_surname_alone(a: &mut Analysis<'_>) {
 
 /// The surname of a personal name in Latin letters: the last of two or more capitalised words
 /// (Wright of Ian Wright), not an initial or a postnominal in capitals (SC, KC, II).
-fn latin_surname(name: &str) -> Option<&str> {
+pub(crate) fn latin_surname(name: &str) -> Option<&str> {
     let words: Vec<&str> = name.split([' ', '\u{a0}']).filter(|w| !w.is_empty()).collect();
     let capitalised = |w: &&str| {
         w.chars().next().is_some_and(|c| c.is_ascii_uppercase())

@@ -82,11 +82,7 @@ impl PersonIndex {
         for id in a.entities.ids().filter(|&id| a.entities.kind(id) == EntityKind::Person) {
             let id = a.entities.resolve(id);
             for name in a.entities.get(id).full_names.keys() {
-                // Split at any space: names are often written with a no-break space.
-                if let Some((_, last)) = name.trim_end().rsplit_once(char::is_whitespace)
-                    && last.len() >= 2
-                    && last.chars().all(|c| c.is_ascii_alphabetic())
-                {
+                if let Some(last) = crate::resolve::latin_surname(name) {
                     latin_surnames
                         .entry(last.to_ascii_lowercase())
                         .and_modify(|x| *x = x.filter(|&other| other == id))
@@ -206,13 +202,8 @@ pub(crate) fn role_named_speakers(a: &mut Analysis<'_>) {
     for word in a.class(Role::Spokesman).words() {
         let mut last: Option<EntityId> = None;
         for span in a.occurrences(word) {
-            let spokesman_of = (span.start > 0)
-                .then(|| a.entities.overlapping(Span::new(span.start - 1, span.start)))
-                .into_iter()
-                .flatten()
-                .find(|&(id, m)| m.end == span.start && a.entities.kind(id) == EntityKind::Organization);
-            if let Some((id, _)) = spokesman_of {
-                last = Some(a.entities.resolve(id));
+            if let Some(id) = a.organisation_ending_at(span.start) {
+                last = Some(id);
             } else if let Some(id) = last
                 && a.entities.is_free(span)
                 && a.role_word_speaks(span)
@@ -282,6 +273,16 @@ impl Analysis<'_> {
         starts(self.text().sentences()) || starts(self.text().paragraphs())
     }
 
+    /// The organisation with a mention ending right at `end` (the longest such mention's): the
+    /// body a spokesman or a report is written after (外交部|發言人, 中央社|報道).
+    fn organisation_ending_at(&self, end: usize) -> Option<EntityId> {
+        self.entities
+            .mentions_ending_at(end)
+            .into_iter()
+            .find(|&(id, _)| self.entities.kind(id) == EntityKind::Organization)
+            .map(|(id, _)| id)
+    }
+
     /// Whether a speech verb follows the word at `span`, past up to three adverbs (發言人又指).
     fn verb_follows_role_word(&self, span: Span) -> bool {
         let adverb = self.class(Role::Adverb);
@@ -297,20 +298,12 @@ impl Analysis<'_> {
     /// nothing (中央社報道, 《某報》報道, 中央社的報道, 中央社周五報道), with whether it is
     /// written right before (nothing between).
     fn outlet_of_report(&self, span: Span) -> Option<(EntityId, bool)> {
-        let org_ending_at = |end: usize| {
-            (end > 0)
-                .then(|| self.entities.overlapping(Span::new(end - 1, end)))
-                .into_iter()
-                .flatten()
-                .find(|&(id, m)| m.end == end && self.entities.kind(id) == EntityKind::Organization)
-                .map(|(id, _)| self.entities.resolve(id))
-        };
         let mut end = span.start;
         while end > 0 && span.start - end <= REPORT_GAP {
             if self.sentence_starts_at(end) {
                 return None;
             }
-            if let Some(id) = org_ending_at(end) {
+            if let Some(id) = self.organisation_ending_at(end) {
                 return Some((id, end == span.start));
             }
             let gap = self.char_at(end - 1);
