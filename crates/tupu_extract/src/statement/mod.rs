@@ -567,7 +567,8 @@ mod tests {
     use crate::analysis::testing::analysis_with;
     use crate::model::EntityKind::{Organization, Person};
 
-    fn statements(text: &str, names: &[(&str, crate::model::EntityKind)]) -> Vec<(String, String, String)> {
+    /// (speaker's first full name or `?`, verb, text) of each statement, the named entities given.
+    pub(super) fn statements(text: &str, names: &[(&str, crate::model::EntityKind)]) -> Vec<(String, String, String)> {
         let mut a = analysis_with(text, None, names);
         Statements.run(&mut a);
         a.statements

@@ -88,24 +88,11 @@ impl Analysis<'_> {
 
 #[cfg(test)]
 mod tests {
-    use crate::analysis::Stage;
-    use crate::analysis::testing::analysis_with;
     use crate::model::EntityKind::Person;
 
     fn statements(text: &str, names: &[&str]) -> Vec<(String, String)> {
         let people: Vec<_> = names.iter().map(|n| (*n, Person)).collect();
-        let mut a = analysis_with(text, None, &people);
-        super::super::Statements.run(&mut a);
-        a.statements
-            .iter()
-            .map(|s| {
-                let who = s.speaker.map_or_else(
-                    || "?".to_owned(),
-                    |id| a.entities.get(id).full_names.keys().next().cloned().unwrap_or_default(),
-                );
-                (who, s.text.clone())
-            })
-            .collect()
+        crate::statement::tests::statements(text, &people).into_iter().map(|(who, _, said)| (who, said)).collect()
     }
 
     #[test]
