@@ -175,21 +175,13 @@ fn write_graph_lines<W: Write>(graph: &ArticleGraph, named: bool, mut writer: W)
         .collect();
     keyed.sort_unstable();
     keyed.dedup_by_key(|(key, _)| *key);
-    let graph_name = named.then(|| graph.document().as_ref());
+    let graph_name =
+        if named { GraphNameRef::NamedNode(graph.document().as_ref()) } else { GraphNameRef::DefaultGraph };
     let mut line = Vec::with_capacity(512);
     for &(_, i) in &keyed {
         let [s, p, o] = triples[i];
         line.clear();
-        push_term(&mut line, terms.get(s).as_ref());
-        line.push(b' ');
-        push_term(&mut line, terms.get(p).as_ref());
-        line.push(b' ');
-        push_term(&mut line, terms.get(o).as_ref());
-        if let Some(g) = graph_name {
-            line.push(b' ');
-            push_iri(&mut line, g.as_str());
-        }
-        line.extend_from_slice(b" .\n");
+        push_terms_line(&mut line, [terms.get(s).as_ref(), terms.get(p).as_ref(), terms.get(o).as_ref()], graph_name);
         writer.write_all(&line)?;
     }
     Ok(writer)
@@ -266,21 +258,28 @@ fn natural_key(s: &str, out: &mut Vec<u8>) {
 
 /// One N-Quads line: subject, predicate, object, graph (unless default), ` .` and a newline.
 fn push_line(out: &mut Vec<u8>, quad: &Quad) {
-    match &quad.subject {
-        NamedOrBlankNode::NamedNode(n) => push_iri(out, n.as_str()),
-        NamedOrBlankNode::BlankNode(b) => push_blank(out, b.as_str()),
-    }
+    let subject = match &quad.subject {
+        NamedOrBlankNode::NamedNode(n) => TermRef::NamedNode(n.as_ref()),
+        NamedOrBlankNode::BlankNode(b) => TermRef::BlankNode(b.as_ref()),
+    };
+    let terms = [subject, TermRef::NamedNode(quad.predicate.as_ref()), quad.object.as_ref()];
+    push_terms_line(out, terms, quad.graph_name.as_ref());
+}
+
+/// The line of [`push_line`] from the terms of a triple and its graph.
+fn push_terms_line(out: &mut Vec<u8>, [subject, predicate, object]: [TermRef<'_>; 3], graph: GraphNameRef<'_>) {
+    push_term(out, subject);
     out.push(b' ');
-    push_iri(out, quad.predicate.as_str());
+    push_term(out, predicate);
     out.push(b' ');
-    push_term(out, quad.object.as_ref());
-    match &quad.graph_name {
-        GraphName::DefaultGraph => {}
-        GraphName::NamedNode(n) => {
+    push_term(out, object);
+    match graph {
+        GraphNameRef::DefaultGraph => {}
+        GraphNameRef::NamedNode(n) => {
             out.push(b' ');
             push_iri(out, n.as_str());
         }
-        GraphName::BlankNode(b) => {
+        GraphNameRef::BlankNode(b) => {
             out.push(b' ');
             push_blank(out, b.as_str());
         }
