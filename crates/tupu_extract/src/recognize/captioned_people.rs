@@ -14,13 +14,12 @@
 use crate::analysis::Analysis;
 use crate::lexicon::Role;
 use crate::lexicon::general::{GeneralLexicon, PartOfSpeech};
-use crate::model::EntityKind;
 use crate::numeral::is_numeral_char;
 use crate::span::Span;
 use crate::text::is_cjk;
 
 use super::listed_people::is_listed_name;
-use super::tagged_people::everywhere;
+use super::tagged_people::{accept_person, everywhere};
 
 /// Most characters of a name read before a mark: a compound surname and a two-character given
 /// name.
@@ -37,13 +36,9 @@ pub(crate) fn recognise(a: &mut Analysis<'_>) {
             continue;
         }
         let Some(name) = name_before(a, lex, open) else { continue };
-        let surface = a.surface(name).to_owned();
-        let id = a.entities.create(EntityKind::Person, &surface, true);
-        if a.entities.kind(id) != EntityKind::Person {
-            continue;
+        if let Some(id) = accept_person(a, name) {
+            accepted.push((id, name));
         }
-        a.entities.add_mention(id, name, &surface);
-        accepted.push((id, name));
     }
     for (id, span) in accepted {
         everywhere(a, id, span);

@@ -19,7 +19,7 @@ use crate::model::EntityKind;
 use crate::span::Span;
 use crate::text::is_cjk;
 
-use super::tagged_people::{Proposal, REJECTIONS, everywhere, is_transliterated};
+use super::tagged_people::{Proposal, REJECTIONS, accept_person, everywhere, is_transliterated};
 
 /// The list mark between two items.
 const LIST_MARK: char = '、';
@@ -43,14 +43,10 @@ pub(crate) fn recognise(a: &mut Analysis<'_>) {
             if !is_listed_name(a, lex, item) {
                 continue;
             }
-            let surface = a.surface(item).to_owned();
-            let id = a.entities.create(EntityKind::Person, &surface, true);
-            if a.entities.kind(id) != EntityKind::Person {
-                continue;
+            if let Some(id) = accept_person(a, item) {
+                accepted.push((id, item));
+                work.push(item);
             }
-            a.entities.add_mention(id, item, &surface);
-            accepted.push((id, item));
-            work.push(item);
         }
     }
     for (id, span) in accepted {

@@ -137,13 +137,9 @@ pub(crate) fn recognise(a: &mut Analysis<'_>) {
         if REJECTIONS.iter().any(|(_, rejects)| rejects(a, lex, &p)) {
             continue;
         }
-        let surface = a.surface(p.span).to_owned();
-        let id = a.entities.create(EntityKind::Person, &surface, true);
-        if a.entities.kind(id) != EntityKind::Person {
-            continue;
+        if let Some(id) = accept_person(a, p.span) {
+            accepted.push((id, p.span));
         }
-        a.entities.add_mention(id, p.span, &surface);
-        accepted.push((id, p.span));
     }
     for (id, span) in accepted {
         everywhere(a, id, span);
@@ -155,6 +151,18 @@ fn settle(a: &Analysis<'_>, lex: &GeneralLexicon, names: &Names, span: Span, rul
     rules
         .iter()
         .fold(span, |span, (_, rule)| if span.is_empty() { span } else { rule(a, lex, names, span).unwrap_or(span) })
+}
+
+/// Makes the name at `span` a mention of the person it names (a new one, or the one already
+/// named so), unless the name is already something other than a person's.
+pub(super) fn accept_person(a: &mut Analysis<'_>, span: Span) -> Option<EntityId> {
+    let surface = a.surface(span).to_owned();
+    let id = a.entities.create(EntityKind::Person, &surface, true);
+    if a.entities.kind(id) != EntityKind::Person {
+        return None;
+    }
+    a.entities.add_mention(id, span, &surface);
+    Some(id)
 }
 
 /// Every other occurrence of an accepted name where it stands as a word (not glued into a
