@@ -122,7 +122,7 @@ fn the_readme_lists_every_property_each_class_has() {
 /// it, and one example value.
 fn classes_and_properties() -> String {
     use std::collections::BTreeMap;
-    use tupu_graph::export::{cmp_quads, natural_cmp};
+    use tupu_graph::export::{natural_cmp, sort_quads};
     use tupu_graph::oxigraph::model::{NamedOrBlankNode, Term};
     use tupu_graph::vocab::prefixed_name;
 
@@ -146,7 +146,7 @@ fn classes_and_properties() -> String {
     for (path, published) in crate::util::all_articles() {
         let (article, extraction) = extract(&path, published);
         let mut graph = tupu_graph::ArticleGraph::from_article(&article, &extraction).into_quads();
-        graph.sort_by(cmp_quads);
+        sort_quads(&mut graph);
         quads.extend(graph);
     }
     let subject = |q: &Quad| match &q.subject {
