@@ -5,6 +5,7 @@
 
 use crate::article::{Article, Region};
 use crate::entities::EntityTable;
+use crate::lexicon::general::{GeneralLexicon, TextWords};
 use crate::lexicon::{Lattice, Lexicons, Role, WordClass, WordSet};
 use crate::model::{EntityId, EventDetails, Figure, Post, Proposal, Relation, Statement};
 use crate::span::Span;
@@ -26,6 +27,8 @@ pub(crate) struct Analysis<'a> {
     /// Where each ideograph occurs (built on first use): finds a name's occurrences by its first
     /// character.
     positions: std::cell::OnceCell<CharPositions>,
+    /// The general lexicon's words of `chars`, each position walked once on first use.
+    pub(crate) general: TextWords<'a>,
     pub(crate) entities: EntityTable,
     pub(crate) posts: Vec<Post>,
     pub(crate) events: Vec<EventDetails>,
@@ -49,6 +52,7 @@ impl<'a> Analysis<'a> {
             words,
             chars,
             positions: std::cell::OnceCell::new(),
+            general: TextWords::new(GeneralLexicon::embedded(), chars),
             entities: EntityTable::new(article.text().len()),
             posts: Vec::new(),
             events: Vec::new(),

@@ -94,9 +94,7 @@ pub(crate) fn ordinary_word_follows(a: &Analysis<'_>, pos: usize) -> bool {
 /// Whether an ordinary word of the general lexicon, not a person's name, runs across `pos`: a
 /// name cannot begin or end there without cutting it.
 pub(crate) fn ordinary_word_crosses(a: &Analysis<'_>, pos: usize) -> bool {
-    GeneralLexicon::embedded()
-        .crossing(a.chars, pos)
-        .any(|w| w.entry.pos != PartOfSpeech::Person && w.entry.freq >= GeneralLexicon::ORDINARY_WORD_FREQ)
+    a.general.ordinary_crossing_from(0, pos).is_some()
 }
 
 /// A known name of one to four characters must not be glued into a longer word: 東區 inside

@@ -13,6 +13,7 @@
 //! - a surname alone as the subject of a speech verb (陳大文表示…。陳又指…) → the article's one
 //!   person of that surname, named before;
 //! - the two surnames of a four-character name (林陳美娟 → 林陳);
+//! - the given name alone (張曉明 … 曉明), where it is no word of the general lexicon;
 //! - the bare event word: 峰會, 本次峰會, 是次論壇 → the article's one event with that ending;
 //! - 該公司, 該局 → the organisation with that ending named last before.
 
@@ -52,6 +53,7 @@ impl Stage for Coreference {
         surname_and_title(a);
         surname_alone(a);
         double_surname_short_form(a);
+        given_name_alone(a);
         latin_surname_alone(a);
         short_name_and_title(a);
         bare_event_words(a);
@@ -686,6 +688,100 @@ fn double_surname_short_form(a: &mut Analysis<'_>) {
             a.entities.add_name(id, &surface, false);
         }
     }
+}
+
+/// 「張曉明昨日出席。曉明表示…」: a Chinese person is named again by the given name alone,
+/// mostly in features and in the words of family and friends. The given name (the two characters
+/// after a one-character surname, or after a compound surname) is one more name of the person when
+/// it is a proper-name token: no word of the general lexicon (小姐, 伯伯, 二人 are words there,
+/// tagged as names or not), no known name, no other person's given name in the
+/// article, and not cut out of a longer word; and where it is written after the person is first
+/// named.
+fn given_name_alone(a: &mut Analysis<'_>) {
+    let mut by_given: std::collections::BTreeMap<String, Vec<EntityId>> = std::collections::BTreeMap::new();
+    for id in a.entities.ids().filter(|&id| a.entities.kind(id) == EntityKind::Person) {
+        for name in a.entities.get(id).full_names.keys() {
+            if let Some(given) = given_name(a, &fold(name)) {
+                let ids = by_given.entry(given).or_default();
+                if !ids.contains(&id) {
+                    ids.push(id);
+                }
+            }
+        }
+    }
+    let lexicon = crate::lexicon::general::GeneralLexicon::embedded();
+    for (given, ids) in by_given {
+        let [id] = ids[..] else { continue };
+        // The lexicon tags many ordinary words as names (小姐, 伯伯, 二人): any entry is a word.
+        if lexicon.get(&given).is_some()
+            || !a.lex.known_named(&given).is_empty()
+            || a.entities.named(&given).is_some_and(|o| o != id)
+        {
+            continue;
+        }
+        let Some(first) = a.entities.get(id).mentions.iter().map(|m| m.start).min() else { continue };
+        // The full name written where no mention was placed (「張曉明思想」) is no given name alone.
+        let surnames: Vec<String> = a
+            .entities
+            .get(id)
+            .full_names
+            .keys()
+            .map(|n| fold(n))
+            .filter_map(|n| n.strip_suffix(given.as_str()).map(str::to_owned))
+            .collect();
+        let after_surname = |s: Span| {
+            surnames.iter().any(|sn| {
+                let len = sn.chars().count();
+                s.start >= len && a.folded(Span::new(s.start - len, s.start)) == sn.as_str()
+            })
+        };
+        let spans: Vec<Span> = a
+            .occurrences(&given)
+            .into_iter()
+            .filter(|&s| s.start > first && free(a, s) && !after_surname(s) && given_name_stands(a, s))
+            .collect();
+        for span in spans {
+            add_short(a, id, span);
+        }
+    }
+}
+
+/// The given name of a folded Chinese personal name: what follows a one-character surname in a
+/// three-character name (曉明 of 張曉明), or a compound surname in a four-character one (曉明 of
+/// 歐陽曉明). None for other names (two characters, a married woman's 林陳美娟, transliterations).
+fn given_name(a: &Analysis<'_>, name: &str) -> Option<String> {
+    let chars: Vec<char> = name.chars().collect();
+    if !chars.iter().all(|&c| crate::text::is_cjk(c)) {
+        return None;
+    }
+    let is_surname = |c: &[char]| a.lex.is_surname(&c.iter().collect::<String>());
+    // A transliterated name (艾達臣) has no given name to be called by.
+    if chars.iter().all(|c| a.lex.transliteration.contains(c)) {
+        return None;
+    }
+    let surname = match chars.len() {
+        3 if is_surname(&chars[..1]) && !is_surname(&chars[..2]) => 1,
+        4 if is_surname(&chars[..2]) => 2,
+        _ => return None,
+    };
+    Some(chars[surname..].iter().collect())
+}
+
+/// Whether a given name written at `span` stands as a name: not after another surname (李曉明
+/// is someone else than 張曉明; 給曉明, 同事曉明 are fine: 給 is no surname, 事 ends a word), no
+/// ordinary word crossing either edge (曉明 inside 拂曉明天 is in 拂曉 and 明天), and no title
+/// word running across it.
+fn given_name_stands(a: &Analysis<'_>, span: Span) -> bool {
+    let lexicon = crate::lexicon::general::GeneralLexicon::embedded();
+    let other_surname = span.start > 0
+        && a.lex.is_surname(a.folded(Span::new(span.start - 1, span.start)))
+        && !lexicon
+            .words_ending_at(a.chars, span.start)
+            .any(|w| w.span.len() >= 2 && w.entry.freq >= crate::lexicon::general::GeneralLexicon::ORDINARY_WORD_FREQ);
+    !other_surname
+        && !crate::boundary::ordinary_word_crosses(a, span.start)
+        && !crate::boundary::ordinary_word_crosses(a, span.end)
+        && !a.crossing_words(span).any(|c| matches!(c, WordClass::Title(_)))
 }
 
 /// 「顧問Ian Wright表示…。Wright又指…」: a person named in Latin letters by given name and
@@ -1341,6 +1437,33 @@ mod tests {
         assert_eq!(super::latin_surname("Ian Wright"), Some("Wright"));
         assert_eq!(super::latin_surname("Ian Wright SC"), None);
         assert_eq!(super::latin_surname("Wright"), None);
+    }
+
+    #[test]
+    fn the_given_name_alone_names_the_person_named_before() {
+        for (text, name, given) in [
+            ("學生張詠澄昨日出席典禮。詠澄表示，感到十分高興。", "張詠澄", "詠澄"),
+            ("学生张咏澄昨日出席典礼。咏澄表示，感到十分高兴。", "张咏澄", "咏澄"),
+        ] {
+            let x = extract(text);
+            let e = entity(&x, name);
+            assert!(e.aliases.contains(given), "{text}: {e:?}");
+            assert_eq!(e.mentions.len(), 2, "{text}: {:?}", e.mentions);
+        }
+        // Two people of that given name; a given name that is an ordinary word (小姐); the
+        // given name before the person is named.
+        for text in [
+            "學生張詠澄與陳詠澄出席典禮。詠澄表示，感到十分高興。",
+            "學生張小姐出席典禮。陳小姐表示，感到十分高興。",
+            "詠澄表示，感到十分高興。學生張詠澄昨日出席典禮。",
+        ] {
+            let x = extract(text);
+            assert!(
+                x.entities.iter().all(|e| !e.aliases.contains("詠澄") && !e.aliases.contains("小姐")),
+                "{text}: {:?}",
+                x.entities.iter().map(|e| (&e.label, &e.aliases)).collect::<Vec<_>>()
+            );
+        }
     }
 
     #[test]

@@ -195,16 +195,8 @@ fn trim_to_ideographs(a: &Analysis<'_>, _: &GeneralLexicon, _: &Names, span: Spa
 
 /// A word of the general lexicon that starts inside the name, after its first two characters,
 /// and runs past its end belongs to the text after it: 王勇致|辭表示 → 王勇.
-fn cut_word_past_end(a: &Analysis<'_>, lex: &GeneralLexicon, _: &Names, span: Span) -> Option<Span> {
-    let cut = lex
-        .crossing(a.chars, span.end)
-        .filter(|w| {
-            w.span.start >= span.start + 2
-                && w.entry.pos != PartOfSpeech::Person
-                && w.entry.freq >= GeneralLexicon::ORDINARY_WORD_FREQ
-        })
-        .map(|w| w.span.start)
-        .min()?;
+fn cut_word_past_end(a: &Analysis<'_>, _: &GeneralLexicon, _: &Names, span: Span) -> Option<Span> {
+    let cut = a.general.ordinary_crossing_from(span.start + 2, span.end)?;
     Some(Span::new(span.start, cut))
 }
 
@@ -218,8 +210,9 @@ fn cut_bad_last_character(a: &Analysis<'_>, _: &GeneralLexicon, _: &Names, span:
 
 /// A common word of two characters or more at the end, after a name of two or more, is the
 /// next word of the text: 陳大文太太 → 陳大文, 特朗普周四 → 特朗普.
-fn cut_common_word_at_end(a: &Analysis<'_>, lex: &GeneralLexicon, _: &Names, span: Span) -> Option<Span> {
-    lex.words_ending_at(a.chars, span.end)
+fn cut_common_word_at_end(a: &Analysis<'_>, _: &GeneralLexicon, _: &Names, span: Span) -> Option<Span> {
+    a.general
+        .words_ending_at(span.end)
         .filter(|w| {
             w.span.len() >= 2
                 && w.span.start >= span.start + 2
@@ -238,11 +231,11 @@ fn cut_common_word_at_end(a: &Analysis<'_>, lex: &GeneralLexicon, _: &Names, spa
 /// four-character name opening with two surnames is not cut to them when the rest is no word
 /// of the general lexicon: 林陳 is her short form (`resolve::double_surname_short_form`),
 /// 林陳美娟 her name — but 林陳拉票 is 林陳 and a verb.
-fn consistent_with_other_names(a: &Analysis<'_>, lex: &GeneralLexicon, names: &Names, span: Span) -> Option<Span> {
+fn consistent_with_other_names(a: &Analysis<'_>, _: &GeneralLexicon, names: &Names, span: Span) -> Option<Span> {
     let chars = a.chars_of(span);
     let given = Span::new(span.start + 2, span.end);
     let two_surnames = super::person::opens_with_two_surnames(a, chars)
-        && lex.word_at(a.chars, given).is_none_or(|e| e.pos == PartOfSpeech::Person)
+        && a.general.word_at(given).is_none_or(|e| e.pos == PartOfSpeech::Person)
         && !crosses(a, given);
     let own = names.get(chars).copied().unwrap_or(0);
     let prefix = names
@@ -279,13 +272,13 @@ fn consistent_with_other_names(a: &Analysis<'_>, lex: &GeneralLexicon, names: &N
 /// a surname right before a three-character name opening with a surname is part of it — unless
 /// that character is a word that cannot open a name (由陳大文: 由 is a preposition) or the end of
 /// a word before it.
-fn second_surname_before(a: &Analysis<'_>, lex: &GeneralLexicon, _: &Names, span: Span) -> Option<Span> {
+fn second_surname_before(a: &Analysis<'_>, _: &GeneralLexicon, _: &Names, span: Span) -> Option<Span> {
     if span.len() != 3 || span.start == 0 || !a.lex.is_surname(a.folded(Span::new(span.start, span.start + 1))) {
         return None;
     }
     let before = Span::new(span.start - 1, span.start);
-    let opens = lex.word_at(a.chars, before).is_none_or(|e| e.pos.can_begin_name());
-    (a.lex.is_surname(a.folded(before)) && opens && !lex.is_crossed(a.chars, before.start))
+    let opens = a.general.word_at(before).is_none_or(|e| e.pos.can_begin_name());
+    (a.lex.is_surname(a.folded(before)) && opens && !a.general.is_crossed(before.start))
         .then(|| Span::new(before.start, span.end))
 }
 
@@ -327,17 +320,17 @@ fn function_word_inside(a: &Analysis<'_>, _: &GeneralLexicon, p: &Proposal) -> b
 
 /// The whole name is a word of the general lexicon that is not a person's name: 周五 (a day),
 /// 高達 (a verb), 溫哥華 (a city).
-fn common_word(a: &Analysis<'_>, lex: &GeneralLexicon, p: &Proposal) -> bool {
-    lex.word_at(a.chars, p.span).is_some_and(|e| e.pos != PartOfSpeech::Person)
+fn common_word(a: &Analysis<'_>, _: &GeneralLexicon, p: &Proposal) -> bool {
+    a.general.word_at(p.span).is_some_and(|e| e.pos != PartOfSpeech::Person)
 }
 
 /// After the surname stands a function word of the general lexicon, not a given name: 李立即
 /// (an adverb), 陳他們 (a pronoun).
-fn given_name_is_a_function_word(a: &Analysis<'_>, lex: &GeneralLexicon, p: &Proposal) -> bool {
+fn given_name_is_a_function_word(a: &Analysis<'_>, _: &GeneralLexicon, p: &Proposal) -> bool {
     let surname = surname_len(a, p.span).unwrap_or(1);
     let given = Span::new(p.span.start + surname, p.span.end);
     given.len() >= 2
-        && lex.word_at(a.chars, given).is_some_and(|e| {
+        && a.general.word_at(given).is_some_and(|e| {
             e.freq >= GeneralLexicon::ORDINARY_WORD_FREQ
                 && matches!(
                     e.pos,

@@ -13,6 +13,7 @@
 //! holds the sum of all frequencies (the denominator of a word's probability).
 
 mod derive;
+mod memo;
 mod pos;
 mod segment;
 mod trim;
@@ -24,6 +25,7 @@ use std::sync::{LazyLock, OnceLock};
 use fst::raw::{Fst, Node, Output};
 
 pub use derive::{Derived, derive};
+pub(crate) use memo::TextWords;
 pub use pos::{PartOfSpeech, TagId, TagInfo, TagTable};
 pub use trim::{NameTrim, RestRule, TrimReason, fused_ending, trim_name_start};
 
@@ -49,6 +51,15 @@ pub struct Entry {
     pub tag: TagId,
     /// The tag's category.
     pub pos: PartOfSpeech,
+}
+
+impl Entry {
+    /// An ordinary word, not a person's name, frequent enough to count
+    /// ([`GeneralLexicon::ORDINARY_WORD_FREQ`]): a name cannot begin or end inside one.
+    #[must_use]
+    pub fn is_ordinary(&self) -> bool {
+        self.pos != PartOfSpeech::Person && self.freq >= GeneralLexicon::ORDINARY_WORD_FREQ
+    }
 }
 
 /// A dictionary word found in a text.
