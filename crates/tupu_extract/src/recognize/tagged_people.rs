@@ -318,11 +318,35 @@ fn crosses_a_word(a: &Analysis<'_>, _: &GeneralLexicon, p: &Proposal) -> bool {
 }
 
 /// A title, speech verb or boundary word of tupu's lexicons inside or across it: 陳局長, 李明表.
-fn function_word_inside(a: &Analysis<'_>, _: &GeneralLexicon, p: &Proposal) -> bool {
+/// The name's own surname is not such a word where it opens the name ([`surname_as_boundary`]).
+fn function_word_inside(a: &Analysis<'_>, lex: &GeneralLexicon, p: &Proposal) -> bool {
     let is_function = |c: WordClass| matches!(c, WordClass::Title(_) | WordClass::SpeechVerb(_) | WordClass::Boundary);
     a.crossing_words(p.span).any(is_function)
-        || (p.span.start..p.span.end)
-            .any(|q| a.word_starting_at(q, is_function).is_some_and(|(w, _)| w.end <= p.span.end))
+        || (p.span.start..p.span.end).any(|q| {
+            a.words.starting_at(q).iter().any(|w| {
+                w.span.end <= p.span.end
+                    && a.lex.vocabulary.classes(w.pattern).iter().any(|&c| {
+                        is_function(c) && !(c == WordClass::Boundary && surname_as_boundary(a, lex, p.span, w.span))
+                    })
+            })
+        })
+}
+
+/// A one-character boundary word that opens the name is its surname when the character is a
+/// surname, not a preposition of the general lexicon, and the rest is no ordinary word: 曾 is the
+/// adverb "once" in 曾表示 or 曾任 but the surname of 曾志明. A preposition stays a boundary:
+/// 於 and 向 before a place or a person (分布於沙田, 向陳說) are far more often the preposition
+/// than the surname.
+fn surname_as_boundary(a: &Analysis<'_>, lex: &GeneralLexicon, name: Span, word: Span) -> bool {
+    let given = Span::new(word.end, name.end);
+    word.start == name.start
+        && word.len() == 1
+        && !given.is_empty()
+        && a.lex.is_surname(a.folded(word))
+        && lex.word_at(a.chars, word).is_none_or(|e| e.pos != PartOfSpeech::Preposition)
+        && lex
+            .word_at(a.chars, given)
+            .is_none_or(|e| e.pos == PartOfSpeech::Person || e.freq < GeneralLexicon::ORDINARY_WORD_FREQ)
 }
 
 /// The whole name is a word of the general lexicon that is not a person's name: 周五 (a day),
@@ -511,6 +535,13 @@ mod tests {
             ("a lexicon word crosses its edge", "嘉賓于志明表示", "于志明", 50.0, false),
             ("a title, speech verb or boundary word in it", "陳局長表示", "陳局長", 50.0, true),
             ("a title, speech verb or boundary word in it", "陈局长表示", "陈局长", 50.0, true),
+            // 曾 is a boundary word (the adverb "once") but here the surname.
+            ("a title, speech verb or boundary word in it", "嘉賓曾志明表示", "曾志明", 50.0, false),
+            ("a title, speech verb or boundary word in it", "嘉宾曾志明表示", "曾志明", 50.0, false),
+            // …not before an ordinary word, and a preposition stays one.
+            ("a title, speech verb or boundary word in it", "他曾同意計劃", "曾同意", 50.0, true),
+            ("a title, speech verb or boundary word in it", "他曾同意计划", "曾同意", 50.0, true),
+            ("a title, speech verb or boundary word in it", "市民向志明求助", "向志明", 50.0, true),
             ("a common word", "計劃於周五遊行", "周五", 50.0, true),
             ("a common word", "计划于周五游行", "周五", 50.0, true),
             ("the given name is a function word", "由廖立即處理", "廖立即", 50.0, true),

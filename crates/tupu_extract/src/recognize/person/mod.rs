@@ -233,6 +233,19 @@ mod tests {
         assert!(posts.iter().any(|p| p.1 == "教授" && p.2.as_deref() == Some("劍橋大學")), "{posts:?}");
     }
 
+    /// The first part of a dotted name is the run of transliteration characters before the dot,
+    /// not the words before it.
+    #[test]
+    fn a_dotted_name_starts_at_its_transliteration() {
+        for (text, name) in [
+            ("獲獎的學生維克多·史密斯昨日回校。", "維克多·史密斯"),
+            ("获奖的学生维克多·史密斯昨日回校。", "维克多·史密斯"),
+        ] {
+            let (names, _) = people(text);
+            assert_eq!(names, vec![name], "{text}");
+        }
+    }
+
     #[test]
     fn descriptor_between_organisation_and_title() {
         let (_, posts) = people("東方集團亞太區總裁陳立表示。");
