@@ -137,6 +137,10 @@ pub(crate) fn recognise(a: &mut Analysis<'_>) {
         if REJECTIONS.iter().any(|(_, rejects)| rejects(a, lex, &p)) {
             continue;
         }
+        // What still overlaps it is a place that is its given name: it gives way.
+        for (_, m) in a.entities.overlapping(p.span) {
+            a.entities.remove_mention(m);
+        }
         if let Some(id) = accept_person(a, p.span) {
             accepted.push((id, p.span));
         }
@@ -305,10 +309,25 @@ fn too_small_a_margin(_: &Analysis<'_>, _: &GeneralLexicon, p: &Proposal) -> boo
     p.margin < MIN_MARGIN
 }
 
+/// Fewest margin units a three-character name needs when its given name is a place of the
+/// lexicon (張泰安, 泰安 a city): below it, most such proposals are a preposition or verb and a
+/// place (於貴陽, 任北韓).
+const MIN_MARGIN_PLACE_AS_GIVEN_NAME: f32 = 50.0;
+
 /// A mention already placed overlaps it (an organisation, a place, a known name, a person the
-/// rules found): the rules know better.
+/// rules found): the rules know better — unless it is only a place that is the given name
+/// ([`place_as_given_name`]).
 fn held_by_another_mention(a: &Analysis<'_>, _: &GeneralLexicon, p: &Proposal) -> bool {
-    !a.entities.is_free(p.span)
+    !a.entities.is_free(p.span) && !place_as_given_name(a, p)
+}
+
+/// A surname and a two-character place the tagger is sure of make a name, as the rules read
+/// 周文山 (`person::only_places_inside`): 陳嘉義, 李泰安 — the place gives way to the person.
+fn place_as_given_name(a: &Analysis<'_>, p: &Proposal) -> bool {
+    p.margin >= MIN_MARGIN_PLACE_AS_GIVEN_NAME
+        && p.span.len() == 3
+        && surname_len(a, p.span) == Some(1)
+        && super::person::only_places_inside(a, Span::new(p.span.start + 1, p.span.end))
 }
 
 /// A word of the general lexicon crosses the name's start or end: 關於|李明 — 于 would be the
@@ -555,6 +574,13 @@ mod tests {
             let span = crate::analysis::testing::span_of(&a, name);
             let (_, f) = REJECTIONS.iter().find(|(n, _)| n == rule).unwrap_or_else(|| panic!("no rule {rule}"));
             assert_eq!(f(&a, lex, &Proposal { span, margin: *margin }), *rejected, "{rule}: {name} in {text}");
+        }
+        // A place that is the whole given name gives way to a name the tagger is sure of.
+        for (text, place) in [("居民李泰安昨日發言", "泰安"), ("居民李泰安昨日发言", "泰安")] {
+            let a = analysis_with(text, None, &[(place, EntityKind::Place)]);
+            let span = crate::analysis::testing::span_of(&a, "李泰安");
+            assert!(!held_by_another_mention(&a, lex, &Proposal { span, margin: 60.0 }), "{text}");
+            assert!(held_by_another_mention(&a, lex, &Proposal { span, margin: 20.0 }), "{text}");
         }
         let a = analysis_with("發展局局長陳志明表示", None, &[("陳志明", EntityKind::Person)]);
         let span = crate::analysis::testing::span_of(&a, "陳志明");

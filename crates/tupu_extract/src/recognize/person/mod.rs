@@ -24,6 +24,8 @@ mod read;
 mod speakers;
 mod titled;
 
+pub(in crate::recognize) use read::only_places_inside;
+
 pub(crate) use titled::inside_longer_title;
 
 pub(crate) fn recognise(a: &mut Analysis<'_>) {
