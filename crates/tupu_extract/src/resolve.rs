@@ -333,6 +333,7 @@ fn short_forms(a: &mut Analysis<'_>) {
     }
     joined_short_forms(a);
     company_cores(a);
+    brand_stems(a);
 }
 
 /// 「甲博會暨乙洽會」 for 「甲博覽會暨第5屆乙洽談會」: the short forms of events joined by 暨
@@ -420,6 +421,81 @@ fn company_cores(a: &mut Analysis<'_>) {
             }
         }
     }
+}
+
+/// 「順豐集團 … 順豐」, 「長盛基金 … 長盛」: a company, fund, bank, university or hospital is named
+/// again by its brand alone — the name proper between the place it starts with and its ending
+/// (`brand-ending` in function_words.tsv), of two or three characters. The brand must be a
+/// proper-name token ([`is_brand_token`]), the brand of no other body of the article, and, where
+/// it is written, a word of its own: nothing crossing its edges, no word of the extractor's
+/// lexicons there (大律師 is a title), and no known place right before it (美國甲乙 names the
+/// place 甲乙 a university is named after).
+fn brand_stems(a: &mut Analysis<'_>) {
+    // Stems of every long name with such an ending (a fund may be read as an initiative), for
+    // the ambiguity test; only organisations are named by them.
+    let mut stems: Vec<(EntityId, String)> = Vec::new();
+    for (id, name) in long_names(a) {
+        let Some(len) = a.class(Role::BrandEnding).suffix_of(&name) else { continue };
+        let chars: Vec<char> = name[..name.len() - len].chars().collect();
+        let place = place_prefix_len(a, &chars);
+        let stem: String = chars[place.min(chars.len())..].iter().collect();
+        if (2..=3).contains(&stem.chars().count()) && !stems.iter().any(|(o, s)| *o == id && *s == stem) {
+            stems.push((id, stem));
+        }
+    }
+    for (id, stem) in &stems {
+        // 甲乙基金 and 甲乙銀行 in one article: 甲乙 alone is either.
+        if a.entities.kind(*id) != EntityKind::Organization
+            || stems.iter().any(|(o, s)| s == stem && a.entities.resolve(*o) != a.entities.resolve(*id))
+            || !is_brand_token(a, stem)
+            || a.entities.named(stem).is_some_and(|o| o != *id)
+        {
+            continue;
+        }
+        let after_place = |s: Span| {
+            a.word_ending_at(s.start, |c| matches!(c, WordClass::Known(k) if a.lex.known[k].kind == EntityKind::Place))
+                .is_some()
+        };
+        let usable: Vec<Span> = a
+            .occurrences(stem)
+            .into_iter()
+            .filter(|&s| free(a, s) && short_form_stands(a, s) && !a.has_word(s, |_| true) && !after_place(s))
+            .filter(|&s| {
+                !crate::boundary::ordinary_word_crosses(a, s.start) && !crate::boundary::ordinary_word_crosses(a, s.end)
+            })
+            .collect();
+        for span in usable {
+            add_short(a, *id, span);
+        }
+    }
+}
+
+/// In jieba's counts, a word tagged as a name but more frequent than this is an everyday word
+/// (卓越 592, 保安 478, 古老 2,695 are tagged so); brands are rarer (寶馬 292, 耶魯 46).
+const EVERYDAY_NAME_FREQ: u32 = 400;
+
+/// Whether a general-lexicon entry is an everyday word: an ordinary word that is no name, or a
+/// word tagged as a name that is too frequent to be only one.
+fn is_everyday_word(entry: crate::lexicon::general::Entry) -> bool {
+    entry.freq >= EVERYDAY_NAME_FREQ
+        || (!entry.pos.is_proper_name() && entry.freq >= crate::lexicon::general::GeneralLexicon::ORDINARY_WORD_FREQ)
+}
+
+/// Whether a folded brand stem (順豐, 長盛) is a proper-name token: no everyday word of the general
+/// lexicon, nor made with one (小市值, 新基金: 市值, 基金 are words); not a place (a proper noun
+/// of the general lexicon is fine, a place name is not); not a person's name (a surname and two
+/// characters, unless transliterated: 史丹福); no known name; not generic.
+fn is_brand_token(a: &Analysis<'_>, stem: &str) -> bool {
+    let general = crate::lexicon::general::GeneralLexicon::embedded();
+    let chars: Vec<char> = stem.chars().collect();
+    let whole = general.get(stem).is_none_or(|w| !is_everyday_word(w) && w.pos != crate::lexicon::PartOfSpeech::Place);
+    let inner = (1..chars.len()).any(|cut| {
+        let (left, right): (String, String) = (chars[..cut].iter().collect(), chars[cut..].iter().collect());
+        [left, right].iter().any(|w| w.chars().count() >= 2 && general.get(w).is_some_and(is_everyday_word))
+    });
+    let transliterated = chars.iter().all(|c| a.lex.transliteration.contains(c));
+    let personal = chars.len() == 3 && a.lex.is_surname(&chars[..1].iter().collect::<String>()) && !transliterated;
+    whole && !inner && !personal && a.lex.known_named(stem).is_empty() && !a.lex.is_all_generic(stem)
 }
 
 /// Abbreviations that select characters of the full name in order: first character of the
@@ -1437,6 +1513,29 @@ mod tests {
         assert_eq!(super::latin_surname("Ian Wright"), Some("Wright"));
         assert_eq!(super::latin_surname("Ian Wright SC"), None);
         assert_eq!(super::latin_surname("Wright"), None);
+    }
+
+    #[test]
+    fn a_brand_alone_names_the_company_named_before() {
+        for (text, name, brand) in [
+            ("深圳翠渟集團昨日公布業績。翠渟表示，收入上升。", "深圳翠渟集團", "翠渟"),
+            ("深圳翠渟集团昨日公布业绩。翠渟表示，收入上升。", "深圳翠渟集团", "翠渟"),
+        ] {
+            let x = extract(text);
+            let e = entity(&x, name);
+            assert!(e.aliases.contains(brand), "{text}: {e:?}");
+        }
+        // Two bodies of one brand; a brand made with an everyday word (小基金: 基金).
+        for text in
+            ["翠渟基金與翠渟銀行昨日公布業績。翠渟表示，收入上升。", "業界指小基金公司經營困難。小基金表示，收入下降。"]
+        {
+            let x = extract(text);
+            assert!(
+                x.entities.iter().all(|e| !e.aliases.contains("翠渟") && !e.aliases.contains("小基金")),
+                "{text}: {:?}",
+                x.entities.iter().map(|e| (&e.label, &e.aliases)).collect::<Vec<_>>()
+            );
+        }
     }
 
     #[test]

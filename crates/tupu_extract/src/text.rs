@@ -59,35 +59,54 @@ impl Text {
     /// Indexes `original`: joins broken paragraphs, folds, splits sentences.
     #[must_use]
     pub fn new(original: &str) -> Self {
-        let chars: Vec<char> = original.chars().collect();
-        let mut original_bytes: Vec<usize> = original.char_indices().map(|(b, _)| b).collect();
+        let n = original.chars().count();
+        let mut chars: Vec<char> = Vec::with_capacity(n);
+        let mut original_bytes: Vec<usize> = Vec::with_capacity(n + 1);
+        for (b, c) in original.char_indices() {
+            chars.push(c);
+            original_bytes.push(b);
+        }
         original_bytes.push(original.len());
         let removed = joined_breaks(&chars);
 
-        let mut surface = String::with_capacity(original.len());
-        let mut folded = String::with_capacity(original.len());
-        let mut surface_bytes = Vec::with_capacity(chars.len() + 1);
-        let mut folded_bytes = Vec::with_capacity(chars.len() + 1);
-        let mut to_original = Vec::with_capacity(chars.len() + 1);
-        let mut surface_chars = Vec::with_capacity(chars.len());
-        let mut folded_chars = Vec::with_capacity(chars.len());
         let fold_char = folder();
-        for (i, &c) in chars.iter().enumerate() {
-            if removed[i] {
-                continue;
+        let mut folded = String::with_capacity(original.len());
+        let mut folded_bytes = Vec::with_capacity(chars.len() + 1);
+        let mut folded_chars = Vec::with_capacity(chars.len());
+        let (surface, surface_bytes, to_original, surface_chars) = if removed.contains(&true) {
+            let mut surface = String::with_capacity(original.len());
+            let mut surface_bytes = Vec::with_capacity(chars.len() + 1);
+            let mut to_original = Vec::with_capacity(chars.len() + 1);
+            let mut surface_chars = Vec::with_capacity(chars.len());
+            for (i, &c) in chars.iter().enumerate() {
+                if removed[i] {
+                    continue;
+                }
+                surface_bytes.push(surface.len());
+                folded_bytes.push(folded.len());
+                to_original.push(i);
+                surface.push(c);
+                surface_chars.push(c);
+                let f = fold_char(c);
+                folded.push(f);
+                folded_chars.push(f);
             }
             surface_bytes.push(surface.len());
-            folded_bytes.push(folded.len());
-            to_original.push(i);
-            surface.push(c);
-            surface_chars.push(c);
-            let f = fold_char(c);
-            folded.push(f);
-            folded_chars.push(f);
-        }
-        surface_bytes.push(surface.len());
+            to_original.push(chars.len());
+            (surface, surface_bytes, to_original, surface_chars)
+        } else {
+            // Nothing joined (most articles): the surface is the original, code point for code
+            // point; only the folded view is built.
+            for &c in &chars {
+                folded_bytes.push(folded.len());
+                let f = fold_char(c);
+                folded.push(f);
+                folded_chars.push(f);
+            }
+            let to_original = (0..=chars.len()).collect();
+            (original.to_owned(), original_bytes.clone(), to_original, chars)
+        };
         folded_bytes.push(folded.len());
-        to_original.push(chars.len());
 
         let mut folded_chars_at_byte = Vec::with_capacity(folded.len() + 1);
         for (i, w) in folded_bytes.windows(2).enumerate() {

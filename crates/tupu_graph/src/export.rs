@@ -252,7 +252,7 @@ fn natural_key(s: &str, out: &mut Vec<u8>) {
     let bytes = s.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
-        let run = bytes[i..].iter().position(u8::is_ascii_digit).map_or(bytes.len(), |n| i + n);
+        let run = first_digit(bytes, i);
         out.extend_from_slice(&bytes[i..run]);
         if run == bytes.len() {
             break;
@@ -266,6 +266,32 @@ fn natural_key(s: &str, out: &mut Vec<u8>) {
         out.extend_from_slice(&len(end - run));
         i = end;
     }
+}
+
+/// The index of the first ASCII digit of `bytes` at or after `from` (`bytes.len()` if none),
+/// eight bytes at a time: the keys of a graph's terms include its article's whole text (the
+/// context's `nif:isString`), long and mostly without digits.
+fn first_digit(bytes: &[u8], from: usize) -> usize {
+    const LOW: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut i = from;
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let mut eight = [0u8; 8];
+        eight.copy_from_slice(chunk);
+        let w = u64::from_le_bytes(eight);
+        // Per byte, its low seven bits x (≤ 0x7F, so no sum carries into the next byte): the high
+        // bit of x + 0x50 says x ≥ '0', that of x + 0x46 says x > '9'; the byte's own high bit
+        // must be clear (UTF-8 continuation bytes such as 0xB0 are no digits).
+        let x = w & LOW;
+        let at_least_zero = x.wrapping_add(0x5050_5050_5050_5050);
+        let past_nine = x.wrapping_add(0x4646_4646_4646_4646);
+        let digits = at_least_zero & !past_nine & !w & HIGH;
+        if digits != 0 {
+            return i + (digits.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    bytes[i.min(bytes.len())..].iter().position(u8::is_ascii_digit).map_or(bytes.len(), |n| i + n)
 }
 
 /// One N-Quads line: subject, predicate, object, graph (unless default), ` .` and a newline.
@@ -627,6 +653,37 @@ mod tests {
                         assert_eq!(natural_cmp(x, z), Ordering::Less, "{x} {y} {z}");
                     }
                 }
+            }
+        }
+    }
+
+    #[test]
+    fn the_first_digit_is_found_eight_bytes_at_a_time_as_one_by_one() {
+        let texts = [
+            "",
+            "7",
+            "abcdefgh",
+            "abcdefg9",
+            "abcdefgh9",
+            "/:;@`~\u{7f}09",
+            "https://w3id.org/tupu/doc/8bc3#char=12,15",
+            "溫度為攝氏°度，約二十五度。記者攝影：〇至九０１２",
+            "文字文字文字文字文字文字文字文字3文字",
+        ];
+        for text in texts {
+            let bytes = text.as_bytes();
+            for from in 0..=bytes.len() {
+                let expected = bytes[from..].iter().position(u8::is_ascii_digit).map_or(bytes.len(), |n| from + n);
+                assert_eq!(first_digit(bytes, from), expected, "{text} from {from}");
+            }
+        }
+        // Every byte value at every offset of a chunk.
+        for b in 0..=255u8 {
+            for at in 0..12 {
+                let mut bytes = vec![b'x'; 12];
+                bytes[at] = b;
+                let expected = if b.is_ascii_digit() { at } else { bytes.len() };
+                assert_eq!(first_digit(&bytes, 0), expected, "byte {b:#x} at {at}");
             }
         }
     }

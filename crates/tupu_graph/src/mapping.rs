@@ -610,7 +610,9 @@ fn script_tag_of(name: &str, label: &str, article_tag: &'static str) -> &'static
 /// `xsd:nonNegativeInteger`, a subset of its values; oxigraph stores every integer type as
 /// `xsd:integer`, so writing that keeps `extract`'s graph and the store's the same).
 fn integer(n: usize) -> Literal {
-    Literal::new_typed_literal(n.to_string(), xsd::INTEGER)
+    let mut value = String::with_capacity(8);
+    iri::push_decimal(&mut value, n);
+    Literal::new_typed_literal(value, xsd::INTEGER)
 }
 
 fn decimal(d: tupu_extract::Decimal) -> Literal {

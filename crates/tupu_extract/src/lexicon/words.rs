@@ -333,6 +333,9 @@ roles! {
     HongKongCompound = "hong-kong-compound",
     /// 有限公司: a registered company's ending (a full name, never another's short form).
     RegisteredCompanyEnding = "registered-company-ending",
+    /// 集團, 公司, 基金, 大學: the ending of a body whose name proper, a brand of two or three
+    /// characters, names it alone (順豐集團 … 順豐; `resolve::brand_stems`).
+    BrandEnding = "brand-ending",
     /// 個, 家, 項: after a numeral, a count (30個…試驗區 is a class of things, not a name).
     CountingMeasure = "counting-measure",
     /// 餘, 多, 幾: count words that stand among numerals (二十餘個).

@@ -33,7 +33,14 @@ pub(crate) enum Role {
 pub(crate) struct ProposalWords {
     /// Folded words, longest first.
     words: Vec<(Vec<char>, Role)>,
+    /// The first characters of the sequence words ([`SEQUENCE`]), `None` if one is empty: most
+    /// positions a marker is looked for at start with none of them, and are answered without
+    /// scanning the words.
+    sequence_firsts: Option<Vec<char>>,
 }
+
+/// The roles of [`ProposalWords::sequence_word`], in the order it tries them.
+const SEQUENCE: [Role; 4] = [Role::First, Role::Second, Role::Next, Role::Last];
 
 impl ProposalWords {
     /// Parses `proposal_words.tsv`.
@@ -62,7 +69,9 @@ impl ProposalWords {
         }
         // Longest first, so that a lookup finds 個方面 before 個.
         words.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
-        Ok(Self { words })
+        let sequence_firsts =
+            words.iter().filter(|(_, r)| SEQUENCE.contains(r)).map(|(w, _)| w.first().copied()).collect();
+        Ok(Self { words, sequence_firsts })
     }
 
     /// The longest word of `role` that `folded` starts with, with its length in code points.
@@ -83,9 +92,12 @@ impl ProposalWords {
 
     /// The sequence role of the word `folded` starts with (首先 → First), with its length.
     pub(crate) fn sequence_word(&self, folded: &[char]) -> Option<(Role, usize)> {
-        [Role::First, Role::Second, Role::Next, Role::Last]
-            .into_iter()
-            .find_map(|role| self.prefix(folded, role).map(|n| (role, n)))
+        if let Some(firsts) = &self.sequence_firsts {
+            if !folded.first().is_some_and(|c| firsts.contains(c)) {
+                return None;
+            }
+        }
+        SEQUENCE.into_iter().find_map(|role| self.prefix(folded, role).map(|n| (role, n)))
     }
 }
 

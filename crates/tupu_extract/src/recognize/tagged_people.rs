@@ -137,6 +137,10 @@ pub(crate) fn recognise(a: &mut Analysis<'_>) {
         if REJECTIONS.iter().any(|(_, rejects)| rejects(a, lex, &p)) {
             continue;
         }
+        // What still overlaps it is a place that is its given name: it gives way.
+        for (_, m) in a.entities.overlapping(p.span) {
+            a.entities.remove_mention(m);
+        }
         if let Some(id) = accept_person(a, p.span) {
             accepted.push((id, p.span));
         }
@@ -298,10 +302,25 @@ fn too_small_a_margin(_: &Analysis<'_>, _: &GeneralLexicon, p: &Proposal) -> boo
     p.margin < MIN_MARGIN
 }
 
+/// Fewest margin units a three-character name needs when its given name is a place of the
+/// lexicon (張泰安, 泰安 a city): below it, most such proposals are a preposition or verb and a
+/// place (於貴陽, 任北韓).
+const MIN_MARGIN_PLACE_AS_GIVEN_NAME: f32 = 50.0;
+
 /// A mention already placed overlaps it (an organisation, a place, a known name, a person the
-/// rules found): the rules know better.
+/// rules found): the rules know better — unless it is only a place that is the given name
+/// ([`place_as_given_name`]).
 fn held_by_another_mention(a: &Analysis<'_>, _: &GeneralLexicon, p: &Proposal) -> bool {
-    !a.entities.is_free(p.span)
+    !a.entities.is_free(p.span) && !place_as_given_name(a, p)
+}
+
+/// A surname and a two-character place the tagger is sure of make a name, as the rules read
+/// 周文山 (`person::only_places_inside`): 陳嘉義, 李泰安 — the place gives way to the person.
+fn place_as_given_name(a: &Analysis<'_>, p: &Proposal) -> bool {
+    p.margin >= MIN_MARGIN_PLACE_AS_GIVEN_NAME
+        && p.span.len() == 3
+        && surname_len(a, p.span) == Some(1)
+        && super::person::only_places_inside(a, Span::new(p.span.start + 1, p.span.end))
 }
 
 /// A word of the general lexicon crosses the name's start or end: 關於|李明 — 于 would be the
@@ -311,11 +330,35 @@ fn crosses_a_word(a: &Analysis<'_>, _: &GeneralLexicon, p: &Proposal) -> bool {
 }
 
 /// A title, speech verb or boundary word of tupu's lexicons inside or across it: 陳局長, 李明表.
-fn function_word_inside(a: &Analysis<'_>, _: &GeneralLexicon, p: &Proposal) -> bool {
+/// The name's own surname is not such a word where it opens the name ([`surname_as_boundary`]).
+fn function_word_inside(a: &Analysis<'_>, lex: &GeneralLexicon, p: &Proposal) -> bool {
     let is_function = |c: WordClass| matches!(c, WordClass::Title(_) | WordClass::SpeechVerb(_) | WordClass::Boundary);
     a.crossing_words(p.span).any(is_function)
-        || (p.span.start..p.span.end)
-            .any(|q| a.word_starting_at(q, is_function).is_some_and(|(w, _)| w.end <= p.span.end))
+        || (p.span.start..p.span.end).any(|q| {
+            a.words.starting_at(q).iter().any(|w| {
+                w.span.end <= p.span.end
+                    && a.lex.vocabulary.classes(w.pattern).iter().any(|&c| {
+                        is_function(c) && !(c == WordClass::Boundary && surname_as_boundary(a, lex, p.span, w.span))
+                    })
+            })
+        })
+}
+
+/// A one-character boundary word that opens the name is its surname when the character is a
+/// surname, not a preposition of the general lexicon, and the rest is no ordinary word: 曾 is the
+/// adverb "once" in 曾表示 or 曾任 but the surname of 曾志明. A preposition stays a boundary:
+/// 於 and 向 before a place or a person (分布於沙田, 向陳說) are far more often the preposition
+/// than the surname.
+fn surname_as_boundary(a: &Analysis<'_>, lex: &GeneralLexicon, name: Span, word: Span) -> bool {
+    let given = Span::new(word.end, name.end);
+    word.start == name.start
+        && word.len() == 1
+        && !given.is_empty()
+        && a.lex.is_surname(a.folded(word))
+        && lex.word_at(a.chars, word).is_none_or(|e| e.pos != PartOfSpeech::Preposition)
+        && lex
+            .word_at(a.chars, given)
+            .is_none_or(|e| e.pos == PartOfSpeech::Person || e.freq < GeneralLexicon::ORDINARY_WORD_FREQ)
 }
 
 /// The whole name is a word of the general lexicon that is not a person's name: 周五 (a day),
@@ -504,6 +547,13 @@ mod tests {
             ("a lexicon word crosses its edge", "嘉賓于志明表示", "于志明", 50.0, false),
             ("a title, speech verb or boundary word in it", "陳局長表示", "陳局長", 50.0, true),
             ("a title, speech verb or boundary word in it", "陈局长表示", "陈局长", 50.0, true),
+            // 曾 is a boundary word (the adverb "once") but here the surname.
+            ("a title, speech verb or boundary word in it", "嘉賓曾志明表示", "曾志明", 50.0, false),
+            ("a title, speech verb or boundary word in it", "嘉宾曾志明表示", "曾志明", 50.0, false),
+            // …not before an ordinary word, and a preposition stays one.
+            ("a title, speech verb or boundary word in it", "他曾同意計劃", "曾同意", 50.0, true),
+            ("a title, speech verb or boundary word in it", "他曾同意计划", "曾同意", 50.0, true),
+            ("a title, speech verb or boundary word in it", "市民向志明求助", "向志明", 50.0, true),
             ("a common word", "計劃於周五遊行", "周五", 50.0, true),
             ("a common word", "计划于周五游行", "周五", 50.0, true),
             ("the given name is a function word", "由廖立即處理", "廖立即", 50.0, true),
@@ -517,6 +567,13 @@ mod tests {
             let span = crate::analysis::testing::span_of(&a, name);
             let (_, f) = REJECTIONS.iter().find(|(n, _)| n == rule).unwrap_or_else(|| panic!("no rule {rule}"));
             assert_eq!(f(&a, lex, &Proposal { span, margin: *margin }), *rejected, "{rule}: {name} in {text}");
+        }
+        // A place that is the whole given name gives way to a name the tagger is sure of.
+        for (text, place) in [("居民李泰安昨日發言", "泰安"), ("居民李泰安昨日发言", "泰安")] {
+            let a = analysis_with(text, None, &[(place, EntityKind::Place)]);
+            let span = crate::analysis::testing::span_of(&a, "李泰安");
+            assert!(!held_by_another_mention(&a, lex, &Proposal { span, margin: 60.0 }), "{text}");
+            assert!(held_by_another_mention(&a, lex, &Proposal { span, margin: 20.0 }), "{text}");
         }
         let a = analysis_with("發展局局長陳志明表示", None, &[("陳志明", EntityKind::Person)]);
         let span = crate::analysis::testing::span_of(&a, "陳志明");

@@ -438,7 +438,9 @@ impl Analysis<'_> {
         let Some(c) = self.folded_char(pos) else { return false };
         let opens_clause = pos == 0 || {
             let b = self.char_at(pos - 1);
-            CLAUSE_END.contains(&b) || SENTENCE_END.contains(&b) || CLOSERS.contains(&b) || b.is_whitespace()
+            // After an ideograph (most positions) no clause opens: answered before the lists.
+            !crate::text::is_cjk(b)
+                && (CLAUSE_END.contains(&b) || SENTENCE_END.contains(&b) || CLOSERS.contains(&b) || b.is_whitespace())
         };
         let adverb = self.class(Role::Adverb);
         let mut buf = [0u8; 4];

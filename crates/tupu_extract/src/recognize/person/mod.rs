@@ -24,6 +24,8 @@ mod read;
 mod speakers;
 mod titled;
 
+pub(in crate::recognize) use read::only_places_inside;
+
 pub(crate) use titled::inside_longer_title;
 
 pub(crate) fn recognise(a: &mut Analysis<'_>) {
@@ -231,6 +233,19 @@ mod tests {
         let (names, posts) = people("英國劍橋大學教授約翰·史密斯表示，史密斯認為前景良好。");
         assert_eq!(names, vec!["約翰·史密斯"]);
         assert!(posts.iter().any(|p| p.1 == "教授" && p.2.as_deref() == Some("劍橋大學")), "{posts:?}");
+    }
+
+    /// The first part of a dotted name is the run of transliteration characters before the dot,
+    /// not the words before it.
+    #[test]
+    fn a_dotted_name_starts_at_its_transliteration() {
+        for (text, name) in [
+            ("獲獎的學生維克多·史密斯昨日回校。", "維克多·史密斯"),
+            ("获奖的学生维克多·史密斯昨日回校。", "维克多·史密斯"),
+        ] {
+            let (names, _) = people(text);
+            assert_eq!(names, vec![name], "{text}");
+        }
     }
 
     #[test]

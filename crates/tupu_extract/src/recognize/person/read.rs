@@ -118,7 +118,7 @@ fn title_inside_or_across(a: &Analysis<'_>, r: &NameReading) -> bool {
 
 /// Whether every mention overlapping the given name lies inside it and is a place of two
 /// characters: 清遠 in 皇甫清遠, 文山 in 周文山 are the person's name, not the cities.
-fn only_places_inside(a: &Analysis<'_>, given: Span) -> bool {
+pub(in crate::recognize) fn only_places_inside(a: &Analysis<'_>, given: Span) -> bool {
     let name = Span::new(given.start.saturating_sub(2), given.end);
     a.entities
         .overlapping(name)

@@ -28,6 +28,7 @@ pub(super) fn dotted(a: &mut Analysis<'_>) {
         }) else {
             continue;
         };
+        let start = transliteration_run_before(a, start, dot);
         if let Some(span) = read_dotted(a, start) {
             if !inside_quotes(a, span) && a.entities.is_free(span) && end_at(a, span.end) >= End::Likely {
                 add_person(a, span);
@@ -35,6 +36,15 @@ pub(super) fn dotted(a: &mut Analysis<'_>) {
             done = span.end;
         }
     }
+}
+
+/// Where the first part of a dotted name starts when the characters right before the dot are a
+/// run of two or more transliteration characters: at that run, not at an earlier word start
+/// (學生維克多·李 → 維克多·李, 校友阿斯特麗德·克萊恩 → 阿斯特麗德·克萊恩). A first part
+/// outside the table (頌巴·猜亞蓬) keeps `start`.
+fn transliteration_run_before(a: &Analysis<'_>, start: usize, dot: usize) -> usize {
+    let run = (start..dot).rev().take_while(|&p| a.lex.transliteration.contains(&a.char_at(p))).count();
+    if run >= 2 { dot - run } else { start }
 }
 
 /// Whether `span` lies inside a quotation on one line.
