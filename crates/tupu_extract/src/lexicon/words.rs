@@ -404,6 +404,9 @@ roles! {
     /// 線, 鐵: ends the name of a railway line, which the stations after it are on, not in
     /// (甲線乙站; `relation::adjacent`).
     RouteEnding = "route-ending",
+    /// 委員會, 學院, 秘書處: ends a unit of a body named right before it (甲大學醫學院, 甲會秘書處;
+    /// `relation::adjacent`), besides the endings of [`Role::SubBodyEnding`].
+    UnitEnding = "unit-ending",
     /// 是, 有, 表示, 透過: a verb that states no link between its subject and the name after it
     /// (a copula, a modal, a verb of saying or a preposition-like verb; `relation::predicate`).
     NonRelatingVerb = "non-relating-verb",

@@ -2,6 +2,9 @@
 //! or an organisation is where that one is (甲國乙市 → 乙市 locatedIn 甲國; 甲國首都乙市 too;
 //! 甲國乙通訊社 → 乙通訊社 partOf 甲國).
 //!
+//! An organisation named by another one's name and a unit word is a unit of it (甲大學醫學院 →
+//! subOrganizationOf 甲大學).
+//!
 //! Read on one pass over the article's outer mentions: only two names with nothing between them,
 //! or a word of [`Role::PlaceWithin`], are linked.
 
@@ -9,7 +12,11 @@ use crate::analysis::Analysis;
 use crate::lexicon::Role;
 use crate::lexicon::general::{GeneralLexicon, PartOfSpeech};
 use crate::model::{EntityKind, Relation};
+use crate::normalize::fold;
 use crate::span::Span;
+
+/// The property of a unit named by its body's name and a unit word (甲大學醫學院).
+const UNIT_OF_BODY: &str = "subOrganizationOf";
 
 /// The property of a place written right before a place inside it.
 const PLACE_IN_PLACE: &str = "locatedIn";
@@ -55,6 +62,68 @@ impl Analysis<'_> {
                 predicate_text: self.surface(a.cover(b)).to_owned(),
                 span,
             });
+        }
+        out
+    }
+
+    /// Units named by another organisation's name (or short name) of the article and a unit
+    /// word: 甲大學醫學院 → subOrganizationOf 甲大學, 甲會秘書處 → 甲會; the unit is what is left
+    /// after the longest such name, ending in a word of [`Role::UnitEnding`] or
+    /// [`Role::SubBodyEnding`] and opening like a name — not 甲基金公司 (a legal form of 甲基金
+    /// itself). Only organisations whose name gave no parent already. One look-up per prefix of
+    /// each organisation's names.
+    pub(super) fn unit_links(&self) -> Vec<Relation> {
+        let mut out = Vec::new();
+        let lex = GeneralLexicon::embedded();
+        for y in self.entities.ids() {
+            let draft = self.entities.get(y);
+            if draft.kind != EntityKind::Organization || draft.part_of.is_some() {
+                continue;
+            }
+            let Some(&first) = draft.mentions.iter().next() else { continue };
+            for name in draft.full_names.keys() {
+                let folded: Vec<char> = fold(name).chars().collect();
+                let parent = (2..folded.len().saturating_sub(1)).rev().find_map(|k| {
+                    let prefix: String = folded[..k].iter().collect();
+                    self.entities
+                        .named(&prefix)
+                        .filter(|&x| {
+                            self.entities.resolve(x) != self.entities.resolve(y)
+                                && self.entities.kind(x) == EntityKind::Organization
+                        })
+                        .map(|x| (x, k))
+                });
+                let Some((x, k)) = parent else { continue };
+                let unit: String = folded[k..].iter().collect();
+                let unit_word = self.class(Role::UnitEnding).ends(&unit) || self.class(Role::SubBodyEnding).ends(&unit);
+                let opens = lex.segment(&folded, Span::new(k, folded.len())).first().is_some_and(|w| {
+                    w.entry.is_none_or(|e| {
+                        matches!(
+                            e.pos,
+                            PartOfSpeech::Noun
+                                | PartOfSpeech::VerbalNoun
+                                | PartOfSpeech::Place
+                                | PartOfSpeech::Organisation
+                                | PartOfSpeech::Proper
+                                | PartOfSpeech::Adjective
+                                | PartOfSpeech::Distinguishing
+                                | PartOfSpeech::Abbreviation
+                        )
+                    })
+                });
+                if !unit_word || !opens {
+                    continue;
+                }
+                let span = self.text().sentence_at(first.start).map_or(first, |i| self.text().sentences()[i].span);
+                out.push(Relation {
+                    subject: y,
+                    object: x,
+                    property: UNIT_OF_BODY.to_owned(),
+                    predicate_text: name.clone(),
+                    span,
+                });
+                break;
+            }
         }
         out
     }

@@ -124,6 +124,7 @@ impl Stage for Relations {
         found.extend(a.agreement_parties());
         found.extend(a.apposition_links());
         found.extend(a.adjacent_links());
+        found.extend(a.unit_links());
         // The clause rule only where nothing above links the two already.
         let linked: std::collections::HashSet<(EntityId, EntityId)> =
             found.iter().flat_map(|f| [(f.subject, f.object), (f.object, f.subject)]).collect();

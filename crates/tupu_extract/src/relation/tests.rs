@@ -483,3 +483,16 @@ fn saying_denying_or_modifying_relates_nothing_by_the_clause_rule() {
         assert!(relations(text, &names).is_empty(), "{text}");
     }
 }
+
+#[test]
+fn a_unit_named_by_its_body_and_a_unit_word_belongs_to_it() {
+    let names = [("甲大學", Organization), ("甲大學醫學院", Organization)];
+    let got = relations("甲大學醫學院今日開放日，甲大學校長亦出席。", &names);
+    assert_eq!(got, [triple("甲大學醫學院", "subOrganizationOf", "甲大學")]);
+    let names = [("乙会", Organization), ("乙会秘书处", Organization)];
+    let got = relations("乙会秘书处今日发出通告，乙会亦有回应。", &names);
+    assert_eq!(got, [triple("乙会秘书处", "subOrganizationOf", "乙会")]);
+    // A legal form of the same body is no unit of it.
+    let names = [("丙基金", Organization), ("丙基金公司", Organization)];
+    assert!(relations("丙基金公司今日公布業績，丙基金表現平穩。", &names).is_empty());
+}
