@@ -399,6 +399,22 @@ roles! {
     /// 不, 未, 並非: right before a relation verb, the sentence denies the link (甲不屬於乙;
     /// `relation::negated`).
     Negation = "negation",
+    /// 首都, 東北部: between a place and a place inside it (甲國首都乙市; `relation::adjacent`).
+    PlaceWithin = "place-within",
+    /// 內地, 本港, 當地: a place named from where the writer stands; written before or after
+    /// another place it states no containment (香港內地, 內地口岸區; `relation::adjacent`).
+    RelativePlace = "relative-place",
+    /// 線, 鐵: ends the name of a railway line, which the stations after it are on, not in
+    /// (甲線乙站; `relation::adjacent`).
+    RouteEnding = "route-ending",
+    /// 委員會, 學院, 秘書處: ends a unit of a body named right before it (甲大學醫學院, 甲會秘書處;
+    /// `relation::adjacent`), besides the endings of [`Role::SubBodyEnding`].
+    UnitEnding = "unit-ending",
+    /// 是, 有, 表示, 透過: a verb that states no link between its subject and the name after it
+    /// (a copula, a modal, a verb of saying or a preposition-like verb; `relation::predicate`).
+    NonRelatingVerb = "non-relating-verb",
+    /// 了, 過, 回: after a verb, before its object (引渡回, 派遣了; `relation::predicate`).
+    VerbComplement = "verb-complement",
     /// 至, 到: joins the two ends of a range (3至5年, 9日至10日).
     RangeWord = "range-word",
     /// 立, 員: after 成 it is a word (成立, 成員), not tenths.

@@ -2,12 +2,16 @@
 //! X提出Y, 總部位於Y).
 //!
 //! Every verb of the table ([`verbs`]) is read with its arguments in its clause ([`arguments`]);
+//! names side by side ([`adjacent`]) and a clause's topic with the verb after it
+//! ([`predicate`]) link what the table does not;
 //! a relation is made only between the entities the sentence actually links by that verb, each
 //! with the sentence it came from. Organisers found this way are also written to the event's
 //! details.
 
+mod adjacent;
 mod arguments;
 mod clause;
+mod predicate;
 mod verbs;
 
 pub(crate) use verbs::RelationVerbs;
@@ -119,6 +123,14 @@ impl Stage for Relations {
         }
         found.extend(a.agreement_parties());
         found.extend(a.apposition_links());
+        found.extend(a.adjacent_links());
+        found.extend(a.unit_links());
+        // The clause rule only where nothing above links the two already.
+        let linked: std::collections::HashSet<(EntityId, EntityId)> =
+            found.iter().flat_map(|f| [(f.subject, f.object), (f.object, f.subject)]).collect();
+        let general: Vec<Relation> =
+            a.predicate_links().into_iter().filter(|r| !linked.contains(&(r.subject, r.object))).collect();
+        found.extend(general);
         for r in &found {
             if ORGANISING.contains(&r.property.as_str()) {
                 a.add_organiser(r.object, r.subject);

@@ -100,6 +100,12 @@ impl RelationVerbs {
             .map(|m| (text.span_of_folded_bytes(m.start(), m.end()), &self.verbs[m.pattern().as_usize()]))
             .collect()
     }
+
+    /// Whether a verb of the table occurs in `folded` (a folded stretch of text): the table's
+    /// frames read that stretch, so the general clause rule leaves it to them.
+    pub(crate) fn occurs_in(&self, folded: &str) -> bool {
+        self.automaton.is_match(folded)
+    }
 }
 
 #[cfg(test)]

@@ -1,0 +1,151 @@
+//! Links that names written side by side state without a verb: a place right before another place
+//! or an organisation is where that one is (甲國乙市 → 乙市 locatedIn 甲國; 甲國首都乙市 too;
+//! 甲國乙通訊社 → 乙通訊社 partOf 甲國).
+//!
+//! An organisation named by another one's name and a unit word is a unit of it (甲大學醫學院 →
+//! subOrganizationOf 甲大學).
+//!
+//! Read on one pass over the article's outer mentions: only two names with nothing between them,
+//! or a word of [`Role::PlaceWithin`], are linked.
+
+use crate::analysis::Analysis;
+use crate::lexicon::Role;
+use crate::lexicon::general::{GeneralLexicon, PartOfSpeech};
+use crate::model::{EntityKind, Relation};
+use crate::normalize::fold;
+use crate::span::Span;
+
+/// The property of a unit named by its body's name and a unit word (甲大學醫學院).
+const UNIT_OF_BODY: &str = "subOrganizationOf";
+
+/// The property of a place written right before a place inside it.
+const PLACE_IN_PLACE: &str = "locatedIn";
+/// The property of a place written right before an organisation of it (an organisation in a
+/// place: `tp:partOf`, as the ontology says).
+const ORGANISATION_OF_PLACE: &str = "partOf";
+
+impl Analysis<'_> {
+    /// Places written right before a place or an organisation: the second is in the first
+    /// (甲省乙市 → 乙市 locatedIn 甲省; 甲國乙大學 → 乙大學 partOf 甲國), and so when a word of
+    /// [`Role::PlaceWithin`] stands between (甲國首都乙市, 甲國東北部乙市). Not when the second
+    /// name opens with a word no name opens with (甲國其他政府, 甲國對乙關係: a name cut wrong),
+    /// nor for a place named from where the writer stands (內地) or a railway line (甲線乙站).
+    pub(super) fn adjacent_links(&self) -> Vec<Relation> {
+        let mut out = Vec::new();
+        let mentions = self.outer_mentions_in(Span::new(0, self.chars.len()));
+        for pair in mentions.windows(2) {
+            let [(x, a), (y, b)] = [pair[0], pair[1]];
+            let property = match (self.entities.kind(x), self.entities.kind(y)) {
+                (EntityKind::Place, EntityKind::Place) => PLACE_IN_PLACE,
+                (EntityKind::Place, EntityKind::Organization) => ORGANISATION_OF_PLACE,
+                _ => continue,
+            };
+            if b.start < a.end || self.entities.resolve(x) == self.entities.resolve(y) {
+                continue;
+            }
+            let between = self.folded(Span::new(a.end, b.start));
+            if !(between.is_empty() || self.class(Role::PlaceWithin).contains(between)) {
+                continue;
+            }
+            if self.class(Role::RelativePlace).contains(self.folded(a))
+                || self.class(Role::RelativePlace).contains(self.folded(b))
+                || self.class(Role::RouteEnding).ends(self.folded(a))
+                || !self.opens_like_a_name(b)
+            {
+                continue;
+            }
+            let span = self.text().sentence_at(a.start).map_or(a.cover(b), |i| self.text().sentences()[i].span);
+            out.push(Relation {
+                subject: y,
+                object: x,
+                property: property.to_owned(),
+                predicate_text: self.surface(a.cover(b)).to_owned(),
+                span,
+            });
+        }
+        out
+    }
+
+    /// Units named by another organisation's name (or short name) of the article and a unit
+    /// word: 甲大學醫學院 → subOrganizationOf 甲大學, 甲會秘書處 → 甲會; the unit is what is left
+    /// after the longest such name, ending in a word of [`Role::UnitEnding`] or
+    /// [`Role::SubBodyEnding`] and opening like a name — not 甲基金公司 (a legal form of 甲基金
+    /// itself). Only organisations whose name gave no parent already. One look-up per prefix of
+    /// each organisation's names.
+    pub(super) fn unit_links(&self) -> Vec<Relation> {
+        let mut out = Vec::new();
+        let lex = GeneralLexicon::embedded();
+        for y in self.entities.ids() {
+            let draft = self.entities.get(y);
+            if draft.kind != EntityKind::Organization || draft.part_of.is_some() {
+                continue;
+            }
+            let Some(&first) = draft.mentions.iter().next() else { continue };
+            for name in draft.full_names.keys() {
+                let folded: Vec<char> = fold(name).chars().collect();
+                let parent = (2..folded.len().saturating_sub(1)).rev().find_map(|k| {
+                    let prefix: String = folded[..k].iter().collect();
+                    self.entities
+                        .named(&prefix)
+                        .filter(|&x| {
+                            self.entities.resolve(x) != self.entities.resolve(y)
+                                && self.entities.kind(x) == EntityKind::Organization
+                        })
+                        .map(|x| (x, k))
+                });
+                let Some((x, k)) = parent else { continue };
+                let unit: String = folded[k..].iter().collect();
+                let unit_word = self.class(Role::UnitEnding).ends(&unit) || self.class(Role::SubBodyEnding).ends(&unit);
+                let opens = lex.segment(&folded, Span::new(k, folded.len())).first().is_some_and(|w| {
+                    w.entry.is_none_or(|e| {
+                        matches!(
+                            e.pos,
+                            PartOfSpeech::Noun
+                                | PartOfSpeech::VerbalNoun
+                                | PartOfSpeech::Place
+                                | PartOfSpeech::Organisation
+                                | PartOfSpeech::Proper
+                                | PartOfSpeech::Adjective
+                                | PartOfSpeech::Distinguishing
+                                | PartOfSpeech::Abbreviation
+                        )
+                    })
+                });
+                if !unit_word || !opens {
+                    continue;
+                }
+                let span = self.text().sentence_at(first.start).map_or(first, |i| self.text().sentences()[i].span);
+                out.push(Relation {
+                    subject: y,
+                    object: x,
+                    property: UNIT_OF_BODY.to_owned(),
+                    predicate_text: name.clone(),
+                    span,
+                });
+                break;
+            }
+        }
+        out
+    }
+
+    /// Whether the name at `name` opens with a word a name can open with: not a pronoun,
+    /// preposition, conjunction, verb, adverb, particle or place word of the general lexicon (其他,
+    /// 對, 成, 當地).
+    fn opens_like_a_name(&self, name: Span) -> bool {
+        let lex = GeneralLexicon::embedded();
+        let Some(first) = lex.segment(self.chars, name).into_iter().next() else { return false };
+        // A word that runs past the name's start alone, as in 乙市 read 乙|市, is the name's own.
+        first.entry.is_none_or(|e| {
+            !matches!(
+                e.pos,
+                PartOfSpeech::Pronoun
+                    | PartOfSpeech::Preposition
+                    | PartOfSpeech::Conjunction
+                    | PartOfSpeech::Verb
+                    | PartOfSpeech::Adverb
+                    | PartOfSpeech::Particle
+                    | PartOfSpeech::PlaceWord
+            ) || first.span == name
+        })
+    }
+}

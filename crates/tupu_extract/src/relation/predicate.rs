@@ -1,0 +1,174 @@
+//! Links a clause states with a verb outside the relation table: the clause's topic entity, a
+//! verb of the general word lexicon right after it, and the entity that verb takes
+//! (甲局約見乙會 → 甲局 relatedTo 乙會, predicate 約見; 甲國派遣了三百名乙部隊; 甲引渡回乙國).
+//!
+//! Narrow on purpose, as the table's frames are not there to check it: the subject opens its
+//! clause; between the two names stand only adverbs and time words, one verb, its complements
+//! (了, 回) and a figure; the verb is no copula, modal, verb of saying or preposition-like verb
+//! ([`Role::NonRelatingVerb`], the speech verbs); nothing denies it; and the object ends its noun
+//! phrase (not 乙國籍, 乙國的…, 乙市市民).
+
+use crate::analysis::Analysis;
+use crate::lexicon::general::{GeneralLexicon, PartOfSpeech};
+use crate::lexicon::{Role, WordClass};
+use crate::model::{EntityKind, Relation};
+use crate::normalize::fold;
+use crate::span::Span;
+use crate::text::{CLAUSE_END, SENTENCE_END};
+
+/// The property of a link by a verb the table does not know.
+const RELATED: &str = "relatedTo";
+/// Most characters between the clause's start and its topic (昨日, 隨後, 今年3月).
+const TOPIC_REACH: usize = 6;
+/// Most characters between the subject and the object.
+const PREDICATE_REACH: usize = 12;
+
+/// What a clause's subject may be.
+const SUBJECTS: &[EntityKind] = &[EntityKind::Person, EntityKind::Organization, EntityKind::Place];
+
+/// What stands right after an object that is only a modifier of a longer noun phrase
+/// (乙國籍, 乙市市民, 乙會內部).
+const MODIFIED: &[PartOfSpeech] = &[
+    PartOfSpeech::Noun,
+    PartOfSpeech::Person,
+    PartOfSpeech::Place,
+    PartOfSpeech::Organisation,
+    PartOfSpeech::Proper,
+    PartOfSpeech::Suffix,
+    PartOfSpeech::Morpheme,
+    PartOfSpeech::Measure,
+    PartOfSpeech::Locative,
+    PartOfSpeech::PlaceWord,
+    PartOfSpeech::Numeral,
+    PartOfSpeech::Quantity,
+];
+
+impl Analysis<'_> {
+    /// Links of the clause rule (see the module's doc), one pass over the outer mentions: each
+    /// mention with the one after it.
+    pub(super) fn predicate_links(&self) -> Vec<Relation> {
+        let mentions = self.outer_mentions_in(Span::new(0, self.chars.len()));
+        let mut figures: Vec<Span> = self.figures.iter().map(|f| f.span).collect();
+        figures.sort_unstable_by_key(|s| s.start);
+        let mut out = Vec::new();
+        for (i, pair) in mentions.windows(2).enumerate() {
+            let [(x, a), (y, b)] = [pair[0], pair[1]];
+            if b.start <= a.end || b.start - a.end > PREDICATE_REACH {
+                continue;
+            }
+            if !SUBJECTS.contains(&self.entities.kind(x)) || self.entities.resolve(x) == self.entities.resolve(y) {
+                continue;
+            }
+            let previous_end = i.checked_sub(1).map_or(0, |k| mentions[k].1.end);
+            if !self.opens_its_clause(a, previous_end) || !self.ends_its_phrase(b.end) {
+                continue;
+            }
+            let Some(verb) = self.predicate_between(Span::new(a.end, b.start), &figures) else { continue };
+            let span = self.text().sentence_at(a.start).map_or(a.cover(b), |k| self.text().sentences()[k].span);
+            out.push(Relation {
+                subject: x,
+                object: y,
+                property: RELATED.to_owned(),
+                predicate_text: self.surface(verb).to_owned(),
+                span,
+            });
+        }
+        out
+    }
+
+    /// Whether the name at `name` is its clause's topic: a clause end (or the text's start)
+    /// within [`TOPIC_REACH`] characters before it, no other name since (the last one ended at
+    /// `previous_end`), and no verb or preposition between (據甲報, 向甲局: not the subject).
+    fn opens_its_clause(&self, name: Span, previous_end: usize) -> bool {
+        let from = name.start.saturating_sub(TOPIC_REACH + 1);
+        let before = self.chars_of(Span::new(from, name.start));
+        let start = match before.iter().rposition(|c| CLAUSE_END.contains(c) || SENTENCE_END.contains(c) || *c == '\n')
+        {
+            Some(k) => from + k + 1,
+            None if from == 0 => 0,
+            None => return false,
+        };
+        if previous_end > start {
+            return false;
+        }
+        GeneralLexicon::embedded().segment(self.chars, Span::new(start, name.start)).iter().all(|w| {
+            w.entry.is_none_or(|e| {
+                !matches!(e.pos, PartOfSpeech::Verb | PartOfSpeech::Preposition | PartOfSpeech::Pronoun)
+            })
+        })
+    }
+
+    /// Whether the name ending at `end` ends its noun phrase: punctuation, a joiner, or a word
+    /// that is no noun follows it (查詢, 會見); not 的, 之 or a noun (乙國籍, 乙市市民).
+    fn ends_its_phrase(&self, end: usize) -> bool {
+        let Some(c) = self.folded_char(end) else { return true };
+        // 的, 之, a title opening (乙國《丙報》) or a number (乙省2008年) make it a modifier.
+        if matches!(c, '的' | '之' | '《' | '「' | '“' | '『') || c.is_ascii_alphanumeric() {
+            return false;
+        }
+        if !crate::text::is_cjk(c) || self.joins_names(c) {
+            return true;
+        }
+        let lex = GeneralLexicon::embedded();
+        let next = lex.longest_starting_at(self.chars, end);
+        next.is_none_or(|w| !MODIFIED.contains(&w.entry.pos))
+    }
+
+    /// The verb of `gap` (between a subject and an object) when it is the only predicate there:
+    /// adverbs and time words, then one verb of the general lexicon that relates
+    /// ([`Self::relating_verb`]), then its complements and maybe a figure. `None` when a
+    /// negation, another word, or a verb of the relation table stands in the gap.
+    fn predicate_between(&self, gap: Span, figures: &[Span]) -> Option<Span> {
+        let folded = self.folded(gap);
+        if folded.chars().any(|c| CLAUSE_END.contains(&c) || SENTENCE_END.contains(&c))
+            || self.lex.relations.occurs_in(folded)
+        {
+            return None;
+        }
+        let lex = GeneralLexicon::embedded();
+        let mut verb: Option<Span> = None;
+        let mut pos = gap.start;
+        for w in lex.segment(self.chars, gap) {
+            if w.span.start < pos {
+                continue;
+            }
+            let word = self.folded(w.span);
+            if let Some(v) = verb {
+                if self.class(Role::VerbComplement).contains(word) {
+                    verb = Some(v.cover(w.span));
+                    pos = w.span.end;
+                    continue;
+                }
+                // A figure right after the verb, up to the object (派遣了三百名乙部隊).
+                let figure = figures
+                    .binary_search_by_key(&w.span.start, |s| s.start)
+                    .ok()
+                    .map(|k| figures[k])
+                    .filter(|f| f.end >= gap.end);
+                return figure.and(verb);
+            }
+            if self.class(Role::Negation).contains(word) {
+                return None;
+            }
+            let pos_of = w.entry.map(|e| e.pos);
+            match pos_of {
+                Some(PartOfSpeech::Adverb | PartOfSpeech::Time) => {}
+                _ if self.class(Role::Transparent).contains(word) => {}
+                Some(PartOfSpeech::Verb) if self.relating_verb(w.span) => verb = Some(w.span),
+                _ => return None,
+            }
+            pos = w.span.end;
+        }
+        verb
+    }
+
+    /// Whether a verb relates its subject to its object: not a word of
+    /// [`Role::NonRelatingVerb`] (是, 有, 透過) nor a speech verb (表示, 指出: what follows is
+    /// what was said), nor a title the general lexicon reads as a verb (處長: 甲處處長乙 is a post).
+    fn relating_verb(&self, span: Span) -> bool {
+        let word = self.folded(span);
+        !self.class(Role::NonRelatingVerb).contains(word)
+            && !self.lex.speech_verbs.iter().any(|v| fold(&v.verb) == word)
+            && !self.has_word(span, |c| matches!(c, WordClass::Title(_)))
+    }
+}
