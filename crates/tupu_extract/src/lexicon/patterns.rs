@@ -16,8 +16,8 @@ pub(crate) struct Patterns {
     pub(crate) document: Regex,
     /// A quoted term followed by a programme word: “东数西算”工程; group 1 is the term.
     pub(crate) quoted_programme: Regex,
-    /// A quoted name followed by a happening word: 「X」集會, 《X》論壇, 「X」聯合軍事演習; group 1
-    /// is the name.
+    /// A quoted name followed by a happening or incident word: 「X」集會, 《X》論壇, 「X」聯合軍事演習,
+    /// 「X」事件; group 1 is the name.
     pub(crate) quoted_event: Regex,
     /// A quoted name after an organisation's class noun: 極端組織「X」, 政黨“X”; group 1 is the
     /// name (spaces inside the quotes left out).
@@ -59,9 +59,10 @@ impl Patterns {
                 any(Role::ProgrammeWord)
             ))?,
             quoted_event: compile(&format!(
-                "[「“『《]([^」”』》「“『《\\n]{{2,20}})[」”』》](?:{})*(?:{})",
+                "[「“『《]([^」”』》「“『《\\n]{{2,20}})[」”』》](?:{})*(?:{}|{})",
                 any(Role::HappeningModifier),
-                any(Role::HappeningWord)
+                any(Role::HappeningWord),
+                any(Role::IncidentWord)
             ))?,
             quoted_organisation: compile(&format!(
                 "(?:{})[「“『]\\s*([^」”』「“『，。、；：！？\\s]{{2,14}})\\s*[」”』]",

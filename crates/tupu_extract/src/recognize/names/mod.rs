@@ -203,6 +203,36 @@ mod tests {
     }
 
     #[test]
+    fn quoted_movements_incidents_and_slogans() {
+        for (text, name, kind) in [
+            ("他們發起「青石守護」運動，反對填海。", "青石守護", EntityKind::Initiative),
+            ("他们发起“青石守护”运动，反对填海。", "青石守护", EntityKind::Initiative),
+            ("學校推出「星橋研修」項目。", "星橋研修", EntityKind::Initiative),
+            ("学校推出“星桥研修”项目。", "星桥研修", EntityKind::Initiative),
+            ("示威者高喊「還我綠洲」口號。", "還我綠洲", EntityKind::Initiative),
+            ("示威者高喊“还我绿洲”口号。", "还我绿洲", EntityKind::Initiative),
+            ("雙方重申「南北共治」原則。", "南北共治", EntityKind::Initiative),
+            ("他談及「九一七」事件的經過。", "九一七", EntityKind::Event),
+            ("他谈及“九一七”事件的经过。", "九一七", EntityKind::Event),
+            ("網民發起「銀杏快行」活動。", "銀杏快行", EntityKind::Event),
+        ] {
+            let f = names(text);
+            assert!(has(&f, name, kind), "{text}: {f:?}");
+        }
+        // An ordinary word in quotes describes (scare quotes); a quoted sentence is speech.
+        for (text, word) in [
+            ("市民參與「和平」示威。", "和平"),
+            ("市民参与“和平”示威。", "和平"),
+            ("雙方堅持「循序漸進」原則。", "循序漸進"),
+            ("双方坚持“循序渐进”原则。", "循序渐进"),
+            ("他提到「我已經簽了名。」事件。", "我已經簽了名。"),
+        ] {
+            let f = names(text);
+            assert!(!f.iter().any(|(l, _)| l == word), "{text}: {f:?}");
+        }
+    }
+
+    #[test]
     fn publications_in_book_marks() {
         for (text, name) in [
             ("據《北嶺晚報》報道，事件引起關注。", "北嶺晚報"),
