@@ -19,6 +19,9 @@ pub(crate) struct Patterns {
     /// A quoted name followed by a happening or incident word: 「X」集會, 《X》論壇, 「X」聯合軍事演習,
     /// 「X」事件; group 1 is the name.
     pub(crate) quoted_event: Regex,
+    /// A platform named by its count: 五大訴求; group 1 is the whole name (not after another
+    /// numeral: 十五大 is a congress).
+    pub(crate) counted_platform: Regex,
     /// A quoted name after an organisation's class noun: 極端組織「X」, 政黨“X”; group 1 is the
     /// name (spaces inside the quotes left out).
     pub(crate) quoted_organisation: Regex,
@@ -63,6 +66,10 @@ impl Patterns {
                 any(Role::HappeningModifier),
                 any(Role::HappeningWord),
                 any(Role::IncidentWord)
+            ))?,
+            counted_platform: compile(&format!(
+                "(?:^|[^0-9一二三四五六七八九十百千])([一二三四五六七八九十]大(?:{}))",
+                any(Role::CountedPlatform)
             ))?,
             quoted_organisation: compile(&format!(
                 "(?:{})[「“『]\\s*([^」”』「“『，。、；：！？\\s]{{2,14}})\\s*[」”』]",

@@ -51,6 +51,7 @@ pub(crate) fn recognise(a: &mut Analysis<'_>) {
     candidates.extend(quoted::documents(a));
     candidates.extend(quoted::quoted_events(a));
     candidates.extend(quoted::quoted_organisations(a));
+    candidates.extend(quoted::counted_platforms(a));
     candidates.extend(quoted::publications(a));
     candidates.extend(latin::latin_companies(a));
     accept::accept(a, candidates);
@@ -230,6 +231,21 @@ mod tests {
             let f = names(text);
             assert!(!f.iter().any(|(l, _)| l == word), "{text}: {f:?}");
         }
+    }
+
+    #[test]
+    fn platforms_named_by_their_count() {
+        for (text, name) in [
+            ("他們促請政府回應三大訴求。", "三大訴求"),
+            ("他们促请政府回应三大诉求。", "三大诉求"),
+            ("該會一直堅持四大綱領。", "四大綱領"),
+        ] {
+            let f = names(text);
+            assert!(has(&f, name, EntityKind::Initiative), "{text}: {f:?}");
+        }
+        // After another numeral the count is part of a number (十五大 is a congress).
+        let f = names("十五大訴求文件");
+        assert!(!f.iter().any(|(l, _)| l == "五大訴求"), "{f:?}");
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Quoted programmes, documents, happenings and organisations: 「X」行動 / “X”工程 → initiative
 //! X; 《X白皮書》 → initiative X; 「X」集會 → event X — the quoted or bracketed form kept as an
-//! alias; 極端組織「X」 → organisation X; 《X日報》 → organisation X日報.
+//! alias; 極端組織「X」 → organisation X; 《X日報》 → organisation X日報; and a platform named by
+//! its count, 五大訴求 → initiative 五大訴求.
 
 use crate::analysis::Analysis;
 use crate::lexicon::general::{GeneralLexicon, PartOfSpeech};
@@ -53,6 +54,12 @@ pub(super) fn quoted_organisations(a: &Analysis<'_>) -> Vec<Candidate> {
         .filter(|c| !a.lex.is_all_generic(c.folded))
         .map(|c| c.candidate(EntityKind::Organization, false))
         .collect()
+}
+
+/// 五大訴求, 三大綱領: a platform of demands or goals named by its count is an initiative, whole
+/// (the count is part of its name).
+pub(super) fn counted_platforms(a: &Analysis<'_>) -> Vec<Candidate> {
+    captured(a, &a.lex.patterns.counted_platform).map(|c| c.candidate(EntityKind::Initiative, false)).collect()
 }
 
 /// Whether a quoted text before a happening word names something other than the happening: it
