@@ -204,7 +204,7 @@ mod tests {
     }
 
     #[test]
-    fn quoted_movements_incidents_and_slogans() {
+    fn quoted_movements_incidents_slogans_and_counted_platforms() {
         for (text, name, kind) in [
             ("他們發起「青石守護」運動，反對填海。", "青石守護", EntityKind::Initiative),
             ("他们发起“青石守护”运动，反对填海。", "青石守护", EntityKind::Initiative),
@@ -216,6 +216,10 @@ mod tests {
             ("他談及「九一七」事件的經過。", "九一七", EntityKind::Event),
             ("他谈及“九一七”事件的经过。", "九一七", EntityKind::Event),
             ("網民發起「銀杏快行」活動。", "銀杏快行", EntityKind::Event),
+            // A platform named by its count.
+            ("他們促請政府回應三大訴求。", "三大訴求", EntityKind::Initiative),
+            ("他们促请政府回应三大诉求。", "三大诉求", EntityKind::Initiative),
+            ("該會一直堅持四大綱領。", "四大綱領", EntityKind::Initiative),
         ] {
             let f = names(text);
             assert!(has(&f, name, kind), "{text}: {f:?}");
@@ -227,25 +231,12 @@ mod tests {
             ("雙方堅持「循序漸進」原則。", "循序漸進"),
             ("双方坚持“循序渐进”原则。", "循序渐进"),
             ("他提到「我已經簽了名。」事件。", "我已經簽了名。"),
+            // After another numeral the count is part of a number (十五大 is a congress).
+            ("十五大訴求文件", "五大訴求"),
         ] {
             let f = names(text);
             assert!(!f.iter().any(|(l, _)| l == word), "{text}: {f:?}");
         }
-    }
-
-    #[test]
-    fn platforms_named_by_their_count() {
-        for (text, name) in [
-            ("他們促請政府回應三大訴求。", "三大訴求"),
-            ("他们促请政府回应三大诉求。", "三大诉求"),
-            ("該會一直堅持四大綱領。", "四大綱領"),
-        ] {
-            let f = names(text);
-            assert!(has(&f, name, EntityKind::Initiative), "{text}: {f:?}");
-        }
-        // After another numeral the count is part of a number (十五大 is a congress).
-        let f = names("十五大訴求文件");
-        assert!(!f.iter().any(|(l, _)| l == "五大訴求"), "{f:?}");
     }
 
     #[test]
