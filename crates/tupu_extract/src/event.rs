@@ -38,9 +38,18 @@ impl Stage for EventDetailsStage {
         if events.is_empty() {
             return;
         }
-        let main = main_event(a, &events);
+        // An incident named in quotes (「X」事件) is told of, not held: nobody addresses it, and it
+        // is not the happening whose speakers the article reports.
+        let (incidents, held): (Vec<EntityId>, Vec<EntityId>) =
+            events.iter().partition(|&&id| crate::resolve::is_quoted_incident(a, id));
+        let main = main_event(a, &held);
         for &event in &events {
-            let details = describe(a, event, events.len() == 1 || Some(event) == main);
+            let incident = incidents.contains(&event);
+            let mut details = describe(a, event, !incident && (held.len() == 1 || Some(event) == main));
+            if incident {
+                details.speakers.clear();
+                details.duration = None;
+            }
             a.events.push(details);
         }
     }
@@ -287,6 +296,19 @@ mod tests {
             let figure = x.figures.iter().find(|f| f.kind == crate::FigureKind::Date).and_then(|f| f.date);
             assert_eq!(start.as_deref(), Some(day), "{text}");
             assert_eq!(figure.map(|d| d.lexical()).as_deref(), Some(day), "{text}");
+        }
+    }
+
+    #[test]
+    fn an_incident_named_in_quotes_has_no_speakers() {
+        for (text, name) in [
+            ("議員陳大文表示，「藍松」事件已持續三年，當局應交代。", "藍松"),
+            ("议员陈大文表示，“蓝松”事件已持续三年，当局应交代。", "蓝松"),
+        ] {
+            let x = extract(text, None);
+            let e = x.events.iter().find(|e| x.entities[e.event].label == name).expect("the incident");
+            assert!(e.speakers.is_empty(), "{text}: {:?}", e.speakers);
+            assert!(e.duration.is_none(), "{text}: {:?}", e.duration);
         }
     }
 

@@ -1075,7 +1075,7 @@ fn bare_event_words(a: &mut Analysis<'_>) {
 /// event, under the word first announced; every announced word is one of its names, and each of
 /// those words standing alone (在記者會上) a mention of it.
 fn announced_meeting(a: &mut Analysis<'_>) {
-    if a.entities.ids().any(|id| a.entities.kind(id) == EntityKind::Event) {
+    if a.entities.ids().any(|id| a.entities.kind(id) == EntityKind::Event && !is_quoted_incident(a, id)) {
         return;
     }
     let words: Vec<String> = a.class(Role::GenericMeeting).words().map(str::to_owned).collect();
@@ -1106,6 +1106,19 @@ fn announced_meeting(a: &mut Analysis<'_>) {
         a.entities.add_name(id, &surface, false);
         a.entities.add_mention(id, span, &surface);
     }
+}
+
+/// Whether an event is an incident or campaign named in quotes (「X」事件, 「X」示威: one of its
+/// names is the quotation with its incident word), not a meeting held: it leaves the article's
+/// announced meeting its event (「工會就「某某」事件召開記者會」).
+pub(crate) fn is_quoted_incident(a: &Analysis<'_>, id: EntityId) -> bool {
+    let draft = a.entities.get(id);
+    draft.full_names.keys().chain(&draft.short_names).any(|name| {
+        let name = fold(name);
+        a.class(Role::IncidentWord)
+            .suffix_of(&name)
+            .is_some_and(|len| name[..name.len() - len].ends_with(['」', '”', '』', '》']))
+    })
 }
 
 /// Whether a verb that holds, attends or convenes a meeting ends at `pos` (召開記者會, 出席記者會),
@@ -1345,6 +1358,18 @@ mod tests {
             assert_eq!(events[0].label, names[0]);
             assert!(events[0].aliases.contains(names[1]), "{:?}", events[0].aliases);
             assert_eq!(events[0].mentions.len(), 3, "{:?}", events[0].mentions);
+        }
+        // An incident named in quotes is no meeting held: the press conference stays the event.
+        for (text, meeting) in [
+            ("工會就「藍松」事件召開記者會，要求調查。", "記者會"),
+            ("工会就“蓝松”事件召开记者会，要求调查。", "记者会"),
+        ] {
+            let x = extract(text);
+            assert!(
+                x.entities.iter().any(|e| e.kind == EntityKind::Event && e.label == meeting),
+                "{text}: {:?}",
+                x.entities
+            );
         }
         // Not announced, or the article names its event: no generic one.
         for text in ["記者會的安排尚未公布。", "南海論壇昨日開幕，主辦方其後召開記者會。", "議員要求公開記者會的紀錄。"]

@@ -16,9 +16,12 @@ pub(crate) struct Patterns {
     pub(crate) document: Regex,
     /// A quoted term followed by a programme word: “东数西算”工程; group 1 is the term.
     pub(crate) quoted_programme: Regex,
-    /// A quoted name followed by a happening word: 「X」集會, 《X》論壇, 「X」聯合軍事演習; group 1
-    /// is the name.
+    /// A quoted name followed by a happening or incident word: 「X」集會, 《X》論壇, 「X」聯合軍事演習,
+    /// 「X」事件; group 1 is the name.
     pub(crate) quoted_event: Regex,
+    /// A platform named by its count: 五大訴求; group 1 is the whole name (not after another
+    /// numeral: 十五大 is a congress).
+    pub(crate) counted_platform: Regex,
     /// A quoted name after an organisation's class noun: 極端組織「X」, 政黨“X”; group 1 is the
     /// name (spaces inside the quotes left out).
     pub(crate) quoted_organisation: Regex,
@@ -59,9 +62,14 @@ impl Patterns {
                 any(Role::ProgrammeWord)
             ))?,
             quoted_event: compile(&format!(
-                "[「“『《]([^」”』》「“『《\\n]{{2,20}})[」”』》](?:{})*(?:{})",
+                "[「“『《]([^」”』》「“『《\\n]{{2,20}})[」”』》](?:{})*(?:{}|{})",
                 any(Role::HappeningModifier),
-                any(Role::HappeningWord)
+                any(Role::HappeningWord),
+                any(Role::IncidentWord)
+            ))?,
+            counted_platform: compile(&format!(
+                "(?:^|[^0-9一二三四五六七八九十百千])([一二三四五六七八九十]大(?:{}))",
+                any(Role::CountedPlatform)
             ))?,
             quoted_organisation: compile(&format!(
                 "(?:{})[「“『]\\s*([^」”』「“『，。、；：！？\\s]{{2,14}})\\s*[」”』]",

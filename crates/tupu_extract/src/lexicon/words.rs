@@ -350,6 +350,13 @@ roles! {
     /// 集會, 論壇, 演習: after a quoted name, a happening named by it (「X」集會 is the event X;
     /// `recognize::names::quoted::quoted_events`).
     HappeningWord = "happening-word",
+    /// 訴求, 綱領: after N大, a platform named by its count (五大訴求 is an initiative;
+    /// `recognize::names::quoted::counted_platforms`).
+    CountedPlatform = "counted-platform",
+    /// 事件, 示威, 活動: after a quoted name, an incident or campaign named by it (「X」事件 is the
+    /// event X; `recognize::names::quoted::quoted_events`), not a meeting held
+    /// (`resolve::announced_meeting` still reads the article's press conference beside it).
+    IncidentWord = "incident-word",
     /// 聯合, 軍事: between a quoted name and its happening word (「X」聯合軍事演習).
     HappeningModifier = "happening-modifier",
     /// 團: after a title or verb, a group of people (代表團, 主席團), inside a name

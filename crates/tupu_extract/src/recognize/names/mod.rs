@@ -51,6 +51,7 @@ pub(crate) fn recognise(a: &mut Analysis<'_>) {
     candidates.extend(quoted::documents(a));
     candidates.extend(quoted::quoted_events(a));
     candidates.extend(quoted::quoted_organisations(a));
+    candidates.extend(quoted::counted_platforms(a));
     candidates.extend(quoted::publications(a));
     candidates.extend(latin::latin_companies(a));
     accept::accept(a, candidates);
@@ -200,6 +201,42 @@ mod tests {
         let f = names("深入实施“数据强基”工程，并发布《数字经济发展白皮书（2026年）》。");
         assert!(has(&f, "数据强基", EntityKind::Initiative), "{f:?}");
         assert!(has(&f, "数字经济发展白皮书（2026年）", EntityKind::Initiative), "{f:?}");
+    }
+
+    #[test]
+    fn quoted_movements_incidents_slogans_and_counted_platforms() {
+        for (text, name, kind) in [
+            ("他們發起「青石守護」運動，反對填海。", "青石守護", EntityKind::Initiative),
+            ("他们发起“青石守护”运动，反对填海。", "青石守护", EntityKind::Initiative),
+            ("學校推出「星橋研修」項目。", "星橋研修", EntityKind::Initiative),
+            ("学校推出“星桥研修”项目。", "星桥研修", EntityKind::Initiative),
+            ("示威者高喊「還我綠洲」口號。", "還我綠洲", EntityKind::Initiative),
+            ("示威者高喊“还我绿洲”口号。", "还我绿洲", EntityKind::Initiative),
+            ("雙方重申「南北共治」原則。", "南北共治", EntityKind::Initiative),
+            ("他談及「九一七」事件的經過。", "九一七", EntityKind::Event),
+            ("他谈及“九一七”事件的经过。", "九一七", EntityKind::Event),
+            ("網民發起「銀杏快行」活動。", "銀杏快行", EntityKind::Event),
+            // A platform named by its count.
+            ("他們促請政府回應三大訴求。", "三大訴求", EntityKind::Initiative),
+            ("他们促请政府回应三大诉求。", "三大诉求", EntityKind::Initiative),
+            ("該會一直堅持四大綱領。", "四大綱領", EntityKind::Initiative),
+        ] {
+            let f = names(text);
+            assert!(has(&f, name, kind), "{text}: {f:?}");
+        }
+        // An ordinary word in quotes describes (scare quotes); a quoted sentence is speech.
+        for (text, word) in [
+            ("市民參與「和平」示威。", "和平"),
+            ("市民参与“和平”示威。", "和平"),
+            ("雙方堅持「循序漸進」原則。", "循序漸進"),
+            ("双方坚持“循序渐进”原则。", "循序渐进"),
+            ("他提到「我已經簽了名。」事件。", "我已經簽了名。"),
+            // After another numeral the count is part of a number (十五大 is a congress).
+            ("十五大訴求文件", "五大訴求"),
+        ] {
+            let f = names(text);
+            assert!(!f.iter().any(|(l, _)| l == word), "{text}: {f:?}");
+        }
     }
 
     #[test]

@@ -1,10 +1,13 @@
 //! Quoted programmes, documents, happenings and organisations: 「X」行動 / “X”工程 → initiative
 //! X; 《X白皮書》 → initiative X; 「X」集會 → event X — the quoted or bracketed form kept as an
-//! alias; 極端組織「X」 → organisation X; 《X日報》 → organisation X日報.
+//! alias; 極端組織「X」 → organisation X; 《X日報》 → organisation X日報; and a platform named by
+//! its count, 五大訴求 → initiative 五大訴求.
 
 use crate::analysis::Analysis;
+use crate::lexicon::general::{GeneralLexicon, PartOfSpeech};
 use crate::lexicon::{Role, WordClass};
 use crate::model::EntityKind;
+use crate::numeral::is_numeral_char;
 use crate::span::Span;
 
 use super::{Candidate, captured};
@@ -12,7 +15,7 @@ use super::{Candidate, captured};
 /// 「X」行動, “X”工程: initiative X, the quoted form an alias.
 pub(super) fn quoted_programmes(a: &Analysis<'_>) -> Vec<Candidate> {
     captured(a, &a.lex.patterns.quoted_programme)
-        .filter(|c| !a.lex.is_all_generic(c.folded))
+        .filter(|c| !a.lex.is_all_generic(c.folded) && !is_quoted_word(c.folded))
         .map(|c| c.candidate(EntityKind::Initiative, true))
         .collect()
 }
@@ -37,7 +40,7 @@ pub(super) fn publications(a: &Analysis<'_>) -> Vec<Candidate> {
 /// document (《某條例》會議 is a meeting about the law), or only generic words (「大型」集會).
 pub(super) fn quoted_events(a: &Analysis<'_>) -> Vec<Candidate> {
     captured(a, &a.lex.patterns.quoted_event)
-        .filter(|c| !names_something_else(a, c.name))
+        .filter(|c| !names_something_else(a, c.name) && !is_quoted_word(c.folded))
         .map(|c| c.candidate(EntityKind::Event, true))
         .collect()
 }
@@ -53,6 +56,12 @@ pub(super) fn quoted_organisations(a: &Analysis<'_>) -> Vec<Candidate> {
         .collect()
 }
 
+/// 五大訴求, 三大綱領: a platform of demands or goals named by its count is an initiative, whole
+/// (the count is part of its name).
+pub(super) fn counted_platforms(a: &Analysis<'_>) -> Vec<Candidate> {
+    captured(a, &a.lex.patterns.counted_platform).map(|c| c.candidate(EntityKind::Initiative, false)).collect()
+}
+
 /// Whether a quoted text before a happening word names something other than the happening: it
 /// is a known name, a document's title, or generic words only (see [`quoted_events`]).
 fn names_something_else(a: &Analysis<'_>, span: Span) -> bool {
@@ -60,4 +69,25 @@ fn names_something_else(a: &Analysis<'_>, span: Span) -> bool {
     let known = a.word_starting_at(span.start, |w| matches!(w, WordClass::Known(_))).is_some_and(|(w, _)| w == span);
     let document = a.class_word_before(Role::DocumentEnding, span.end).is_some();
     known || document || a.lex.is_all_generic(folded)
+}
+
+/// Whether a quoted text is one word of the general lexicon, in quotes for emphasis or irony
+/// rather than as a name: 「和平」示威, 「循序漸進」原則, 「擺烏龍」事件, 「大部分」 describe; a coined
+/// name (「光時」口號, 「反送中」運動) is no dictionary word. A date written in numerals
+/// (「六四」事件), a place or body (「台獨」運動) and a person's name still name one (jieba's rare
+/// person entries are noise: 冷處理). A full stop or an exclamation at the end makes a quotation
+/// of speech or a chant (「我簽了名。」事件), not a name; a question may title a forum
+/// (「X何去何從？」論壇).
+fn is_quoted_word(folded: &str) -> bool {
+    if folded.ends_with(['。', '!', '！']) {
+        return true;
+    }
+    if folded.chars().all(is_numeral_char) {
+        return false;
+    }
+    GeneralLexicon::embedded().get(folded).is_some_and(|e| match e.pos {
+        PartOfSpeech::Place | PartOfSpeech::Organisation => false,
+        PartOfSpeech::Person => e.freq < GeneralLexicon::ORDINARY_WORD_FREQ,
+        _ => true,
+    })
 }
