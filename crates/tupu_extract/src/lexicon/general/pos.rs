@@ -129,6 +129,13 @@ impl PartOfSpeech {
         self.can_end_name() && self != Self::Measure
     }
 
+    /// Whether a word of this category is a function word: an adverb, preposition, particle,
+    /// pronoun or conjunction (不, 对, 过, 我, 和) — it opens a clause before a verb, no name.
+    #[must_use]
+    pub fn is_function_word(self) -> bool {
+        matches!(self, Self::Adverb | Self::Preposition | Self::Particle | Self::Pronoun | Self::Conjunction)
+    }
+
     /// Whether a word of this category can be the last word of a name: not a function word, a
     /// verb or a quantity (X集团发布, X公司的).
     #[must_use]

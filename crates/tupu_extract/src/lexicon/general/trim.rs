@@ -97,7 +97,12 @@ pub fn trim_name_start(
                 PartOfSpeech::Measure | PartOfSpeech::Pronoun => true,
                 _ => false,
             };
-        if one_character_name && !segments.get(first + 1).is_some_and(is_known_proper_name) {
+        // Nor does it hold when the next word cannot begin a name either: two such words in a
+        // row open a clause (带 | 返 | 秀茂坪警署, 入 | 读 | 港大医学院).
+        if one_character_name
+            && !segments.get(first + 1).is_some_and(is_known_proper_name)
+            && !opens_a_clause(&segments[first..])
+        {
             break;
         }
         trim.dropped.push((segments[first].span, TrimReason::CannotBegin(pos)));
@@ -148,6 +153,22 @@ pub fn fused_ending(
 fn names_on_its_own(stem: &[Segment]) -> bool {
     let chars: usize = stem.iter().map(|s| s.span.len()).sum();
     chars >= MIN_STEM && stem.iter().any(|s| !is_common(s))
+}
+
+/// Whether the words open a clause: the first two cannot begin a name and one of them is a
+/// function word (an adverb, preposition, particle, pronoun or conjunction): 我 | 见, 再 | 叫,
+/// 送 | 至, 做 | 过, 辞 | 任. Two verbs or a measure word do not: one-character verbs and
+/// measure words stand at the start of transliterated and shop names (通乾, 戴蒙德, 天治), and
+/// so do two-character verbs (大成优选).
+#[must_use]
+pub fn opens_a_clause(segments: &[Segment]) -> bool {
+    let [first, second, ..] = segments else { return false };
+    let pos = |s: &Segment| s.entry.map(|e| e.pos);
+    let cannot_begin = |s: &Segment| pos(s).is_some_and(|p| !p.can_begin_name());
+    cannot_begin(first)
+        && cannot_begin(second)
+        && pos(first) != Some(PartOfSpeech::Measure)
+        && [first, second].iter().any(|s| pos(s).is_some_and(PartOfSpeech::is_function_word))
 }
 
 /// Whether a segment is a proper name or abbreviation of two characters or more.
@@ -207,6 +228,22 @@ mod tests {
         let verb = TrimReason::CannotBegin(PartOfSpeech::Verb);
         let texts = ["今年将大幅减少医保基金", "今年將大幅減少醫保基金"];
         assert_trims(texts, 2, 2, ["医保基金", "醫保基金"], &[adverb, adverb, verb]);
+    }
+
+    #[test]
+    fn a_function_word_and_a_verb_before_a_name_are_dropped() {
+        // 我 | 见, 做 | 过, 送 | 至: a pronoun, particle or preposition beside a one-character verb
+        // opens a clause; both go.
+        let pronoun = TrimReason::CannotBegin(PartOfSpeech::Pronoun);
+        let verb = TrimReason::CannotBegin(PartOfSpeech::Verb);
+        let particle = TrimReason::CannotBegin(PartOfSpeech::Particle);
+        let preposition = TrimReason::CannotBegin(PartOfSpeech::Preposition);
+        assert_trims(["我见东山公司", "我見東山公司"], 0, 2, ["东山公司", "東山公司"], &[pronoun, verb]);
+        assert_trims(["做过东山公司", "做過東山公司"], 0, 2, ["东山公司", "東山公司"], &[verb, particle]);
+        assert_trims(["送至东山医院", "送至東山醫院"], 0, 2, ["东山医院", "東山醫院"], &[verb, preposition]);
+        // Two one-character verbs may be the start of a name: nothing goes.
+        assert_eq!(trimmed("带返东山警署", 0, 2), ("带返东山警署".to_owned(), vec![]));
+        assert_eq!(trimmed("帶返東山警署", 0, 2), ("帶返東山警署".to_owned(), vec![]));
     }
 
     #[test]

@@ -5,12 +5,12 @@
 //! each looks at the candidate alone, and any one of them rejects it, whatever their order.
 
 use crate::analysis::Analysis;
-use crate::lexicon::general::{GeneralLexicon, PartOfSpeech, fused_ending};
+use crate::lexicon::general::{GeneralLexicon, PartOfSpeech, fused_ending, opens_a_clause};
 use crate::lexicon::{KnownClass, Role, Suffix, WordClass};
 use crate::model::EntityKind;
 use crate::span::Span;
 
-use super::marker::has_marker;
+use super::marker::{has_marker, marked_after};
 use super::start::{TRIMS, name_start};
 use super::{Candidate, counts_char, is_quoted, joins};
 
@@ -184,6 +184,13 @@ fn opens_with_a_word_that_cannot_begin_a_name(a: &Analysis<'_>, c: &EndingCandid
         return false;
     }
     let segments = GeneralLexicon::embedded().segment(a.chars, c.stem);
+    // A function word and another word that cannot begin a name open a clause whatever follows
+    // (我見公司, 再叫機電署, 做過中小學: the start trim kept them because what follows names
+    // nothing on its own) — unless a mark says it is a name: a title or an abbreviation after it
+    // (a 真X聯盟 with its 召集人 and its short name).
+    if opens_a_clause(&segments) {
+        return !marked_after(a, c.span, c.suffix.kind);
+    }
     let Some(pos) = segments.first().filter(|s| s.span.len() >= 2).and_then(|s| s.entry).map(|e| e.pos) else {
         return false;
     };

@@ -30,6 +30,12 @@ pub(super) fn has_marker(a: &Analysis<'_>, span: Span, kind: EntityKind) -> bool
     MARKERS.iter().any(|(_, marks)| marks(a, span, kind))
 }
 
+/// Whether a mark right after it says that a name ends there: a title (研發中心主任陳大文) or an
+/// abbreviation introduced for it (北辰研發中心（北辰中心）).
+pub(super) fn marked_after(a: &Analysis<'_>, span: Span, kind: EntityKind) -> bool {
+    title_after(a, span, kind) || abbreviation_after(a, span, kind)
+}
+
 /// Quotation marks around it: 「海洋數據聯合實驗室」.
 fn quoted(a: &Analysis<'_>, span: Span, _: EntityKind) -> bool {
     is_quoted(a, span)

@@ -516,6 +516,29 @@ mod tests {
     }
 
     #[test]
+    fn a_clause_before_an_ending_names_nothing_but_a_name_after_it_stays() {
+        // A function word and a verb open a clause: what follows names nothing on its own here.
+        for text in ["我見公司的人都走了。", "我见公司的人都走了。", "他再叫銀行跟進。", "他再叫银行跟进。"]
+        {
+            let f = names(text);
+            assert!(f.is_empty(), "{text}: {f:?}");
+        }
+        // …and here it names a body, which stays without the clause.
+        for (text, name) in [("他們再叫東海署跟進。", "東海署"), ("他们再叫东海署跟进。", "东海署")]
+        {
+            let f = names(text);
+            assert!(has(&f, name, EntityKind::Organization), "{text}: {f:?}");
+            assert!(!f.iter().any(|(l, _)| l.contains('叫')), "{text}: {f:?}");
+        }
+        // A title after it marks a name that opens like a clause (再 is an adverb, 出發 a verb).
+        for (text, name) in [("再出發聯盟召集人表示。", "再出發聯盟"), ("再出发联盟召集人表示。", "再出发联盟")]
+        {
+            let f = names(text);
+            assert!(has(&f, name, EntityKind::Organization), "{text}: {f:?}");
+        }
+    }
+
+    #[test]
     fn ending_inside_an_ordinary_word_is_ignored() {
         let f = names("雙方簽署協議，優化產業布局，開拓市場。");
         assert!(f.is_empty(), "{f:?}");
