@@ -393,6 +393,15 @@ roles! {
     Adverb = "adverb",
     /// 在, 對, 接: opens a frame between a speaker and the verb (在致辭中表示).
     FrameOpener = "frame-opener",
+    /// 中, 上, 時: closes a frame (在聲明中表示, 在記者會上說, 回覆查詢時指); a body's frame that
+    /// holds 的 must end with one (在周二發表的聲明中說, not 在會上介紹的情況表示).
+    FrameCloser = "frame-closer",
+    /// 作出, 給予: takes a verb for its object (作出回應); the verb after it is no act of saying.
+    LightVerb = "light-verb",
+    /// 引述, 援引: a body citing someone (某報引述官員稱): the one cited speaks, not the body.
+    CitingVerb = "citing-verb",
+    /// 被, 遭, 獲: the passive (某公司被團體批評, 某會獲商戶回覆稱): the one before it is spoken of, not speaking.
+    PassiveMarker = "passive-marker",
     /// 當日, 亦, 正式: passed over between two parties of a relation.
     Transparent = "transparent",
     /// 接受: before an interviewer and an interview noun (X接受Y專訪; `relation::clause`).

@@ -41,6 +41,9 @@ pub(crate) use speaker::{Anchor, AnchorKind, PersonIndex};
 /// Longest stretch between a speaker and the speech verb of their clause (在…時 frames included).
 const MAX_FRAME: usize = 40;
 
+/// Longest frame through which a body speaks (港鐵今日回覆本報查詢時表示).
+const MAX_BODY_FRAME: usize = 20;
+
 /// Most sentences that reported speech without quotation marks carries on over after its own.
 const MAX_CONTINUATION: usize = 3;
 
@@ -285,7 +288,13 @@ impl Analysis<'_> {
             }
             let limit =
                 next_speaker.min(self.clause_end(anchor.span.end, sentence.end)).min(anchor.span.end + MAX_FRAME);
-            if let Some(verb) = self.verb_of(anchor, limit) {
+            // A body is the subject of its clause only when it opens it (港鐵昨日表示, not
+            // 陳大文在立法會會議上表示), and speaks for itself only when no one spoke before it
+            // in the sentence (陳大文認為，港鐵應該解釋: what he said).
+            let subject = anchor.kind != AnchorKind::Organization
+                || (self.opens_clause(anchor.span.start, sentence, &anchors)
+                    && !(sentence.start..anchor.span.start).any(|p| self.speech_verb_stands_at(p)));
+            if let Some(verb) = self.verb_of(anchor, limit, subject) {
                 acts.push(SpeechAct { anchor: *anchor, verb, turn: false });
                 next_speaker = anchor.span.start;
             }
@@ -314,8 +323,9 @@ impl Analysis<'_> {
             .map_or(limit, |i| pos + i)
     }
 
-    /// The speech verb that the anchor's clause attaches to it, looked for before `limit`.
-    fn verb_of(&self, anchor: &Anchor, limit: usize) -> Option<Span> {
+    /// The speech verb that the anchor's clause attaches to it, looked for before `limit`
+    /// (`subject`: the anchor opens its clause).
+    fn verb_of(&self, anchor: &Anchor, limit: usize, subject: bool) -> Option<Span> {
         let from = self.past_title_mark(anchor.span);
         let mut pos = from;
         while pos < limit {
@@ -327,7 +337,17 @@ impl Analysis<'_> {
                 let accepted = match anchor.kind {
                     // A body speaks only through its own verb and a pause (外交部發言人表示，);
                     // 協會希望與… inside someone else's statement is what they said of it.
-                    AnchorKind::Organization => (direct && paused) || unpaused,
+                    // A body that opens its clause speaks through a frame of its own too
+                    // (港鐵昨日表示，, 公署發表聲明表示，, 社署回覆查詢時指，).
+                    AnchorKind::Organization => {
+                        (direct && paused)
+                            || unpaused
+                            || (paused
+                                && subject
+                                && !self.says_nothing_after(verb)
+                                && self.is_body_frame(gap)
+                                && !self.counted(verb))
+                    }
                     AnchorKind::Person | AnchorKind::Pronoun => {
                         (direct && (paused || !needs_pause))
                             || unpaused
@@ -439,6 +459,61 @@ impl Analysis<'_> {
             (Some(d), Some(o)) => o < d,
             (Some(_), None) => false,
         }
+    }
+
+    /// Whether `gap` opens with a surname that begins no word of the general lexicon (某黨黃大文
+    /// 表示: a member the recognisers did not name speaks, not the party); 周一 and 回覆 are words.
+    fn opens_with_unknown_name(&self, gap: Span) -> bool {
+        use crate::lexicon::general::GeneralLexicon;
+        self.folded_char(gap.start).is_some_and(|c| self.lex.is_surname(c.encode_utf8(&mut [0; 4])))
+            && GeneralLexicon::embedded().longest_starting_at(self.chars, gap.start).is_none_or(|w| w.span.len() < 2)
+    }
+
+    /// Whether the sentence ends right after `verb` (某局無回應。): nothing said follows it.
+    fn says_nothing_after(&self, verb: Span) -> bool {
+        self.folded_char(verb.end).is_none_or(|c| SENTENCE_END.contains(&c))
+    }
+
+    /// Whether `gap` reads as a frame through which a body speaks (昨日, 發表聲明, 在聲明中,
+    /// 回覆本報查詢時): an adverbial frame without punctuation whose first word is no noun — a
+    /// noun there names who in the body speaks (港鐵員工表示 is the staff, not the company) —
+    /// which, if it holds 的, closes with a frame closer (在周二發表的聲明中; not
+    /// 在會上介紹的情況, where 的 makes a noun the verb's subject), and which does not end with a
+    /// particle or a light verb that takes the speech verb for its object (政府已作出了回應，, 政府作出回應，).
+    /// Nor may it hold a verb of saying of its own (某局認為…讓警方回應), a verb citing someone
+    /// else (某報引述官員稱: the official speaks), the passive (某公司被團體批評), or a name the
+    /// recognisers missed (Latin letters: 某中心Linda博士稱; an unknown surname first: 某黨黃大文表示).
+    fn is_body_frame(&self, gap: Span) -> bool {
+        use crate::lexicon::general::{GeneralLexicon, PartOfSpeech};
+        let lexicon = GeneralLexicon::embedded();
+        let closed = gap.end > gap.start
+            && self.folded_char(gap.end - 1).is_some_and(|c| self.class(Role::FrameCloser).has_char(c));
+        let takes_object = lexicon
+            .words_ending_at(self.chars, gap.end)
+            .find(|w| w.span.start >= gap.start)
+            .is_some_and(|w| w.entry.pos == PartOfSpeech::Particle)
+            || self.class(Role::LightVerb).ends(self.folded(gap));
+        let folded = self.folded(gap);
+        gap.len() <= MAX_BODY_FRAME
+            && self.is_frame(gap)
+            && !self.class(Role::CitingVerb).occurs_in(folded)
+            && !self.class(Role::PassiveMarker).occurs_in(folded)
+            && !self.opens_with_unknown_name(gap)
+            && !(gap.start..gap.end).any(|p| self.speech_verb_stands_at(p))
+            && (closed || !folded.contains('的'))
+            && !takes_object
+            && self.chars_of(gap).iter().all(|c| (!c.is_ascii() && c.is_alphanumeric()) || c.is_whitespace())
+            && lexicon.longest_starting_at(self.chars, gap.start).is_none_or(|w| {
+                !matches!(
+                    w.entry.pos,
+                    PartOfSpeech::Noun
+                        | PartOfSpeech::Person
+                        | PartOfSpeech::Place
+                        | PartOfSpeech::Organisation
+                        | PartOfSpeech::Proper
+                        | PartOfSpeech::Pronoun
+                )
+            })
     }
 
     /// A quotation introduced by a colon at the end of a clause whose subject is a person
@@ -713,6 +788,43 @@ mod tests {
         assert_eq!(got.len(), 1);
         let got = statements("外交部在會上向各國介紹的情況表示，各方關注。", &[("外交部", Organization)]);
         assert!(got.is_empty(), "{got:?}");
+    }
+
+    #[test]
+    fn a_body_opening_its_clause_speaks_through_a_frame() {
+        for (text, body, verb) in [
+            ("水務署昨日表示，供水已經恢復。", "水務署", "表示"),
+            ("水务署发表声明表示，供水已经恢复。", "水务署", "表示"),
+            ("水務署回覆本報查詢時指，供水已經恢復。", "水務署", "指"),
+            ("水务署在声明中说，供水已经恢复。", "水务署", "说"),
+            ("水務署回覆指，供水已經恢復。", "水務署", "指"),
+        ] {
+            let got = statements(text, &[(body, Organization)]);
+            assert_eq!(got, vec![(body.to_owned(), verb.to_owned(), text.to_owned())], "{text}");
+        }
+        // Staff of the body are not the body; a body inside a person's frame does not speak.
+        for text in [
+            "水務署員工表示，工作量增加。",
+            "水务署已经作出了回应，事件已处理。",
+            "水務署作出回應，事件已處理。",
+            "水務署至今未有回應。",
+            "水务署引述工程师称，供水已经恢复。",
+            "水務署認為沒有機會讓居民回應，事件已處理。",
+            "水務署被團體批評，反應太慢。",
+            "水务署黄大文表示，供水已经恢复。",
+            "何美儀認為，水務署應該向公眾解釋，為何供水中斷。",
+        ] {
+            let got = statements(text, &[("水務署", Organization), ("水务署", Organization)]);
+            assert!(got.is_empty(), "{text}: {got:?}");
+        }
+        for (text, person, body) in [
+            ("何美儀在水務署會議上表示，供水已經恢復。", "何美儀", "水務署"),
+            ("何美仪在水务署会议上表示，供水已经恢复。", "何美仪", "水务署"),
+        ] {
+            let got = statements(text, &[(person, Person), (body, Organization)]);
+            assert_eq!(got.len(), 1, "{got:?}");
+            assert_eq!(got[0].0, person, "{text}");
+        }
     }
 
     #[test]
