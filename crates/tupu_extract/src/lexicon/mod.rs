@@ -379,6 +379,9 @@ pub struct Suffix {
     pub min_stem: usize,
     /// Whether the ending alone makes a name; a weak one (中心, 計劃) needs a proper-name marker.
     pub strong: bool,
+    /// Characters that fold to the same key but, as written, are other words and end no name:
+    /// the Cantonese copula 係 ('is') and 繫 ('tie') fold to the department ending 系.
+    pub other_words: Vec<String>,
 }
 
 /// A speech verb (表示, 指出).
@@ -518,6 +521,7 @@ impl Lexicons {
                 kind,
                 min_stem,
                 strong,
+                other_words: row.list(4).into_iter().map(str::to_owned).collect(),
             });
         }
         let modifiers = sources.rows("title_modifiers.tsv", 2)?;

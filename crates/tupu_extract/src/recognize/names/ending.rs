@@ -67,10 +67,13 @@ pub(super) fn candidate_at<'l>(a: &Analysis<'l>, end: usize) -> Option<EndingCan
     let (suffix_span, WordClass::Suffix(i)) = a.word_ending_at(end, |c| matches!(c, WordClass::Suffix(_)))? else {
         return None;
     };
-    if inside_other_word(a, suffix_span) || crossed_by_another_ending(a, suffix_span) {
+    let suffix = &a.lex.suffixes[i];
+    if inside_other_word(a, suffix_span)
+        || crossed_by_another_ending(a, suffix_span)
+        || written_as_another_word(a, suffix, suffix_span)
+    {
         return None;
     }
-    let suffix = &a.lex.suffixes[i];
     let mut start = name_start(a, suffix_span.start, suffix.kind);
     // A conjunction opens no name (與特區政府 → 特區政府).
     while start < suffix_span.start && joins(a, a.char_at(start)) {
@@ -99,6 +102,13 @@ pub(super) fn inside_other_word(a: &Analysis<'_>, suffix: Span) -> bool {
         WordClass::Plain => w.end > suffix.end || (suffix.len() == 1 && w.start < suffix.start),
         _ => false,
     })
+}
+
+/// The ending's folded key matched, but as written it is another word of the same key
+/// (`other_words` of `suffixes.tsv`): Cantonese 係 ('is') folds to the department ending 系, so
+/// 我記得係 and 唔係 would end names; the text as written tells them apart (中文系 stays).
+pub(super) fn written_as_another_word(a: &Analysis<'_>, suffix: &Suffix, span: Span) -> bool {
+    suffix.other_words.iter().any(|w| w == a.surface(span))
 }
 
 /// Another ending starts before this one and ends inside it: in 旅遊大學會 the 學會 is crossed by
@@ -500,6 +510,28 @@ mod tests {
             assert!(candidate_at(&a, span_of(&a, ending).end).is_none(), "{text}: 學會 is crossed by 大學");
         }
         for (text, ending) in [("警務處發布數字。", "警務處"), ("警务处发布数字。", "警务处")] {
+            let a = analysis_with(text, None, &[]);
+            assert!(candidate_at(&a, span_of(&a, ending).end).is_some(), "{text}");
+        }
+    }
+
+    #[test]
+    fn an_ending_written_as_another_word_is_no_ending() {
+        // Cantonese 係 ('is') and 繫 fold to 系: as written they end no name.
+        for (text, ending) in [("佢哋話城市大學係最好嘅。", "大學係"), ("市民同城市大學保持聯繫。", "聯繫")]
+        {
+            let a = analysis_with(text, None, &[]);
+            assert!(candidate_at(&a, span_of(&a, ending).end).is_none(), "{text}");
+        }
+        // In Simplified the words keep 系 as written: 关系 and 联系 are ordinary words (words.tsv).
+        for (text, ending) in [("双方发展城市大学关系。", "关系"), ("市民同城市大学保持联系。", "联系")]
+        {
+            let a = analysis_with(text, None, &[]);
+            assert!(candidate_at(&a, span_of(&a, ending).end).is_none(), "{text}");
+        }
+        // The department ending as written, in both scripts.
+        for (text, ending) in [("城市大學中文系主任發言。", "中文系"), ("城市大学中文系主任发言。", "中文系")]
+        {
             let a = analysis_with(text, None, &[]);
             assert!(candidate_at(&a, span_of(&a, ending).end).is_some(), "{text}");
         }
