@@ -255,9 +255,29 @@ roles! {
     Deictic = "deictic",
     /// 他, 她: a pronoun that continues the last person named.
     PersonalPronoun = "personal-pronoun",
-    /// 警方: a body the text names by its role alone (statements: 警方表示 is that body's
-    /// statement; one such body per article).
+    /// 警方: a body the text names by its role alone (statements: 警方表示 is the statement of
+    /// the police body named last before it, a [`Role::PoliceEnding`] name; with none, of one
+    /// body of the article named by the word).
     SpeakingBody = "speaking-body",
+    /// 警務處, 公安局: endings of the names of police bodies (not 警署: a station is a place) (the body 警方 refers to).
+    PoliceEnding = "police-ending",
+    /// 局方, 該公司: a word that refers to the organisation named last before it whose name ends
+    /// in the word without its 該 or its last character (局方 → a 局, 該公司 → a 公司); with
+    /// none, nobody (statements: 局方表示 is that body's statement).
+    BodyReference = "body-reference",
+    /// 校方, 該校: refers to the school named last before it (a [`Role::SchoolEnding`] name).
+    SchoolReference = "school-reference",
+    /// 學, 學院, 校: endings of the names of schools and universities.
+    SchoolEnding = "school-ending",
+    /// 當局, 官方: refers to the government body named last before it (an
+    /// [`Role::AuthorityEnding`] name: 政府, a 局, a 署…).
+    GovernmentReference = "government-reference",
+    /// 府, 局, 署, 處: endings of the names of the bodies 當局 may refer to (wider than
+    /// [`Role::GovernmentEnding`], which keeps a foreign ministry's country).
+    AuthorityEnding = "authority-ending",
+    /// 政府 standing alone: the government, unnamed (a 當局 after it refers to it, not to a body
+    /// named before it).
+    UnnamedGovernment = "unnamed-government",
     /// 發言人 standing without its body (statements: speaks for the body whose spokesman spoke
     /// last: 外交部發言人表示…。發言人又指).
     Spokesman = "spokesman",

@@ -179,9 +179,12 @@ fn unmarked_name_occurrences(a: &Analysis<'_>) -> Vec<(EntityId, Span)> {
     out
 }
 
-/// Speakers the text names by their role (警方表示, 發言人又指): each becomes a mention of the body
-/// it stands for before the speakers are looked for, so that it speaks as any named body does.
-/// - 警方 (a [`Role::SpeakingBody`] word): one organisation of the article named by the word;
+/// Speakers the text names by their role (警方表示, 局方表示, 發言人又指): each becomes a mention of
+/// the body it stands for before the speakers are looked for, so that it speaks as any named body
+/// does.
+/// - 警方, 局方, 校方, 當局, 該公司 (the [`REFERRING_ROLES`]): the organisation of a fitting kind
+///   named last before it ([`Analysis::referred_body`]); with none, 警方 is one organisation of
+///   the article named by the word, and the others are nobody;
 /// - a bare 發言人 ([`Role::Spokesman`]): the body whose spokesman was named last before it
 ///   (外交部發言人表示…。發言人又指); with none, it stays nobody.
 ///
@@ -190,12 +193,21 @@ fn unmarked_name_occurrences(a: &Analysis<'_>) -> Vec<(EntityId, Span)> {
 pub(crate) fn role_named_speakers(a: &mut Analysis<'_>) {
     let mut found: Vec<(EntityId, Span)> = Vec::new();
     let mut body: Option<EntityId> = None;
-    for word in a.class(Role::SpeakingBody).words() {
-        for span in a.occurrences(word) {
-            if a.entities.is_free(span) && a.role_word_speaks(span) {
-                let surface = a.surface(span).to_owned();
-                let id = *body.get_or_insert_with(|| a.entities.create(EntityKind::Organization, &surface, true));
-                found.push((id, span));
+    let organisations = a.organisations_by_end();
+    for role in REFERRING_ROLES {
+        let words: Vec<String> = a.class(role).words().map(str::to_owned).collect();
+        for word in words {
+            for span in a.occurrences(&word) {
+                if !a.entities.is_free(span) || !a.role_word_speaks(span) {
+                    continue;
+                }
+                if let Some(id) = a.referred_body(role, &word, span.start, &organisations) {
+                    found.push((id, span));
+                } else if role == Role::SpeakingBody {
+                    let surface = a.surface(span).to_owned();
+                    let id = *body.get_or_insert_with(|| a.entities.create(EntityKind::Organization, &surface, true));
+                    found.push((id, span));
+                }
             }
         }
     }
@@ -218,6 +230,15 @@ pub(crate) fn role_named_speakers(a: &mut Analysis<'_>) {
         a.entities.add_mention(id, span, &surface);
     }
 }
+
+/// The classes of words that speak for an organisation named before them, each with the endings
+/// of the names it may refer to ([`Analysis::referred_body`]).
+const REFERRING_ROLES: [Role; 4] =
+    [Role::SpeakingBody, Role::BodyReference, Role::SchoolReference, Role::GovernmentReference];
+
+/// How many organisation mentions back a referring word looks for its body: bounds the work per
+/// word (an article names far fewer bodies between a body and the word referring to it).
+const REFERENCE_REACH: usize = 64;
 
 /// How many characters may stand between an outlet and its 報道 (中央社周五報道: a day or a
 /// possessive 的 between them).
@@ -253,6 +274,86 @@ fn report_speakers(a: &Analysis<'_>) -> Vec<(EntityId, Span)> {
 }
 
 impl Analysis<'_> {
+    /// The organisation mentions of the article, by where they end.
+    fn organisations_by_end(&self) -> Vec<(Span, EntityId)> {
+        let mut out: Vec<(Span, EntityId)> = self
+            .entities
+            .all_mentions()
+            .into_iter()
+            .filter(|&(id, _)| self.entities.kind(id) == EntityKind::Organization)
+            .map(|(id, s)| (s, self.entities.resolve(id)))
+            .collect();
+        out.sort_unstable_by_key(|(s, _)| (s.end, s.start));
+        out
+    }
+
+    /// The body the referring `word` of class `role` written at `pos` stands for: the
+    /// organisation named last before `pos` whose name (that mention's) fits the word
+    /// ([`name_fits_reference`]): 運輸署…。署方表示 → 運輸署.
+    fn referred_body(
+        &self,
+        role: Role,
+        word: &str,
+        pos: usize,
+        organisations: &[(Span, EntityId)],
+    ) -> Option<EntityId> {
+        let before = organisations.partition_point(|(s, _)| s.end <= pos);
+        let (span, id) = organisations[..before]
+            .iter()
+            .rev()
+            .take(REFERENCE_REACH)
+            .find(|(s, _)| self.name_fits_reference(role, word, self.folded(*s)))?;
+        if role == Role::GovernmentReference && !self.government_named_near(*span, pos) {
+            return None;
+        }
+        Some(*id)
+    }
+
+    /// Whether the government body at `body` is what a 當局 at `pos` refers to: named in the
+    /// same paragraph or the one before (當局 names no kind of body, and a digest of short
+    /// reports names another country's bodies a few paragraphs earlier), with no unnamed 政府
+    /// ([`Role::UnnamedGovernment`]) between them (政府將收費。當局指… is the government's).
+    fn government_named_near(&self, body: Span, pos: usize) -> bool {
+        let paragraphs = self.text().paragraphs();
+        let here = paragraphs.partition_point(|p| p.span.end <= pos);
+        let from = paragraphs.get(here.saturating_sub(1)).map_or(0, |p| p.span.start);
+        if body.start < from {
+            return false;
+        }
+        let between = Span::new(body.end, pos);
+        let unnamed = self.class(Role::UnnamedGovernment);
+        !unnamed.words().any(|w| {
+            let folded = self.folded(between);
+            folded.match_indices(w).any(|(byte, _)| {
+                let start = body.end + folded[..byte].chars().count();
+                self.entities.is_free(Span::new(start, start + w.chars().count()))
+            })
+        })
+    }
+
+    /// Whether an organisation named `name` (folded) is what the referring `word` of class `role`
+    /// may stand for: 警方 a police body ([`Role::PoliceEnding`]), 校方 a school
+    /// ([`Role::SchoolEnding`]), 當局 a government body ([`Role::AuthorityEnding`]), and a
+    /// [`Role::BodyReference`] a body whose name ends in the word without its 該 or its last
+    /// character (局方 → 教育局, 該公司 → 某某有限公司).
+    fn name_fits_reference(&self, role: Role, word: &str, name: &str) -> bool {
+        let ending = match role {
+            Role::SpeakingBody => Role::PoliceEnding,
+            Role::SchoolReference => Role::SchoolEnding,
+            Role::GovernmentReference => Role::AuthorityEnding,
+            Role::BodyReference => {
+                let mut chars = word.chars();
+                let stem = match chars.next() {
+                    Some(c) if self.class(Role::Anaphoric).has_char(c) => chars.as_str(),
+                    _ => word.char_indices().last().map_or("", |(i, _)| &word[..i]),
+                };
+                return !stem.is_empty() && name.ends_with(stem) && name != word;
+            }
+            _ => return false,
+        };
+        self.class(ending).ends(name)
+    }
+
     /// Whether a word at `span` opens a clause and a speech verb follows it, past adverbs
     /// (警方表示, 。發言人又指).
     fn role_word_speaks(&self, span: Span) -> bool {
@@ -539,6 +640,66 @@ mod tests {
             let mut a = analysis_with(text, None, &[]);
             role_named_speakers(&mut a);
             assert_eq!(a.entities.ids().count(), 0, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_word_referring_to_a_body_speaks_for_the_fitting_body_named_last() {
+        let orgs: &[(&str, EntityKind)] = &[
+            ("甲市政府", EntityKind::Organization),
+            ("乙區教育局", EntityKind::Organization),
+            ("丙記貿易有限公司", EntityKind::Organization),
+            ("丁城大學", EntityKind::Organization),
+        ];
+        for (text, body) in [
+            ("乙區教育局昨日公布新措施。丙記貿易有限公司亦有回應。局方表示，會檢討安排。", "乙區教育局"),
+            ("乙区教育局昨日公布新措施。丙记贸易有限公司亦有回应。局方表示，会检讨安排。", "乙区教育局"),
+            ("乙區教育局昨日公布新措施。丙記貿易有限公司亦有回應。該公司指，會跟進。", "丙記貿易有限公司"),
+            ("乙区教育局昨日公布新措施。丙记贸易有限公司亦有回应。该公司指，会跟进。", "丙记贸易有限公司"),
+            ("丁城大學學生昨日集會，丙記貿易有限公司捐款。校方表示，會支持學生。", "丁城大學"),
+            ("丁城大学学生昨日集会，丙记贸易有限公司捐款。校方表示，会支持学生。", "丁城大学"),
+            ("甲市政府發出通告。丁城大學停課。當局表示，措施即日生效。", "甲市政府"),
+            ("甲市政府发出通告。丁城大学停课。当局又称，措施即日生效。", "甲市政府"),
+        ] {
+            let mut a = analysis_with(text, None, orgs);
+            role_named_speakers(&mut a);
+            let people = PersonIndex::new(&a);
+            let anchors = a.anchors_in(Span::new(0, a.text().len()), &people);
+            let named = anchors.iter().find(|x| a.surface(x.span) == body).expect("body");
+            let referring = anchors.last().expect("reference");
+            assert_ne!(a.surface(referring.span), body, "{text}");
+            assert_eq!(referring.speaker, named.speaker, "{text}");
+        }
+        // No fitting body named before the word, or the unnamed government between: nobody
+        // speaks through it.
+        for text in [
+            "甲市政府發出通告。另外，政府會收費。當局表示，措施即日生效。",
+            "甲市政府发出通告。\n丁城大学停课。\n另一则消息。\n当局表示，措施即日生效。",
+            "丙記貿易有限公司捐款。局方表示，會檢討安排。",
+            "丙记贸易有限公司捐款。校方表示，会支持学生。",
+            "局方表示，會檢討安排。乙區教育局其後公布措施。",
+            "当局表示，措施即日生效。",
+        ] {
+            let mut a = analysis_with(text, None, orgs);
+            role_named_speakers(&mut a);
+            let mentions = a.entities.all_mentions();
+            assert!(mentions.iter().all(|(_, s)| !matches!(a.surface(*s), "局方" | "校方" | "当局")), "{text}");
+        }
+    }
+
+    #[test]
+    fn the_police_speak_for_the_police_body_named_before() {
+        for (text, body) in [
+            ("乙區警察局接報到場。警方表示，正調查起火原因。", "乙區警察局"),
+            ("乙区公安局接报到场。警方称，正调查起火原因。", "乙区公安局"),
+        ] {
+            let mut a = analysis_with(text, None, &[(body, EntityKind::Organization)]);
+            role_named_speakers(&mut a);
+            let people = PersonIndex::new(&a);
+            let anchors = a.anchors_in(Span::new(0, a.text().len()), &people);
+            assert_eq!(anchors.len(), 2, "{text}");
+            assert_eq!(anchors[1].speaker, anchors[0].speaker, "{text}");
+            assert_eq!(a.entities.ids().count(), 1, "{text}");
         }
     }
 
