@@ -9,6 +9,7 @@ use crate::lexicon::general::{GeneralLexicon, TextWords};
 use crate::lexicon::{Lattice, Lexicons, Role, WordClass, WordSet};
 use crate::model::{EntityId, EventDetails, Figure, Post, Proposal, Relation, Statement};
 use crate::span::Span;
+use crate::statement::PersonIndex;
 use crate::text::Text;
 
 /// One article under analysis.
@@ -36,6 +37,10 @@ pub(crate) struct Analysis<'a> {
     pub(crate) statements: Vec<Statement>,
     pub(crate) proposals: Vec<Proposal>,
     pub(crate) relations: Vec<Relation>,
+    /// The person mentions by position, built by the statements stage once its speakers are
+    /// settled and taken by the proposals stage right after it (no stage between them adds a
+    /// person), so an article builds the index once instead of twice.
+    pub(crate) people: Option<PersonIndex>,
 }
 
 impl<'a> Analysis<'a> {
@@ -60,6 +65,7 @@ impl<'a> Analysis<'a> {
             statements: Vec::new(),
             proposals: Vec::new(),
             relations: Vec::new(),
+            people: None,
         }
     }
 

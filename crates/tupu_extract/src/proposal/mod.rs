@@ -32,7 +32,8 @@ impl Stage for Proposals {
     }
 
     fn run(&self, a: &mut Analysis<'_>) {
-        let people = PersonIndex::new(a);
+        // The statements stage's index (it runs just before and no person is added since).
+        let people = a.people.take().unwrap_or_else(|| PersonIndex::new(a));
         let announcements = a.announcements();
         let mut used = vec![false; announcements.len()];
         let mut found = Vec::new();

@@ -75,6 +75,7 @@ impl Stage for Statements {
             }
         }
         a.statements.extend(found.into_iter().map(|(_, s)| s));
+        a.people = Some(people);
     }
 }
 
