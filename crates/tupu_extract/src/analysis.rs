@@ -136,7 +136,11 @@ impl<'a> Analysis<'a> {
         if pattern.is_empty() {
             return Vec::new();
         }
-        let matches_at = |p: usize| self.chars.get(p..p + pattern.len()) == Some(pattern.as_slice());
+        // The first character is compared alone first: most candidates fail there, without a
+        // slice comparison (a call to memcmp) for each.
+        let matches_at = |p: usize| {
+            self.chars.get(p) == Some(&pattern[0]) && self.chars.get(p..p + pattern.len()) == Some(pattern.as_slice())
+        };
         let positions = self.positions.get_or_init(|| CharPositions::new(self.chars));
         // The anchor: the indexed character with the fewest occurrences, and its offset.
         let mut anchor: Option<(usize, &[u64])> = None;
@@ -242,12 +246,16 @@ pub(crate) struct CharPositions {
 
 impl CharPositions {
     fn new(chars: &[char]) -> Self {
-        let mut keys: Vec<u64> = chars
-            .iter()
-            .enumerate()
-            .filter(|(_, c)| crate::text::is_cjk(**c))
-            .map(|(p, &c)| (u64::from(c) << 32) | p as u64)
-            .collect();
+        // One allocation of the text's length (a bound on the ideographs) instead of the
+        // doublings of an unsized collect.
+        let mut keys: Vec<u64> = Vec::with_capacity(chars.len());
+        keys.extend(
+            chars
+                .iter()
+                .enumerate()
+                .filter(|(_, c)| crate::text::is_cjk(**c))
+                .map(|(p, &c)| (u64::from(c) << 32) | p as u64),
+        );
         radix_sort_by_character(&mut keys);
         Self { keys }
     }
