@@ -158,7 +158,7 @@ fn is_edition_digit(c: char) -> bool {
 }
 
 /// Where an edition number written right before `pos` starts (第七屆, 第21届): 第, numerals, 屆.
-fn edition_before(a: &Analysis<'_>, pos: usize) -> Option<usize> {
+pub(crate) fn edition_before(a: &Analysis<'_>, pos: usize) -> Option<usize> {
     let (open, close) = edition_marks();
     let mut p = pos.checked_sub(1)?;
     if a.char_at(p) != close {
