@@ -36,6 +36,7 @@ impl Stage for Abbreviations {
 
     fn run(&self, a: &mut Analysis<'_>) {
         joined_events(a);
+        edition_names(a);
         parenthetical(a, Renamed::NamesOfThings);
         short_forms(a);
         merge_abbreviated_entities(a);
@@ -129,9 +130,20 @@ fn join_events(a: &mut Analysis<'_>, run: &[(EntityId, Span)]) {
         a.entities.merge(id, other);
     }
     a.entities.add_mention(id, span, &name);
-    if let Some(start) = edition_before(a, span.start) {
-        let with_edition = a.surface(Span::new(start, span.end)).to_owned();
-        a.entities.add_name(id, &with_edition, false);
+}
+
+/// 「第六屆南灣物流論壇」: an event's name as written keeps its edition, which the name reader
+/// leaves out (so that 論壇, 本屆論壇 and the bare name find the same event). Every event mention
+/// written right after an edition number gives its event that fuller name too; events joined by
+/// 暨 have become one mention by then (第七屆甲論壇暨乙洽談會).
+fn edition_names(a: &mut Analysis<'_>) {
+    let events: Vec<(EntityId, Span)> =
+        a.entities.all_mentions().into_iter().filter(|(id, _)| a.entities.kind(*id) == EntityKind::Event).collect();
+    for (id, span) in events {
+        if let Some(start) = edition_before(a, span.start) {
+            let with_edition = a.surface(Span::new(start, span.end)).to_owned();
+            a.entities.add_name(id, &with_edition, false);
+        }
     }
 }
 
@@ -146,7 +158,7 @@ fn is_edition_digit(c: char) -> bool {
 }
 
 /// Where an edition number written right before `pos` starts (第七屆, 第21届): 第, numerals, 屆.
-fn edition_before(a: &Analysis<'_>, pos: usize) -> Option<usize> {
+pub(crate) fn edition_before(a: &Analysis<'_>, pos: usize) -> Option<usize> {
     let (open, close) = edition_marks();
     let mut p = pos.checked_sub(1)?;
     if a.char_at(p) != close {
@@ -1291,6 +1303,34 @@ mod tests {
             let x = extract(text);
             let e = entity(&x, "陳立勤");
             assert!(e.aliases.is_empty(), "{:?}", e.aliases);
+        }
+    }
+
+    #[test]
+    fn an_event_written_with_its_edition_has_that_name_too() {
+        for (text, name, edition) in [
+            (
+                "第六屆西江綠色建築論壇昨日在澳門開幕。西江綠色建築論壇為期兩日。",
+                "西江綠色建築論壇",
+                "第六屆西江綠色建築論壇",
+            ),
+            (
+                "第12届西江绿色建筑论坛昨日在澳门开幕。西江绿色建筑论坛为期两日。",
+                "西江绿色建筑论坛",
+                "第12届西江绿色建筑论坛",
+            ),
+        ] {
+            let x = extract(text);
+            let e = entity(&x, name);
+            assert_eq!(e.kind, EntityKind::Event);
+            assert!(e.aliases.contains(edition), "{:?}", e.aliases);
+            assert_eq!(e.mentions.len(), 2, "{:?}", e.mentions);
+        }
+        // An edition word that is no number (本屆, 首屆) stays outside the name.
+        for text in ["本屆西江綠色建築論壇昨日開幕。", "首屆西江綠色建築論壇昨日開幕。"] {
+            let x = extract(text);
+            let e = entity(&x, "西江綠色建築論壇");
+            assert!(e.aliases.iter().all(|n| !n.contains('屆')), "{:?}", e.aliases);
         }
     }
 

@@ -23,6 +23,7 @@ pub(super) const MARKERS: &[(&str, Marker)] = &[
     ("a known place before it", place_before),
     ("the government of an administrative unit", administrative_government),
     ("joined to an event", joined_to_an_event),
+    ("an edition number before an event", edition_before_an_event),
 ];
 
 /// Whether a name with a weak ending carries a proper-name marker.
@@ -102,6 +103,15 @@ fn joined_to_an_event(a: &Analysis<'_>, span: Span, kind: EntityKind) -> bool {
             )
             .is_some()
         })
+}
+
+/// An event written right after its edition number: 第三屆南灣圓桌會議 (only a recurring event
+/// named as such is numbered; a plain 會議 is not). A session counted within the edition
+/// (第七屆三次全體會議) is no name of its own.
+fn edition_before_an_event(a: &Analysis<'_>, span: Span, kind: EntityKind) -> bool {
+    kind == EntityKind::Event
+        && crate::resolve::edition_before(a, span.start).is_some()
+        && !crate::numeral::is_numeral_char(a.char_at(span.start))
 }
 
 /// The government of an administrative unit named with its 市/省/縣: 鹽城市人民政府.
@@ -198,6 +208,12 @@ mod tests {
                 ("南海商会新闻发布会暨合作项目签约仪式举行。", "合作项目签约仪式"),
             ],
             [("南海商會暨合作項目簽約儀式舉行。", "合作項目簽約儀式"), ("合作项目签约仪式举行。", "合作项目签约仪式")],
+        ),
+        (
+            "an edition number before an event",
+            EntityKind::Event,
+            [("第三屆南灣圓桌會議開幕。", "南灣圓桌會議"), ("第12届南湾圆桌会议开幕。", "南湾圆桌会议")],
+            [("第三屆二次南灣會議開幕。", "二次南灣會議"), ("本届南湾圆桌会议开幕。", "南湾圆桌会议")],
         ),
     ];
 
