@@ -422,6 +422,9 @@ roles! {
     CitingVerb = "citing-verb",
     /// 被, 遭, 獲: the passive (某公司被團體批評, 某會獲商戶回覆稱): the one before it is spoken of, not speaking.
     PassiveMarker = "passive-marker",
+    /// 由, 改由, 交由: names who does what the verb after the name says (甲改由乙管轄: 乙 does;
+    /// `relation::predicate`).
+    AgentMarker = "agent-marker",
     /// 當日, 亦, 正式: passed over between two parties of a relation.
     Transparent = "transparent",
     /// 接受: before an interviewer and an interview noun (X接受Y專訪; `relation::clause`).

@@ -7,6 +7,10 @@
 //! (了, 回) and a figure; the verb is no copula, modal, verb of saying or preposition-like verb
 //! ([`Role::NonRelatingVerb`], the speech verbs); nothing denies it; and the object ends its noun
 //! phrase (not 乙國籍, 乙國的…, 乙市市民).
+//!
+//! A clause in the passive turns the link round: 甲改由乙管轄, 甲獲乙資助, 甲被乙收購 — the one
+//! after the marker ([`Role::AgentMarker`], [`Role::PassiveMarker`]) does what the verb right
+//! after it says, to the topic: 乙 relatedTo 甲, predicate 管轄 ([`Analysis::agent_between`]).
 
 use crate::analysis::Analysis;
 use crate::lexicon::general::{GeneralLexicon, PartOfSpeech};
@@ -22,6 +26,8 @@ const RELATED: &str = "relatedTo";
 const TOPIC_REACH: usize = 6;
 /// Most characters between the subject and the object.
 const PREDICATE_REACH: usize = 12;
+/// Longest marker of a passive clause (改由).
+const MARKER_LEN: usize = 2;
 
 /// What a clause's subject may be.
 const SUBJECTS: &[EntityKind] = &[EntityKind::Person, EntityKind::Organization, EntityKind::Place];
@@ -59,15 +65,30 @@ impl Analysis<'_> {
             if !SUBJECTS.contains(&self.entities.kind(x)) || self.entities.resolve(x) == self.entities.resolve(y) {
                 continue;
             }
-            let previous_end = i.checked_sub(1).map_or(0, |k| mentions[k].1.end);
-            if !self.opens_its_clause(a, previous_end) || !self.ends_its_phrase(b.end) {
+            // A place written right before the topic is its modifier (甲國乙部隊): the clause
+            // opens with the two.
+            let (topic, before) = match i.checked_sub(1).map(|k| (k, mentions[k])) {
+                Some((k, (p, place))) if place.end == a.start && self.entities.kind(p) == EntityKind::Place => {
+                    (place.cover(a), k.checked_sub(1))
+                }
+                _ => (a, i.checked_sub(1)),
+            };
+            let previous_end = before.map_or(0, |k| mentions[k].1.end);
+            if !self.opens_its_clause(topic, previous_end) {
                 continue;
             }
-            let Some(verb) = self.predicate_between(Span::new(a.end, b.start), &figures) else { continue };
+            let gap = Span::new(a.end, b.start);
+            let (subject, object, verb) = if let Some(verb) = self.agent_between(gap, b, self.entities.kind(y)) {
+                (y, x, verb)
+            } else if let Some(verb) = self.predicate_between(gap, &figures).filter(|_| self.ends_its_phrase(b.end)) {
+                (x, y, verb)
+            } else {
+                continue;
+            };
             let span = self.text().sentence_at(a.start).map_or(a.cover(b), |k| self.text().sentences()[k].span);
             out.push(Relation {
-                subject: x,
-                object: y,
+                subject,
+                object,
                 property: RELATED.to_owned(),
                 predicate_text: self.surface(verb).to_owned(),
                 span,
@@ -160,6 +181,42 @@ impl Analysis<'_> {
             pos = w.span.end;
         }
         verb
+    }
+
+    /// The verb of a passive clause whose agent is the name at `agent` (kind `kind`), `gap` being
+    /// what stands between the topic and it: adverbs and time words, then a marker of
+    /// [`Role::AgentMarker`] or [`Role::PassiveMarker`] ending right at the agent, and a relating
+    /// verb (or verbal noun) of the general lexicon right after the agent (甲改由乙管轄 → 管轄; 甲昨日獲乙資助 →
+    /// 資助). Not a verb of the relation table (由乙主辦: the table reads it), nor an agent
+    /// followed by a noun (甲由乙局局長年代起: 由 means from). After 由 a place is where
+    /// something starts (由乙地出發), no agent.
+    fn agent_between(&self, gap: Span, agent: Span, kind: EntityKind) -> Option<Span> {
+        // The longest marker the gap ends with (改由 before 由).
+        let (marker_start, by_agent) = (1..=gap.len().min(MARKER_LEN)).rev().find_map(|k| {
+            let word = self.folded(Span::new(gap.end - k, gap.end));
+            let by_agent = self.class(Role::AgentMarker).contains(word);
+            (by_agent || self.class(Role::PassiveMarker).contains(word)).then_some((gap.end - k, by_agent))
+        })?;
+        if (by_agent && kind == EntityKind::Place) || !SUBJECTS.contains(&kind) {
+            return None;
+        }
+        let lex = GeneralLexicon::embedded();
+        let plain = lex.segment(self.chars, Span::new(gap.start, marker_start)).iter().all(|w| {
+            let word = self.folded(w.span);
+            !self.class(Role::Negation).contains(word)
+                && (matches!(w.entry.map(|e| e.pos), Some(PartOfSpeech::Adverb | PartOfSpeech::Time))
+                    || self.class(Role::Transparent).contains(word))
+        });
+        if !plain {
+            return None;
+        }
+        let verb = lex.longest_starting_at(self.chars, agent.end)?;
+        let word = self.folded(verb.span);
+        // A verbal noun right after a name is its verb too (甲獲乙資助, 甲由乙管理).
+        (matches!(verb.entry.pos, PartOfSpeech::Verb | PartOfSpeech::VerbalNoun)
+            && self.relating_verb(verb.span)
+            && !self.lex.relations.occurs_in(word))
+        .then_some(verb.span)
     }
 
     /// Whether a verb relates its subject to its object: not a word of

@@ -496,3 +496,29 @@ fn a_unit_named_by_its_body_and_a_unit_word_belongs_to_it() {
     let names = [("丙基金", Organization), ("丙基金公司", Organization)];
     assert!(relations("丙基金公司今日公布業績，丙基金表現平穩。", &names).is_empty());
 }
+
+#[test]
+fn the_agent_of_a_passive_clause_is_related_to_its_topic() {
+    let names = [("甲隊", Organization), ("乙會", Organization), ("丙公司", Organization)];
+    let got = relations("甲隊昨日改由乙會管轄。", &names);
+    assert_eq!(got, [triple("乙會", "relatedTo", "甲隊")]);
+    let got = relations("丙公司被乙會起訴，引起爭議。", &names);
+    assert_eq!(got, [triple("乙會", "relatedTo", "丙公司")]);
+    let got = relations("甲队昨日获乙会邀请。", &[("甲队", Organization), ("乙会", Organization)]);
+    assert_eq!(got, [triple("乙会", "relatedTo", "甲队")]);
+}
+
+#[test]
+fn a_marker_of_where_or_a_noun_after_the_name_makes_no_agent() {
+    let names = [("甲隊", Organization), ("乙市", Place), ("乙會", Organization)];
+    for text in ["甲隊由乙市出發。", "甲隊由乙會會長帶領。", "甲隊沒有被乙會收購。"] {
+        assert_eq!(relations(text, &names), [], "{text}");
+    }
+}
+
+#[test]
+fn a_place_written_before_the_topic_leaves_it_the_topic() {
+    let names = [("丁國", Place), ("甲隊", Organization), ("乙會", Organization)];
+    let got = relations("丁國甲隊改由乙會管轄。", &names);
+    assert!(got.contains(&triple("乙會", "relatedTo", "甲隊")), "{got:?}");
+}
