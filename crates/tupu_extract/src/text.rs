@@ -20,6 +20,16 @@ pub(crate) const CLOSERS: &[char] = &['」', '』', '”', '’', '）', ')', '�
 /// Characters that separate clauses inside a sentence.
 pub(crate) const CLAUSE_END: &[char] = &['，', '；', '：', ',', ';', ':'];
 
+/// Marks that open a quotation or a title (「, “, 『, 《, ‘, ").
+pub(crate) const OPEN_QUOTES: &[char] = &['「', '“', '『', '《', '‘', '"'];
+/// Marks that close a quotation or a title.
+pub(crate) const CLOSE_QUOTES: &[char] = &['」', '”', '』', '》', '’', '"'];
+
+/// Whether `c` opens or closes a quotation or a title.
+pub(crate) fn is_quote_mark(c: char) -> bool {
+    OPEN_QUOTES.contains(&c) || CLOSE_QUOTES.contains(&c)
+}
+
 /// Dashes and tildes: between two numbers or dates they join the ends of a range (30-40, 9日～10日).
 pub(crate) const DASHES: &[char] = &['-', '~', '～', '—', '－', '–', '〜'];
 
@@ -427,6 +437,16 @@ pub fn is_cjk(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn quotation_and_title_marks_are_quote_marks_and_brackets_are_not() {
+        for c in "「」“”『』《》‘’\"".chars() {
+            assert!(is_quote_mark(c), "{c}");
+        }
+        for c in "（）()【】，。甲".chars() {
+            assert!(!is_quote_mark(c), "{c}");
+        }
+    }
 
     #[test]
     fn a_headline_with_a_comma_stands_alone() {

@@ -16,8 +16,6 @@ use crate::text::CLAUSE_END;
 const MAX_GAP: usize = 12;
 /// Most characters between the holder of an event and the 在 of its venue (甲黨原定在…舉行: 原定).
 const MAX_VENUE_GAP: usize = 3;
-/// Quotation marks, dropped when measuring what stands between an argument and its verb.
-const QUOTES: &[char] = &['「', '」', '“', '”', '『', '』', '《', '》', '"'];
 
 /// Entity mentions with where they are.
 pub(crate) type Mentions = Vec<(EntityId, Span)>;
@@ -83,7 +81,7 @@ impl Analysis<'_> {
                 pos = w.span.end;
                 continue;
             }
-            if let Some(c) = self.folded_char(pos).filter(|c| !QUOTES.contains(c) && !c.is_whitespace()) {
+            if let Some(c) = self.folded_char(pos).filter(|c| !crate::text::is_quote_mark(*c) && !c.is_whitespace()) {
                 out.push(c);
             }
             pos += 1;

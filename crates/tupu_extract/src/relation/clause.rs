@@ -23,8 +23,10 @@ const LOCATION_GAP: usize = 8;
 const KIN_GAP: usize = 6;
 /// Most characters between 代表 and the party represented (代表被告甲).
 const COUNSEL_ROLE_GAP: usize = 3;
-/// Quotation marks and spaces, passed over around a name.
-const QUOTES: &[char] = &['「', '」', '“', '”', '『', '』', '《', '》', '"', ' ', '\u{3000}'];
+/// Whether `c` is passed over around a name: a quotation or title mark, or a space.
+fn passed_over(c: char) -> bool {
+    crate::text::is_quote_mark(c) || c == ' ' || c == '\u{3000}'
+}
 
 impl Analysis<'_> {
     /// Who was interviewed by whom at an interview noun (專訪, 採訪): after 接受 in the clause,
@@ -224,7 +226,7 @@ impl Analysis<'_> {
     /// follows it.
     fn ends_a_phrase(&self, end: usize) -> bool {
         self.folded_char(end).is_none_or(|c| {
-            CLAUSE_END.contains(&c) || SENTENCE_END.contains(&c) || QUOTES.contains(&c) || self.joins_names(c)
+            CLAUSE_END.contains(&c) || SENTENCE_END.contains(&c) || passed_over(c) || self.joins_names(c)
         })
     }
 
@@ -235,6 +237,6 @@ impl Analysis<'_> {
         if chars.iter().any(|c| CLAUSE_END.contains(c) || SENTENCE_END.contains(c)) {
             return usize::MAX;
         }
-        chars.iter().filter(|c| !QUOTES.contains(c)).count()
+        chars.iter().filter(|c| !passed_over(**c)).count()
     }
 }

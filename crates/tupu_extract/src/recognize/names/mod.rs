@@ -32,9 +32,7 @@ mod marker;
 mod quoted;
 mod start;
 
-/// Openers and closers of quoted names.
-const OPEN_QUOTES: &[char] = &['「', '“', '『', '《', '‘', '"'];
-const CLOSE_QUOTES: &[char] = &['」', '”', '』', '》', '’', '"'];
+use crate::text::{CLOSE_QUOTES, OPEN_QUOTES};
 
 /// A name candidate.
 #[derive(Debug, Clone)]

@@ -106,7 +106,7 @@ pub(super) fn name_start(a: &Analysis<'_>, suffix_start: usize, kind: EntityKind
 /// the development articles it cut 國家工程技術研究中心X分中心 after a count to X分中心.)
 fn word_that_cannot_begin_a_name(a: &Analysis<'_>, span: Span, suffix: Span, _: EntityKind) -> Option<usize> {
     if a.word_starting_at(span.start, |w| matches!(w, WordClass::Known(_))).is_some()
-        || (span.start > 0 && super::OPEN_QUOTES.contains(&a.char_at(span.start - 1)))
+        || (span.start > 0 && crate::text::OPEN_QUOTES.contains(&a.char_at(span.start - 1)))
     {
         return None;
     }
