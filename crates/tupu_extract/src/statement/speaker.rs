@@ -561,6 +561,11 @@ mod tests {
     use super::*;
     use crate::analysis::testing::analysis_with;
 
+    /// Every name, pronoun and body reference of the whole text that can speak, in order.
+    fn all_anchors(a: &Analysis) -> Vec<Anchor> {
+        a.anchors_in(Span::new(0, a.text().len()), &PersonIndex::new(a))
+    }
+
     #[test]
     fn a_pronoun_continues_the_last_person_named() {
         let a = analysis_with(
@@ -568,8 +573,7 @@ mod tests {
             None,
             &[("王勇", EntityKind::Person), ("李家超", EntityKind::Person)],
         );
-        let people = PersonIndex::new(&a);
-        let anchors = a.anchors_in(Span::new(0, a.text().len()), &people);
+        let anchors = all_anchors(&a);
         let pronoun = anchors.iter().find(|x| x.kind == AnchorKind::Pronoun).expect("pronoun");
         assert_eq!(a.surface(pronoun.span), "他");
         assert_eq!(pronoun.speaker, a.entities.named("李家超"));
@@ -583,8 +587,7 @@ mod tests {
         ] {
             let other = if text.contains('儀') { "何美儀" } else { "何美仪" };
             let a = analysis_with(text, None, &[(name, EntityKind::Person), (other, EntityKind::Person)]);
-            let people = PersonIndex::new(&a);
-            let anchors = a.anchors_in(Span::new(0, a.text().len()), &people);
+            let anchors = all_anchors(&a);
             let last = anchors.last().expect("anchor");
             assert_eq!(a.surface(last.span), &name[..3], "{text}");
             assert_eq!(last.speaker, anchors[0].speaker, "{text}");
@@ -600,8 +603,7 @@ mod tests {
             "曾志明表示，工程延誤。曾表示反對。",
         ] {
             let a = analysis_with(text, None, &[("鄧志明", EntityKind::Person), ("曾志明", EntityKind::Person)]);
-            let people = PersonIndex::new(&a);
-            let anchors = a.anchors_in(Span::new(0, a.text().len()), &people);
+            let anchors = all_anchors(&a);
             assert!(anchors.iter().all(|x| x.span.len() > 1), "{text}: {anchors:?}");
         }
     }
@@ -617,8 +619,7 @@ mod tests {
             let byte = a.text().folded().rfind(&crate::normalize::fold(first)).expect("name");
             let start = a.text().char_at_folded_byte(byte);
             a.entities.remove_mention(Span::new(start, start + 3));
-            let people = PersonIndex::new(&a);
-            let anchors = a.anchors_in(Span::new(0, a.text().len()), &people);
+            let anchors = all_anchors(&a);
             let pronoun = anchors.iter().find(|x| x.kind == AnchorKind::Pronoun).expect("pronoun");
             assert_eq!(pronoun.speaker, anchors[0].speaker, "{text}");
         }
@@ -630,8 +631,7 @@ mod tests {
         {
             let mut a = analysis_with(text, None, &[]);
             role_named_speakers(&mut a);
-            let people = PersonIndex::new(&a);
-            let anchors = a.anchors_in(Span::new(0, a.text().len()), &people);
+            let anchors = all_anchors(&a);
             assert_eq!(anchors.len(), 1, "{text}");
             assert_eq!(anchors[0].kind, AnchorKind::Organization);
             assert_eq!(a.surface(anchors[0].span), "警方");
@@ -663,8 +663,7 @@ mod tests {
         ] {
             let mut a = analysis_with(text, None, orgs);
             role_named_speakers(&mut a);
-            let people = PersonIndex::new(&a);
-            let anchors = a.anchors_in(Span::new(0, a.text().len()), &people);
+            let anchors = all_anchors(&a);
             let named = anchors.iter().find(|x| a.surface(x.span) == body).expect("body");
             let referring = anchors.last().expect("reference");
             assert_ne!(a.surface(referring.span), body, "{text}");
@@ -695,8 +694,7 @@ mod tests {
         ] {
             let mut a = analysis_with(text, None, &[(body, EntityKind::Organization)]);
             role_named_speakers(&mut a);
-            let people = PersonIndex::new(&a);
-            let anchors = a.anchors_in(Span::new(0, a.text().len()), &people);
+            let anchors = all_anchors(&a);
             assert_eq!(anchors.len(), 2, "{text}");
             assert_eq!(anchors[1].speaker, anchors[0].speaker, "{text}");
             assert_eq!(a.entities.ids().count(), 1, "{text}");
@@ -711,8 +709,7 @@ mod tests {
         ] {
             let mut a = analysis_with(text, None, &[(body, EntityKind::Organization)]);
             role_named_speakers(&mut a);
-            let people = PersonIndex::new(&a);
-            let anchors = a.anchors_in(Span::new(0, a.text().len()), &people);
+            let anchors = all_anchors(&a);
             assert_eq!(anchors.len(), 2, "{text}");
             assert_eq!(anchors[1].speaker, anchors[0].speaker, "{text}");
         }
@@ -731,8 +728,7 @@ mod tests {
         ] {
             let mut a = analysis_with(text, None, &[(outlet, EntityKind::Organization)]);
             role_named_speakers(&mut a);
-            let people = PersonIndex::new(&a);
-            let anchors = a.anchors_in(Span::new(0, a.text().len()), &people);
+            let anchors = all_anchors(&a);
             assert_eq!(anchors.len(), mentions, "{text}");
             assert!(anchors.iter().all(|x| x.speaker == anchors[0].speaker), "{text}");
         }
@@ -746,15 +742,13 @@ mod tests {
     #[test]
     fn words_that_contain_a_pronoun_are_not_pronouns() {
         let a = analysis_with("他們表示，其他人與她们都同意，吉他很好。", None, &[]);
-        let people = PersonIndex::new(&a);
-        assert!(a.anchors_in(Span::new(0, a.text().len()), &people).is_empty());
+        assert!(all_anchors(&a).is_empty());
     }
 
     #[test]
     fn a_name_after_a_preposition_is_in_object_position() {
         let a = analysis_with("记者向王勇提问。", None, &[("王勇", EntityKind::Person)]);
-        let people = PersonIndex::new(&a);
-        let anchors = a.anchors_in(Span::new(0, a.text().len()), &people);
+        let anchors = all_anchors(&a);
         assert_eq!(anchors.len(), 1);
         assert!(anchors[0].object);
     }
