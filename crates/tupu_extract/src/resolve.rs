@@ -860,11 +860,11 @@ fn given_name(a: &Analysis<'_>, name: &str) -> Option<String> {
 /// ordinary word crossing either edge (曉明 inside 拂曉明天 is in 拂曉 and 明天), and no title
 /// word running across it.
 fn given_name_stands(a: &Analysis<'_>, span: Span) -> bool {
-    let lexicon = crate::lexicon::general::GeneralLexicon::embedded();
     let other_surname = span.start > 0
         && a.lex.is_surname(a.folded(Span::new(span.start - 1, span.start)))
-        && !lexicon
-            .words_ending_at(a.chars, span.start)
+        && !a
+            .general
+            .words_ending_at(span.start)
             .any(|w| w.span.len() >= 2 && w.entry.freq >= crate::lexicon::general::GeneralLexicon::ORDINARY_WORD_FREQ);
     !other_surname
         && !crate::boundary::ordinary_word_crosses(a, span.start)
@@ -1129,7 +1129,7 @@ pub(crate) fn is_quoted_incident(a: &Analysis<'_>, id: EntityId) -> bool {
         let name = fold(name);
         a.class(Role::IncidentWord)
             .suffix_of(&name)
-            .is_some_and(|len| name[..name.len() - len].ends_with(['」', '”', '』', '》']))
+            .is_some_and(|len| name[..name.len() - len].ends_with(crate::text::CLOSE_QUOTES))
     })
 }
 

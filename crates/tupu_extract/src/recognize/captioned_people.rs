@@ -80,7 +80,7 @@ fn name_before(a: &Analysis<'_>, lex: &GeneralLexicon, open: usize) -> Option<Sp
         .rev()
         .map(|len| Span::new(open - len, open))
         .filter(|s| a.chars_of(*s).iter().all(|&c| is_cjk(c)))
-        .find(|&s| opens_a_word(a, lex, s.start) && !transliteration_runs_on(a, s) && is_listed_name(a, lex, s))
+        .find(|&s| opens_a_word(a, s.start) && !transliteration_runs_on(a, s) && is_listed_name(a, lex, s))
 }
 
 /// A transliterated name with a transliteration character before it may be the end of a longer
@@ -95,11 +95,11 @@ fn transliteration_runs_on(a: &Analysis<'_>, span: Span) -> bool {
 /// Whether a word may open at `start`: the text starts there, a character that is no ideograph
 /// is before it, a 、 or a conjunction is (與|李明), or a word of the general lexicon (not a
 /// name) ends there (總統|普京).
-fn opens_a_word(a: &Analysis<'_>, lex: &GeneralLexicon, start: usize) -> bool {
+fn opens_a_word(a: &Analysis<'_>, start: usize) -> bool {
     start == 0
         || !is_cjk(a.char_at(start - 1))
         || a.joins_names(a.char_at(start - 1))
-        || lex.words_ending_at(a.chars, start).any(|w| w.span.len() >= 2 && w.entry.pos != PartOfSpeech::Person)
+        || a.general.words_ending_at(start).any(|w| w.span.len() >= 2 && w.entry.pos != PartOfSpeech::Person)
 }
 
 #[cfg(test)]

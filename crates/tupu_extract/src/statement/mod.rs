@@ -489,8 +489,9 @@ impl Analysis<'_> {
         let lexicon = GeneralLexicon::embedded();
         let closed = gap.end > gap.start
             && self.folded_char(gap.end - 1).is_some_and(|c| self.class(Role::FrameCloser).has_char(c));
-        let takes_object = lexicon
-            .words_ending_at(self.chars, gap.end)
+        let takes_object = self
+            .general
+            .words_ending_at(gap.end)
             .find(|w| w.span.start >= gap.start)
             .is_some_and(|w| w.entry.pos == PartOfSpeech::Particle)
             || self.class(Role::LightVerb).ends(self.folded(gap));
