@@ -128,24 +128,12 @@ impl Analysis<'_> {
         out
     }
 
-    /// Whether the name at `name` opens with a word a name can open with: not a pronoun,
-    /// preposition, conjunction, verb, adverb, particle or place word of the general lexicon (其他,
-    /// 對, 成, 當地).
+    /// Whether the name at `name` opens with a word a name can open with
+    /// ([`PartOfSpeech::can_begin_name`]), and not a place word (其他, 對, 成, 當地).
     fn opens_like_a_name(&self, name: Span) -> bool {
         let lex = GeneralLexicon::embedded();
         let Some(first) = lex.segment(self.chars, name).into_iter().next() else { return false };
         // A word that runs past the name's start alone, as in 乙市 read 乙|市, is the name's own.
-        first.entry.is_none_or(|e| {
-            !matches!(
-                e.pos,
-                PartOfSpeech::Pronoun
-                    | PartOfSpeech::Preposition
-                    | PartOfSpeech::Conjunction
-                    | PartOfSpeech::Verb
-                    | PartOfSpeech::Adverb
-                    | PartOfSpeech::Particle
-                    | PartOfSpeech::PlaceWord
-            ) || first.span == name
-        })
+        first.entry.is_none_or(|e| (e.pos.can_begin_name() && e.pos != PartOfSpeech::PlaceWord) || first.span == name)
     }
 }
