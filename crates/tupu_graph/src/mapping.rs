@@ -8,7 +8,7 @@ use std::collections::HashSet;
 use std::sync::OnceLock;
 
 use oxigraph::model::{GraphName, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, Term};
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 use tupu_extract::model::{Entity, EntityKind, Extraction, FigureKind, Qualifier};
 use tupu_extract::normalize::{fold, to_simplified, to_traditional};
 use tupu_extract::{Article, PartialDate, Span};
@@ -192,7 +192,30 @@ struct Builder<'a> {
     /// that is also a statement's speaker), so counts are counts of distinct facts.
     triples: Vec<[u32; 3]>,
     seen: FxHashSet<[u32; 3]>,
+    /// Numbers of vocabulary terms by their address and length (see [`Builder::vocabulary`]).
+    vocabulary: FxHashMap<(usize, usize), u32>,
+    /// The number of the context's IRI, once used.
+    context_id: Option<u32>,
     summary: ArticleSummary,
+}
+
+/// A triple's predicate: a term of the vocabulary (numbered through [`Builder::vocabulary`]) or
+/// another IRI (a relation's property).
+enum Predicate<'t> {
+    Vocabulary(NamedNodeRef<'static>),
+    Other(&'t NamedNode),
+}
+
+impl From<NamedNodeRef<'static>> for Predicate<'_> {
+    fn from(p: NamedNodeRef<'static>) -> Self {
+        Self::Vocabulary(p)
+    }
+}
+
+impl<'t> From<&'t NamedNode> for Predicate<'t> {
+    fn from(p: &'t NamedNode) -> Self {
+        Self::Other(p)
+    }
 }
 
 impl<'a> Builder<'a> {
@@ -219,15 +242,47 @@ impl<'a> Builder<'a> {
             terms: Terms::default(),
             triples: Vec::new(),
             seen: FxHashSet::default(),
+            vocabulary: FxHashMap::default(),
+            context_id: None,
             summary: ArticleSummary::default(),
         }
     }
 
     /// Adds a triple unless it is there already.
-    fn add<'t>(&mut self, s: impl Into<TermArg<'t>>, p: impl Into<TermArg<'t>>, o: impl Into<TermArg<'t>>) {
-        let triple = [self.terms.id(s), self.terms.id(p), self.terms.id(o)];
+    fn add<'t>(&mut self, s: impl Into<TermArg<'t>>, p: impl Into<Predicate<'t>>, o: impl Into<TermArg<'t>>) {
+        let p = match p.into() {
+            Predicate::Vocabulary(p) => self.vocabulary(p),
+            Predicate::Other(p) => self.terms.id(p),
+        };
+        let triple = [self.terms.id(s), p, self.terms.id(o)];
         if self.seen.insert(triple) {
             self.triples.push(triple);
+        }
+    }
+
+    /// The number of a term of the vocabulary, looked up by its address after its first use: a
+    /// predicate is in every triple, and hashing its fifty bytes each time was a fifth of the
+    /// mapping's instructions. A `'static` string's address is never reused, and the same IRI
+    /// at two addresses gets the same number through [`Terms::id`].
+    fn vocabulary(&mut self, term: NamedNodeRef<'static>) -> u32 {
+        let address = (term.as_str().as_ptr() as usize, term.as_str().len());
+        if let Some(&id) = self.vocabulary.get(&address) {
+            return id;
+        }
+        let id = self.terms.id(term);
+        self.vocabulary.insert(address, id);
+        id
+    }
+
+    /// The number of the context's IRI (the object of every phrase's `nif:referenceContext`).
+    fn context_id(&mut self) -> u32 {
+        match self.context_id {
+            Some(id) => id,
+            None => {
+                let id = self.terms.id(&self.context);
+                self.context_id = Some(id);
+                id
+            }
         }
     }
 
@@ -252,8 +307,9 @@ impl<'a> Builder<'a> {
         let Some(anchor) = self.anchor(span) else { return };
         let phrase = self.terms.id(iri::span(&self.doc, span));
         if self.phrases.insert(span) {
-            let context = self.terms.id(&self.context);
-            self.add(phrase, rdf::TYPE, nif::PHRASE);
+            let context = self.context_id();
+            let class = self.vocabulary(nif::PHRASE);
+            self.add(phrase, rdf::TYPE, class);
             self.add(phrase, nif::REFERENCE_CONTEXT, context);
             self.add(phrase, nif::BEGIN_INDEX, integer(span.start));
             self.add(phrase, nif::END_INDEX, integer(span.end));
