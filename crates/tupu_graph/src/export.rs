@@ -155,18 +155,38 @@ fn write_graph_lines<W: Write>(graph: &ArticleGraph, named: bool, mut writer: W)
     // with `rdf:type` first among predicates ([`predicate_key`]), given the rank 0.
     // Each term's sort key is made once (natural comparison of IRIs that share fifty-byte prefixes
     // was most of the sorting's instructions), then compared as bytes.
+    // Each key is preceded in the arena by its kind, so that one comparison of bytes orders by
+    // kind and key ([`TermKey::cmp`]); the datatype and language only break ties.
     let mut arena = Vec::new();
     let document = DocumentKey::new(graph.document().as_str());
+    let mut firsts = Vec::with_capacity(terms.len());
     let keys: Vec<TermKey<'_>> = (0..terms.len())
-        .map(|id| match terms.get(id as u32).as_ref() {
-            TermRef::NamedNode(n) => TermKey::of_iri(n.as_str(), &document, &mut arena),
-            term => TermKey::new(term, &mut arena),
+        .map(|id| {
+            let first = arena.len();
+            arena.push(0);
+            let key = match terms.get(id as u32).as_ref() {
+                TermRef::NamedNode(n) => TermKey::of_iri(n.as_str(), &document, &mut arena),
+                term => TermKey::new(term, &mut arena),
+            };
+            arena[first] = key.kind;
+            firsts.push(first);
+            key
         })
         .collect();
-    let mut order: Vec<u32> = (0..u32::try_from(terms.len()).unwrap_or(u32::MAX)).collect();
-    order.sort_unstable_by(|&a, &b| keys[a as usize].cmp(&keys[b as usize], &arena));
+    let mut order: Vec<(&[u8], u32)> = keys
+        .iter()
+        .zip(&firsts)
+        .enumerate()
+        .map(|(id, (key, &first))| (&arena[first..key.end], u32::try_from(id).unwrap_or(u32::MAX)))
+        .collect();
+    order.sort_unstable_by(|a, b| {
+        a.0.cmp(b.0).then_with(|| {
+            let (ka, kb) = (&keys[a.1 as usize], &keys[b.1 as usize]);
+            ka.datatype.cmp(kb.datatype).then_with(|| ka.language.cmp(&kb.language))
+        })
+    });
     let mut rank = vec![0u64; order.len()];
-    for (r, &id) in order.iter().enumerate() {
+    for (r, &(_, id)) in order.iter().enumerate() {
         rank[id as usize] = r as u64 + 1;
     }
     let type_id = terms.find(rdf::TYPE.into());
