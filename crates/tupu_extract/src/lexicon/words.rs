@@ -356,6 +356,9 @@ roles! {
     /// 集團, 公司, 基金, 大學: the ending of a body whose name proper, a brand of two or three
     /// characters, names it alone (順豐集團 … 順豐; `resolve::brand_stems`).
     BrandEnding = "brand-ending",
+    /// 型, 式, 類: the last character of a type word (股票型, 封閉式); a few ordinary words ending
+    /// in one before an ending name a kind of thing (`recognize::names::ending::generic_type`).
+    TypeMorpheme = "type-morpheme",
     /// 個, 家, 項: after a numeral, a count (30個…試驗區 is a class of things, not a name).
     CountingMeasure = "counting-measure",
     /// 餘, 多, 幾: count words that stand among numerals (二十餘個).

@@ -149,8 +149,10 @@ pub fn fused_ending(
 }
 
 /// Whether the words of a stem name something by themselves: two characters or more, and one of
-/// them not a common word.
-fn names_on_its_own(stem: &[Segment]) -> bool {
+/// them not a common word (a proper name, an abbreviation, Latin letters, a character the
+/// dictionary lacks): 创新科技 does not, 北辰科技 does.
+#[must_use]
+pub fn names_on_its_own(stem: &[Segment]) -> bool {
     let chars: usize = stem.iter().map(|s| s.span.len()).sum();
     chars >= MIN_STEM && stem.iter().any(|s| !is_common(s))
 }

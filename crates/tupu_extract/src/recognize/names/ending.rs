@@ -5,7 +5,7 @@
 //! each looks at the candidate alone, and any one of them rejects it, whatever their order.
 
 use crate::analysis::Analysis;
-use crate::lexicon::general::{GeneralLexicon, PartOfSpeech, fused_ending, opens_a_clause};
+use crate::lexicon::general::{GeneralLexicon, PartOfSpeech, fused_ending, names_on_its_own, opens_a_clause};
 use crate::lexicon::{KnownClass, Role, Suffix, WordClass};
 use crate::model::EntityKind;
 use crate::span::Span;
@@ -50,6 +50,8 @@ pub(super) const REJECTIONS: &[Rejection] = &[
     ("opens with a word that cannot begin a name", opens_with_a_word_that_cannot_begin_a_name),
     ("a clause before a known name", clause_before_a_known_name),
     ("a determiner opens it", determiner_opens_it),
+    ("a generic type", generic_type),
+    ("a brand's name opens with an ordinary word", brand_opens_with_an_ordinary_word),
 ];
 
 /// Every name before an ending of the text.
@@ -252,6 +254,48 @@ fn determiner_opens_it(a: &Analysis<'_>, c: &EndingCandidate<'_>) -> bool {
                 .words_starting_at(a.chars, c.span.start)
                 .any(|w| w.span.len() > 1 && w.entry.pos.can_begin_name()));
     determiner && !c.quoted && a.word_starting_at(c.span.start, |w| matches!(w, WordClass::Known(_))).is_none()
+}
+
+/// Longest stem that [`generic_type`] reads as a type word: a type of few words (偏股混合型) is a
+/// category, a product's name is longer (X優選靈活配置混合型).
+const MAX_TYPE_STEM: usize = 5;
+
+/// A few ordinary words ending in a type morpheme (型, 式, 類) before the ending name a kind of
+/// thing, not one: 股票型基金, 封閉式基金, 研究型大學. A proper name, an abbreviation or Latin
+/// letters in the stem, or a longer stem, name one (北辰混合型基金). Quotes name.
+fn generic_type(a: &Analysis<'_>, c: &EndingCandidate<'_>) -> bool {
+    if c.quoted || c.stem.len() < 2 || c.stem.len() > MAX_TYPE_STEM {
+        return false;
+    }
+    a.class(Role::TypeMorpheme).has_char(a.char_at(c.stem.end - 1))
+        && !names_on_its_own(&GeneralLexicon::embedded().segment(a.chars, c.stem))
+}
+
+/// A body named by its brand (the brand endings: 集團, 公司, 基金, 銀行, 大學, 醫院) does not
+/// open with a verb, a numeral word or a time word of two characters or more followed only by
+/// ordinary words: 挑選新基金, 看重貨幣基金 (a verb and its object), 多數基金公司, 一些國外大學
+/// (a count of such bodies), 上週債券基金 (when, and which kind). A time word alone before the
+/// ending may name a fund (a 未來基金), and a verb alone is left to
+/// [`opens_with_a_word_that_cannot_begin_a_name`]. A known name at the start, quotes, or a
+/// proper name, abbreviation or Latin letters after the first word keep it (a brand of its own).
+fn brand_opens_with_an_ordinary_word(a: &Analysis<'_>, c: &EndingCandidate<'_>) -> bool {
+    if c.quoted
+        || c.stem.len() < 3
+        || !a.class(Role::BrandEnding).contains(a.folded(c.suffix_span))
+        || a.word_starting_at(c.span.start, |w| matches!(w, WordClass::Known(_))).is_some()
+    {
+        return false;
+    }
+    let segments = GeneralLexicon::embedded().segment(a.chars, c.stem);
+    let Some(pos) = segments.first().filter(|s| s.span.len() >= 2).and_then(|s| s.entry).map(|e| e.pos) else {
+        return false;
+    };
+    let opens = match pos {
+        PartOfSpeech::Verb | PartOfSpeech::Time => segments.len() >= 2,
+        PartOfSpeech::Numeral => true,
+        _ => false,
+    };
+    opens && !names_on_its_own(&segments[1..])
 }
 
 /// Counted, it is a class of things, not one name: 30個跨境電子商務綜合試驗區 (第三屆X論壇 is an
@@ -469,6 +513,16 @@ mod tests {
             [("各大銀行下調息率。", "銀行"), ("这所大学历史悠久。", "大学")],
             [("香港大學今日公布。", "大學"), ("香港大学今日公布。", "大学")],
         ),
+        (
+            "a generic type",
+            [("近月，債券型基金表現理想。", "基金"), ("近月，债券型基金表现理想。", "基金")],
+            [("北辰混合型基金今日發行。", "基金"), ("北辰混合型基金今日发行。", "基金")],
+        ),
+        (
+            "a brand's name opens with an ordinary word",
+            [("他認為，挑選新基金要看業績。", "基金"), ("他认为，挑选新基金要看业绩。", "基金")],
+            [("北辰基金今日發行。", "基金"), ("去年，未来基金正式成立。", "基金")],
+        ),
     ];
 
     #[test]
@@ -481,6 +535,28 @@ mod tests {
             for (text, ending) in kept {
                 assert!(!rejects(rule, text, ending), "{rule} should keep at {ending} in {text}");
             }
+        }
+    }
+
+    #[test]
+    fn kinds_of_funds_and_counts_of_bodies_are_no_names() {
+        for (text, ending) in [
+            ("去年，封閉式基金普遍下跌。", "基金"),
+            ("去年，封闭式基金普遍下跌。", "基金"),
+            ("他說，研究型大學需要資源。", "大學"),
+            ("他说，研究型大学需要资源。", "大学"),
+        ] {
+            assert!(rejects("a generic type", text, ending), "{text}");
+        }
+        for (text, ending) in [
+            ("不過，大多數銀行下調利率。", "銀行"),
+            ("不过，大多数银行下调利率。", "银行"),
+            ("不過，上週債券基金普遍上升。", "基金"),
+            ("不过，上周债券基金普遍上升。", "基金"),
+            ("專家建議，看重貨幣基金的投資者留意風險。", "基金"),
+            ("专家建议，看重货币基金的投资者留意风险。", "基金"),
+        ] {
+            assert!(rejects("a brand's name opens with an ordinary word", text, ending), "{text}");
         }
     }
 
