@@ -11,7 +11,7 @@ use crate::analysis::Analysis;
 use crate::lexicon::general::{GeneralLexicon, PartOfSpeech, RestRule, trim_name_start};
 use crate::lexicon::{Role, WordClass};
 use crate::model::EntityKind;
-use crate::numeral::magnitude;
+use crate::numeral::{is_numeral_char, magnitude};
 use crate::span::Span;
 use crate::text::is_cjk;
 
@@ -61,6 +61,7 @@ pub(super) const STOPS: &[(&str, StopRule)] = &[
     ("a conjunction between names", conjunction_between_names),
     ("a count", count),
     ("an amount", amount),
+    ("a date", date),
     ("another place's ending", another_places_ending),
     ("a larger place", larger_place),
 ];
@@ -240,6 +241,13 @@ fn amount(a: &Analysis<'_>, _: &Reading, p: usize) -> bool {
     p >= 2 && (c == '元' || magnitude(c).is_some_and(|e| e >= 2)) && counts_char(a, a.char_at(p - 2))
 }
 
+/// A date before a name is not part of it: 2018年市建局宣布, 5月30日中國外交部表示 — a date
+/// unit (年, 月, 日, 號) after a numeral. The numeral itself stops the walk (not a name
+/// character), the unit would otherwise open the name.
+fn date(a: &Analysis<'_>, _: &Reading, p: usize) -> bool {
+    p >= 2 && a.class(Role::DateUnit).has_char(a.char_at(p - 1)) && is_numeral_char(a.char_at(p - 2))
+}
+
 /// Two place names side by side: one ends where the other's ending does
 /// (交易廣場港交所互聯互通廣場). A known place that only ends like a place ending (香港 ends
 /// with the port ending 港) is left to [`larger_place`], which keeps a venue's city.
@@ -324,6 +332,11 @@ mod tests {
             "an amount",
             [("設立50億元專項資金。", "專項資金"), ("设立50亿元专项资金。", "专项资金")],
             [("設立50項專項資金。", "專項資金"), ("设立50项专项资金。", "专项资金")],
+        ),
+        (
+            "a date",
+            [("2018年東海發展局宣布。", "東海發展局"), ("二〇一八年五月东海发展局宣布。", "东海发展局")],
+            [("香港青年協進會主辦。", "青年協進會"), ("香港青年协进会主办。", "青年协进会")],
         ),
         (
             "another place's ending",
