@@ -452,6 +452,12 @@ roles! {
     /// 委員會, 學院, 秘書處: ends a unit of a body named right before it (甲大學醫學院, 甲會秘書處;
     /// `relation::adjacent`), besides the endings of [`Role::SubBodyEnding`].
     UnitEnding = "unit-ending",
+    /// 與, 同, 跟: before a companion who does what the verb after it says with the clause's topic
+    /// (甲昨日與乙會面, 甲與乙斷交; `relation::predicate`).
+    Companion = "companion",
+    /// 都, 均, 分別: after two names joined by 與 or 和, each does the verb on its own (甲與乙都表示…),
+    /// not with the other (`relation::predicate`).
+    Distributive = "distributive",
     /// 是, 有, 表示, 透過: a verb that states no link between its subject and the name after it
     /// (a copula, a modal, a verb of saying or a preposition-like verb; `relation::predicate`).
     NonRelatingVerb = "non-relating-verb",

@@ -522,3 +522,36 @@ fn a_place_written_before_the_topic_leaves_it_the_topic() {
     let got = relations("丁國甲隊改由乙會管轄。", &names);
     assert!(got.contains(&triple("乙會", "relatedTo", "甲隊")), "{got:?}");
 }
+
+#[test]
+fn a_companion_does_the_verb_after_it_with_the_clause_topic() {
+    let names = [("甲國", Place), ("乙國", Place), ("丙會", Organization), ("丁局", Organization)];
+    let got = relations("甲國周一與乙國斷交，改與他國建交。", &names);
+    assert_eq!(got, [triple("甲國", "relatedTo", "乙國")]);
+    let got = relations("丙會今日跟丁局開會，商討安排。", &names);
+    assert_eq!(got, [triple("丙會", "relatedTo", "丁局")]);
+    let got = relations("甲國今年已和乙國建交。", &names);
+    assert_eq!(got, [triple("甲國", "relatedTo", "乙國")]);
+    let names = [("甲国", Place), ("乙国", Place), ("丙会", Organization), ("丁局", Organization)];
+    let got = relations("丙会昨日与丁局沟通。", &names);
+    assert_eq!(got, [triple("丙会", "relatedTo", "丁局")]);
+    let got = relations("甲国与乙国谈判。", &names);
+    assert_eq!(got, [triple("甲国", "relatedTo", "乙国")]);
+}
+
+#[test]
+fn two_subjects_each_on_their_own_or_a_denied_link_have_no_companion() {
+    let names = [("甲國", Place), ("乙國", Place), ("丙會", Organization), ("丁局", Organization)];
+    for text in [
+        "甲國與乙國都表示歡迎。",
+        "丙會和丁局回覆查詢。",
+        "丙會與丁局分別回覆查詢。",
+        "丙會與丁局並沒有聯繫。",
+        "丙會與丁局的關係良好。",
+        "甲國表示與乙國合作。",
+    ] {
+        assert_eq!(relations(text, &names), [], "{text}");
+    }
+    let names = [("甲国", Place), ("乙国", Place)];
+    assert_eq!(relations("甲国和乙国均表示欢迎。", &names), []);
+}
