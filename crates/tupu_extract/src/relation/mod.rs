@@ -12,6 +12,7 @@ mod adjacent;
 mod arguments;
 mod clause;
 mod predicate;
+mod roles;
 mod verbs;
 
 pub(crate) use verbs::RelationVerbs;
