@@ -7,6 +7,7 @@
 use crate::analysis::Analysis;
 use crate::lexicon::Role;
 use crate::lexicon::general::{GeneralLexicon, PartOfSpeech};
+use crate::span::Span;
 
 impl Analysis<'_> {
     /// Whether the character right before `start` (where a verb's parties begin) is a preposition
@@ -21,6 +22,14 @@ impl Analysis<'_> {
         !GeneralLexicon::embedded()
             .words_ending_at(self.chars, start)
             .any(|w| w.span.len() > 1 && w.entry.pos == PartOfSpeech::Conjunction)
+    }
+
+    /// Whether the verb at `verb` is an item of a list, a name that reads as a verb (甲醫院、聯合、
+    /// 乙醫院: a hospital named 聯合): 、 right before it, and 、 or a conjunction right after it.
+    pub(super) fn listed_item(&self, verb: Span) -> bool {
+        let before = verb.start.checked_sub(1).and_then(|p| self.folded_char(p));
+        let after = self.folded_char(verb.end);
+        before == Some('、') && after.is_some_and(|c| c == '、' || self.class(Role::Conjunction).has_char(c))
     }
 
     /// Whether a preposition opens what follows a verb ending at `end`: the names after it belong
@@ -72,6 +81,15 @@ mod tests {
         assert_eq!(relations("甲議會通過《乙法》。", &names), [triple("甲議會", "enacted", "乙法")]);
         // An unfinished list before the verb has no subject: 丙社、前身為丁台的戊網.
         assert_eq!(relations("丙社、前身為丁台的戊網。", &names), []);
+    }
+
+    #[test]
+    fn a_verb_written_as_an_item_of_a_list_relates_nothing() {
+        let names = [("甲醫院", Organization), ("乙醫院", Organization), ("丙局", Organization)];
+        assert_eq!(relations("丙局啟動機制，傷者送往甲醫院、聯合、乙醫院。", &names), []);
+        assert_eq!(relations("丙局启动机制，伤者送往甲医院、联合及乙医院。", &names), []);
+        let got = relations("甲醫院聯合乙醫院推出服務。", &names);
+        assert!(got.contains(&triple("甲醫院", "partnerOf", "乙醫院")), "{got:?}");
     }
 
     #[test]
