@@ -102,7 +102,7 @@ impl Analysis<'_> {
         let (tokens, asides) = self.arguments_in(Span::new(clause_start, verb.start));
         let &last = tokens.last()?;
         let to_verb = self.residue(last.1.end, verb.start, &asides);
-        if to_verb.chars().count() > MAX_GAP || to_verb.contains('的') {
+        if to_verb.chars().count() > MAX_GAP || to_verb.contains('的') || to_verb.ends_with('、') {
             return None;
         }
         let mut heads = vec![last];
@@ -128,7 +128,7 @@ impl Analysis<'_> {
         let before = left.checked_sub(1).and_then(|p| self.folded_char(p));
         let passive = before == Some('由');
         // 在澳門設立: a name after a preposition is a place or an object, not a subject.
-        if !passive && before.is_some_and(|c| self.class(Role::Preposition).has_char(c)) {
+        if !passive && self.preposition_before(left) {
             return None;
         }
         Some(Parties { heads, start: left, passive })
@@ -169,6 +169,9 @@ impl Analysis<'_> {
     /// within reach, and those coordinated with it (依託香港科學園、數碼港) or written right
     /// after it (位於杭州市余杭區).
     pub(crate) fn objects_after(&self, verb: Span, clause_end: usize, kinds: &[EntityKind]) -> Mentions {
+        if self.preposition_after(verb.end) {
+            return Vec::new();
+        }
         let (tokens, asides) = self.arguments_in(Span::new(verb.end, clause_end));
         let mut out: Mentions = Vec::new();
         let mut from = verb.end;

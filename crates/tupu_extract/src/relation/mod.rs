@@ -12,6 +12,7 @@ mod adjacent;
 mod arguments;
 mod clause;
 mod predicate;
+mod roles;
 mod verbs;
 
 pub(crate) use verbs::RelationVerbs;
@@ -160,7 +161,7 @@ impl Analysis<'_> {
         if self.mentions_in(at.sentence).iter().any(|(_, m)| m.overlaps(at.span)) {
             return (Vec::new(), false);
         }
-        if self.negated(at.span) {
+        if self.negated(at.span) || self.listed_item(at.span) {
             return (Vec::new(), false);
         }
         if verb.frame == Frame::Interview {

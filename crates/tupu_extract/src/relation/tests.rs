@@ -4,7 +4,7 @@ use crate::model::EntityKind::{self, Event, Initiative, Organization, Person, Pl
 use crate::model::EventDetails;
 
 /// Every relation in `text` as (subject, property, object) names, sorted.
-fn relations(text: &str, names: &[(&str, EntityKind)]) -> Vec<(String, String, String)> {
+pub(super) fn relations(text: &str, names: &[(&str, EntityKind)]) -> Vec<(String, String, String)> {
     let mut a = analysis_with(text, None, names);
     Relations.run(&mut a);
     let name = |id: EntityId| a.entities.get(id).full_names.keys().next().cloned().unwrap_or_default();
@@ -15,7 +15,7 @@ fn relations(text: &str, names: &[(&str, EntityKind)]) -> Vec<(String, String, S
     out
 }
 
-fn triple(s: &str, p: &str, o: &str) -> (String, String, String) {
+pub(super) fn triple(s: &str, p: &str, o: &str) -> (String, String, String) {
     (s.to_owned(), p.to_owned(), o.to_owned())
 }
 
