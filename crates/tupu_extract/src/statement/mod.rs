@@ -294,7 +294,7 @@ impl Analysis<'_> {
             // in the sentence (陳大文認為，港鐵應該解釋: what he said).
             let subject = anchor.kind != AnchorKind::Organization
                 || (self.opens_clause(anchor.span.start, sentence, &anchors)
-                    && !(sentence.start..anchor.span.start).any(|p| self.speech_verb_stands_at(p)));
+                    && !(sentence.start..anchor.span.start).any(|p| self.someone_speaks_at(p)));
             if let Some(verb) = self.verb_of(anchor, limit, subject) {
                 acts.push(SpeechAct { anchor: *anchor, verb, turn: false });
                 next_speaker = anchor.span.start;
@@ -343,6 +343,7 @@ impl Analysis<'_> {
                     AnchorKind::Organization => {
                         (direct && paused)
                             || unpaused
+                            || (direct && subject && !needs_pause && self.body_says_directly(verb))
                             || (paused
                                 && subject
                                 && !self.says_nothing_after(verb)
@@ -375,6 +376,16 @@ impl Analysis<'_> {
         anchor.end + usize::from(enclosed)
     }
 
+    /// Whether a verb that takes what was said without a pause (認為, 呼籲, 宣布) says it for a
+    /// body written right before it at the start of its clause (某局認為有關做法合法, 某會呼籲
+    /// 市民留意): something follows it in the sentence, it is a word of its own (宣布 but not
+    /// 表示 of 表示式: no longer word of the general lexicon starts there) and no count stands
+    /// before it (某黨三項建議). The caller checks that the body opens its clause and no one
+    /// spoke before it in the sentence (陳大文認為，某局應解釋: what he said of the body).
+    fn body_says_directly(&self, verb: Span) -> bool {
+        !self.says_nothing_after(verb) && self.begins_no_longer_word(verb) && !self.counted(verb)
+    }
+
     /// Whether a one-character verb that otherwise wants a pause (稱, 指) takes what was said
     /// directly (他稱有關做法有效, 她指政府已回應): it does when it begins no longer word of the
     /// general lexicon (稱讚, 稱為, 指導, 指定 are other verbs). Only right after its speaker:
@@ -403,6 +414,16 @@ impl Analysis<'_> {
             self.begins_no_longer_word(verb)
                 && !crate::lexicon::general::GeneralLexicon::embedded().is_crossed(self.chars, pos)
         })
+    }
+
+    /// Whether a verb of saying at `pos` reports someone: it stands as a word of its own, or a
+    /// pause follows it though a word of the lexicon runs across it (尹某堅稱，…: 堅稱 is a
+    /// word; 儀式上表示，…: 上表 is one).
+    fn someone_speaks_at(&self, pos: usize) -> bool {
+        self.speech_verb_stands_at(pos)
+            || self
+                .speech_verb_at(pos)
+                .is_some_and(|(verb, _)| self.pause_at(verb.end) && self.begins_no_longer_word(verb))
     }
 
     /// The longest speech verb starting at `pos`, with whether it needs a pause after it.
@@ -793,6 +814,29 @@ mod tests {
     }
 
     #[test]
+    fn a_body_opening_its_clause_speaks_through_a_verb_that_takes_what_was_said() {
+        for (text, body, verb) in [
+            ("水務署認為沒有機會讓居民回應，事件已處理。", "水務署", "認為"),
+            ("水务署呼吁市民节约用水。", "水务署", "呼吁"),
+            ("停水期間，水務署亦宣布延長熱線服務時間。", "水務署", "宣布"),
+            ("水务署又强调供水安全不受影响。", "水务署", "又强调"),
+        ] {
+            let got = statements(text, &[(body, Organization)]);
+            assert_eq!(got, vec![(body.to_owned(), verb.to_owned(), text.to_owned())], "{text}");
+        }
+        // Not at the head of its clause, after someone who spoke, or after a count.
+        for text in [
+            "何美儀認為，水務署希望拖延工程。",
+            "何美仪坚称，水务署希望拖延工程。",
+            "居民不滿水務署希望拖延工程。",
+            "水务署三项建议获接纳。",
+        ] {
+            let got = statements(text, &[("水務署", Organization), ("水务署", Organization), ("何美儀", Person)]);
+            assert!(got.iter().all(|s| s.0 != "水務署" && s.0 != "水务署"), "{text}: {got:?}");
+        }
+    }
+
+    #[test]
     fn a_body_opening_its_clause_speaks_through_a_frame() {
         for (text, body, verb) in [
             ("水務署昨日表示，供水已經恢復。", "水務署", "表示"),
@@ -811,7 +855,6 @@ mod tests {
             "水務署作出回應，事件已處理。",
             "水務署至今未有回應。",
             "水务署引述工程师称，供水已经恢复。",
-            "水務署認為沒有機會讓居民回應，事件已處理。",
             "水務署被團體批評，反應太慢。",
             "水务署黄大文表示，供水已经恢复。",
             "何美儀認為，水務署應該向公眾解釋，為何供水中斷。",
