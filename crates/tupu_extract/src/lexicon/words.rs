@@ -397,6 +397,12 @@ roles! {
     PublicationEnding = "publication-ending",
     /// 以下簡稱, 下稱: introduces an abbreviation in parentheses.
     AbbreviationMarker = "abbreviation-marker",
+    /// 次, 場: counts occasions; a count before an event's name is no part of it (舉行一次升旗
+    /// 儀式; `recognize::names::ending::event_name`).
+    OccasionMeasure = "occasion-measure",
+    /// 儀式, 典禮: a ceremony, a happening one attends or holds; held or attended, the words
+    /// before it name it (`recognize::names::marker::attended_or_held`).
+    CeremonyWord = "ceremony-word",
     /// 隆重, 盛大: an adverb between an event's venue and its verb.
     CeremonyAdverb = "ceremony-adverb",
     /// 舉行, 開幕, 召開: an event is held (在X舉行: X is the venue).
