@@ -101,6 +101,13 @@ impl Date {
         Self::from_days(self.to_days() - days)
     }
 
+    /// The day of the week: 0 for Monday … 6 for Sunday.
+    #[must_use]
+    pub fn weekday(self) -> i64 {
+        // to_days counts from 0000-03-01, a Wednesday.
+        (self.to_days() + 2).rem_euclid(7)
+    }
+
     /// Day `day` of the month `by` months from this date's (-1: the month before), if it exists.
     #[must_use]
     pub fn day_of_month_shifted(self, by: i32, day: u32) -> Option<Self> {

@@ -87,8 +87,60 @@ impl<'l> DateReader<'l> {
                 }
             }
         }
+        for word in self.words.of(Role::WeekWord).words() {
+            for (at, _) in folded.match_indices(word) {
+                if !found.iter().any(|d| d.start <= at && at < d.end) {
+                    found.extend(self.weekday_at(folded, at, published));
+                }
+            }
+        }
         found.sort_by_key(|d| d.start);
         found
+    }
+
+    /// A day of the week whose week word starts at byte `at` (周四, 上星期五, 下周日): a date
+    /// when the publication date is known. 上/下/本 before it name the week (Monday to Sunday);
+    /// else it is the nearest such day to publication, unless 將/已 say which side it is on.
+    /// Not a count of weeks (一周, 兩星期) nor every such day (每周一).
+    pub(crate) fn weekday_at(self, folded: &str, at: usize, published: Option<Date>) -> Option<DateExpression> {
+        let p = published?;
+        let after = at + self.words.of(Role::WeekWord).prefix_of(&folded[at..])?;
+        let (weekday, end) = match self.numerals.starting(folded, after) {
+            Some(n) if folded[after..n.end].chars().count() == 1 => (integer_in(&n, 1, 6)? - 1, n.end),
+            Some(_) => return None,
+            None => (6, after + self.words.of(Role::SundayWord).prefix_of(&folded[after..])?),
+        };
+        let before = &folded[..at];
+        if before.chars().next_back().is_some_and(crate::numeral::is_numeral_char)
+            || self.words.of(Role::EveryWeek).ends(before)
+        {
+            return None;
+        }
+        let weekday = i64::try_from(weekday).ok()?;
+        let this_week = p.minus_days(p.weekday() - weekday);
+        let week = [(Role::LastWeek, -7), (Role::NextWeek, 7), (Role::ThisWeek, 0)]
+            .into_iter()
+            .find_map(|(role, days)| Some((self.words.of(role).suffix_of(before)?, days)));
+        let ahead = (weekday - p.weekday()).rem_euclid(7);
+        let (start, date) = match week {
+            Some((len, days)) => (at - len, this_week.minus_days(-days)),
+            None => {
+                let date = match self.side(before, &folded[end..]) {
+                    Side::Coming => p.minus_days(-ahead),
+                    Side::Past => p.minus_days((7 - ahead) % 7),
+                    Side::Unsaid if ahead <= 3 => p.minus_days(-ahead),
+                    Side::Unsaid => p.minus_days(7 - ahead),
+                };
+                (at, date)
+            }
+        };
+        Some(DateExpression {
+            start,
+            end,
+            year_only: false,
+            value: Decimal::from_int(i128::from(date.day)),
+            date: Some(PartialDate::Full(date)),
+        })
     }
 
     /// A day named relative to publication starting at byte `at` (昨日, 今天): a date when the
@@ -335,6 +387,30 @@ mod tests {
         ] {
             assert_eq!(date(text, Some(published)).as_deref(), Some(expected), "{text} published {published}");
         }
+    }
+
+    #[test]
+    fn parts_of_days_and_days_of_the_week() {
+        // 2025-04-15 is a Tuesday.
+        for (text, expected) in [
+            ("工會今早召開記者會", Some("2025-04-15")),
+            ("工会昨晚举行集会", Some("2025-04-14")),
+            ("峰會周四在香港舉行", Some("2025-04-17")),
+            ("峰会周六在香港举行", Some("2025-04-12")),
+            ("峰會星期日舉行", Some("2025-04-13")),
+            ("峰會將於周六舉行", Some("2025-04-19")),
+            ("峰会已于周四举行", Some("2025-04-10")),
+            ("峰會上周五舉行", Some("2025-04-11")),
+            ("峰会下周一举行", Some("2025-04-21")),
+            ("峰會本周日舉行", Some("2025-04-20")),
+            ("峰會每周一舉行", None),
+            ("峰会为期一周一次", None),
+        ] {
+            assert_eq!(date(text, Some("2025-04-15")).as_deref(), expected, "{text}");
+        }
+        assert_eq!(date("峰會周四在香港舉行", None), None);
+        assert_eq!(Date::new(2025, 4, 15).map(Date::weekday), Some(1));
+        assert_eq!(Date::new(1970, 1, 1).map(Date::weekday), Some(3));
     }
 
     #[test]

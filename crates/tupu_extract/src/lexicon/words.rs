@@ -400,6 +400,12 @@ roles! {
     PublicationEnding = "publication-ending",
     /// 以下簡稱, 下稱: introduces an abbreviation in parentheses.
     AbbreviationMarker = "abbreviation-marker",
+    /// 次, 場: counts occasions; a count before an event's name is no part of it (舉行一次升旗
+    /// 儀式; `recognize::names::ending::event_name`).
+    OccasionMeasure = "occasion-measure",
+    /// 儀式, 典禮: a ceremony, a happening one attends or holds; held or attended, the words
+    /// before it name it (`recognize::names::marker::attended_or_held`).
+    CeremonyWord = "ceremony-word",
     /// 隆重, 盛大: an adverb between an event's venue and its verb.
     CeremonyAdverb = "ceremony-adverb",
     /// 舉行, 開幕, 召開: an event is held (在X舉行: X is the venue).
@@ -493,14 +499,26 @@ roles! {
     LastMonth = "last-month",
     /// 下月: the month after publication.
     NextMonth = "next-month",
-    /// 昨日: the day before publication.
+    /// 昨日, 昨晚: the day before publication.
     Yesterday = "yesterday",
-    /// 今日: the day of publication.
+    /// 今日, 今早: the day of publication.
     Today = "today",
-    /// 前日: two days before publication.
+    /// 前日, 前晚: two days before publication.
     DayBeforeYesterday = "day-before-yesterday",
-    /// 明日: the day after publication.
+    /// 明日, 明早: the day after publication.
     Tomorrow = "tomorrow",
+    /// 周, 星期: before 一…六 or a Sunday word, a day of the week (`date::read::weekday_at`).
+    WeekWord = "week-word",
+    /// 日, 天: after a week word, Sunday (周日, 星期天).
+    SundayWord = "sunday-word",
+    /// 上, 上個: before a week word, the week before publication's (上周五).
+    LastWeek = "last-week",
+    /// 下, 下個: before a week word, the week after publication's (下周一).
+    NextWeek = "next-week",
+    /// 本, 這: before a week word, the week of publication (本周三).
+    ThisWeek = "this-week",
+    /// 每: before a week word, every such day, no date (每周一).
+    EveryWeek = "every-week",
     /// 將於, 即將: a bare day around it is on or after publication.
     ComingMarker = "coming-marker",
     /// 已於: a bare day after it is on or before publication.

@@ -124,7 +124,8 @@ pub(super) fn crossed_by_another_ending(a: &Analysis<'_>, suffix: Span) -> bool 
     })
 }
 
-/// An event's name: without the edition (第二屆, 本次), with a leading year (2025浙江…大會).
+/// An event's name: without the edition (第二屆, 本次) or a count of occasions (一次), with a
+/// leading year (2025浙江…大會).
 fn event_name(a: &Analysis<'_>, span: Span) -> Span {
     let mut span = span;
     // 第二屆X, 本次X at the start; 期望今次論壇: a two-character edition word anywhere.
@@ -136,6 +137,14 @@ fn event_name(a: &Analysis<'_>, span: Span) -> Span {
                 break;
             }
         }
+    }
+    // 舉行一次升旗儀式, 兩場座談會: a count of occasions opens no name.
+    let mut p = span.start;
+    while p < span.end && counts_char(a, a.char_at(p)) {
+        p += 1;
+    }
+    if p > span.start && p + 2 < span.end && a.class(Role::OccasionMeasure).has_char(a.char_at(p)) {
+        span.start = p + 1;
     }
     // A year written right before the name belongs to it.
     let s = span.start;

@@ -24,6 +24,7 @@ pub(super) const MARKERS: &[(&str, Marker)] = &[
     ("the government of an administrative unit", administrative_government),
     ("joined to an event", joined_to_an_event),
     ("an edition number before an event", edition_before_an_event),
+    ("an event attended or held", attended_or_held),
 ];
 
 /// Whether a name with a weak ending carries a proper-name marker.
@@ -112,6 +113,38 @@ fn edition_before_an_event(a: &Analysis<'_>, span: Span, kind: EntityKind) -> bo
     kind == EntityKind::Event
         && crate::resolve::edition_before(a, span.start).is_some()
         && !crate::numeral::is_numeral_char(a.char_at(span.start))
+}
+
+/// How far after an event's name its holding verb may stand (將於下周一上午在會展中心舉行).
+const HELD_WITHIN: usize = 24;
+
+/// A ceremony someone attends or holds: an attending or holding verb right before it (出席法律
+/// 年度開啟典禮, 舉行甲商會落戶儀式), or a holding verb later in its clause (甲商會落戶儀式將於
+/// 明日在會展中心舉行). A ceremony word alone describes (將設簽約儀式); one held or attended is a
+/// particular happening, and the words before the ceremony word name it. Not meetings: 出席工作
+/// 會議, 召開員工大會 are a body's routine.
+fn attended_or_held(a: &Analysis<'_>, span: Span, kind: EntityKind) -> bool {
+    if kind != EntityKind::Event || a.class_word_before(Role::CeremonyWord, span.end).is_none() {
+        return false;
+    }
+    let before = [Role::AttendingVerb, Role::HoldingVerb].iter().any(|&r| a.class_word_before(r, span.start).is_some());
+    before || held_later_in_clause(a, span.end)
+}
+
+/// Whether a holding verb (舉行, 召開) comes after `from` within [`HELD_WITHIN`] characters and
+/// before the clause ends.
+fn held_later_in_clause(a: &Analysis<'_>, from: usize) -> bool {
+    let end = (from + HELD_WITHIN).min(a.chars.len());
+    for p in from..end {
+        let c = a.char_at(p);
+        if crate::text::CLAUSE_END.contains(&c) || crate::text::SENTENCE_END.contains(&c) {
+            return false;
+        }
+        if a.class_word_at(Role::HoldingVerb, p).is_some() {
+            return true;
+        }
+    }
+    false
 }
 
 /// The government of an administrative unit named with its 市/省/縣: 鹽城市人民政府.
@@ -214,6 +247,18 @@ mod tests {
             EntityKind::Event,
             [("第三屆南灣圓桌會議開幕。", "南灣圓桌會議"), ("第12届南湾圆桌会议开幕。", "南湾圆桌会议")],
             [("第三屆二次南灣會議開幕。", "二次南灣會議"), ("本届南湾圆桌会议开幕。", "南湾圆桌会议")],
+        ),
+        (
+            "an event attended or held",
+            EntityKind::Event,
+            [
+                ("局長今日出席南灣商會落戶儀式。", "南灣商會落戶儀式"),
+                ("南湾商会落户仪式将于明日上午在会展中心举行。", "南湾商会落户仪式"),
+            ],
+            [
+                ("南灣商會落戶儀式的安排尚未公布。", "南灣商會落戶儀式"),
+                ("南湾商会落户仪式的安排，将于明日公布后举行。", "南湾商会落户仪式"),
+            ],
         ),
     ];
 

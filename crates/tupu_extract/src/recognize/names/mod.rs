@@ -187,6 +187,27 @@ mod tests {
         assert!(has(&f, "2026西部数字经济发展大会", EntityKind::Event), "{f:?}");
     }
 
+    /// A ceremony held or attended is named by the words before it; a count of occasions is no
+    /// part of the name; a ceremony nobody holds or attends names nothing.
+    #[test]
+    fn ceremonies_held_or_attended() {
+        for (text, name) in [
+            ("局長昨日出席南灣商會落戶儀式並致辭。", Some("南灣商會落戶儀式")),
+            ("局长昨日出席南湾商会落户仪式并致辞。", Some("南湾商会落户仪式")),
+            ("南灣書院開學典禮將於下周一上午在書院禮堂舉行。", Some("南灣書院開學典禮")),
+            ("南湾书院开学典礼将于下周一上午在书院礼堂举行。", Some("南湾书院开学典礼")),
+            ("書院每周舉行一次升旗儀式。", None),
+            ("书院每周举行一次升旗仪式。", None),
+            ("南灣書院開學典禮的安排尚未公布。", None),
+            ("南湾书院开学典礼的安排尚未公布。", None),
+        ] {
+            let f = names(text);
+            let events: Vec<&str> =
+                f.iter().filter(|(_, k)| *k == EntityKind::Event).map(|(n, _)| n.as_str()).collect();
+            assert_eq!(events, name.into_iter().collect::<Vec<_>>(), "{text}: {f:?}");
+        }
+    }
+
     #[test]
     fn foreign_country_is_split_from_an_organisation() {
         let f = names("法國巴斯德研究所代表出席。");
