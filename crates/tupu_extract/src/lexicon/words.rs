@@ -359,6 +359,9 @@ roles! {
     /// 型, 式, 類: the last character of a type word (股票型, 封閉式); a few ordinary words ending
     /// in one before an ending name a kind of thing (`recognize::names::ending::generic_type`).
     TypeMorpheme = "type-morpheme",
+    /// 第: opens an ordinal (第二輪), an edition of one thing, not a count of many
+    /// (`recognize::names::ending::brand_opens_with_an_ordinary_word`).
+    OrdinalPrefix = "ordinal-prefix",
     /// 個, 家, 項: after a numeral, a count (30個…試驗區 is a class of things, not a name).
     CountingMeasure = "counting-measure",
     /// 餘, 多, 幾: count words that stand among numerals (二十餘個).

@@ -280,16 +280,22 @@ fn generic_type(a: &Analysis<'_>, c: &EndingCandidate<'_>) -> bool {
         && !names_on_its_own(&GeneralLexicon::embedded().segment(a.chars, c.stem))
 }
 
+/// Longest object after a leading verb that [`brand_opens_with_an_ordinary_word`] reads as a
+/// clause (挑選新基金, 看重貨幣基金); a longer run of words after it is more often a name whose
+/// first word the general lexicon also tags as a verb (a police children's education trust fund).
+const MAX_OBJECT: usize = 4;
+
 /// A body named by its brand (the brand endings: 集團, 公司, 基金, 銀行, 大學, 醫院) does not
 /// open with a verb, a numeral word or a time word of two characters or more followed only by
 /// ordinary words: 挑選新基金, 看重貨幣基金 (a verb and its object), 多數基金公司, 一些國外大學
-/// (a count of such bodies), 上週債券基金 (when, and which kind). A time word alone before the
+/// (a count of such bodies; an ordinal, 第二輪X基金, is an edition of one), 上週債券基金 (when,
+/// and which kind). A time word alone before the
 /// ending may name a fund (a 未來基金), and a verb alone is left to
 /// [`opens_with_a_word_that_cannot_begin_a_name`]. A known name at the start, quotes, or a
 /// proper name, abbreviation or Latin letters after the first word keep it (a brand of its own).
 fn brand_opens_with_an_ordinary_word(a: &Analysis<'_>, c: &EndingCandidate<'_>) -> bool {
     if c.quoted
-        || c.stem.len() < 3
+        || c.stem.len() < 2
         || !a.class(Role::BrandEnding).contains(a.folded(c.suffix_span))
         || a.word_starting_at(c.span.start, |w| matches!(w, WordClass::Known(_))).is_some()
     {
@@ -299,9 +305,11 @@ fn brand_opens_with_an_ordinary_word(a: &Analysis<'_>, c: &EndingCandidate<'_>) 
     let Some(pos) = segments.first().filter(|s| s.span.len() >= 2).and_then(|s| s.entry).map(|e| e.pos) else {
         return false;
     };
+    let first = segments[0].span;
     let opens = match pos {
-        PartOfSpeech::Verb | PartOfSpeech::Time => segments.len() >= 2,
-        PartOfSpeech::Numeral => true,
+        PartOfSpeech::Verb => segments.len() >= 2 && c.stem.end - first.end <= MAX_OBJECT,
+        PartOfSpeech::Time => segments.len() >= 2,
+        PartOfSpeech::Numeral => !a.class(Role::OrdinalPrefix).has_char(a.char_at(first.start)),
         _ => false,
     };
     opens && !names_on_its_own(&segments[1..])
@@ -559,6 +567,8 @@ mod tests {
         }
         for (text, ending) in [
             ("不過，大多數銀行下調利率。", "銀行"),
+            ("不過，眾多基金增持股票。", "基金"),
+            ("不过，众多基金增持股票。", "基金"),
             ("不过，大多数银行下调利率。", "银行"),
             ("不過，上週債券基金普遍上升。", "基金"),
             ("不过，上周债券基金普遍上升。", "基金"),
@@ -566,6 +576,10 @@ mod tests {
             ("专家建议，看重货币基金的投资者留意风险。", "基金"),
         ] {
             assert!(rejects("a brand's name opens with an ordinary word", text, ending), "{text}");
+        }
+        for (text, ending) in [("去年，第三輪支援基金推出。", "基金"), ("去年，第三轮支援基金推出。", "基金")]
+        {
+            assert!(!rejects("a brand's name opens with an ordinary word", text, ending), "{text}: an edition");
         }
     }
 
