@@ -297,6 +297,12 @@ roles! {
     ThisEdition = "this-edition",
     /// 首屆, 上屆, 今年: another edition or a year before an event's name (dropped from it).
     OtherEdition = "other-edition",
+    /// 阿: the familiar prefix of a nickname — 阿 and one character name a person the tagger
+    /// proposes without a surname (阿明; `tagged_people::familiar_name`).
+    FamiliarPrefix = "familiar-prefix",
+    /// 姨, 伯, 婆: after the familiar prefix a kinship word of address, no nickname (阿姨, 阿伯:
+    /// the general lexicon tags most of them as names; `tagged_people::familiar_name`).
+    KinAddress = "kin-address",
     /// 等, 的, 在: a given name does not end with it (王勇等 is 王勇).
     NotInGivenName = "not-in-given-name",
     /// 在, 表, 指: often follows a name (a verb or preposition starts).

@@ -12,7 +12,7 @@
 //!    word it swallowed (陳大文太太 → 陳大文), and cut to a person already found or proposed
 //!    whose name it extends (in-article consistency: 陳大文倚 → 陳大文 when 陳大文 is a person).
 //! 2. It is then a person unless one of the [`REJECTIONS`] applies: not two to four ideographs,
-//!    no surname from `surnames.tsv` (or not a transliteration with a stronger margin), too small
+//!    no surname from `surnames.tsv` (or not a transliteration or a nickname, 阿明, with a stronger margin), too small
 //!    a margin, inside or across a mention already placed (an organisation, a place, a known
 //!    name), across a word boundary of the general lexicon, a common word, a title of a work.
 //! 3. An accepted name is the same person everywhere else it stands as a word.
@@ -294,7 +294,23 @@ fn not_two_to_four_ideographs(a: &Analysis<'_>, _: &GeneralLexicon, p: &Proposal
 /// A Chinese name opens with a surname of `surnames.tsv`; a name without one must be a
 /// transliteration (`transliteration.tsv`) the tagger is surer of: 特朗普.
 fn no_surname_nor_transliteration(a: &Analysis<'_>, _: &GeneralLexicon, p: &Proposal) -> bool {
-    !(has_surname(a, p.span) || (is_transliterated(a, p.span) && p.margin >= MIN_MARGIN_TRANSLITERATED))
+    !(has_surname(a, p.span)
+        || (is_transliterated(a, p.span) && p.margin >= MIN_MARGIN_TRANSLITERATED)
+        || familiar_name(a, p))
+}
+
+/// A nickname: the familiar prefix (`function_words.tsv`, familiar-prefix: 阿) and one
+/// character, the way Hong Kong reporting names interviewees and pseudonymous people (阿明說,
+/// 受訪者阿玲). Without a surname only the tagger vouches for it, so it needs the margin of a
+/// transliteration. A kinship word after the prefix makes a form of address, no name (阿姨,
+/// 阿伯; `function_words.tsv`, kin-address: the general lexicon tags most of them as names).
+fn familiar_name(a: &Analysis<'_>, p: &Proposal) -> bool {
+    let second = a.char_at(p.span.start + 1);
+    p.span.len() == 2
+        && p.margin >= MIN_MARGIN_TRANSLITERATED
+        && a.class(Role::FamiliarPrefix).has_char(a.char_at(p.span.start))
+        && is_cjk(second)
+        && !a.class(Role::KinAddress).has_char(second)
 }
 
 /// The tagger is not sure enough of this exact span.
@@ -476,6 +492,15 @@ mod tests {
     }
 
     #[test]
+    fn a_nickname_is_a_person_and_a_kinship_word_is_not() {
+        assert_people(
+            ["受訪的街坊阿強說，他每日都會到公園做運動。", "受访的街坊阿强说，他每日都会到公园做运动。"],
+            [&["阿強"], &["阿强"]],
+        );
+        assert_people(["她說阿姨每日都會到公園。", "她说阿姨每日都会到公园。"], [&[], &[]]);
+    }
+
+    #[test]
     fn days_and_common_words_are_no_people() {
         assert_people(["工會計劃於周五遊行，高達三千人參加。", "工会计划于周五游行，高达三千人参加。"], [&[], &[]]);
     }
@@ -540,6 +565,12 @@ mod tests {
             ("no surname and no transliteration", "嘉賓大文明表示", "大文明", 50.0, true),
             ("no surname and no transliteration", "總統特朗普表示", "特朗普", 50.0, false),
             ("no surname and no transliteration", "總統特朗普表示", "特朗普", 12.0, true),
+            ("no surname and no transliteration", "受訪者阿強表示", "阿強", 30.0, false),
+            ("no surname and no transliteration", "受访者阿强表示", "阿强", 30.0, false),
+            ("no surname and no transliteration", "受訪者阿強表示", "阿強", 12.0, true),
+            ("no surname and no transliteration", "受訪者阿強仔表示", "阿強仔", 30.0, true),
+            ("no surname and no transliteration", "她的阿姨表示", "阿姨", 30.0, true),
+            ("no surname and no transliteration", "她的阿婶表示", "阿婶", 30.0, true),
             ("too small a margin", "陳志明表示", "陳志明", 5.0, true),
             ("too small a margin", "陈志明表示", "陈志明", 15.0, false),
             ("a lexicon word crosses its edge", "有關於志明的報道", "於志明", 50.0, true),
