@@ -113,7 +113,7 @@ fn describe(a: &Analysis<'_>, event: EntityId, main: bool) -> EventDetails {
     }
     // A start date said with 開幕/舉行 but not with the venue.
     if details.start.is_none() {
-        details.start = sentences.iter().find_map(|&s| date_before(a, s, s.end));
+        details.start = sentences.iter().find_map(|&s| date_before(a, s, held_by(a, s, event)));
     }
     details.speakers = speakers(a, event, &sentences, main);
     details
@@ -145,6 +145,15 @@ fn venue(a: &Analysis<'_>, sentence: Span) -> Option<(Vec<EntityId>, usize)> {
         return Some((ids, verb_at));
     }
     None
+}
+
+/// Where the sentence says the event is held: the end of the first holding verb after the
+/// event's first mention in it (「X將於周三召開，發言人周二表示」 → 召開: its date is 周三, not the
+/// later 周二), else the sentence's end.
+fn held_by(a: &Analysis<'_>, sentence: Span, event: EntityId) -> usize {
+    let from = a.entities.get(event).mentions.iter().filter(|m| sentence.contains(**m)).map(|m| m.end).min();
+    from.and_then(|from| (from..sentence.end).find_map(|p| a.class_word_at(Role::HoldingVerb, p)))
+        .map_or(sentence.end, |verb| verb.end)
 }
 
 /// The date written last before `limit` in the sentence (the one the verb goes with).
@@ -309,6 +318,18 @@ mod tests {
             let e = x.events.iter().find(|e| x.entities[e.event].label == name).expect("the incident");
             assert!(e.speakers.is_empty(), "{text}: {:?}", e.speakers);
             assert!(e.duration.is_none(), "{text}: {:?}", e.duration);
+        }
+    }
+
+    /// The date of the verb that holds the event, not a later one in the sentence.
+    #[test]
+    fn the_start_is_the_date_of_the_holding_verb() {
+        for text in [
+            "「南海論壇」將於周三召開，發言人周二表示，議程已定。",
+            "“南海论坛”将于周三召开，发言人周二表示，议程已定。",
+        ] {
+            let x = extract(text, Some("2025-04-15"));
+            assert_eq!(x.events[0].start.map(|d| d.lexical()).as_deref(), Some("2025-04-16"), "{text}");
         }
     }
 

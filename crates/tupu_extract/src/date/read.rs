@@ -116,7 +116,7 @@ impl<'l> DateReader<'l> {
         {
             return None;
         }
-        let weekday = i64::try_from(weekday).ok()?;
+        let weekday = i64::from(weekday);
         let this_week = p.minus_days(p.weekday() - weekday);
         let week = [(Role::LastWeek, -7), (Role::NextWeek, 7), (Role::ThisWeek, 0)]
             .into_iter()
