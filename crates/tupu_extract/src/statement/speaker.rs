@@ -238,6 +238,9 @@ pub(crate) fn role_named_speakers(a: &mut Analysis<'_>) {
     }
 }
 
+/// Mentions of lexicon entries: (entry, where).
+type EntryMentions = Vec<(usize, Span)>;
+
 /// 政府 standing alone at the head of its clause before a speech verb (政府表示, 政府亦宣布):
 /// the government named last before it in its paragraph (甲國政府…。政府表示
 /// is 甲國政府's statement); with none, the government of the article's region when the lexicon
@@ -247,7 +250,7 @@ pub(crate) fn role_named_speakers(a: &mut Analysis<'_>) {
 fn unnamed_government_speakers(
     a: &Analysis<'_>,
     organisations: &[(Span, EntityId)],
-) -> (Vec<(EntityId, Span)>, Vec<(usize, Span)>) {
+) -> (Vec<(EntityId, Span)>, EntryMentions) {
     let (mut named, mut home) = (Vec::new(), Vec::new());
     let region_government = home_government(a);
     for word in a.class(Role::UnnamedGovernment).words() {
