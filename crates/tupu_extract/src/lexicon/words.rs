@@ -276,7 +276,8 @@ roles! {
     /// [`Role::GovernmentEnding`], which keeps a foreign ministry's country).
     AuthorityEnding = "authority-ending",
     /// 政府 standing alone: the government, unnamed (a 當局 after it refers to it, not to a body
-    /// named before it).
+    /// named before it; statements: 政府表示 is the statement of the government named just
+    /// before it, else of the article's region's one government).
     UnnamedGovernment = "unnamed-government",
     /// 發言人 standing without its body (statements: speaks for the body whose spokesman spoke
     /// last: 外交部發言人表示…。發言人又指).

@@ -102,27 +102,45 @@ fn choose(entries: &[usize], present: &HashSet<usize>, region: Region, known: &[
 
 /// Adds a mention of lexicon entry `entry` at `span`.
 pub(crate) fn add_known(a: &mut Analysis<'_>, entry: usize, span: Span) -> usize {
-    let k = &a.lex.known[entry];
     let surface = a.surface(span).to_owned();
-    let existing = a.entities.of_known(entry);
-    let id = match existing {
+    let id = match a.entities.of_known(entry) {
         Some(id) => {
             a.entities.add_name(id, &surface, true);
             id
         }
-        None => {
-            let id = a.entities.create(k.kind, &surface, true);
-            let d = a.entities.get_mut(id);
-            d.known = Some(entry);
-            d.known_key = Some(k.key.clone());
-            d.english.clone_from(&k.english);
-            d.lexicon_names.insert(k.name.clone());
-            d.lexicon_names.extend(k.aliases.iter().cloned());
-            a.entities.set_known(id, entry);
-            id
-        }
+        None => new_known(a, entry, &surface),
     };
     a.entities.add_mention(id, span, &surface);
+    id
+}
+
+/// Adds a mention at `span` of lexicon entry `entry` where the text refers to it by a common
+/// word (政府 for the region's government): the word is no name of the entity, which is named
+/// by the lexicon's canonical name when the article writes none of its names.
+pub(crate) fn add_known_reference(a: &mut Analysis<'_>, entry: usize, span: Span) -> usize {
+    let id = match a.entities.of_known(entry) {
+        Some(id) => id,
+        None => {
+            let name = a.lex.known[entry].name.clone();
+            new_known(a, entry, &name)
+        }
+    };
+    let surface = a.surface(span).to_owned();
+    a.entities.add_mention(id, span, &surface);
+    id
+}
+
+/// A new entity for lexicon entry `entry`, first named `name`.
+fn new_known(a: &mut Analysis<'_>, entry: usize, name: &str) -> usize {
+    let k = &a.lex.known[entry];
+    let id = a.entities.create(k.kind, name, true);
+    let d = a.entities.get_mut(id);
+    d.known = Some(entry);
+    d.known_key = Some(k.key.clone());
+    d.english.clone_from(&k.english);
+    d.lexicon_names.insert(k.name.clone());
+    d.lexicon_names.extend(k.aliases.iter().cloned());
+    a.entities.set_known(id, entry);
     id
 }
 

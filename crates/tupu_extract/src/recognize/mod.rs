@@ -6,7 +6,7 @@
 //! proposes where no rule contradicts it, then the posts written at every person's mentions.
 
 mod captioned_people;
-mod known;
+pub(crate) mod known;
 mod listed_people;
 mod names;
 pub(crate) mod person;

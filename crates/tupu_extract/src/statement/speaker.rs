@@ -186,7 +186,9 @@ fn unmarked_name_occurrences(a: &Analysis<'_>) -> Vec<(EntityId, Span)> {
 ///   named last before it ([`Analysis::referred_body`]); with none, 警方 is one organisation of
 ///   the article named by the word, and the others are nobody;
 /// - a bare 發言人 ([`Role::Spokesman`]): the body whose spokesman was named last before it
-///   (外交部發言人表示…。發言人又指); with none, it stays nobody.
+///   (外交部發言人表示…。發言人又指); with none, it stays nobody;
+/// - 政府 standing alone ([`Role::UnnamedGovernment`]): the government named before it or the
+///   region's ([`unnamed_government_speakers`]).
 ///
 /// Only where the word opens a clause and a speech verb follows it (past adverbs): elsewhere the
 /// word is no speaker (被警方拘捕). One pass over the occurrences of a few words: linear.
@@ -225,10 +227,57 @@ pub(crate) fn role_named_speakers(a: &mut Analysis<'_>) {
         }
     }
     found.extend(report_speakers(a));
+    let (named, home) = unnamed_government_speakers(a, &organisations);
+    found.extend(named);
     for (id, span) in found {
         let surface = a.surface(span).to_owned();
         a.entities.add_mention(id, span, &surface);
     }
+    for (entry, span) in home {
+        crate::recognize::known::add_known_reference(a, entry, span);
+    }
+}
+
+/// Mentions of lexicon entries: (entry, where).
+type EntryMentions = Vec<(usize, Span)>;
+
+/// 政府 standing alone at the head of its clause before a speech verb (政府表示, 政府亦宣布):
+/// the government named last before it in its paragraph (甲國政府…。政府表示
+/// is 甲國政府's statement); with none, the government of the article's region when the lexicon
+/// knows one only ([`home_government`]: Hong Kong's, Macau's; the mainland has many), found as
+/// a lexicon entry (`.1`); else nobody. Reporting of a region calls its own government 政府.
+/// One pass over the occurrences of a word or two: linear.
+fn unnamed_government_speakers(
+    a: &Analysis<'_>,
+    organisations: &[(Span, EntityId)],
+) -> (Vec<(EntityId, Span)>, EntryMentions) {
+    let (mut named, mut home) = (Vec::new(), Vec::new());
+    let region_government = home_government(a);
+    for word in a.class(Role::UnnamedGovernment).words() {
+        for span in a.occurrences(word) {
+            if !a.entities.is_free(span) || !a.role_word_speaks(span) {
+                continue;
+            }
+            if let Some(id) = a.government_named_before(span.start, organisations) {
+                named.push((id, span));
+            } else if let Some(entry) = region_government {
+                home.push((entry, span));
+            }
+        }
+    }
+    (named, home)
+}
+
+/// The one lexicon entry of a government (class `government`, a name ending in 政府) of the
+/// article's region, if the lexicon knows exactly one (香港特別行政區政府 for a Hong Kong
+/// article; none for the mainland, whose provinces have governments of their own).
+fn home_government(a: &Analysis<'_>) -> Option<usize> {
+    let unnamed = a.class(Role::UnnamedGovernment);
+    let mut found = a.lex.known.iter().enumerate().filter(|(_, k)| {
+        k.class == crate::lexicon::KnownClass::Government && k.region == Some(a.region) && unnamed.ends(&k.key)
+    });
+    let (entry, _) = found.next()?;
+    found.next().is_none().then_some(entry)
 }
 
 /// The classes of words that speak for an organisation named before them, each with the endings
@@ -307,6 +356,21 @@ impl Analysis<'_> {
             return None;
         }
         Some(*id)
+    }
+
+    /// The government named last before `pos` in its paragraph (an organisation whose name ends
+    /// in 政府): what a 政府 standing alone at `pos` refers to. Only its own paragraph: Hong Kong
+    /// reporting names the central government in passing and goes on calling its own 政府.
+    fn government_named_before(&self, pos: usize, organisations: &[(Span, EntityId)]) -> Option<EntityId> {
+        let unnamed = self.class(Role::UnnamedGovernment);
+        let before = organisations.partition_point(|(s, _)| s.end <= pos);
+        let (span, id) = organisations[..before].iter().rev().take(REFERENCE_REACH).find(|(s, _)| {
+            let name = self.folded(*s);
+            unnamed.ends(name) && !unnamed.contains(name)
+        })?;
+        let paragraphs = self.text().paragraphs();
+        let here = paragraphs.partition_point(|p| p.span.end <= pos);
+        paragraphs.get(here).is_some_and(|p| span.start >= p.span.start).then_some(*id)
     }
 
     /// Whether the government body at `body` is what a 當局 at `pos` refers to: named in the
@@ -736,6 +800,46 @@ mod tests {
             let mut a = analysis_with(text, None, &[]);
             role_named_speakers(&mut a);
             assert_eq!(a.entities.ids().count(), 0, "{text}");
+        }
+    }
+
+    #[test]
+    fn the_government_standing_alone_speaks_for_the_government_named_before_it() {
+        for text in ["甲國政府宣布制裁。政府表示，措施即日生效。", "甲国政府宣布制裁。政府又称，措施即日生效。"]
+        {
+            let mut a = analysis_with(text, None, &[("甲國政府", EntityKind::Organization)]);
+            role_named_speakers(&mut a);
+            let anchors = all_anchors(&a);
+            assert_eq!(anchors.len(), 2, "{text}");
+            assert_eq!(anchors[1].speaker, anchors[0].speaker, "{text}");
+        }
+    }
+
+    #[test]
+    fn the_government_standing_alone_speaks_for_the_one_government_of_the_region() {
+        let mut a = analysis_with("本港昨日新增三宗個案。政府表示，會加強檢測。", None, &[]);
+        assert_eq!(a.region, crate::article::Region::HongKong);
+        role_named_speakers(&mut a);
+        let anchors = all_anchors(&a);
+        assert_eq!(anchors.len(), 1);
+        let id = anchors[0].speaker.expect("speaker");
+        assert_eq!(
+            a.entities.get(id).known_key.as_deref(),
+            Some(crate::normalize::fold("香港特別行政區政府").as_str())
+        );
+        // Named by the lexicon, not by the common word.
+        assert!(a.entities.get(id).full_names.contains_key("香港特別行政區政府"));
+        assert!(!a.entities.get(id).full_names.contains_key("政府"));
+        // Not the head of its clause, no speech verb after it, or a region with many
+        // governments: nobody.
+        for text in [
+            "本港昨日新增三宗個案。市民要求政府表示立場。",
+            "本港昨日新增三宗個案。政府總部外有人示威。",
+            "内地昨日新增三宗病例。政府表示，会加强检测。",
+        ] {
+            let mut a = analysis_with(text, None, &[]);
+            role_named_speakers(&mut a);
+            assert!(all_anchors(&a).is_empty(), "{text}");
         }
     }
 
