@@ -30,6 +30,36 @@ pub(crate) fn is_quote_mark(c: char) -> bool {
     OPEN_QUOTES.contains(&c) || CLOSE_QUOTES.contains(&c)
 }
 
+/// Whether `c` opens round brackets (full-width or ASCII), which hold asides, abbreviations and
+/// captions' positions: 香港金融發展局（金發局）.
+pub(crate) fn is_open_bracket(c: char) -> bool {
+    matches!(c, '（' | '(')
+}
+
+/// Whether `c` closes round brackets (full-width or ASCII).
+pub(crate) fn is_close_bracket(c: char) -> bool {
+    matches!(c, '）' | ')')
+}
+
+/// The bracket that closes one opened by `open`, in the same width: （…） and (…).
+pub(crate) fn closing_bracket(open: char) -> Option<char> {
+    match open {
+        '（' => Some('）'),
+        '(' => Some(')'),
+        _ => None,
+    }
+}
+
+/// Where the round brackets that close right before `end` open, looked for at most `reach`
+/// characters back: the start of 「（金發局）」 in 「香港金融發展局（金發局）主席」 for `end` at 主席.
+/// Rules skip such an aside to find what stands before it.
+pub(crate) fn bracket_opening(chars: &[char], end: usize, reach: usize) -> Option<usize> {
+    if end == 0 || !chars.get(end - 1).is_some_and(|&c| is_close_bracket(c)) {
+        return None;
+    }
+    (end.saturating_sub(reach)..end - 1).rev().find(|&q| chars.get(q).is_some_and(|&c| is_open_bracket(c)))
+}
+
 /// Dashes and tildes: between two numbers or dates they join the ends of a range (30-40, 9日～10日).
 pub(crate) const DASHES: &[char] = &['-', '~', '～', '—', '－', '–', '〜'];
 

@@ -16,7 +16,7 @@ use crate::lexicon::Role;
 use crate::lexicon::general::{GeneralLexicon, PartOfSpeech};
 use crate::numeral::is_numeral_char;
 use crate::span::Span;
-use crate::text::is_cjk;
+use crate::text::{is_cjk, is_close_bracket, is_open_bracket};
 
 use super::listed_people::is_listed_name;
 use super::tagged_people::{accept_person, everywhere};
@@ -43,14 +43,6 @@ pub(crate) fn recognise(a: &mut Analysis<'_>) {
     for (id, span) in accepted {
         everywhere(a, id, span);
     }
-}
-
-fn is_open_bracket(c: char) -> bool {
-    c == '（' || c == '('
-}
-
-fn is_close_bracket(c: char) -> bool {
-    c == '）' || c == ')'
 }
 
 /// Whether the brackets opening at `open` hold a caption position: a row perhaps (前排), a

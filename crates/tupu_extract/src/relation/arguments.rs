@@ -10,7 +10,7 @@ use crate::analysis::Analysis;
 use crate::lexicon::{Role, WordClass};
 use crate::model::{EntityId, EntityKind};
 use crate::span::Span;
-use crate::text::CLAUSE_END;
+use crate::text::{CLAUSE_END, is_close_bracket, is_open_bracket};
 
 /// Most characters (other than titles and quotation marks) between an argument and its verb.
 const MAX_GAP: usize = 12;
@@ -52,8 +52,8 @@ impl Analysis<'_> {
                 continue;
             }
             match c {
-                '（' | '(' if open.is_none() => open = Some(pos),
-                '）' | ')' => {
+                c if is_open_bracket(c) && open.is_none() => open = Some(pos),
+                c if is_close_bracket(c) => {
                     if let Some(start) = open.take() {
                         out.push(Span::new(start, pos + 1));
                     }

@@ -5,7 +5,7 @@ use crate::analysis::Analysis;
 use crate::lexicon::{Role, WordClass};
 use crate::model::EntityKind;
 use crate::span::Span;
-use crate::text::is_cjk;
+use crate::text::{is_cjk, is_open_bracket};
 
 use super::is_quoted;
 
@@ -80,7 +80,7 @@ fn title_after(a: &Analysis<'_>, span: Span, _: EntityKind) -> bool {
 
 /// An abbreviation introduced right after it: 北辰研發中心（北辰中心）.
 fn abbreviation_after(a: &Analysis<'_>, span: Span, _: EntityKind) -> bool {
-    matches!(a.char_at(span.end), '（' | '(')
+    is_open_bracket(a.char_at(span.end))
 }
 
 /// A place name right after a known place: 杭州市西湖區.

@@ -13,7 +13,7 @@ use crate::lexicon::{Role, WordClass};
 use crate::model::EntityKind;
 use crate::numeral::{is_numeral_char, magnitude};
 use crate::span::Span;
-use crate::text::is_cjk;
+use crate::text::{bracket_opening, is_cjk};
 
 use super::counts_char;
 use super::ending::is_conjunction_at;
@@ -142,10 +142,7 @@ fn is_known_place(a: &Analysis<'_>, class: WordClass) -> bool {
 /// A short known place in parentheses inside a name: 國電投海岬（鹽城）風電裝備有限公司; a known
 /// place right before the parenthesis opens the name (中國（長沙）跨境電子商務綜合試驗區).
 fn place_in_parentheses(a: &Analysis<'_>, _: &Reading, p: usize) -> Option<Carry> {
-    if !matches!(a.char_at(p - 1), '）' | ')') {
-        return None;
-    }
-    let open = (p.saturating_sub(7)..p - 1).rev().find(|&q| matches!(a.char_at(q), '（' | '('))?;
+    let open = bracket_opening(a.chars, p, 7)?;
     let place_inside = a.word_starting_at(open + 1, |w| is_known_place(a, w)).is_some_and(|(w, _)| w.end == p - 1);
     if open == 0 || !is_cjk(a.char_at(open - 1)) || !place_inside {
         return None;

@@ -7,7 +7,7 @@ use crate::boundary::{Before, word_starts_at};
 use crate::lexicon::{Role, WordClass};
 use crate::model::{EntityId, EntityKind, Post};
 use crate::span::Span;
-use crate::text::is_cjk;
+use crate::text::{bracket_opening, closing_bracket, is_cjk, is_open_bracket};
 
 use super::read::read_name;
 
@@ -173,12 +173,8 @@ fn org_before(a: &Analysis<'_>, title_start: usize) -> Option<(EntityId, Span)> 
     let is_body = |id: EntityId| matches!(a.entities.kind(id), EntityKind::Organization | EntityKind::Place);
     let mut title_start = title_start;
     // 「香港金融發展局（金發局）主席」: the abbreviation in parentheses sits between body and title.
-    if title_start > 0 && matches!(a.char_at(title_start - 1), '）' | ')') {
-        if let Some(open) =
-            (title_start.saturating_sub(16)..title_start - 1).rev().find(|&q| matches!(a.char_at(q), '（' | '('))
-        {
-            title_start = open;
-        }
+    if let Some(open) = bracket_opening(a.chars, title_start, 16) {
+        title_start = open;
     }
     let mut p = title_start;
     // A place met inside the descriptor (泰國駐華大使): the post's body unless an organisation
@@ -191,12 +187,8 @@ fn org_before(a: &Analysis<'_>, title_start: usize) -> Option<(EntityId, Span)> 
             } else if a.entities.kind(id) == EntityKind::Place && span.start > 0 {
                 // 博睿集團亞太區總裁, 海岬集團（下稱「海岬」）亞太區總裁: the organisation before the region.
                 let mut before = span.start;
-                if matches!(a.char_at(before - 1), '）' | ')') {
-                    if let Some(open) =
-                        (before.saturating_sub(20)..before - 1).rev().find(|&q| matches!(a.char_at(q), '（' | '('))
-                    {
-                        before = open;
-                    }
+                if let Some(open) = bracket_opening(a.chars, before, 20) {
+                    before = open;
                 }
                 if let Some(&(org, os)) =
                     a.entities.mentions_ending_at(before).iter().find(|(id, _)| {
@@ -221,11 +213,9 @@ fn org_before(a: &Analysis<'_>, title_start: usize) -> Option<(EntityId, Span)> 
             return Some(paper);
         }
         // 港交所（…）集團行政總裁: an aside among the descriptor words.
-        if matches!(c, '）' | ')') {
-            if let Some(open) = (p.saturating_sub(16)..p - 1).rev().find(|&q| matches!(a.char_at(q), '（' | '(')) {
-                p = open;
-                continue;
-            }
+        if let Some(open) = bracket_opening(a.chars, p, 16) {
+            p = open;
+            continue;
         }
         if !is_cjk(c)
             || a.word_ending_at(p, |w| {
@@ -476,13 +466,9 @@ pub(super) fn posts_in_parentheses(a: &mut Analysis<'_>) {
 /// The inside of a parenthesis opening right at `pos` and closing within [`MAX_POST_ASIDE`]
 /// characters on the same line.
 fn aside_after(a: &Analysis<'_>, pos: usize) -> Option<Span> {
-    let close = match a.char_at(pos) {
-        '（' => '）',
-        '(' => ')',
-        _ => return None,
-    };
+    let close = closing_bracket(a.char_at(pos))?;
     let end = (pos + 1..(pos + 2 + MAX_POST_ASIDE).min(a.chars.len()))
-        .take_while(|&p| !matches!(a.char_at(p), '\n' | '（' | '('))
+        .take_while(|&p| a.char_at(p) != '\n' && !is_open_bracket(a.char_at(p)))
         .find(|&p| a.char_at(p) == close)?;
     Some(Span::new(pos + 1, end))
 }

@@ -7,7 +7,7 @@ use crate::boundary::{End, end_at};
 use crate::lexicon::{Role, TitleKind, WordClass};
 use crate::model::{EntityId, EntityKind, Post};
 use crate::span::Span;
-use crate::text::is_cjk;
+use crate::text::{is_cjk, is_open_bracket};
 
 use super::add_person;
 use super::posts::{post_after, posts_before};
@@ -173,7 +173,7 @@ fn closes_line(a: &Analysis<'_>, pos: usize) -> bool {
 /// with a parenthesis after 電/电, and the agency is the organisation the line starts with.
 fn dateline_agency(a: &Analysis<'_>, title_start: usize) -> Option<EntityId> {
     if title_start == 0
-        || !matches!(a.char_at(title_start - 1), '（' | '(')
+        || !is_open_bracket(a.char_at(title_start - 1))
         || !a.class(Role::DatelineEnd).has_char(a.char_at(title_start.saturating_sub(2)))
     {
         return None;
