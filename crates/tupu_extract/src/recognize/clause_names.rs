@@ -18,6 +18,10 @@ use crate::span::Span;
 /// clause's subject.
 const MAX_LEAD: usize = 4;
 
+/// Shortest person name looked for: two-character "people" are too often a brand's or a
+/// place's first word the tagger misread (a fund house before its fund's name).
+const MIN_PERSON: usize = 3;
+
 /// Longest person name looked for (a compound surname with a two-character given name, or a
 /// married name 林陳美娟).
 const MAX_PERSON: usize = 5;
@@ -31,7 +35,7 @@ pub(crate) fn recognise(a: &mut Analysis<'_>) {
             let d = a.entities.get(id);
             d.full_names.keys().chain(d.short_names.iter()).map(|n| crate::normalize::fold(n)).collect::<Vec<_>>()
         })
-        .filter(|n| (2..=MAX_PERSON).contains(&n.chars().count()))
+        .filter(|n| (MIN_PERSON..=MAX_PERSON).contains(&n.chars().count()))
         .collect();
     if people.is_empty() {
         return;
@@ -44,6 +48,9 @@ pub(crate) fn recognise(a: &mut Analysis<'_>) {
         .filter(|&(id, _)| {
             matches!(a.entities.kind(id), EntityKind::Organization | EntityKind::Initiative)
                 && a.entities.get(id).known.is_none()
+                // A span the article writes twice is a name (a fund, a school, a committee named
+                // after its cause); a clause is written once.
+                && a.entities.get(id).mentions.len() == 1
         })
         .collect();
     for (id, span) in candidates {
@@ -76,7 +83,7 @@ fn person_heads_a_clause(
 ) -> Option<(Span, usize)> {
     for lead in 0..=MAX_LEAD.min(span.len().saturating_sub(3)) {
         let start = span.start + lead;
-        for len in (2..=MAX_PERSON).rev() {
+        for len in (MIN_PERSON..=MAX_PERSON).rev() {
             let end = start + len;
             if end + 1 >= span.end {
                 continue;
