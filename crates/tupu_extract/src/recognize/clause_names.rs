@@ -56,7 +56,7 @@ pub(crate) fn recognise(a: &mut Analysis<'_>) {
     for (id, span) in candidates {
         let Some((person, clause_end)) = person_heads_a_clause(a, lex, &people, span) else { continue };
         let rest = name_it_ends_with(a, id, Span::new(clause_end, span.end));
-        let person_id = a.entities.named(&a.folded(person).to_owned());
+        let person_id = a.entities.named(a.folded(person));
         a.entities.remove_mention(span);
         if let Some((other, s)) = rest {
             let surface = a.surface(s).to_owned();
@@ -144,7 +144,6 @@ mod tests {
     /// (kind, label) of the people, organisations and initiatives the whole pipeline gives.
     fn names(text: &str) -> Vec<(EntityKind, String)> {
         let ex = crate::Extractor::new();
-        #[expect(clippy::expect_used, reason = "a test's own text parses")]
         let article = Article::parse(text, ArticleOptions::default()).expect("an article");
         let out = ex.extract(&article);
         let mut v: Vec<(EntityKind, String)> = out
