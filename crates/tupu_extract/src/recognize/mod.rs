@@ -6,6 +6,7 @@
 //! proposes where no rule contradicts it, then the posts written at every person's mentions.
 
 mod captioned_people;
+mod clause_names;
 pub(crate) mod known;
 mod listed_people;
 mod names;
@@ -22,7 +23,8 @@ pub(crate) struct PatternNames;
 pub(crate) struct People;
 /// People the name tagger proposes and no rule contradicts (names in lists, captions, subjects),
 /// then the people a photo caption places (陳志明（左二）), then the names listed beside any person
-/// (陳志明、黃美玲、李國強).
+/// (陳志明、黃美玲、李國強); last, the name spans that turn out to be clauses headed by one of
+/// them (陳大文今早抵達法院).
 pub(crate) struct TaggedPeople;
 /// The posts written at every person's mentions, whichever stage found the person.
 pub(crate) struct Posts;
@@ -66,6 +68,7 @@ impl Stage for TaggedPeople {
         tagged_people::recognise(analysis);
         captioned_people::recognise(analysis);
         listed_people::recognise(analysis);
+        clause_names::recognise(analysis);
     }
 }
 
