@@ -373,10 +373,30 @@ fn function_word_inside(a: &Analysis<'_>, lex: &GeneralLexicon, p: &Proposal) ->
             a.words.starting_at(q).iter().any(|w| {
                 w.span.end <= p.span.end
                     && a.lex.vocabulary.classes(w.pattern).iter().any(|&c| {
-                        is_function(c) && !(c == WordClass::Boundary && surname_as_boundary(a, lex, p.span, w.span))
+                        is_function(c)
+                            && !(c == WordClass::Boundary
+                                && (surname_as_boundary(a, lex, p.span, w.span)
+                                    || given_name_character_as_boundary(a, lex, p, w.span)))
                     })
             })
         })
+}
+
+/// A one-character boundary word that opens the given name of a three-character name is a
+/// given-name character when the tagger is as sure of the name as of a transliteration (margin
+/// 20) and the given name is no ordinary word: 亦, 乃, 其, 向 are adverbs, pronouns or
+/// prepositions in 亦表示 or 向記者, but given-name characters in 李亦山, 何乃文, 周其安, 馬向榮.
+/// A speech verb or title inside (劉重申, 陳督察) still rejects the name.
+fn given_name_character_as_boundary(a: &Analysis<'_>, lex: &GeneralLexicon, p: &Proposal, word: Span) -> bool {
+    let given = Span::new(word.start, p.span.end);
+    p.span.len() == 3
+        && word.len() == 1
+        && word.start == p.span.start + 1
+        && p.margin >= MIN_MARGIN_TRANSLITERATED
+        && has_surname(a, p.span)
+        && lex
+            .word_at(a.chars, given)
+            .is_none_or(|e| e.pos == PartOfSpeech::Person || e.freq < GeneralLexicon::ORDINARY_WORD_FREQ)
 }
 
 /// A one-character boundary word that opens the name is its surname when the character is a
@@ -527,6 +547,12 @@ mod tests {
         );
         assert_people(["這個方法容易學，回應也快。", "这个方法容易学，回应也快。"], [&[], &[]]);
         assert_people(["學生練同學表示不會參加。", "学生练同学表示不会参加。"], [&[], &[]]);
+    }
+
+    #[test]
+    fn a_boundary_character_opens_a_given_name_the_tagger_is_sure_of() {
+        assert_people(["作家何乃文表示，新書下月出版。", "作家何乃文表示，新书下月出版。"], [&["何乃文"], &["何乃文"]]);
+        assert_people(["議員周其安昨日表示反對。", "议员周其安昨日表示反对。"], [&["周其安"], &["周其安"]]);
     }
 
     #[test]
