@@ -304,6 +304,10 @@ roles! {
     /// 姨, 伯, 婆: after the familiar prefix a kinship word of address, no nickname (阿姨, 阿伯:
     /// the general lexicon tags most of them as names; `tagged_people::familiar_name`).
     KinAddress = "kin-address",
+    /// 狄, 奚, 容: a real Chinese surname left out of `surnames.tsv` because it is rare or its
+    /// character is mostly an ordinary word (容易, 利用, 回應); a name the tagger proposes with
+    /// it is a person only at a transliteration's margin (`tagged_people::rare_surname_name`).
+    RareSurname = "rare-surname",
     /// 等, 的, 在: a given name does not end with it (王勇等 is 王勇).
     NotInGivenName = "not-in-given-name",
     /// 在, 表, 指: often follows a name (a verb or preposition starts).

@@ -12,7 +12,8 @@
 //!    word it swallowed (陳大文太太 → 陳大文), and cut to a person already found or proposed
 //!    whose name it extends (in-article consistency: 陳大文倚 → 陳大文 when 陳大文 is a person).
 //! 2. It is then a person unless one of the [`REJECTIONS`] applies: not two to four ideographs,
-//!    no surname from `surnames.tsv` (or not a transliteration or a nickname, 阿明, with a stronger margin), too small
+//!    no surname from `surnames.tsv` (or not a transliteration, a nickname, 阿明, or a rare
+//!    surname, 奚, with a stronger margin), too small
 //!    a margin, inside or across a mention already placed (an organisation, a place, a known
 //!    name), across a word boundary of the general lexicon, a common word, a title of a work.
 //! 3. An accepted name is the same person everywhere else it stands as a word.
@@ -296,7 +297,25 @@ fn not_two_to_four_ideographs(a: &Analysis<'_>, _: &GeneralLexicon, p: &Proposal
 fn no_surname_nor_transliteration(a: &Analysis<'_>, _: &GeneralLexicon, p: &Proposal) -> bool {
     !(has_surname(a, p.span)
         || (is_transliterated(a, p.span) && p.margin >= MIN_MARGIN_TRANSLITERATED)
-        || familiar_name(a, p))
+        || familiar_name(a, p)
+        || rare_surname_name(a, p))
+}
+
+/// A rare surname (`function_words.tsv`, rare-surname: 狄, 奚, 容) and a two-character given name
+/// that is no ordinary word: such a surname is left out of `surnames.tsv` because its character
+/// is mostly an ordinary word (容易, 回應) or because the tagger was trained without it, so only the
+/// tagger vouches for the name, at the margin of a transliteration (主席奚志明表示). A one-character
+/// given name is too often a cut transliteration or a longer name (貝爾氏), and 練同學 is the student
+/// surnamed 練, not her name.
+fn rare_surname_name(a: &Analysis<'_>, p: &Proposal) -> bool {
+    let given = Span::new(p.span.start + 1, p.span.end);
+    p.span.len() == 3
+        && p.margin >= MIN_MARGIN_TRANSLITERATED
+        && !a
+            .general
+            .word_at(given)
+            .is_some_and(|e| e.freq >= GeneralLexicon::ORDINARY_WORD_FREQ && e.pos != PartOfSpeech::Person)
+        && a.class(Role::RareSurname).has_char(a.char_at(p.span.start))
 }
 
 /// A nickname: the familiar prefix (`function_words.tsv`, familiar-prefix: 阿) and one
@@ -354,10 +373,30 @@ fn function_word_inside(a: &Analysis<'_>, lex: &GeneralLexicon, p: &Proposal) ->
             a.words.starting_at(q).iter().any(|w| {
                 w.span.end <= p.span.end
                     && a.lex.vocabulary.classes(w.pattern).iter().any(|&c| {
-                        is_function(c) && !(c == WordClass::Boundary && surname_as_boundary(a, lex, p.span, w.span))
+                        is_function(c)
+                            && !(c == WordClass::Boundary
+                                && (surname_as_boundary(a, lex, p.span, w.span)
+                                    || given_name_character_as_boundary(a, lex, p, w.span)))
                     })
             })
         })
+}
+
+/// A one-character boundary word that opens the given name of a three-character name is a
+/// given-name character when the tagger is as sure of the name as of a transliteration (margin
+/// 20) and the given name is no ordinary word: 亦, 乃, 其, 向 are adverbs, pronouns or
+/// prepositions in 亦表示 or 向記者, but given-name characters in 李亦山, 何乃文, 周其安, 馬向榮.
+/// A speech verb or title inside (劉重申, 陳督察) still rejects the name.
+fn given_name_character_as_boundary(a: &Analysis<'_>, lex: &GeneralLexicon, p: &Proposal, word: Span) -> bool {
+    let given = Span::new(word.start, p.span.end);
+    p.span.len() == 3
+        && word.len() == 1
+        && word.start == p.span.start + 1
+        && p.margin >= MIN_MARGIN_TRANSLITERATED
+        && has_surname(a, p.span)
+        && lex
+            .word_at(a.chars, given)
+            .is_none_or(|e| e.pos == PartOfSpeech::Person || e.freq < GeneralLexicon::ORDINARY_WORD_FREQ)
 }
 
 /// A one-character boundary word that opens the name is its surname when the character is a
@@ -498,6 +537,22 @@ mod tests {
             [&["阿強"], &["阿强"]],
         );
         assert_people(["她說阿姨每日都會到公園。", "她说阿姨每日都会到公园。"], [&[], &[]]);
+    }
+
+    #[test]
+    fn a_rare_surname_names_a_person_the_tagger_is_sure_of() {
+        assert_people(
+            ["協會主席奚志明表示，會員反對新規定。", "协会主席奚志明表示，会员反对新规定。"],
+            [&["奚志明"], &["奚志明"]],
+        );
+        assert_people(["這個方法容易學，回應也快。", "这个方法容易学，回应也快。"], [&[], &[]]);
+        assert_people(["學生練同學表示不會參加。", "学生练同学表示不会参加。"], [&[], &[]]);
+    }
+
+    #[test]
+    fn a_boundary_character_opens_a_given_name_the_tagger_is_sure_of() {
+        assert_people(["作家何乃文表示，新書下月出版。", "作家何乃文表示，新书下月出版。"], [&["何乃文"], &["何乃文"]]);
+        assert_people(["議員周其安昨日表示反對。", "议员周其安昨日表示反对。"], [&["周其安"], &["周其安"]]);
     }
 
     #[test]
