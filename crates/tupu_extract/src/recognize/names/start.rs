@@ -11,7 +11,7 @@ use crate::analysis::Analysis;
 use crate::lexicon::general::{GeneralLexicon, PartOfSpeech, RestRule, trim_name_start};
 use crate::lexicon::{Role, WordClass};
 use crate::model::EntityKind;
-use crate::numeral::{is_numeral_char, magnitude};
+use crate::numeral::magnitude;
 use crate::span::Span;
 use crate::text::{bracket_opening, is_cjk};
 
@@ -61,7 +61,6 @@ pub(super) const STOPS: &[(&str, StopRule)] = &[
     ("a conjunction between names", conjunction_between_names),
     ("a count", count),
     ("an amount", amount),
-    ("a date", date),
     ("another place's ending", another_places_ending),
     ("a larger place", larger_place),
 ];
@@ -238,29 +237,6 @@ fn amount(a: &Analysis<'_>, _: &Reading, p: usize) -> bool {
     p >= 2 && (c == '元' || magnitude(c).is_some_and(|e| e >= 2)) && counts_char(a, a.char_at(p - 2))
 }
 
-/// A date before a name is not part of it: 2018年市建局宣布, 5月30日中國外交部表示 — a date
-/// unit (年, 月, 日, 號) after a number written as a date is: Arabic digits, or two Chinese
-/// numerals or more (二〇一八年, 十二月). The numeral itself stops the walk (not a name
-/// character), the unit would otherwise open the name. A single Chinese numeral before the unit
-/// is mostly part of the name (一號發展工程 "project number one", 五年規劃 "five-year plan").
-fn date(a: &Analysis<'_>, _: &Reading, p: usize) -> bool {
-    if p < 2 || !a.class(Role::DateUnit).has_char(a.char_at(p - 1)) {
-        return false;
-    }
-    let numerals = (0..p - 1).rev().take(DATE_NUMERAL_RUN).take_while(|&q| is_numeral_char(a.char_at(q)));
-    let mut count = 0;
-    for q in numerals {
-        if a.char_at(q).is_ascii_digit() {
-            return true;
-        }
-        count += 1;
-    }
-    count >= 2
-}
-
-/// How far back a date's numerals are read (二〇一八 is four; more is no date).
-const DATE_NUMERAL_RUN: usize = 6;
-
 /// Two place names side by side: one ends where the other's ending does
 /// (交易廣場港交所互聯互通廣場). A known place that only ends like a place ending (香港 ends
 /// with the port ending 港) is left to [`larger_place`], which keeps a venue's city.
@@ -345,11 +321,6 @@ mod tests {
             "an amount",
             [("設立50億元專項資金。", "專項資金"), ("设立50亿元专项资金。", "专项资金")],
             [("設立50項專項資金。", "專項資金"), ("设立50项专项资金。", "专项资金")],
-        ),
-        (
-            "a date",
-            [("2018年東海發展局宣布。", "東海發展局"), ("二〇一八年十二月东海发展局宣布。", "东海发展局")],
-            [("全省推行一號發展工程。", "發展工程"), ("全省推行一号发展工程。", "发展工程")],
         ),
         (
             "another place's ending",
