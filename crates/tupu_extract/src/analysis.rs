@@ -8,6 +8,7 @@ use crate::entities::EntityTable;
 use crate::lexicon::general::{GeneralLexicon, TextWords};
 use crate::lexicon::{Lattice, Lexicons, Role, WordClass, WordSet};
 use crate::model::{EntityId, EventDetails, Figure, Post, Proposal, Relation, Statement};
+use crate::ner::{NameCandidate, NameTagger};
 use crate::span::Span;
 use crate::statement::PersonIndex;
 use crate::text::Text;
@@ -30,6 +31,9 @@ pub(crate) struct Analysis<'a> {
     positions: std::cell::OnceCell<CharPositions>,
     /// The general lexicon's words of `chars`, each position walked once on first use.
     pub(crate) general: TextWords<'a>,
+    /// The name tagger's proposals for the whole text (tagged on first use): the names stage
+    /// reads its organisations, the tagged-people stage its people.
+    tagged: std::cell::OnceCell<Vec<NameCandidate>>,
     pub(crate) entities: EntityTable,
     pub(crate) posts: Vec<Post>,
     pub(crate) events: Vec<EventDetails>,
@@ -58,6 +62,7 @@ impl<'a> Analysis<'a> {
             chars,
             positions: std::cell::OnceCell::new(),
             general: TextWords::new(GeneralLexicon::embedded(), chars),
+            tagged: std::cell::OnceCell::new(),
             entities: EntityTable::new(article.text().len()),
             posts: Vec::new(),
             events: Vec::new(),
@@ -67,6 +72,12 @@ impl<'a> Analysis<'a> {
             relations: Vec::new(),
             people: None,
         }
+    }
+
+    /// The name tagger's proposals for the whole text, in order ([`NameTagger::tag`]), tagged
+    /// once per article whichever stage asks first.
+    pub(crate) fn tagged_names(&self) -> &[NameCandidate] {
+        self.tagged.get_or_init(|| NameTagger::embedded().tag(self.chars))
     }
 
     /// The article's text.

@@ -1,7 +1,7 @@
 //! People the name tagger proposes and no rule contradicts: names without a title next to them —
 //! in lists (出席的有陳大文、李小明), in captions (陳大文（右一）), as subjects (陳大文昨日到訪).
 //!
-//! The tagger ([`NameTagger`], `data/ner/README.md`) reads the whole article and proposes person
+//! The tagger ([`crate::ner::NameTagger`], `data/ner/README.md`) reads the whole article and proposes person
 //! names with a margin (how much better it found this exact span than the nearest alternative).
 //! It proposes; the rules here decide, after the rules of [`super::person`] have placed the
 //! people they find by titles and speech verbs:
@@ -26,7 +26,7 @@ use crate::boundary::{End, end_at};
 use crate::lexicon::general::{GeneralLexicon, PartOfSpeech};
 use crate::lexicon::{Role, WordClass};
 use crate::model::{EntityId, EntityKind};
-use crate::ner::{NameCandidate, NameTagger};
+use crate::ner::NameCandidate;
 use crate::span::Span;
 use crate::text::is_cjk;
 
@@ -85,9 +85,10 @@ pub(crate) fn recognise(a: &mut Analysis<'_>) {
     let lex = GeneralLexicon::embedded();
     // A proposal that is exactly a mention the rules found adds nothing: most of a long
     // article's proposals repeat its people, and settling each costs lexicon lookups.
-    let candidates: Vec<NameCandidate> = NameTagger::embedded()
-        .tag(a.chars)
-        .into_iter()
+    let candidates: Vec<NameCandidate> = a
+        .tagged_names()
+        .iter()
+        .copied()
         .filter(|c| c.kind == EntityKind::Person && !a.entities.has_mention_at(c.span))
         .collect();
     if candidates.is_empty() {

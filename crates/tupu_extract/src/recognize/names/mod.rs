@@ -133,6 +133,23 @@ mod tests {
     }
 
     #[test]
+    fn a_clause_word_before_a_tagged_organisation_goes() {
+        for (text, name, glued) in [
+            ("當局決定暫緩西山科技有限公司的申請。", "西山科技有限公司", "當局決定暫緩西山科技有限公司"),
+            ("当局决定暂缓西山科技有限公司的申请。", "西山科技有限公司", "当局决定暂缓西山科技有限公司"),
+        ] {
+            let f = names(text);
+            assert!(has(&f, name, EntityKind::Organization), "{text}: {f:?}");
+            assert!(f.iter().all(|(l, _)| l != glued), "{text}: {f:?}");
+        }
+        for (text, name) in [("運輸及房屋局局長表示。", "運輸及房屋局"), ("运输及房屋局局长表示。", "运输及房屋局")]
+        {
+            let f = names(text);
+            assert!(has(&f, name, EntityKind::Organization), "{text}: a conjunction inside stays: {f:?}");
+        }
+    }
+
+    #[test]
     fn conjunction_inside_a_name_stays() {
         let f = names("會議由文化和旅遊發展局召開。");
         assert!(has(&f, "文化和旅遊發展局", EntityKind::Organization), "{f:?}");

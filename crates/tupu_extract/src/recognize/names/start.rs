@@ -73,7 +73,15 @@ pub(super) type TrimRule = fn(&Analysis<'_>, Span, Span, EntityKind) -> Option<u
 pub(super) const TRIMS: &[(&str, TrimRule)] = &[
     ("a word that cannot begin a name", word_that_cannot_begin_a_name),
     ("a mission starts at its country", mission_starts_at_its_country),
+    ("the tagger's organisation starts after a clause word", tagged_organisation_after_a_clause_word),
 ];
+
+/// Fewest perceptron units by which the tagger must prefer its organisation's exact span.
+const MIN_TAGGED_MARGIN: f32 = 10.0;
+
+/// Fewest times the general lexicon's corpus must have a word for it to cross the tagger's start
+/// (its rarest entries are noise).
+const MIN_CROSSING_FREQ: u32 = 10;
 
 /// Where a name whose ending starts at `suffix_start` begins.
 pub(super) fn name_start(a: &Analysis<'_>, suffix_start: usize, kind: EntityKind) -> usize {
@@ -112,6 +120,58 @@ fn word_that_cannot_begin_a_name(a: &Analysis<'_>, span: Span, suffix: Span, _: 
     }
     let trim = trim_name_start(GeneralLexicon::embedded(), a.chars, span, suffix.len(), RestRule::MustName, |_| false);
     (trim.span.start > span.start).then_some(trim.span.start)
+}
+
+/// The name tagger proposes an organisation that ends at the same ending and starts later, right
+/// after a word that cannot begin a name (a verb, preposition, adverb, localiser, time word or
+/// date): the words before it are the clause the name stands in, even where the name itself is
+/// common words the start trim keeps it with (暫緩西山科技有限公司 → 西山科技有限公司,
+/// 引述東海社會主義學院 → 東海社會主義學院). Not after a
+/// conjunction or comitative (運輸及房屋局, 管制與預防中心 stay one name), not before a word that
+/// cannot begin a name either (獨立評論人協會: 評論 opens no name, 獨立 is part of it), not
+/// where a word crosses the tagger's start, not into a known name or a quotation, not where the
+/// kept part holds an ending of its own (a body inside another), and not with a stem under two
+/// characters.
+fn tagged_organisation_after_a_clause_word(
+    a: &Analysis<'_>,
+    span: Span,
+    suffix: Span,
+    kind: EntityKind,
+) -> Option<usize> {
+    if kind != EntityKind::Organization
+        || suffix.start < span.start + 3
+        || (span.start > 0 && crate::text::OPEN_QUOTES.contains(&a.char_at(span.start - 1)))
+    {
+        return None;
+    }
+    let tagged = a.tagged_names();
+    let from = tagged.partition_point(|t| t.span.start <= span.start);
+    let start = tagged[from..]
+        .iter()
+        .take_while(|t| t.span.start + 2 <= suffix.start)
+        .find(|t| t.span.end == span.end && t.kind == EntityKind::Organization && t.margin >= MIN_TAGGED_MARGIN)?
+        .span
+        .start;
+    // A kept part that holds an ending of its own (四川音樂學院附屬中學) is a body inside another:
+    // the reading that stops at the inner ending would outrank the trimmed name and cut it short.
+    let nested = (start + 2..=suffix.start)
+        .any(|e| a.word_ending_at(e, |c| matches!(c, WordClass::Suffix(_))).is_some_and(|(w, _)| w.start >= start));
+    let crossed = a.general.crossing(start).any(|w| w.entry.freq >= MIN_CROSSING_FREQ)
+        || (start.saturating_sub(a.lex.vocabulary.longest())..start)
+            .any(|p| a.words.starting_at(p).iter().any(|w| w.span.end > start))
+        || a.word_starting_at(span.start, |w| matches!(w, WordClass::Known(_))).is_some_and(|(w, _)| w.end > start);
+    if nested || crossed {
+        return None;
+    }
+    let lex = GeneralLexicon::embedded();
+    let last = lex.segment(a.chars, Span::new(span.start, start)).last()?.entry?.pos;
+    let first = lex.segment(a.chars, Span::new(start, suffix.start)).first()?.entry.map(|e| e.pos);
+    let joined = super::joins(a, a.char_at(start - 1));
+    (!last.can_begin_name()
+        && last != PartOfSpeech::Conjunction
+        && !joined
+        && first.is_none_or(PartOfSpeech::can_begin_name))
+    .then_some(start)
 }
 
 /// A diplomatic mission (使館, 領事館) is named by its country, 駐 and where it is, or by its
