@@ -346,16 +346,24 @@ impl Analysis<'_> {
         pos: usize,
         organisations: &[(Span, EntityId)],
     ) -> Option<EntityId> {
-        let before = organisations.partition_point(|(s, _)| s.end <= pos);
-        let (span, id) = organisations[..before]
-            .iter()
-            .rev()
-            .take(REFERENCE_REACH)
-            .find(|(s, _)| self.name_fits_reference(role, word, self.folded(*s)))?;
-        if role == Role::GovernmentReference && !self.government_named_near(*span, pos) {
+        let (span, id) =
+            self.body_named_before(pos, organisations, |name| self.name_fits_reference(role, word, name))?;
+        if role == Role::GovernmentReference && !self.government_named_near(span, pos) {
             return None;
         }
-        Some(*id)
+        Some(id)
+    }
+
+    /// The organisation named last before `pos` (within [`REFERENCE_REACH`] mentions of
+    /// `organisations`, sorted by end) whose folded name `fits`, with that mention.
+    fn body_named_before(
+        &self,
+        pos: usize,
+        organisations: &[(Span, EntityId)],
+        fits: impl Fn(&str) -> bool,
+    ) -> Option<(Span, EntityId)> {
+        let before = organisations.partition_point(|(s, _)| s.end <= pos);
+        organisations[..before].iter().rev().take(REFERENCE_REACH).find(|(s, _)| fits(self.folded(*s))).copied()
     }
 
     /// The government named last before `pos` in its paragraph (an organisation whose name ends
@@ -363,14 +371,11 @@ impl Analysis<'_> {
     /// reporting names the central government in passing and goes on calling its own 政府.
     fn government_named_before(&self, pos: usize, organisations: &[(Span, EntityId)]) -> Option<EntityId> {
         let unnamed = self.class(Role::UnnamedGovernment);
-        let before = organisations.partition_point(|(s, _)| s.end <= pos);
-        let (span, id) = organisations[..before].iter().rev().take(REFERENCE_REACH).find(|(s, _)| {
-            let name = self.folded(*s);
-            unnamed.ends(name) && !unnamed.contains(name)
-        })?;
+        let (span, id) =
+            self.body_named_before(pos, organisations, |name| unnamed.ends(name) && !unnamed.contains(name))?;
         let paragraphs = self.text().paragraphs();
         let here = paragraphs.partition_point(|p| p.span.end <= pos);
-        paragraphs.get(here).is_some_and(|p| span.start >= p.span.start).then_some(*id)
+        paragraphs.get(here).is_some_and(|p| span.start >= p.span.start).then_some(id)
     }
 
     /// Whether the government body at `body` is what a 當局 at `pos` refers to: named in the
@@ -386,8 +391,8 @@ impl Analysis<'_> {
         }
         let between = Span::new(body.end, pos);
         let unnamed = self.class(Role::UnnamedGovernment);
+        let folded = self.folded(between);
         !unnamed.words().any(|w| {
-            let folded = self.folded(between);
             folded.match_indices(w).any(|(byte, _)| {
                 let start = body.end + folded[..byte].chars().count();
                 self.entities.is_free(Span::new(start, start + w.chars().count()))
