@@ -413,7 +413,7 @@ fn counted_before(a: &Analysis<'_>, end: usize) -> bool {
     while p > 0 && (is_numeral(a.char_at(p - 1)) || a.char_at(p - 1) == ',') {
         p -= 1;
     }
-    p == 0 || a.char_at(p - 1) != '第'
+    p == 0 || !a.class(Role::OrdinalPrefix).has_char(a.char_at(p - 1))
 }
 
 /// Whether the character at `p` is a conjunction (和, 及, 與), not part of a word (協和, 和平).
