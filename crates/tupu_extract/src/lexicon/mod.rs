@@ -20,6 +20,7 @@
 //!
 //! Nothing here names a particular article's people: names of people are found by pattern.
 
+mod funds;
 pub mod general;
 mod patterns;
 mod regions;
@@ -183,6 +184,9 @@ pub enum KnownClass {
     Institute,
     /// A company.
     Company,
+    /// A fund management company: its short name opens the names of its funds (北辰 of
+    /// 北辰基金管理有限公司 in 北辰成長; `recognize::names::funds`).
+    FundHouse,
     /// A bank.
     Bank,
     /// A news organisation.
@@ -241,6 +245,7 @@ impl KnownClass {
         Self::Academy,
         Self::Institute,
         Self::Company,
+        Self::FundHouse,
         Self::Bank,
         Self::Media,
         Self::Association,
@@ -289,6 +294,7 @@ impl KnownClass {
             Self::Academy => "academy",
             Self::Institute => "institute",
             Self::Company => "company",
+            Self::FundHouse => "fund-house",
             Self::Bank => "bank",
             Self::Media => "media",
             Self::Association => "association",
@@ -430,6 +436,8 @@ pub struct Lexicons {
     pub(crate) patterns: Patterns,
     /// The words that place a report in a region.
     pub(crate) regions: RegionMarkers,
+    /// The fund houses' short names, which open the names of their funds.
+    pub(crate) fund_brands: funds::FundBrands,
 }
 
 impl Lexicons {
@@ -480,6 +488,7 @@ impl Lexicons {
             words,
             patterns,
             regions: RegionMarkers::load(sources)?,
+            fund_brands: funds::FundBrands::default(),
         };
         for row in sources.rows("surnames.tsv", 1)? {
             lex.surnames.insert(fold(row.get(0)));
@@ -559,6 +568,7 @@ impl Lexicons {
             }
         }
         lex.vocabulary = Vocabulary::build(&lex);
+        lex.fund_brands = funds::FundBrands::build(&lex.known, &lex.words);
         Ok(lex)
     }
 

@@ -367,6 +367,16 @@ roles! {
     /// 集團, 公司, 基金, 大學: the ending of a body whose name proper, a brand of two or three
     /// characters, names it alone (順豐集團 … 順豐; `resolve::brand_stems`).
     BrandEnding = "brand-ending",
+    /// 成長, 精選, 紅利, 債券: a word that ends (or continues) the name of a fund product after its
+    /// house's short name (北辰成長, 北辰穩健精選; `recognize::names::funds::fund_products`).
+    FundProduct = "fund-product",
+    /// ETF, LOF: a fund traded on an exchange; after a stock index, a fund's name (上證50ETF).
+    ExchangeFund = "exchange-fund",
+    /// A, B, C, QDII: a share class or series written after a fund product's name (北辰債券C).
+    FundClass = "fund-class",
+    /// 滬深300, 上證50, 中小板: a stock index a fund tracks; with ETF or LOF after it, a fund's
+    /// name (上證50ETF), and a product word after a house's name (北辰滬深300).
+    StockIndex = "stock-index",
     /// 型, 式, 類: the last character of a type word (股票型, 封閉式); a few ordinary words ending
     /// in one before an ending name a kind of thing (`recognize::names::ending::generic_type`).
     TypeMorpheme = "type-morpheme",

@@ -8,6 +8,8 @@
 //! - **Quoted programmes**: 「X」行動 / “X”工程 → initiative X (the quoted form kept as an alias);
 //!   《X白皮書》 → initiative X; **quoted happenings**: 「X」集會 → event X; **publications**:
 //!   《X日報》, 《X週刊》 → organisation.
+//! - **Funds** by their house's short name and product words (北辰穩健成長) and index funds
+//!   (上證50ETF): [`funds`], before the others, which leave their spans alone.
 //! - **Latin names** before a company word: DeepSeek等企業 → organisation DeepSeek.
 //!
 //! The modules: [`ending`] (names before an ending, and the rules that reject them), [`start`]
@@ -27,6 +29,7 @@ use regex::Regex;
 
 mod accept;
 mod ending;
+mod funds;
 mod latin;
 mod marker;
 mod quoted;
@@ -44,6 +47,7 @@ struct Candidate {
 }
 
 pub(crate) fn recognise(a: &mut Analysis<'_>) {
+    funds::fund_products(a);
     let mut candidates = ending::by_ending(a);
     candidates.extend(quoted::quoted_programmes(a));
     candidates.extend(quoted::documents(a));
