@@ -201,6 +201,8 @@ pub enum KnownClass {
     Initiative,
     /// An agreement.
     Agreement,
+    /// A law or ordinance that news names by a short form without its ending (國安法).
+    Law,
     /// A fixed concept.
     Concept,
     /// A principle.
@@ -250,6 +252,7 @@ impl KnownClass {
         Self::Plan,
         Self::Initiative,
         Self::Agreement,
+        Self::Law,
         Self::Concept,
         Self::Principle,
     ];
@@ -298,6 +301,7 @@ impl KnownClass {
             Self::Plan => "plan",
             Self::Initiative => "initiative",
             Self::Agreement => "agreement",
+            Self::Law => "law",
             Self::Concept => "concept",
             Self::Principle => "principle",
         }
