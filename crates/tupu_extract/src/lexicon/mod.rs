@@ -205,6 +205,8 @@ pub enum KnownClass {
     Initiative,
     /// An agreement.
     Agreement,
+    /// A law or ordinance that news names by a short form without its ending (國安法).
+    Law,
     /// A fixed concept.
     Concept,
     /// A principle.
@@ -255,6 +257,7 @@ impl KnownClass {
         Self::Plan,
         Self::Initiative,
         Self::Agreement,
+        Self::Law,
         Self::Concept,
         Self::Principle,
     ];
@@ -304,6 +307,7 @@ impl KnownClass {
             Self::Plan => "plan",
             Self::Initiative => "initiative",
             Self::Agreement => "agreement",
+            Self::Law => "law",
             Self::Concept => "concept",
             Self::Principle => "principle",
         }
