@@ -372,6 +372,10 @@ roles! {
     FundProduct = "fund-product",
     /// ETF, LOF: a fund traded on an exchange; after a stock index, a fund's name (上證50ETF).
     ExchangeFund = "exchange-fund",
+    /// 偏股, 公募, 次新, 國內: a word that, with product words, says which kind of fund a text
+    /// means (偏股基金, 國內債券基金 are kinds, no fund's name;
+    /// `recognize::names::ending::kind_of_fund`).
+    FundKind = "fund-kind",
     /// A, B, C, QDII: a share class or series written after a fund product's name (北辰債券C).
     FundClass = "fund-class",
     /// 滬深300, 上證50, 中小板: a stock index a fund tracks; with ETF or LOF after it, a fund's

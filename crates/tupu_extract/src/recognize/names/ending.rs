@@ -52,6 +52,8 @@ pub(super) const REJECTIONS: &[Rejection] = &[
     ("a determiner opens it", determiner_opens_it),
     ("a generic type", generic_type),
     ("a brand's name opens with an ordinary word", brand_opens_with_an_ordinary_word),
+    ("a kind of fund", kind_of_fund),
+    ("a preposition before a brand ending", preposition_before_a_brand_ending),
 ];
 
 /// Every name before an ending of the text.
@@ -280,6 +282,42 @@ fn generic_type(a: &Analysis<'_>, c: &EndingCandidate<'_>) -> bool {
         && !names_on_its_own(&GeneralLexicon::embedded().segment(a.chars, c.stem))
 }
 
+/// A stem made only of the words that say which kind of fund (fund-kind, fund-product,
+/// stock-index, exchange-fund and fund-class words, type morphemes, joined by conjunctions)
+/// before 基金 names a kind of fund, not a fund: 偏股基金, 貨幣市場基金, 國內債券型基金, LOF基金,
+/// 貨幣型和債券型基金, and the companies of such a kind (國內基金公司). A house's short name
+/// before such words names one (北辰債券基金: the house is no such word).
+fn kind_of_fund(a: &Analysis<'_>, c: &EndingCandidate<'_>) -> bool {
+    if c.quoted || c.stem.is_empty() || !a.class(Role::BrandEnding).contains(a.folded(c.suffix_span)) {
+        return false;
+    }
+    let roles =
+        [Role::FundKind, Role::FundProduct, Role::StockIndex, Role::ExchangeFund, Role::FundClass, Role::BrandEnding];
+    let mut pos = c.stem.start;
+    while pos < c.stem.end {
+        let word = roles.iter().filter_map(|&r| a.class_word_at(r, pos)).map(|w| w.end).max();
+        pos = match word {
+            Some(end) if end <= c.stem.end => end,
+            _ if a.class(Role::TypeMorpheme).has_char(a.char_at(pos)) || a.joins_names(a.char_at(pos)) => pos + 1,
+            _ => return false,
+        };
+    }
+    true
+}
+
+/// A preposition right before a brand ending (or before brand endings: 對基金公司) ends a clause,
+/// no name: 市場變動對基金 (the change's effect on funds).
+fn preposition_before_a_brand_ending(a: &Analysis<'_>, c: &EndingCandidate<'_>) -> bool {
+    if c.quoted || !a.class(Role::BrandEnding).contains(a.folded(c.suffix_span)) {
+        return false;
+    }
+    let mut end = c.stem.end;
+    while let Some(w) = a.class_word_before(Role::BrandEnding, end).filter(|w| w.start > c.stem.start) {
+        end = w.start;
+    }
+    end > c.stem.start && a.class(Role::Preposition).has_char(a.char_at(end - 1))
+}
+
 /// Longest object after a leading verb that [`brand_opens_with_an_ordinary_word`] reads as a
 /// clause (挑選新基金, 看重貨幣基金); a longer run of words after it is more often a name whose
 /// first word the general lexicon also tags as a verb (a police children's education trust fund).
@@ -450,6 +488,16 @@ mod tests {
     type Case = (&'static str, [(&'static str, &'static str); 2], [(&'static str, &'static str); 2]);
 
     const CASES: &[Case] = &[
+        (
+            "a kind of fund",
+            [("近月，國內偏股基金表現不一。", "基金"), ("近月，货币型和债券型基金则上升。", "基金")],
+            [("近月北辰債券基金表現理想。", "基金"), ("近月北辰债券基金表现理想。", "基金")],
+        ),
+        (
+            "a preposition before a brand ending",
+            [("分析指市場變動對基金影響不大。", "基金"), ("分析指市场变动对基金公司影响不大。", "公司")],
+            [("近月北辰債券基金表現理想。", "基金"), ("近月北辰债券基金表现理想。", "基金")],
+        ),
         (
             "a known place ends it",
             [("東方集團亞太區總裁出席。", "亞太區"), ("东方集团亚太区总裁出席。", "亚太区")],

@@ -71,11 +71,17 @@ fn product_words(a: &Analysis<'_>, mut pos: usize) -> Option<usize> {
             .filter_map(|r| a.class_word_at(r, pos))
             .max_by_key(|w| w.end);
         match word {
-            Some(w) => pos = w.end,
-            None => break,
+            Some(w) if !runs_on(a, w) => pos = w.end,
+            _ => break,
         }
     }
     (pos > start).then_some(pos)
+}
+
+/// Whether an ordinary word of the text starts with the product word and runs on past it:
+/// 收益率 (a yield, not the product word 收益), 創新高 (a new high).
+fn runs_on(a: &Analysis<'_>, word: Span) -> bool {
+    a.general.starting_at(word.start).any(|w| w.span.end > word.end && w.entry.is_ordinary())
 }
 
 /// Whether two characters after a house can be its product line's own name (天鼎 of
@@ -216,6 +222,16 @@ mod tests {
                 !f.iter().any(|(l, k)| *k == EntityKind::Initiative && house_first.iter().any(|h| l.starts_with(h))),
                 "{text}: {f:?}"
             );
+        }
+    }
+
+    #[test]
+    fn a_word_running_on_past_a_product_word_ends_the_name() {
+        for (text, label) in
+            [("北辰消息：嘉實紅利收益率上升。", "嘉實紅利"), ("北辰消息：嘉实红利收益率上升。", "嘉实红利")]
+        {
+            let f = names(text);
+            assert!(fund(&f, label), "{label}: {f:?}");
         }
     }
 
