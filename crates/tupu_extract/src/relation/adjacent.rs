@@ -5,6 +5,9 @@
 //! An organisation named by another one's name and a unit word is a unit of it (甲大學醫學院 →
 //! subOrganizationOf 甲大學).
 //!
+//! An organisation written right before a person, no title between, names the person's party or
+//! body (甲黨乙某 → 乙某 memberOf 甲黨: W3C ORG's org:memberOf, membership of no stated role).
+//!
 //! Read on one pass over the article's outer mentions: only two names with nothing between them,
 //! or a word of [`Role::PlaceWithin`], are linked.
 
@@ -18,6 +21,9 @@ use crate::span::Span;
 /// The property of a unit named by its body's name and a unit word (甲大學醫學院).
 const UNIT_OF_BODY: &str = "subOrganizationOf";
 
+/// The property of a person written right after their party or body (甲黨乙某).
+const MEMBER_OF: &str = "memberOf";
+
 /// The property of a place written right before a place inside it.
 const PLACE_IN_PLACE: &str = "locatedIn";
 /// The property of a place written right before an organisation of it (an organisation in a
@@ -25,11 +31,10 @@ const PLACE_IN_PLACE: &str = "locatedIn";
 const ORGANISATION_OF_PLACE: &str = "partOf";
 
 impl Analysis<'_> {
-    /// Places written right before a place or an organisation: the second is in the first
-    /// (甲省乙市 → 乙市 locatedIn 甲省; 甲國乙大學 → 乙大學 partOf 甲國), and so when a word of
-    /// [`Role::PlaceWithin`] stands between (甲國首都乙市, 甲國東北部乙市). Not when the second
-    /// name opens with a word no name opens with (甲國其他政府, 甲國對乙關係: a name cut wrong),
-    /// nor for a place named from where the writer stands (內地) or a railway line (甲線乙站).
+    /// Names written side by side, one pass over the mentions: a place right before a place or
+    /// an organisation holds it ([`Self::place_holds`]: 甲省乙市 → 乙市 locatedIn 甲省; 甲國乙大學
+    /// → 乙大學 partOf 甲國), and an organisation right before a person is the person's party or
+    /// body ([`Self::member_written_after`]: 甲黨乙某 → 乙某 memberOf 甲黨).
     pub(super) fn adjacent_links(&self) -> Vec<Relation> {
         let mut out = Vec::new();
         let mentions = self.outer_mentions_in(Span::new(0, self.chars.len()));
@@ -38,20 +43,14 @@ impl Analysis<'_> {
             let property = match (self.entities.kind(x), self.entities.kind(y)) {
                 (EntityKind::Place, EntityKind::Place) => PLACE_IN_PLACE,
                 (EntityKind::Place, EntityKind::Organization) => ORGANISATION_OF_PLACE,
+                (EntityKind::Organization, EntityKind::Person) => MEMBER_OF,
                 _ => continue,
             };
             if b.start < a.end || self.entities.resolve(x) == self.entities.resolve(y) {
                 continue;
             }
-            let between = self.folded(Span::new(a.end, b.start));
-            if !(between.is_empty() || self.class(Role::PlaceWithin).contains(between)) {
-                continue;
-            }
-            if self.class(Role::RelativePlace).contains(self.folded(a))
-                || self.class(Role::RelativePlace).contains(self.folded(b))
-                || self.class(Role::RouteEnding).ends(self.folded(a))
-                || !self.opens_like_a_name(b)
-            {
+            let linked = if property == MEMBER_OF { self.member_written_after(a, b) } else { self.place_holds(a, b) };
+            if !linked {
                 continue;
             }
             let span = self.text().sentence_at(a.start).map_or(a.cover(b), |i| self.text().sentences()[i].span);
@@ -64,6 +63,29 @@ impl Analysis<'_> {
             });
         }
         out
+    }
+
+    /// Whether the place at `a` holds the place or organisation at `b`: nothing between, or a
+    /// word of [`Role::PlaceWithin`] (甲國首都乙市, 甲國東北部乙市). Not when the second name
+    /// opens with a word no name opens with (甲國其他政府, 甲國對乙關係: a name cut wrong), nor
+    /// for a place named from where the writer stands (內地) or a railway line (甲線乙站).
+    fn place_holds(&self, a: Span, b: Span) -> bool {
+        let between = self.folded(Span::new(a.end, b.start));
+        (between.is_empty() || self.class(Role::PlaceWithin).contains(between))
+            && !self.class(Role::RelativePlace).contains(self.folded(a))
+            && !self.class(Role::RelativePlace).contains(self.folded(b))
+            && !self.class(Role::RouteEnding).ends(self.folded(a))
+            && self.opens_like_a_name(b)
+    }
+
+    /// Whether the person at `b` is written right after the organisation at `a`, nothing
+    /// between, so that it names their party or body (甲黨乙某擔心…; 甲證券乙某指出 — an analyst
+    /// of the firm). A title between makes a post instead (甲黨主席乙某), read by the posts
+    /// stage. Not where a name is a misread ordinary word (a person named 解釋 or 文件 after
+    /// 甲局: any [`Self::common_word`]; an organisation 成定局: [`Self::ordinary_word`]), nor an
+    /// organisation that opens with a word no name opens with (a name cut wrong).
+    fn member_written_after(&self, a: Span, b: Span) -> bool {
+        b.start == a.end && self.opens_like_a_name(a) && !self.ordinary_word(a) && !self.common_word(b)
     }
 
     /// Units named by another organisation's name (or short name) of the article and a unit
@@ -126,6 +148,28 @@ impl Analysis<'_> {
             }
         }
         out
+    }
+
+    /// Whether the name at `name` is, as a whole, an ordinary word of the general lexicon that is
+    /// no person's name (文件, 解釋): a person's name rarely is one.
+    fn common_word(&self, name: Span) -> bool {
+        GeneralLexicon::embedded().word_at(self.chars, name).is_some_and(|e| e.is_ordinary())
+    }
+
+    /// Whether the name at `name` is, as a whole, an ordinary word of the general lexicon that
+    /// names nothing (a verb, an idiom, an adverb: 解釋, 成定局), which a recogniser took for a name.
+    fn ordinary_word(&self, name: Span) -> bool {
+        GeneralLexicon::embedded().word_at(self.chars, name).is_some_and(|e| {
+            e.is_ordinary()
+                && !matches!(
+                    e.pos,
+                    PartOfSpeech::Noun
+                        | PartOfSpeech::Place
+                        | PartOfSpeech::Organisation
+                        | PartOfSpeech::Proper
+                        | PartOfSpeech::Abbreviation
+                )
+        })
     }
 
     /// Whether the name at `name` opens with a word a name can open with

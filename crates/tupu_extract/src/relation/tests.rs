@@ -555,3 +555,22 @@ fn two_subjects_each_on_their_own_or_a_denied_link_have_no_companion() {
     let names = [("甲国", Place), ("乙国", Place)];
     assert_eq!(relations("甲国和乙国均表示欢迎。", &names), []);
 }
+
+#[test]
+fn a_person_written_right_after_a_party_is_its_member() {
+    let names = [("甲黨", Organization), ("乙某", Person), ("丙證券", Organization), ("丁某", Person)];
+    assert_eq!(relations("甲黨乙某擔心安排不足。", &names), [triple("乙某", "memberOf", "甲黨")]);
+    let names = [("丙证券", Organization), ("丁某", Person)];
+    assert_eq!(relations("丙证券丁某指出，市场仍然波动。", &names), [triple("丁某", "memberOf", "丙证券")]);
+}
+
+#[test]
+fn a_title_or_a_word_between_makes_no_membership_link() {
+    let names = [("甲黨", Organization), ("乙某", Person)];
+    assert_eq!(relations("甲黨主席乙某擔心安排不足。", &names), []);
+    assert_eq!(relations("甲黨和乙某都表示歡迎。", &names), []);
+    assert_eq!(relations("乙某甲黨", &names), []);
+    // A verb taken for a person's name is nobody's member.
+    assert_eq!(relations("甲黨解釋，安排已經足夠。", &[("甲黨", Organization), ("解釋", Person)]), []);
+    assert_eq!(relations("甲党文件显示，安排已经足够。", &[("甲党", Organization), ("文件", Person)]), []);
+}
