@@ -285,6 +285,13 @@ roles! {
     /// 報道 standing without its outlet (statements: speaks for the outlet whose report was named
     /// last: 新華社報道…。報道又指; annotators attribute such statements to the outlet).
     Report = "report",
+    /// 聲明, 報告 standing without the body that issued it (statements: speaks for the body whose
+    /// statement or report was named last: 某會發表聲明…。聲明又指). Unlike a 報道 it does not
+    /// speak before a bare pause: 索取學校報告， is a noun of the sentence, not an attribution.
+    Document = "document",
+    /// 發表, 發出, 公布: issues a statement or report (statements: 某會昨日發表聲明 is 某會's; a
+    /// document issued by no one named is nobody's).
+    IssuingVerb = "issuing-verb",
     /// 們, 人, 國: after 他/她 it is another word (他們, 他人), not a pronoun.
     NotPronounAfter = "not-pronoun-after",
     /// 其, 吉, 利: before 他 it is another word (其他, 吉他), not a pronoun.

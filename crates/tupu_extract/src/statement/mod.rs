@@ -305,6 +305,7 @@ impl Analysis<'_> {
         }
         acts.extend(self.clause_initial_acts(sentence, &anchors, &acts));
         acts.extend(self.colon_quote_acts(sentence, &anchors, &acts));
+        acts.extend(self.report_acts(sentence, &anchors, &acts));
         acts.sort_by_key(|act| act.verb.start);
         let mut seen = Vec::new();
         acts.retain(|act| {
@@ -630,6 +631,38 @@ impl Analysis<'_> {
             }
         }
         true
+    }
+
+    /// An outlet's report followed by what it reported (《甲報》報道，…; 甲台周一報道：…;
+    /// 據甲社報道，…; 甲會發表聲明，…): the outlet speaks through the report word
+    /// ([`Role::Report`]) though no verb of saying follows it — annotators attribute what a report
+    /// says to its outlet, and the reported speech goes on over the next sentences as any does.
+    /// The outlet is the organisation written right before the word or a few characters before it
+    /// ([`Analysis::outlet_of_report`]), not in object position (向甲會報告，); no act of the
+    /// sentence may have its verb there already. One look per character of the sentence.
+    fn report_acts(&self, sentence: Span, anchors: &[Anchor], acts: &[SpeechAct]) -> Vec<SpeechAct> {
+        let report = self.class(Role::Report);
+        let mut out = Vec::new();
+        for pos in sentence.start..sentence.end {
+            if !self.folded_char(pos).is_some_and(|c| report.may_start_with(c)) {
+                continue;
+            }
+            let Some(word) = self.class_word_at(Role::Report, pos) else { continue };
+            if word.end > sentence.end
+                || !self.folded_char(word.end).is_some_and(|c| matches!(c, '，' | ',' | '：' | ':'))
+                || acts.iter().chain(&out).any(|act| act.verb.overlaps(word))
+            {
+                continue;
+            }
+            let Some((id, outlet)) = self.outlet_of_report(word) else { continue };
+            let object = anchors.iter().any(|x| x.object && x.span.overlaps(outlet));
+            if outlet.start >= sentence.start && !object && self.is_report_gap(Span::new(outlet.end, word.start), false)
+            {
+                let anchor = Anchor { span: outlet, speaker: Some(id), kind: AnchorKind::Organization, object: false };
+                out.push(SpeechAct { anchor, verb: word, turn: false });
+            }
+        }
+        out
     }
 
     /// Verbs that open a later clause of the sentence and continue its subject (…，認為…).
@@ -1062,5 +1095,73 @@ mod tests {
         let got = statements("陳大文表示歡迎，李小華則指出，仍需努力。", &[("陳大文", Person), ("李小華", Person)]);
         assert_eq!(got.len(), 2, "{got:?}");
         assert_eq!(got[1].0, "李小華");
+    }
+
+    #[test]
+    fn an_outlet_speaks_through_its_report_before_a_pause() {
+        for (text, outlet) in [
+            ("《甲日報》今天報道，乙市將加稅。報道又稱，丙局會跟進。", "甲日報"),
+            ("《甲日报》今天报道，乙市将加税。报道又称，丙局会跟进。", "甲日报"),
+            ("據甲通訊社報道，乙市將加稅。", "甲通訊社"),
+            ("据甲通讯社报道，乙市将加税。", "甲通讯社"),
+            ("甲電視台周一報道：乙市將加稅。", "甲電視台"),
+        ] {
+            let got = statements(text, &[(outlet, Organization)]);
+            assert!(!got.is_empty(), "{text}: {got:?}");
+            assert!(got.iter().all(|(who, _, _)| who == outlet), "{text}: {got:?}");
+            assert!(got.iter().any(|(_, _, said)| said.contains("加")), "{text}: {got:?}");
+        }
+    }
+
+    #[test]
+    fn a_report_that_is_a_noun_of_the_sentence_is_no_attribution() {
+        for text in [
+            "甲電視台歷年多篇報道，獲頒多個獎項。",
+            "甲电视台翻查以往报道，发现问题。",
+            "市民不滿向甲電視台報道，認為不公。",
+            "市民索取甲電視台報告，稱要核實。",
+        ] {
+            let got = statements(text, &[("甲電視台", Organization), ("甲电视台", Organization)]);
+            assert!(got.is_empty(), "{text}: {got:?}");
+        }
+    }
+
+    #[test]
+    fn a_statement_or_report_speaks_for_the_body_that_issued_it() {
+        for (text, body) in [
+            ("丁協會昨日發表聲明，譴責暴力。聲明又指，會員感到憤怒。", "丁協會"),
+            ("丁协会昨日发表声明，谴责暴力。声明又指，会员感到愤怒。", "丁协会"),
+            ("丁委員會在報告中說，制度有漏洞。\n\n報告建議，當局應修例。", "丁委員會"),
+        ] {
+            let got = statements(text, &[(body, Organization)]);
+            let later =
+                got.iter().find(|(_, _, said)| said.contains("會員") || said.contains("会员") || said.contains("修例"));
+            assert_eq!(later.map(|(who, _, _)| who.as_str()), Some(body), "{text}: {got:?}");
+        }
+    }
+
+    #[test]
+    fn a_document_the_body_did_not_issue_is_not_its_statement() {
+        for text in [
+            "甲電視台拆解報告，內容複雜。\n\n報告指，工程有問題。",
+            "甲电视台拆解报告，内容复杂。\n\n报告指，工程有问题。",
+            "丁協會昨日發表聲明。戊小組今日發聲明。聲明又指，制度失效。",
+            "丁协会昨日发表声明。戊小组今日发声明。声明又指，制度失效。",
+        ] {
+            let got = statements(
+                text,
+                &[
+                    ("甲電視台", Organization),
+                    ("甲电视台", Organization),
+                    ("丁協會", Organization),
+                    ("丁协会", Organization),
+                ],
+            );
+            assert!(
+                got.iter()
+                    .all(|(_, _, said)| !said.contains("問題") && !said.contains("问题") && !said.contains("失效")),
+                "{text}: {got:?}"
+            );
+        }
     }
 }
