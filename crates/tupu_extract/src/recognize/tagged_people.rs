@@ -77,6 +77,7 @@ pub(super) const REJECTIONS: &[Rejection] = &[
     ("a lexicon word crosses its edge", crosses_a_word),
     ("a title, speech verb or boundary word in it", function_word_inside),
     ("a common word", common_word),
+    ("a time word opens it", time_word_first),
     ("the given name is a function word", given_name_is_a_function_word),
     ("the title of a work", title_of_a_work),
 ];
@@ -421,6 +422,11 @@ fn surname_as_boundary(a: &Analysis<'_>, lex: &GeneralLexicon, name: Span, word:
 /// 高達 (a verb), 溫哥華 (a city).
 fn common_word(a: &Analysis<'_>, _: &GeneralLexicon, p: &Proposal) -> bool {
     a.general.word_at(p.span).is_some_and(|e| e.pos != PartOfSpeech::Person)
+}
+
+/// A time word opens it: 周四提 is Thursday and a verb (`person::opens_with_a_time_word`).
+fn time_word_first(a: &Analysis<'_>, _: &GeneralLexicon, p: &Proposal) -> bool {
+    super::person::opens_with_a_time_word(a, p.span)
 }
 
 /// After the surname stands a function word of the general lexicon, not a given name: 李立即

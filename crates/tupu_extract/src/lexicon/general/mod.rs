@@ -27,6 +27,7 @@ use fst::raw::{Fst, Node, Output};
 pub use derive::{Derived, derive};
 pub(crate) use memo::TextWords;
 pub use pos::{PartOfSpeech, TagId, TagInfo, TagTable};
+pub use segment::Segment;
 pub use trim::{NameTrim, RestRule, TrimReason, fused_ending, names_on_its_own, opens_a_clause, trim_name_start};
 
 use crate::lexicon::LexiconError;

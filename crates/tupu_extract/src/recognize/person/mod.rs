@@ -24,13 +24,14 @@ mod read;
 mod speakers;
 mod titled;
 
-pub(in crate::recognize) use read::only_places_inside;
+pub(in crate::recognize) use read::{only_places_inside, opens_with_a_time_word};
 
 pub(crate) use titled::inside_longer_title;
 
 pub(crate) fn recognise(a: &mut Analysis<'_>) {
     titled::titled(a);
     speakers::dotted(a);
+    speakers::glossed(a);
     speakers::speakers(a);
     titled::photo_credits(a);
     all_occurrences(a);
@@ -570,6 +571,67 @@ mod tests {
         // A document in the marks is no body.
         let (_, posts) = people("《北辰條例》委員李強表示，條文清晰。");
         assert!(posts.iter().all(|p| p.2.as_deref() != Some("北辰條例")), "{posts:?}");
+    }
+
+    #[test]
+    fn a_transliteration_after_a_title_ends_before_an_ordinary_word() {
+        for (text, name) in [
+            ("美國總統德拉米爾再次表示，關稅將調整。", "德拉米爾"),
+            ("美国总统德拉米尔再次表示，关税将调整。", "德拉米尔"),
+            ("英國首相韋斯頓周一簽署文件。", "韋斯頓"),
+            ("英国首相韦斯顿周一签署文件。", "韦斯顿"),
+            ("北辰國總統阿卡維斯在會上發言。", "阿卡維斯"),
+            ("北辰国总统阿卡维斯在会上发言。", "阿卡维斯"),
+        ] {
+            let (names, _) = people(text);
+            assert_eq!(names, vec![name], "{text}");
+        }
+        // An ordinary word after the title is no name, though its characters transliterate.
+        for text in ["局長依然迴避問題。", "局长依然回避问题。", "議員多達百人。", "议员多达百人。"]
+        {
+            let (names, _) = people(text);
+            assert!(names.is_empty(), "{text}: {names:?}");
+        }
+    }
+
+    #[test]
+    fn a_chinese_reading_inside_a_transliteration_gives_way_to_it() {
+        for (text, name) in
+            [("司法部副部長羅維斯坦，以及兩名官員。", "羅維斯坦"), ("司法部副部长罗维斯坦，以及两名官员。", "罗维斯坦")]
+        {
+            let (names, _) = people(text);
+            assert_eq!(names, vec![name], "{text}");
+        }
+    }
+
+    #[test]
+    fn a_weekday_after_a_title_is_no_name() {
+        for text in ["美國總統周四表示，關稅將調整。", "美国总统周四表示，关税将调整。", "財政司司長周五見傳媒。"]
+        {
+            let (names, _) = people(text);
+            assert!(names.is_empty(), "{text}: {names:?}");
+        }
+    }
+
+    #[test]
+    fn a_transliteration_glossed_with_a_latin_name_is_a_person() {
+        for (text, name) in [
+            ("英國學者韋斯頓（Peter Weston）指出，市場疲弱。", "韋斯頓"),
+            ("英国学者韦斯顿（Peter Weston）指出，市场疲弱。", "韦斯顿"),
+            ("球隊中堅卡羅維（Mark A. Carlow）受傷。", "卡羅維"),
+            ("球队中坚卡罗维(Mark A. Carlow)受伤。", "卡罗维"),
+            ("改由保羅韋斯頓（Paul Weston）上陣。", "保羅韋斯頓"),
+            ("改由保罗韦斯顿（Paul Weston）上阵。", "保罗韦斯顿"),
+        ] {
+            let (names, _) = people(text);
+            assert_eq!(names, vec![name], "{text}");
+        }
+        // A single word or an acronym in the brackets, or no transliteration before: no person.
+        for text in ["英國學者韋斯頓（Weston）指出。", "該組織（WHO Europe）指出。", "英國大學（Peter Weston）指出。"]
+        {
+            let (names, _) = people(text);
+            assert!(names.is_empty(), "{text}: {names:?}");
+        }
     }
 
     #[test]

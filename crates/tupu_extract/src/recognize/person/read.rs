@@ -4,7 +4,7 @@
 
 use crate::analysis::Analysis;
 use crate::boundary::{End, end_at, ordinary_word_follows};
-use crate::lexicon::general::{GeneralLexicon, PartOfSpeech};
+use crate::lexicon::general::{GeneralLexicon, PartOfSpeech, Segment};
 use crate::lexicon::{Role, WordClass};
 use crate::model::EntityKind;
 use crate::span::Span;
@@ -26,6 +26,7 @@ pub(super) const NAME_REJECTIONS: &[NameRejection] = &[
     ("the given name ends with a character names do not end with", given_name_ends_badly),
     ("another mention holds it", held_by_another_mention),
     ("a title inside or across it", title_inside_or_across),
+    ("a time word opens it", opens_with_time_word),
 ];
 
 /// Reads a Chinese name (surname + one or two characters) starting at `start`: of the readings
@@ -116,6 +117,20 @@ fn title_inside_or_across(a: &Analysis<'_>, r: &NameReading) -> bool {
         })
 }
 
+/// A time word of the general lexicon opens the reading: 周四 in 「總統周四表示」 is Thursday, and
+/// 周五見 is Friday and a verb, not the surname 周 and a given name.
+fn opens_with_time_word(a: &Analysis<'_>, r: &NameReading) -> bool {
+    opens_with_a_time_word(a, r.name)
+}
+
+/// Whether an ordinary time word of the general lexicon (周一, 周末) of two characters or more
+/// starts where `span` starts and ends inside it: a day, not a name.
+pub(in crate::recognize) fn opens_with_a_time_word(a: &Analysis<'_>, span: Span) -> bool {
+    a.general.starting_at(span.start).any(|w| {
+        w.span.len() >= 2 && w.span.end <= span.end && w.entry.is_ordinary() && w.entry.pos == PartOfSpeech::Time
+    })
+}
+
 /// Whether every mention overlapping the given name lies inside it and is a place of two
 /// characters: 清遠 in 皇甫清遠, 文山 in 周文山 are the person's name, not the cities.
 pub(in crate::recognize) fn only_places_inside(a: &Analysis<'_>, given: Span) -> bool {
@@ -200,16 +215,115 @@ pub(super) fn read_latin(a: &Analysis<'_>, start: usize) -> Option<Span> {
     (words > 0 && !a.char_at(p).is_ascii_alphanumeric()).then_some(Span::new(start, p))
 }
 
-/// Reads a transliterated name written without a dot right after a title (總統特朗普表示):
-/// two to four transliteration characters that end firmly.
+/// Most characters of a transliterated name written without a dot (a given name and a surname
+/// run together: 阿諾舒華辛力加 is seven).
+const MAX_TRANSLITERATED: usize = 8;
+
+/// Reads a transliterated name written without a dot right after a title: the longest run of
+/// two to eight transliteration characters that ends where a name ends
+/// ([`transliteration_ends`]) and opens with no ordinary word — 「總統特朗普表示」,
+/// 「總統特朗普再次表示」, 「總統特朗普周一簽署」, 「副部長羅賓斯坦，」; not 「局長依然迴避」
+/// (依然 is an adverb).
 pub(super) fn read_transliterated(a: &Analysis<'_>, start: usize) -> Option<Span> {
-    (2..=4usize).rev().map(|len| Span::new(start, start + len)).find(|&span| {
-        span.end <= a.chars.len()
-            && a.chars[span.start..span.end].iter().all(|c| a.lex.transliteration.contains(c))
-            && a.entities.is_free(span)
+    let run = transliteration_run(a, start);
+    if run < start + 2 {
+        return None;
+    }
+    let words = GeneralLexicon::embedded().segment(a.chars, Span::new(start, (run + WORD_AFTER).min(a.chars.len())));
+    (start + 2..=run).rev().map(|end| Span::new(start, end)).find(|&span| {
+        a.entities.is_free(span)
             && !a.crossing_words(span).any(|c| matches!(c, WordClass::Title(_) | WordClass::Boundary))
-            && end_at(a, span.end) == End::Firm
+            && !opens_with_ordinary_word(a, span)
+            && !a.general.word_at(span).is_some_and(|e| e.freq >= COMMON_WORD_FREQ)
+            && transliteration_ends(a, span, run, &words)
     })
+}
+
+/// How many characters after a run of transliteration characters the segmentation that decides
+/// where the name ends reads (a word of the text after it).
+const WORD_AFTER: usize = 4;
+
+/// How often the general lexicon has a word for it to be a common word whatever its tag: the
+/// lexicon tags 明白 (understand) as a person's name, but no name is that frequent.
+const COMMON_WORD_FREQ: u32 = 1000;
+
+/// Where a run of transliteration characters starting at `start` ends (at most
+/// [`MAX_TRANSLITERATED`]): before a character outside `transliteration.tsv`, a character given
+/// names do not hold (的, 在), or a speech verb, title or boundary word opening after its first
+/// character.
+pub(super) fn transliteration_run(a: &Analysis<'_>, start: usize) -> usize {
+    let mut p = start;
+    while p < a.chars.len()
+        && p - start < MAX_TRANSLITERATED
+        && a.lex.transliteration.contains(&a.char_at(p))
+        && !a.class(Role::NotInGivenName).has_char(a.char_at(p))
+        && (p == start
+            || a.word_starting_at(p, |c| {
+                matches!(c, WordClass::SpeechVerb(_) | WordClass::Title(_) | WordClass::Boundary)
+            })
+            .is_none())
+    {
+        p += 1;
+    }
+    p
+}
+
+/// Whether a transliterated name may be `span` (of a run of transliteration characters ending at
+/// `run`, the text from its start segmented as `words`): a word of the segmentation ends where it
+/// ends, and
+/// - at the run's end, the text goes on as after a name: a firm or likely end ([`End`]:
+///   punctuation, a speech verb, 在, a date) or an ordinary word ([`follows_a_name`]: 再次);
+/// - inside the run, an ordinary word that goes on past the run starts at its end: 蓬佩奧|強而有力;
+///   a run is not cut between transliteration characters otherwise (馬克龍 is no 馬克 and 龍).
+///
+/// A last character that often follows names (強 of 強調, 坦 of 坦言) ends it only before a firm
+/// end: 羅賓斯坦，.
+fn transliteration_ends(a: &Analysis<'_>, span: Span, run: usize, words: &[Segment]) -> bool {
+    let Some(next) = words.iter().position(|w| w.span.start == span.end) else {
+        return false;
+    };
+    let end = end_at(a, span.end);
+    if a.class(Role::AfterName).has_char(a.char_at(span.end - 1)) && end != End::Firm {
+        return false;
+    }
+    let follows = words.get(next).is_some_and(|w| follows_a_name(w));
+    if span.end == run {
+        end >= End::Likely || follows || known_foreign_name(a, span)
+    } else {
+        follows && words[next].span.end > run
+    }
+}
+
+/// Whether the general lexicon knows `span` as a person's name of three characters or more and it
+/// opens with no surname of `surnames.tsv`: a transliteration (特朗普, 斯科特) whatever follows it
+/// — not a Chinese name the rules could not read whole (馬道 of 馬道立), nor two characters, too
+/// often the start of a longer transliteration the table does not cover (格里 of 格里咸).
+fn known_foreign_name(a: &Analysis<'_>, span: Span) -> bool {
+    span.len() >= 3
+        && a.general.word_at(span).is_some_and(|e| e.pos == PartOfSpeech::Person)
+        && !a.lex.is_surname(a.folded(Span::new(span.start, span.start + 1)))
+}
+
+/// Whether a word of a segmentation reads as the text after a name: an ordinary word of two
+/// characters or more that does not go on a name — a verb, adverb, preposition, time word or
+/// fixed phrase (as [`ordinary_word_follows`] reads the general lexicon).
+fn follows_a_name(w: &Segment) -> bool {
+    w.span.len() >= 2
+        && w.entry.is_some_and(|e| {
+            e.freq >= GeneralLexicon::ORDINARY_WORD_FREQ
+                && (!e.pos.can_begin_name()
+                    || matches!(e.pos, PartOfSpeech::Time | PartOfSpeech::Phrase | PartOfSpeech::Idiom))
+        })
+}
+
+/// Whether an ordinary word of the general lexicon of two characters or more, no proper name,
+/// opens the span and ends inside it: 依然, 提高 after a title are no name. The lexicon's proper
+/// names are left to the other rules: it lists many transliterations as places or brands (a
+/// surname written alike), and a place the article names is a mention already.
+pub(super) fn opens_with_ordinary_word(a: &Analysis<'_>, span: Span) -> bool {
+    a.general
+        .starting_at(span.start)
+        .any(|w| w.span.len() >= 2 && w.span.end <= span.end && w.entry.is_ordinary() && !w.entry.pos.is_proper_name())
 }
 
 #[cfg(test)]

@@ -28,7 +28,7 @@ pub(super) fn titled(a: &mut Analysis<'_>) {
             start += 1;
         }
         let name = read_dotted(a, start)
-            .or_else(|| read_name(a, start))
+            .or_else(|| longer_transliteration(a, start, read_name(a, start)))
             .or_else(|| read_latin(a, start))
             .or_else(|| read_transliterated(a, start));
         if let Some(name) = name {
@@ -41,6 +41,15 @@ pub(super) fn titled(a: &mut Analysis<'_>) {
         post_after(a, id, name.end);
     }
     bylines(a);
+}
+
+/// A Chinese reading after a title that stops inside a run of transliteration characters gives
+/// way to the whole run when that ends firmly: 「副部長羅賓斯坦，」 is 羅賓斯坦 (坦 often follows a
+/// name, as in 坦言, but here the punctuation after it ends the name), not the surname 羅 and 賓斯.
+fn longer_transliteration(a: &Analysis<'_>, start: usize, chinese: Option<Span>) -> Option<Span> {
+    let name = chinese?;
+    let longer = read_transliterated(a, start).filter(|t| t.end > name.end && end_at(a, t.end) == End::Firm);
+    Some(longer.unwrap_or(name))
 }
 
 /// Titles at the mentions of people that [`titled`] did not read after their title: a name it
