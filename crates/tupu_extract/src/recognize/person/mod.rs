@@ -251,8 +251,9 @@ mod tests {
 
     #[test]
     fn descriptor_between_organisation_and_title() {
+        // The region is the post's: 亞太區總裁 of 東方集團 (see also the next test).
         let (_, posts) = people("東方集團亞太區總裁陳立表示。");
-        assert_eq!(posts, vec![("陳立".into(), "總裁".into(), Some("東方集團".into()))]);
+        assert_eq!(posts, vec![("陳立".into(), "亞太區總裁".into(), Some("東方集團".into()))]);
     }
 
     #[test]
@@ -514,6 +515,45 @@ mod tests {
     }
 
     #[test]
+    fn a_unit_fused_with_a_title_is_part_of_it() {
+        // No body before the title: the unit nouns are the title's (外交部長, not 部長).
+        for (text, name, title) in [
+            ("北辰國外交部長龐巴頓抵港。外交部長黃志強出席。", "黃志強", "外交部長"),
+            ("北辰国外交部长庞巴顿抵港。外交部长黄志强出席。", "黄志强", "外交部长"),
+            ("會上，刑事檢控專員黃志強發言。", "黃志強", "刑事檢控專員"),
+            ("会上，刑事检控专员黄志强发言。", "黄志强", "刑事检控专员"),
+        ] {
+            let (_, posts) = people(text);
+            assert!(posts.iter().any(|p| p.0 == name && p.1 == title && p.2.is_none()), "{text}: {posts:?}");
+        }
+        // A pronoun, verb or office before the title is no unit.
+        for (text, name, title) in [
+            ("本報記者黃志強報道。", "黃志強", "記者"),
+            ("本报记者黄志强报道。", "黄志强", "记者"),
+            ("退休法官黃志強出席。", "黃志強", "法官"),
+            ("退休法官黄志强出席。", "黄志强", "法官"),
+            ("議員要求調查特首黃志強。", "黃志強", "特首"),
+            ("议员要求调查特首黄志强。", "黄志强", "特首"),
+        ] {
+            let (_, posts) = people(text);
+            assert!(posts.iter().any(|p| p.0 == name && p.1 == title), "{text}: {posts:?}");
+        }
+    }
+
+    #[test]
+    fn the_descriptor_between_a_body_and_its_title_is_part_of_the_title() {
+        for (text, title, org) in [
+            ("北辰集團亞太區總裁黃志強表示，業績理想。", "亞太區總裁", "北辰集團"),
+            ("北辰集团亚太区总裁黄志强表示，业绩理想。", "亚太区总裁", "北辰集团"),
+            ("北辰集團公共事務總監黃志強表示，業績理想。", "公共事務總監", "北辰集團"),
+            ("北辰集团公共事务总监黄志强表示，业绩理想。", "公共事务总监", "北辰集团"),
+        ] {
+            let (_, posts) = people(text);
+            assert!(posts.iter().any(|p| p.1 == title && p.2.as_deref() == Some(org)), "{text}: {posts:?}");
+        }
+    }
+
+    #[test]
     fn an_appointing_verb_is_no_sub_body_of_a_chain() {
         for text in
             ["李明表示滿意。資深記者、後來擔任副局長的李明出席。", "李明表示满意。资深记者、后来担任副局长的李明出席。"]
@@ -543,9 +583,10 @@ mod tests {
             ("深圳市長王小明表示，工程順利。", "王小明", "市長", "深圳市"),
             ("深圳市长王小明表示，工程顺利。", "王小明", "市长", "深圳市"),
             ("法援署長李強表示，申請增加。", "李強", "署長", "法援署"),
-            // A ministry after a country is that country's: the country stays the body.
-            ("南韓外交部長金明浩表示，會研究。", "金明浩", "部長", "南韓"),
-            ("南韩外交部长金明浩表示，会研究。", "金明浩", "部长", "南韩"),
+            // A ministry after a country is that country's: the country stays the body, the
+            // ministry's unit stays in the title.
+            ("南韓外交部長金明浩表示，會研究。", "金明浩", "外交部長", "南韓"),
+            ("南韩外交部长金明浩表示，会研究。", "金明浩", "外交部长", "南韩"),
         ] {
             let (_, posts) = people(text);
             assert_eq!(posts, vec![(name.into(), title.into(), Some(body.into()))], "{text}");

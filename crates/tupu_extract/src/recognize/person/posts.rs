@@ -44,6 +44,8 @@ pub(super) fn posts_before(a: &mut Analysis<'_>, person: EntityId, name_start: u
             _ => (title, !is_office(a, title)),
         };
         sub_len.push(title.len() - bare.len());
+        // 外交部長, 博睿集團亞太區總裁: the unit or descriptor written before the title is part of it.
+        let title = if title == bare { title_with_unit(a, title, org.map(|(_, s)| s)) } else { title };
         chain.push((title, org.map(|(id, _)| id)));
         may_inherit.push(inherits);
         pos = org.map_or(title.start, |(_, s)| s.start);
@@ -91,6 +93,105 @@ pub(super) fn posts_before(a: &mut Analysis<'_>, person: EntityId, name_start: u
         let t = a.surface(title).to_owned();
         a.posts.push(Post { holder: person, title: t, org, span: title });
     }
+}
+
+/// Most characters of a unit read into a title that no body precedes: 外交|部長, 法律政策|專員.
+const MAX_UNIT: usize = 4;
+
+/// Most words of such a unit (刑事|檢控|專員).
+const MAX_UNIT_WORDS: usize = 2;
+
+/// The title with the words that say which part of its body it heads: the descriptor written
+/// between the body and the title (博睿集團|亞太區總裁, 消防處|公共事務總監: the post is 亞太區總裁 of
+/// 博睿集團), or, with no body before it, the unit the title is fused with when no lexicon knows
+/// that unit as a body (外交部長, 廣播處長, 司法部長 — the post is 外交部長, not a bare 部長).
+/// Both are read word by word leftwards from the title while the words describe a unit
+/// ([`unit_word`]); a verb, preposition or conjunction stops them (「質問特首」, 「及首席財務官」).
+fn title_with_unit(a: &Analysis<'_>, title: Span, body: Option<Span>) -> Span {
+    let start = match body {
+        // 「調查特首」, 「質詢行政長官」: a whole office has no unit.
+        _ if is_office(a, title) => title.start,
+        Some(body) if body.end < title.start => {
+            let from = descriptor_start(a, body.end, title.start);
+            unit_start(a, from, title.start, MAX_DESCRIPTOR, usize::MAX, true)
+        }
+        Some(_) => title.start,
+        None => {
+            let from = descriptor_start(a, title.start.saturating_sub(MAX_UNIT + 2), title.start);
+            unit_start(a, from, title.start, MAX_UNIT, MAX_UNIT_WORDS, false)
+        }
+    };
+    Span::new(start, title.end)
+}
+
+/// Where the run of ideographs ending at `title_start` begins, not before `from`: an aside in
+/// brackets (「（下稱X）」) or a line break is no part of a descriptor.
+fn descriptor_start(a: &Analysis<'_>, from: usize, title_start: usize) -> usize {
+    let mut p = title_start;
+    while p > from && is_cjk(a.char_at(p - 1)) {
+        p -= 1;
+    }
+    p
+}
+
+/// Where the unit words right before `title_start` begin (`title_start` when there are none),
+/// reading the general lexicon's segmentation of `from..title_start` from the right: at most
+/// `max_words` words and `max_chars` characters. `after_body`: the words sit between a body and
+/// its title, so place words (亞太區) describe the post too.
+fn unit_start(
+    a: &Analysis<'_>,
+    from: usize,
+    title_start: usize,
+    max_chars: usize,
+    max_words: usize,
+    after_body: bool,
+) -> usize {
+    if from >= title_start {
+        return title_start;
+    }
+    let words = crate::lexicon::general::GeneralLexicon::embedded().segment(a.chars, Span::new(from, title_start));
+    let mut start = title_start;
+    for w in words.iter().rev().take(max_words) {
+        if title_start - w.span.start > max_chars || !unit_word(a, w.span, w.entry, after_body) {
+            break;
+        }
+        start = w.span.start;
+    }
+    start
+}
+
+/// Whether a word of the general lexicon names a unit or rank of a body (外交, 刑事, 公共事務): a
+/// noun, verbal noun, abbreviation or non-predicate adjective (after a body also a place word) of
+/// two characters or more, free of entities, neither a word tupu's lexicons know (a boundary, a
+/// title, a speech verb, a known name) nor ending with a name ending (委員會, 有限公司: a body's
+/// name the recognisers did not accept stays out of the title).
+fn unit_word(a: &Analysis<'_>, word: Span, entry: Option<crate::lexicon::general::Entry>, after_body: bool) -> bool {
+    use crate::lexicon::general::PartOfSpeech as P;
+    // Between a body and its title a place the article names is the post's region (亞太區).
+    if after_body && is_place_mention(a, word) {
+        return true;
+    }
+    let Some(entry) = entry else { return false };
+    let pos_fits = match entry.pos {
+        P::Noun | P::VerbalNoun | P::Abbreviation | P::Distinguishing => true,
+        P::Place | P::PlaceWord => after_body,
+        _ => false,
+    };
+    let known = a.has_word(word, |c| {
+        matches!(c, WordClass::Boundary | WordClass::Title(_) | WordClass::SpeechVerb(_) | WordClass::Known(_))
+    });
+    let body_ending =
+        a.word_ending_at(word.end, |c| matches!(c, WordClass::Suffix(_))).is_some_and(|(s, _)| s.start >= word.start);
+    // One character (英 of 駐英, 北 of 新界北) is too often the tail of a word cut by a name.
+    word.len() >= 2 && pos_fits && !known && !body_ending && (after_body || a.entities.is_free(word))
+}
+
+/// Whether a place the article names is written exactly at `word` (亞太區 in 北辰集團亞太區總裁).
+fn is_place_mention(a: &Analysis<'_>, word: Span) -> bool {
+    a.entities
+        .mentions_ending_at(word.end)
+        .iter()
+        .any(|(id, m)| *m == word && a.entities.kind(*id) == EntityKind::Place)
 }
 
 /// Longest sub-body written between two titles of a chain: 政法委 in 市委常委、政法委書記.
