@@ -49,6 +49,7 @@ pub(super) const REJECTIONS: &[Rejection] = &[
     ("two places fused at the ending", two_places_fused),
     ("opens with a word that cannot begin a name", opens_with_a_word_that_cannot_begin_a_name),
     ("a clause before a known name", clause_before_a_known_name),
+    ("a description before a known body", description_before_a_known_body),
     ("a determiner opens it", determiner_opens_it),
     ("a generic type", generic_type),
     ("a brand's name opens with an ordinary word", brand_opens_with_an_ordinary_word),
@@ -251,6 +252,57 @@ fn clause_before_a_known_name(a: &Analysis<'_>, c: &EndingCandidate<'_>) -> bool
             .segment(a.chars, Span::new(c.span.start, known.start))
             .iter()
             .any(|s| s.span.len() >= 2 && s.entry.is_some_and(|e| !e.pos.can_begin_name()))
+}
+
+/// A known organisation ends it and the words before it do not open with a name: they are the
+/// clause or the description the body stands in, no part of its name (托管人X銀行, 今屆區議會,
+/// 單位X醫院管理局, 一眾X管理局), and the known body stands alone — unless the body is named by
+/// an ending, or generic words and an ending (發展局), which longer names end with
+/// (文化和旅遊發展局). Words open a longer name of the body when the first of them is a known
+/// name (澳洲國防部, 衞生署衞生防護中心), a proper name or abbreviation of the general lexicon, a
+/// word of scope (國家X局) or Latin letters. The sibling of [`clause_before_a_known_name`], which
+/// reads a verb or adverb anywhere before the body; this one reads the first word, whatever its
+/// part of speech. Quotes name.
+fn description_before_a_known_body(a: &Analysis<'_>, c: &EndingCandidate<'_>) -> bool {
+    if c.quoted || c.suffix.kind != EntityKind::Organization {
+        return false;
+    }
+    let is_known_body =
+        |k: &WordClass| matches!(k, WordClass::Known(i) if a.lex.known[*i].kind == EntityKind::Organization);
+    let Some(body) = a
+        .words
+        .ending_at(c.span.end)
+        .iter()
+        .filter(|w| w.span.start > c.span.start && a.lex.vocabulary.classes(w.pattern).iter().any(is_known_body))
+        .map(|w| w.span)
+        .min_by_key(|s| s.start)
+    else {
+        return false;
+    };
+    // A body named by an ending alone or by generic words and its ending (發展局) is also the
+    // tail of longer names (文化和旅遊發展局): the words before may name it.
+    let generic_body = a.words.ending_at(body.end).iter().any(|w| {
+        w.span.start >= body.start
+            && a.lex.vocabulary.classes(w.pattern).iter().any(|k| matches!(k, WordClass::Suffix(_)))
+            && (w.span.start == body.start || a.lex.is_all_generic(a.folded(Span::new(body.start, w.span.start))))
+    });
+    !generic_body && !opens_with_a_name(a, Span::new(c.span.start, body.start))
+}
+
+/// Whether the words of `span` open with a name: a known name, a proper name or abbreviation of
+/// the general lexicon, a word of scope (國家, 全國, 中央) or Latin letters.
+fn opens_with_a_name(a: &Analysis<'_>, span: Span) -> bool {
+    let scope =
+        (2..=4.min(span.len())).any(|n| a.class(Role::Scope).contains(a.folded(Span::new(span.start, span.start + n))));
+    let proper = GeneralLexicon::embedded()
+        .segment(a.chars, span)
+        .first()
+        .and_then(|s| s.entry)
+        .is_some_and(|e| e.pos.is_proper_name() || e.pos == PartOfSpeech::Abbreviation);
+    a.word_starting_at(span.start, |w| matches!(w, WordClass::Known(_))).is_some()
+        || scope
+        || proper
+        || a.char_at(span.start).is_ascii_alphabetic()
 }
 
 /// A demonstrative or determiner at the start picks out things of a class, it does not name one:
@@ -572,6 +624,11 @@ mod tests {
             "a clause before a known name",
             [("工會將名單交予醫院管理局。", "管理局"), ("工会将名单交予医院管理局。", "管理局")],
             [("香港醫院管理局發言人表示。", "管理局"), ("香港医院管理局发言人表示。", "管理局")],
+        ),
+        (
+            "a description before a known body",
+            [("去年，當時醫院管理局已回應。", "管理局"), ("去年，当时医院管理局已回应。", "管理局")],
+            [("香港醫院管理局發言人表示。", "管理局"), ("会议由文化和旅游发展局召开。", "发展局")],
         ),
         (
             "a determiner opens it",

@@ -57,6 +57,7 @@ pub(super) type StopRule = fn(&Analysis<'_>, &Reading, usize) -> bool;
 /// The rules that stop a name at `p` (the character before `p` is not part of it).
 pub(super) const STOPS: &[(&str, StopRule)] = &[
     ("not a name character", not_a_name_character),
+    ("a known name in Latin letters", known_latin_name),
     ("a boundary word or title", boundary_word_or_title),
     ("a conjunction between names", conjunction_between_names),
     ("a count", count),
@@ -74,6 +75,7 @@ pub(super) const TRIMS: &[(&str, TrimRule)] = &[
     ("a word that cannot begin a name", word_that_cannot_begin_a_name),
     ("a mission starts at its country", mission_starts_at_its_country),
     ("the tagger's organisation starts after a clause word", tagged_organisation_after_a_clause_word),
+    ("a place starts after the last clause word", place_after_the_last_clause_word),
 ];
 
 /// Fewest perceptron units by which the tagger must prefer its organisation's exact span.
@@ -138,7 +140,7 @@ fn tagged_organisation_after_a_clause_word(
     suffix: Span,
     kind: EntityKind,
 ) -> Option<usize> {
-    if kind != EntityKind::Organization
+    if !matches!(kind, EntityKind::Organization | EntityKind::Place)
         || suffix.start < span.start + 3
         || (span.start > 0 && crate::text::OPEN_QUOTES.contains(&a.char_at(span.start - 1)))
     {
@@ -149,7 +151,7 @@ fn tagged_organisation_after_a_clause_word(
     let start = tagged[from..]
         .iter()
         .take_while(|t| t.span.start + 2 <= suffix.start)
-        .find(|t| t.span.end == span.end && t.kind == EntityKind::Organization && t.margin >= MIN_TAGGED_MARGIN)?
+        .find(|t| t.span.end == span.end && t.kind == kind && t.margin >= MIN_TAGGED_MARGIN)?
         .span
         .start;
     // A kept part that holds an ending of its own (四川音樂學院附屬中學) is a body inside another:
@@ -172,6 +174,34 @@ fn tagged_organisation_after_a_clause_word(
         && !joined
         && first.is_none_or(PartOfSpeech::can_begin_name))
     .then_some(start)
+}
+
+/// A place is named by the words after the last verb, adverb, preposition, pronoun, time word,
+/// localiser or measure word before its ending: the words before are the clause it stands in
+/// (車輛無法進入X邨 → X邨, 今早視察X花園 → X花園, 住X邨 → X邨, 每條X邨 → X邨). A one-character
+/// word cuts only as a verb, preposition or measure word (single characters of a name the
+/// lexicon does not know are often read as adverbs). Not where fewer than two characters would
+/// be left (a square named for a deed keeps its verb), into a known name, or inside quotes.
+fn place_after_the_last_clause_word(a: &Analysis<'_>, span: Span, suffix: Span, kind: EntityKind) -> Option<usize> {
+    if kind != EntityKind::Place || (span.start > 0 && crate::text::OPEN_QUOTES.contains(&a.char_at(span.start - 1))) {
+        return None;
+    }
+    let segments = GeneralLexicon::embedded().segment(a.chars, Span::new(span.start, suffix.start));
+    let cut = segments.iter().rev().find(|s| {
+        s.entry.is_some_and(|e| match e.pos {
+            PartOfSpeech::Verb | PartOfSpeech::Preposition | PartOfSpeech::Measure | PartOfSpeech::Quantity => true,
+            PartOfSpeech::Adverb
+            | PartOfSpeech::Pronoun
+            | PartOfSpeech::Time
+            | PartOfSpeech::Locative
+            | PartOfSpeech::Conjunction => s.span.len() >= 2,
+            _ => false,
+        })
+    })?;
+    let start = cut.span.end;
+    let known_across = (span.start..start)
+        .any(|p| a.word_starting_at(p, |w| matches!(w, WordClass::Known(_))).is_some_and(|(w, _)| w.end > start));
+    (start > span.start && suffix.start >= start + 2 && !known_across).then_some(start)
 }
 
 /// A diplomatic mission (使館, 領事館) is named by its country, 駐 and where it is, or by its
@@ -259,6 +289,15 @@ fn latin_code(a: &Analysis<'_>, _: &Reading, p: usize) -> Option<Carry> {
 fn not_a_name_character(a: &Analysis<'_>, _: &Reading, p: usize) -> bool {
     let c = a.char_at(p - 1);
     !(is_cjk(c) || c.is_ascii_alphabetic())
+}
+
+/// A known name in Latin letters ends right before, and ideographs follow: it is a name of its
+/// own and the subject of the clause after it (Facebook關閉X政府… → X政府), not the start of a
+/// longer name (a Latin name unknown to the lexicons, DeepSeek公司, still opens one).
+fn known_latin_name(a: &Analysis<'_>, _: &Reading, p: usize) -> bool {
+    a.char_at(p - 1).is_ascii_alphabetic()
+        && is_cjk(a.char_at(p))
+        && a.word_ending_at(p, |w| matches!(w, WordClass::Known(_))).is_some()
 }
 
 /// A boundary word (由, 在, 舉行) or a title ends right before: 活動由香港青年協進會主辦 — but
@@ -360,6 +399,11 @@ mod tests {
             [("香港東華三院主辦。", "東華三院"), ("香港东华三院主办。", "东华三院")],
         ),
         (
+            "a known name in Latin letters",
+            [("據Facebook東海集團帳戶資料。", "東海集團"), ("据Facebook东海集团账户资料。", "东海集团")],
+            [("據ABCD東海集團帳戶資料。", "東海集團"), ("据ABCD东海集团账户资料。", "东海集团")],
+        ),
+        (
             "a boundary word or title",
             [("活動由香港青年協進會主辦。", "香港青年協進會"), ("活动由香港青年协进会主办。", "香港青年协进会")],
             [("活動由香港青年協進會主辦。", "青年協進會"), ("活动由香港青年协进会主办。", "青年协进会")],
@@ -412,6 +456,29 @@ mod tests {
                 let (r, p) = at(&a, name);
                 assert!(!stops(&a, &r, p), "{rule} should not stop before {name} in {text}");
             }
+        }
+    }
+
+    /// A place read with its clause starts after the clause's last verb, adverb or time word.
+    #[test]
+    fn a_place_starts_after_the_last_clause_word() {
+        let trim = |text: &str, name: &str| {
+            let a = analysis_with(text, None, &[]);
+            let span = span_of(&a, name);
+            let (suffix, _) = a.word_ending_at(span.end, |c| matches!(c, WordClass::Suffix(_))).expect("an ending");
+            place_after_the_last_clause_word(&a, span, suffix, EntityKind::Place)
+                .map(|s| a.surface(Span::new(s, span.end)).to_owned())
+        };
+        for (text, name, place) in [
+            ("居民今早遷入東樂花園。", "居民今早遷入東樂花園", "東樂花園"),
+            ("居民今早迁入东乐花园。", "居民今早迁入东乐花园", "东乐花园"),
+            ("車輛無法進入東樂邨。", "車輛無法進入東樂邨", "東樂邨"),
+        ] {
+            assert_eq!(trim(text, name).as_deref(), Some(place), "{text}");
+        }
+        for (text, name) in [("集會在解放廣場舉行。", "解放廣場"), ("香港东乐花园开售。", "香港东乐花园")]
+        {
+            assert_eq!(trim(text, name), None, "{text}: {name} stays");
         }
     }
 
