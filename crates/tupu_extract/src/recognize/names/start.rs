@@ -124,11 +124,11 @@ fn word_that_cannot_begin_a_name(a: &Analysis<'_>, span: Span, suffix: Span, _: 
     (trim.span.start > span.start).then_some(trim.span.start)
 }
 
-/// The name tagger proposes an organisation that ends at the same ending and starts later, right
-/// after a word that cannot begin a name (a verb, preposition, adverb, localiser, time word or
-/// date): the words before it are the clause the name stands in, even where the name itself is
-/// common words the start trim keeps it with (暫緩西山科技有限公司 → 西山科技有限公司,
-/// 引述東海社會主義學院 → 東海社會主義學院). Not after a
+/// The name tagger proposes an organisation (or, for a place's ending, a place) that ends at the
+/// same ending and starts later, right after a word that cannot begin a name (a verb,
+/// preposition, adverb, localiser, time word or date): the words before it are the clause the
+/// name stands in, even where the name itself is common words the start trim keeps it with
+/// (暫緩西山科技有限公司 → 西山科技有限公司, 引述東海社會主義學院 → 東海社會主義學院). Not after a
 /// conjunction or comitative (運輸及房屋局, 管制與預防中心 stay one name), not before a word that
 /// cannot begin a name either (獨立評論人協會: 評論 opens no name, 獨立 is part of it), not
 /// where a word crosses the tagger's start, not into a known name or a quotation, not where the
