@@ -184,15 +184,17 @@ impl Analysis<'_> {
             .map_or(span.start, |p| p + 1)
     }
 
-    /// The paragraph `paragraph` when it is one quotation and nothing else (「…。」, 「…」。): the
-    /// span from its opening mark to its end.
+    /// The paragraph `paragraph` when it is one quotation and nothing else (「…。」, 「…」。) that
+    /// holds a sentence: the span from its opening mark to its end.
     fn whole_quote(&self, paragraph: Span) -> Option<Span> {
         let open =
             (paragraph.start..paragraph.end).find(|&p| self.folded_char(p).is_some_and(|c| !c.is_whitespace()))?;
         let q = self.quote_from(open, paragraph)?;
         let end = self.content_end(paragraph);
         let closed = self.only_closing_after(q.end, end) && q.len() > 2;
-        closed.then_some(Span::new(open, end))
+        // A slogan or a heading in quotation marks (「對抗白色恐怖」) holds no sentence.
+        let sentence = self.folded(Span::new(q.start, q.end)).chars().any(|c| SENTENCE_END.contains(&c));
+        (closed && sentence).then_some(Span::new(open, end))
     }
 
     /// Whom a pronoun at `pos` continues when the last person named before it was named inside
@@ -1256,6 +1258,7 @@ mod tests {
             "陳大文說：「工程會延誤。」\n\n「費用亦會上升。」李小華說。",
             "陳大文說：「工程會延誤。」\n\n「費用」一詞有爭議。",
             "陳大文說：「工程會延誤。」市民不滿。\n\n「費用亦會上升。」",
+            "陳大文說：「工程會延誤。」\n\n「對抗延誤，爭取賠償」",
         ] {
             let got = statements(text, &[("陳大文", Person), ("李小華", Person)]);
             assert!(got.iter().all(|(who, _, said)| !(who == "陳大文" && said.starts_with('「'))), "{text}: {got:?}");
