@@ -47,6 +47,9 @@ const MAX_BODY_FRAME: usize = 20;
 /// Most sentences that reported speech without quotation marks carries on over after its own.
 const MAX_CONTINUATION: usize = 3;
 
+/// Most paragraphs in a row that are one quotation and carry on the speaker before them.
+const MAX_QUOTE_PARAGRAPHS: usize = 3;
+
 /// Most earlier statements looked at for the one a pronoun's speaker continues.
 const MAX_LOOKBACK: usize = 6;
 
@@ -74,7 +77,10 @@ impl Stage for Statements {
                 found.push((*act, statement));
             }
         }
-        a.statements.extend(found.into_iter().map(|(_, s)| s));
+        let statements: Vec<Statement> = found.into_iter().map(|(_, s)| s).collect();
+        let carried_on = a.quote_paragraphs(&statements);
+        a.statements.extend(statements);
+        a.statements.extend(carried_on);
         a.people = Some(people);
     }
 }
@@ -119,6 +125,76 @@ impl Analysis<'_> {
             span,
             quote: quote.map(|q| self.surface(Span::new(q.start + 1, q.end - 1)).to_owned()),
         }
+    }
+
+    /// Paragraphs that are one quotation and nothing else (「…。」), right after a paragraph whose
+    /// last statement runs to its end: its speaker goes on (陳大文說：「…。」⏎「…。」 — interviews
+    /// quote a speaker paragraph after paragraph). Each becomes a statement of that speaker, at
+    /// most [`MAX_QUOTE_PARAGRAPHS`] in a row; not a paragraph where a statement of its own
+    /// starts, nor after a statement whose speaker is unknown. One look at each paragraph.
+    fn quote_paragraphs(&self, found: &[Statement]) -> Vec<Statement> {
+        let paragraphs = self.text().paragraphs();
+        let paragraph_at = |pos: usize| {
+            let i = paragraphs.partition_point(|p| p.span.end <= pos);
+            (i < paragraphs.len() && paragraphs[i].span.start <= pos).then_some(i)
+        };
+        // For each paragraph: the statement that runs to its end, and whether one starts in it.
+        let mut reaching: Vec<Option<usize>> = vec![None; paragraphs.len()];
+        let mut starts = vec![false; paragraphs.len()];
+        for (k, s) in found.iter().enumerate() {
+            if let Some(i) = paragraph_at(s.span.start) {
+                starts[i] = true;
+            }
+            if let Some(i) = paragraph_at(s.span.end.saturating_sub(1))
+                && s.speaker.is_some()
+                && s.span.end >= self.content_end(paragraphs[i].span)
+            {
+                reaching[i] = Some(k);
+            }
+        }
+        let mut out: Vec<Statement> = Vec::new();
+        let mut before: Option<(Statement, usize)> = None;
+        for (i, paragraph) in paragraphs.iter().enumerate() {
+            let carried = before.take().filter(|(_, run)| *run < MAX_QUOTE_PARAGRAPHS && !starts[i]);
+            if let Some((said, run)) = carried
+                && let Some(q) = self.whole_quote(paragraph.span)
+            {
+                let statement = Statement {
+                    speaker: said.speaker,
+                    speaker_span: None,
+                    verb: said.verb.clone(),
+                    text: self.surface(q).to_owned(),
+                    span: q,
+                    quote: Some(self.surface(Span::new(q.start + 1, self.content_end(q) - 1)).to_owned()),
+                };
+                out.push(statement.clone());
+                before = Some((statement, run + 1));
+                continue;
+            }
+            before = reaching[i].map(|k| (found[k].clone(), 0));
+        }
+        out
+    }
+
+    /// Where the text of `span` ends, past trailing spaces.
+    fn content_end(&self, span: Span) -> usize {
+        (span.start..span.end)
+            .rev()
+            .find(|&p| self.folded_char(p).is_some_and(|c| !c.is_whitespace()))
+            .map_or(span.start, |p| p + 1)
+    }
+
+    /// The paragraph `paragraph` when it is one quotation and nothing else (「…。」, 「…」。) that
+    /// holds a sentence: the span from its opening mark to its end.
+    fn whole_quote(&self, paragraph: Span) -> Option<Span> {
+        let open =
+            (paragraph.start..paragraph.end).find(|&p| self.folded_char(p).is_some_and(|c| !c.is_whitespace()))?;
+        let q = self.quote_from(open, paragraph)?;
+        let end = self.content_end(paragraph);
+        let closed = self.only_closing_after(q.end, end) && q.len() > 2;
+        // A slogan or a heading in quotation marks (「對抗白色恐怖」) holds no sentence.
+        let sentence = self.folded(Span::new(q.start, q.end)).chars().any(|c| SENTENCE_END.contains(&c));
+        (closed && sentence).then_some(Span::new(open, end))
     }
 
     /// Whom a pronoun at `pos` continues when the last person named before it was named inside
@@ -1162,6 +1238,30 @@ mod tests {
                     .all(|(_, _, said)| !said.contains("問題") && !said.contains("问题") && !said.contains("失效")),
                 "{text}: {got:?}"
             );
+        }
+    }
+
+    #[test]
+    fn a_paragraph_that_is_one_quote_carries_on_the_speaker_before_it() {
+        for (text, name) in [
+            ("陳大文說：「工程會延誤。」\n\n「費用亦會上升。」\n\n另一段沒有引述。", "陳大文"),
+            ("陈大文说：“工程会延误。”\n\n“费用亦会上升。”\n\n另一段没有引述。", "陈大文"),
+        ] {
+            let got = statements(text, &[(name, Person)]);
+            assert_eq!(got.len(), 2, "{text}: {got:?}");
+            assert_eq!(got[1].0, name, "{got:?}");
+            assert!(got[1].2.contains("上升"), "{got:?}");
+        }
+        // A quote with its own speaker, a paragraph that does not end with the quote, or a
+        // statement that does not reach its paragraph's end: nothing carried on.
+        for text in [
+            "陳大文說：「工程會延誤。」\n\n「費用亦會上升。」李小華說。",
+            "陳大文說：「工程會延誤。」\n\n「費用」一詞有爭議。",
+            "陳大文說：「工程會延誤。」市民不滿。\n\n「費用亦會上升。」",
+            "陳大文說：「工程會延誤。」\n\n「對抗延誤，爭取賠償」",
+        ] {
+            let got = statements(text, &[("陳大文", Person), ("李小華", Person)]);
+            assert!(got.iter().all(|(who, _, said)| !(who == "陳大文" && said.starts_with('「'))), "{text}: {got:?}");
         }
     }
 }

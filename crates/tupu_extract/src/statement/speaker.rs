@@ -9,7 +9,7 @@
 use rustc_hash::FxHashMap;
 
 use crate::analysis::Analysis;
-use crate::lexicon::Role;
+use crate::lexicon::{Role, TitleKind, WordClass};
 use crate::model::{EntityId, EntityKind};
 use crate::span::Span;
 use crate::text::{CLAUSE_END, CLOSERS, SENTENCE_END};
@@ -227,6 +227,7 @@ pub(crate) fn role_named_speakers(a: &mut Analysis<'_>) {
         }
     }
     found.extend(report_speakers(a));
+    found.extend(title_speakers(a));
     let (named, home) = unnamed_government_speakers(a, &organisations);
     found.extend(named);
     for (id, span) in found {
@@ -331,6 +332,40 @@ fn report_speakers(a: &Analysis<'_>) -> Vec<(EntityId, Span)> {
             {
                 found.push((id, span));
             }
+        }
+    }
+    found
+}
+
+/// A title standing alone at the head of its clause before a speech verb (法官續指, 裁判官表示)
+/// speaks for the person written last right after that same title (高等法院法官陳大文…。法官
+/// 續指 is 陳大文's): court and official reporting names someone once with their title and goes
+/// on calling them by it. A title nobody was named after yet is nobody; a newsroom title (記者)
+/// names the reporter, and 發言人 speaks for a body ([`Role::Spokesman`]). One pass over the
+/// characters: linear.
+fn title_speakers(a: &Analysis<'_>) -> Vec<(EntityId, Span)> {
+    let mut found = Vec::new();
+    let mut last: FxHashMap<usize, EntityId> = FxHashMap::default();
+    let spokesman = a.class(Role::Spokesman);
+    for pos in 0..a.text().len() {
+        let Some((span, WordClass::Title(i))) = a.word_starting_at(pos, |c| matches!(c, WordClass::Title(_))) else {
+            continue;
+        };
+        if a.lex.titles[i].kind == TitleKind::Reporter || spokesman.contains(a.folded(span)) {
+            continue;
+        }
+        let named = a
+            .entities
+            .overlapping(Span::new(span.end, span.end + 1))
+            .into_iter()
+            .find(|&(id, s)| s.start == span.end && a.entities.kind(id) == EntityKind::Person);
+        if let Some((id, _)) = named {
+            last.insert(i, a.entities.resolve(id));
+        } else if let Some(&id) = last.get(&i)
+            && a.entities.is_free(span)
+            && a.role_word_speaks(span)
+        {
+            found.push((id, span));
         }
     }
     found
@@ -918,5 +953,30 @@ mod tests {
         let outer = a.outer_mentions_in(Span::new(0, a.text().len()));
         assert_eq!(outer.len(), 1);
         assert_eq!(a.surface(outer[0].1), "香港科技大學");
+    }
+
+    #[test]
+    fn a_title_alone_speaks_for_the_person_last_named_after_it() {
+        for (text, judge, other) in [
+            ("高等法院法官陳大文判刑。律師李小華求情。法官續指，案情嚴重。", "陳大文", "李小華"),
+            ("高等法院法官陈大文判刑。律师李小华求情。法官续指，案情严重。", "陈大文", "李小华"),
+        ] {
+            let mut a = analysis_with(text, None, &[(judge, EntityKind::Person), (other, EntityKind::Person)]);
+            role_named_speakers(&mut a);
+            let anchors = all_anchors(&a);
+            let last = anchors.last().expect("anchor");
+            assert_eq!(a.surface(last.span), "法官", "{text}");
+            let named = anchors.iter().find(|x| a.surface(x.span) == judge).expect("judge");
+            assert_eq!(last.speaker, named.speaker, "{text}");
+            let lawyer = anchors.iter().find(|x| a.surface(x.span) == other).expect("lawyer");
+            assert_ne!(last.speaker, lawyer.speaker, "{text}");
+        }
+        // No one named after the title before it, or the title inside a clause: nobody.
+        for text in ["律師李小華求情。法官表示，案情嚴重。", "法官陳大文判刑。高等法院法官表示，案情嚴重。"]
+        {
+            let mut a = analysis_with(text, None, &[("陳大文", EntityKind::Person), ("李小華", EntityKind::Person)]);
+            role_named_speakers(&mut a);
+            assert!(all_anchors(&a).iter().all(|x| a.surface(x.span) != "法官"), "{text}");
+        }
     }
 }
