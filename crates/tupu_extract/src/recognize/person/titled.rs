@@ -48,6 +48,11 @@ pub(super) fn titled(a: &mut Analysis<'_>) {
 /// name, as in 坦言, but here the punctuation after it ends the name), not the surname 羅 and 賓斯.
 fn longer_transliteration(a: &Analysis<'_>, start: usize, chinese: Option<Span>) -> Option<Span> {
     let name = chinese?;
+    // Only a reading followed by a transliteration character can stop inside a run: the others
+    // are not read again (reading a run segments the text after it).
+    if !a.lex.transliteration.contains(&a.char_at(name.end)) {
+        return Some(name);
+    }
     let longer = read_transliterated(a, start).filter(|t| t.end > name.end && end_at(a, t.end) == End::Firm);
     Some(longer.unwrap_or(name))
 }
