@@ -383,6 +383,9 @@ roles! {
     /// means (偏股基金, 國內債券基金 are kinds, no fund's name;
     /// `recognize::names::ending::kind_of_fund`).
     FundKind = "fund-kind",
+    /// 旗下: "under", after an owner (北辰旗下的基金): a fund house's short name before it names the
+    /// house (`recognize::names::funds::houses_by_short_name`).
+    OwnerMarker = "owner-marker",
     /// A, B, C, QDII: a share class or series written after a fund product's name (北辰債券C).
     FundClass = "fund-class",
     /// 滬深300, 上證50, 中小板: a stock index a fund tracks; with ETF or LOF after it, a fund's

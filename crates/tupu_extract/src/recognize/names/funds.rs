@@ -49,6 +49,57 @@ pub(super) fn fund_products(a: &mut Analysis<'_>) {
     }
     found.extend(index_funds(a));
     add_funds(a, &found);
+    houses_by_short_name(a);
+}
+
+/// Fund houses named by their short name alone where the writing says it is a house: before
+/// 旗下 (北辰旗下), or in a list with another house (北辰、南山以及東嶺): 「北辰、南山以及東嶺旗下的
+/// 基金表現落後」 names three houses. A short name that is an ordinary word (a direction, a
+/// landmark) is listed with houses only beside one that is no ordinary word, or before 旗下.
+fn houses_by_short_name(a: &mut Analysis<'_>) {
+    // Free stand-alone short names: (span, house entry, whether it is an ordinary word).
+    let mut alone: Vec<(Span, usize, bool)> = Vec::new();
+    let folded = a.text().folded();
+    let mut pos = 0;
+    while pos < a.chars.len() {
+        let rest = &folded[a.text().folded_byte(pos)..];
+        match a.lex.fund_brands.prefix_of(rest) {
+            Some((len, house)) => {
+                let span = Span::new(pos, pos + rest[..len].chars().count());
+                if a.entities.is_free(span) {
+                    let ordinary = a.general.word_at(span).is_some_and(|e| e.is_ordinary());
+                    alone.push((span, house, ordinary));
+                }
+                pos = span.end;
+            }
+            None => pos += 1,
+        }
+    }
+    let mut houses: Vec<(Span, usize)> = Vec::new();
+    for (i, &(span, house, ordinary)) in alone.iter().enumerate() {
+        let owner = a.class_word_at(Role::OwnerMarker, span.end).is_some();
+        let listed_with = |j: usize| {
+            alone.get(j).is_some_and(|&(other, _, other_ordinary)| {
+                let (first, second) = if other.start > span.start { (span, other) } else { (other, span) };
+                joined(a, first.end, second.start) && !(ordinary && other_ordinary)
+            })
+        };
+        if owner || (i > 0 && listed_with(i - 1)) || listed_with(i + 1) {
+            houses.push((span, house));
+        }
+    }
+    for (span, house) in houses {
+        crate::recognize::known::add_known(a, house, span);
+    }
+}
+
+/// Whether only a joining word stands between `end` and `start`: 、, 和, 以及.
+fn joined(a: &Analysis<'_>, end: usize, start: usize) -> bool {
+    match start.checked_sub(end) {
+        Some(1) => a.joins_names(a.char_at(end)),
+        Some(n) if n > 1 => a.class_word_at(Role::Conjunction, end).is_some_and(|w| w.end == start),
+        _ => false,
+    }
 }
 
 /// Where a fund's name read after a house's short name ends (before 基金): product words
@@ -232,6 +283,23 @@ mod tests {
         {
             let f = names(text);
             assert!(fund(&f, label), "{label}: {f:?}");
+        }
+    }
+
+    #[test]
+    fn short_names_listed_or_before_the_owner_marker_name_houses() {
+        for (text, houses) in [
+            ("上週寶盈、南方以及國聯安旗下的基金表現落後。", ["寶盈", "南方", "國聯安"]),
+            ("上周宝盈、南方以及国联安旗下的基金表现落后。", ["宝盈", "南方", "国联安"]),
+        ] {
+            let f = names(text);
+            for h in houses {
+                assert!(f.iter().any(|(l, k)| l == h && *k == EntityKind::Organization), "{h}: {f:?}");
+            }
+        }
+        for text in ["從東方和南方來的旅客增加。", "从东方和南方来的旅客增加。"] {
+            let f = names(text);
+            assert!(!f.iter().any(|(_, k)| *k == EntityKind::Organization), "{text}: {f:?}");
         }
     }
 
