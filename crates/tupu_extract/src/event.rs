@@ -38,10 +38,11 @@ impl Stage for EventDetailsStage {
         if events.is_empty() {
             return;
         }
-        // An incident named in quotes (「X」事件) is told of, not held: nobody addresses it, and it
-        // is not the happening whose speakers the article reports.
+        // An incident named in quotes (「X」事件) or an election is told of, not held before an
+        // audience: nobody addresses it, and it is not the happening whose speakers the article
+        // reports.
         let (incidents, held): (Vec<EntityId>, Vec<EntityId>) =
-            events.iter().partition(|&&id| crate::resolve::is_quoted_incident(a, id));
+            events.iter().partition(|&&id| crate::resolve::is_told_of(a, id));
         let main = main_event(a, &held);
         for &event in &events {
             let incident = incidents.contains(&event);
@@ -49,6 +50,9 @@ impl Stage for EventDetailsStage {
             if incident {
                 details.speakers.clear();
                 details.duration = None;
+                if details.locations.is_empty() {
+                    details.locations.extend(place_in_its_name(a, event));
+                }
             }
             a.events.push(details);
         }
@@ -60,6 +64,24 @@ fn main_event(a: &Analysis<'_>, events: &[EntityId]) -> Option<EntityId> {
     events.iter().copied().max_by_key(|&id| {
         let d = a.entities.get(id);
         (d.mentions.len(), std::cmp::Reverse(d.mentions.iter().next().map_or(usize::MAX, |m| m.start)))
+    })
+}
+
+/// The place an election or an incident is named after, when the text names no venue: the
+/// first known place inside a mention of it that the article mentions in its own right
+/// (美國總統大選 → 美國, 立法會九龍西補選 → 九龍西).
+fn place_in_its_name(a: &Analysis<'_>, event: EntityId) -> Option<EntityId> {
+    a.entities.get(event).mentions.iter().find_map(|m| {
+        (m.start..m.end).find_map(|p| {
+            let (w, WordClass::Known(k)) = a.word_starting_at(
+                p,
+                |c| matches!(c, WordClass::Known(k) if a.lex.known[k].kind == EntityKind::Place),
+            )?
+            else {
+                return None;
+            };
+            a.entities.of_known(k).filter(|&id| w.end <= m.end && !a.entities.get(id).mentions.is_empty())
+        })
     })
 }
 
@@ -156,16 +178,24 @@ fn held_by(a: &Analysis<'_>, sentence: Span, event: EntityId) -> usize {
         .map_or(sentence.end, |verb| verb.end)
 }
 
-/// The date written last before `limit` in the sentence (the one the verb goes with).
+/// The date written last before `limit` in the sentence (the one the verb goes with): a day,
+/// else a month of a year (鑒於2010年6月將召開峰會 → 2010-06; a year alone says too little).
 fn date_before(a: &Analysis<'_>, sentence: Span, limit: usize) -> Option<crate::date::PartialDate> {
     let base = a.text().folded_byte(sentence.start);
     let end = a.text().folded_byte(limit.min(sentence.end)).saturating_sub(base);
     let folded = a.folded(sentence);
-    let found: Vec<DateExpression> = DateReader::new(a.lex)
+    let before: Vec<DateExpression> = DateReader::new(a.lex)
         .dates_in(folded, a.article.published())
         .into_iter()
-        .filter(|d| d.end <= end && d.has_day() && !is_dateline(a, sentence, d.start))
+        .filter(|d| d.end <= end && !is_dateline(a, sentence, d.start))
         .collect();
+    let found: Vec<DateExpression> = before.iter().copied().filter(DateExpression::has_day).collect();
+    if found.is_empty() {
+        return before
+            .iter()
+            .rev()
+            .find_map(|d| d.date.filter(|d| matches!(d, crate::date::PartialDate::YearMonth(..))));
+    }
     let last = found.last()?;
     // 本月9日至10日: a range starts at its first day.
     let range_start = found.iter().rev().nth(1).filter(|first| {
@@ -330,6 +360,48 @@ mod tests {
         ] {
             let x = extract(text, Some("2025-04-15"));
             assert_eq!(x.events[0].start.map(|d| d.lexical()).as_deref(), Some("2025-04-16"), "{text}");
+        }
+    }
+
+    /// An election is told of: it is where its name says when the text names no venue, it
+    /// starts on the day (or in the month) it is held, and nobody addresses it.
+    #[test]
+    fn an_election_is_where_its_name_says_and_nobody_addresses_it() {
+        for (text, name, place, start) in [
+            (
+                "美國總統大選將於2030年11月5日舉行。議員陳大文表示，美國選民關注經濟。",
+                "美國總統大選",
+                "美國",
+                "2030-11-05",
+            ),
+            (
+                "美国总统大选将于2030年11月5日举行。议员陈大文表示，美国选民关注经济。",
+                "美国总统大选",
+                "美国",
+                "2030-11-05",
+            ),
+            ("法國大選於2030年4月舉行，法國選民踴躍投票。", "法國大選", "法國", "2030-04"),
+            ("法国大选于2030年4月举行，法国选民踊跃投票。", "法国大选", "法国", "2030-04"),
+        ] {
+            let x = extract(text, Some("2030-06-01"));
+            let e = x.events.iter().find(|e| x.entities[e.event].label == name).expect(text);
+            let places: Vec<&str> = e.locations.iter().map(|&l| x.entities[l].label.as_str()).collect();
+            assert_eq!(places, vec![place], "{text}");
+            assert_eq!(e.start.map(|d| d.lexical()).as_deref(), Some(start), "{text}");
+            assert!(e.speakers.is_empty(), "{text}: {:?}", e.speakers);
+        }
+    }
+
+    /// A press conference about an election is still the article's announced meeting.
+    #[test]
+    fn a_meeting_announced_beside_an_election_is_still_the_event() {
+        for (text, meeting, election) in [
+            ("工會今日就立法會選舉召開記者會，主席陳大文表示會支持候選人。", "記者會", "立法會選舉"),
+            ("工会今日就立法会选举召开记者会，主席陈大文表示会支持候选人。", "记者会", "立法会选举"),
+        ] {
+            let x = extract(text, Some("2030-06-01"));
+            let labels: Vec<&str> = x.events.iter().map(|e| x.entities[e.event].label.as_str()).collect();
+            assert!(labels.contains(&meeting) && labels.contains(&election), "{text}: {labels:?}");
         }
     }
 

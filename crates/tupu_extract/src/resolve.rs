@@ -1087,7 +1087,7 @@ fn bare_event_words(a: &mut Analysis<'_>) {
 /// event, under the word first announced; every announced word is one of its names, and each of
 /// those words standing alone (在記者會上) a mention of it.
 fn announced_meeting(a: &mut Analysis<'_>) {
-    if a.entities.ids().any(|id| a.entities.kind(id) == EntityKind::Event && !is_quoted_incident(a, id)) {
+    if a.entities.ids().any(|id| a.entities.kind(id) == EntityKind::Event && !is_told_of(a, id)) {
         return;
     }
     let words: Vec<String> = a.class(Role::GenericMeeting).words().map(str::to_owned).collect();
@@ -1118,6 +1118,20 @@ fn announced_meeting(a: &mut Analysis<'_>) {
         a.entities.add_name(id, &surface, false);
         a.entities.add_mention(id, span, &surface);
     }
+}
+
+/// Whether an event is told of rather than held before an audience: an incident named in quotes
+/// ([`is_quoted_incident`]) or an election ([`is_election`]). Nobody addresses it, and it leaves
+/// the article's announced meeting its event (「政黨就立法會選舉召開記者會」).
+pub(crate) fn is_told_of(a: &Analysis<'_>, id: EntityId) -> bool {
+    is_quoted_incident(a, id) || is_election(a, id)
+}
+
+/// Whether an event is an election: one of its names ends with an election word (立法會選舉,
+/// 美國總統大選, 民主派初選).
+pub(crate) fn is_election(a: &Analysis<'_>, id: EntityId) -> bool {
+    let draft = a.entities.get(id);
+    draft.full_names.keys().any(|name| a.class(Role::ElectionWord).suffix_of(&fold(name)).is_some())
 }
 
 /// Whether an event is an incident or campaign named in quotes (「X」事件, 「X」示威: one of its

@@ -418,6 +418,21 @@ roles! {
     /// event X; `recognize::names::quoted::quoted_events`), not a meeting held
     /// (`resolve::announced_meeting` still reads the article's press conference beside it).
     IncidentWord = "incident-word",
+    /// 選舉, 補選, 初選, 大選: the ending of an election's name (2016年立法會選舉, 美國總統大選):
+    /// an election is named by where and for what it is held, not by the clause that mentions
+    /// it (`recognize::names::start::election_starts_after_its_clause`), and it is told of, not
+    /// a meeting with speakers (`resolve::is_told_of`).
+    ElectionWord = "election-word",
+    /// 換屆, 中期: says which election of a body it is, inside its name (立法會換屆選舉, 共和黨中期
+    /// 選舉), though the general lexicon reads it as a verb or a time word
+    /// (`recognize::names::start::election_starts_after_its_clause`).
+    ElectionQualifier = "election-qualifier",
+    /// 年, 年度: after a year's digits, written with the name of the event of that year
+    /// (2016年立法會選舉, 2008年度…發布會; `recognize::names::ending::event_name`).
+    YearMark = "year-mark",
+    /// 制度, 條例, 程序: after an election word, a rule of elections (香港選舉制度), not an
+    /// election held (`recognize::names::ending::election_word_of_something_else`).
+    ElectoralRule = "electoral-rule",
     /// 聯合, 軍事: between a quoted name and its happening word (「X」聯合軍事演習).
     HappeningModifier = "happening-modifier",
     /// 團: after a title or verb, a group of people (代表團, 主席團), inside a name

@@ -104,7 +104,8 @@ fn keep_quoted_form(a: &mut Analysis<'_>, c: &Candidate) {
 /// the country's own — a government body (a ministry keeps its country: 沙特阿拉伯能源部, also
 /// called 能源部), its mission abroad or a part of one (英國駐港總領事館, 西班牙駐華使館教育處),
 /// or only generic words before the ending (葡萄牙旅遊局, 美國商會). A name quoted whole keeps it:
-/// the marks enclose the title, country included (《某國日報》 is the paper's name).
+/// the marks enclose the title, country included (《某國日報》 is the paper's name); so does an
+/// election, which the country holds (美國總統大選, 法國地方選舉).
 fn foreign_country(a: &Analysis<'_>, c: &Candidate, inner: &[(usize, Span)]) -> Country {
     let Some(&(id, m)) = inner.first() else { return Country::Kept };
     let foreign = a.entities.get(id).known.is_some_and(|k| a.lex.known[k].is_foreign_country());
@@ -114,7 +115,10 @@ fn foreign_country(a: &Analysis<'_>, c: &Candidate, inner: &[(usize, Span)]) -> 
     let ending = a.word_ending_at(c.span.end, |w| matches!(w, WordClass::Suffix(_))).map_or(0, |(w, _)| w.len());
     let own_name = Span::new(m.end, c.span.end.saturating_sub(ending));
     let government = a.class(Role::GovernmentEnding).ends(a.folded(c.span));
-    if own_name.len() < 2 || a.class(Role::Mission).occurs_in(a.folded(Span::new(m.end, c.span.end))) {
+    if own_name.len() < 2
+        || a.class(Role::Mission).occurs_in(a.folded(Span::new(m.end, c.span.end)))
+        || a.class(Role::ElectionWord).ends(a.folded(c.span))
+    {
         Country::Kept
     } else if government {
         Country::AlsoWithout(Span::new(m.end, c.span.end))
@@ -250,6 +254,11 @@ mod tests {
             let name: String = text.chars().take(4).collect();
             let (a, c, inner) = candidate(text, &name, Org);
             assert_eq!(foreign_country(&a, &c, &inner), Country::Kept, "{text}: only generic words");
+        }
+        for text in ["美國總統大選明年舉行。", "美国总统大选明年举行。"] {
+            let name: String = text.chars().take(6).collect();
+            let (a, c, inner) = candidate(text, &name, EntityKind::Event);
+            assert_eq!(foreign_country(&a, &c, &inner), Country::Kept, "{text}: the country holds the election");
         }
         for text in ["老撾技術與通信部部長出席。", "老挝技术与通信部部长出席。"] {
             let name: String = text.chars().take(8).collect();

@@ -55,6 +55,8 @@ pub(super) const REJECTIONS: &[Rejection] = &[
     ("a brand's name opens with an ordinary word", brand_opens_with_an_ordinary_word),
     ("a kind of fund", kind_of_fund),
     ("a preposition before a brand ending", preposition_before_a_brand_ending),
+    ("an election word of a rule, an officer or another name", election_word_of_something_else),
+    ("an election named by its year alone", election_named_by_its_year_alone),
 ];
 
 /// Every name before an ending of the text.
@@ -149,11 +151,13 @@ fn event_name(a: &Analysis<'_>, span: Span) -> Span {
     if p > span.start && p + 2 < span.end && a.class(Role::OccasionMeasure).has_char(a.char_at(p)) {
         span.start = p + 1;
     }
-    // A year written right before the name belongs to it.
+    // A year written right before the name belongs to it (2025浙江…大會, 2016年立法會選舉,
+    // 2008年度…發布會).
     let s = span.start;
-    if s >= 4 && (0..4).all(|k| a.char_at(s - 1 - k).is_ascii_digit()) && (s == 4 || !a.char_at(s - 5).is_ascii_digit())
+    let y = a.class_word_before(Role::YearMark, s).map_or(s, |mark| mark.start);
+    if y >= 4 && (0..4).all(|k| a.char_at(y - 1 - k).is_ascii_digit()) && (y == 4 || !a.char_at(y - 5).is_ascii_digit())
     {
-        span.start -= 4;
+        span.start = y - 4;
     }
     span
 }
@@ -405,6 +409,34 @@ fn brand_opens_with_an_ordinary_word(a: &Analysis<'_>, c: &EndingCandidate<'_>) 
     opens && !names_on_its_own(&segments[1..])
 }
 
+/// An election word that is not the end of an election's name: it qualifies a rule or an officer
+/// of elections after it (香港選舉制度, 南區選舉主任: the system and the returning officer, not an
+/// election held), or it is part of a known name that starts with it (選舉委員會) or crosses it
+/// (港區人大選出: 人大 and 選出, no 大選).
+fn election_word_of_something_else(a: &Analysis<'_>, c: &EndingCandidate<'_>) -> bool {
+    let ending = c.suffix_span;
+    if a.class_word_at(Role::ElectionWord, ending.start) != Some(ending) {
+        return false;
+    }
+    let rule_or_officer = a.class_word_at(Role::ElectoralRule, ending.end).is_some()
+        || a.word_starting_at(ending.end, |w| matches!(w, WordClass::Title(_))).is_some();
+    let in_a_name = a.crossing(ending).any(|(w, class)| {
+        matches!(class, WordClass::Known(_))
+            && (w.start == ending.start || (w.start < ending.start && w.end < ending.end))
+    }) || a
+        .word_starting_at(ending.start, |w| matches!(w, WordClass::Known(_)))
+        .is_some_and(|(w, _)| w.end > ending.end);
+    rule_or_officer || in_a_name
+}
+
+/// A year alone before an election word says when, not which election (2016年選舉, 2018年補選:
+/// of which body or place is left to the article); 2016年立法會選舉 names one.
+fn election_named_by_its_year_alone(a: &Analysis<'_>, c: &EndingCandidate<'_>) -> bool {
+    a.class_word_at(Role::ElectionWord, c.suffix_span.start) == Some(c.suffix_span)
+        && (c.stem.start..c.stem.end)
+            .all(|p| a.char_at(p).is_ascii_digit() || a.class(Role::YearMark).has_char(a.char_at(p)))
+}
+
 /// Counted, it is a class of things, not one name: 30個跨境電子商務綜合試驗區 (第三屆X論壇 is an
 /// edition, and an event; quotes still name).
 fn counted(a: &Analysis<'_>, c: &EndingCandidate<'_>) -> bool {
@@ -644,6 +676,16 @@ mod tests {
             "a brand's name opens with an ordinary word",
             [("他認為，挑選新基金要看業績。", "基金"), ("他认为，挑选新基金要看业绩。", "基金")],
             [("北辰基金今日發行。", "基金"), ("去年，未来基金正式成立。", "基金")],
+        ),
+        (
+            "an election word of a rule, an officer or another name",
+            [("當局擬修改南灣選舉制度。", "選舉"), ("西區选举主任今日宣布结果。", "选举")],
+            [("立法會選舉結果今日公布。", "選舉"), ("立法会选举结果今日公布。", "选举")],
+        ),
+        (
+            "an election named by its year alone",
+            [("他在2016年選舉中落敗。", "選舉"), ("他在2016年选举中落败。", "选举")],
+            [("他在2016年立法會選舉中落敗。", "選舉"), ("他在2016年立法会选举中落败。", "选举")],
         ),
     ];
 

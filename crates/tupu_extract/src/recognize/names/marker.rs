@@ -25,6 +25,7 @@ pub(super) const MARKERS: &[(&str, Marker)] = &[
     ("joined to an event", joined_to_an_event),
     ("an edition number before an event", edition_before_an_event),
     ("an event attended or held", attended_or_held),
+    ("the post an election fills", post_an_election_fills),
 ];
 
 /// Whether a name with a weak ending carries a proper-name marker.
@@ -73,9 +74,11 @@ fn year_start(a: &Analysis<'_>, span: Span, _: EntityKind) -> bool {
     a.char_at(span.start).is_ascii_digit()
 }
 
-/// A title right after it: 研發中心主任陳大文.
+/// A title right after it: 研發中心主任陳大文 — not after an election, whose officer it is
+/// (選舉主任 is the returning officer of any election).
 fn title_after(a: &Analysis<'_>, span: Span, _: EntityKind) -> bool {
     a.word_starting_at(span.end, |c| matches!(c, WordClass::Title(_))).is_some()
+        && a.class_word_before(Role::ElectionWord, span.end).is_none()
 }
 
 /// An abbreviation introduced right after it: 北辰研發中心（北辰中心）.
@@ -113,6 +116,16 @@ fn edition_before_an_event(a: &Analysis<'_>, span: Span, kind: EntityKind) -> bo
     kind == EntityKind::Event
         && crate::resolve::edition_before(a, span.start).is_some()
         && !crate::numeral::is_numeral_char(a.char_at(span.start))
+}
+
+/// The post an election fills, right before its ending: 特首選舉, 村代表選舉 (an election of a
+/// post is a particular one; a bare 選舉 is also the verb 'to elect').
+fn post_an_election_fills(a: &Analysis<'_>, span: Span, kind: EntityKind) -> bool {
+    kind == EntityKind::Event
+        && a.word_ending_at(span.end, |c| matches!(c, WordClass::Suffix(_))).is_some_and(|(ending, _)| {
+            a.word_ending_at(ending.start, |c| matches!(c, WordClass::Title(_)))
+                .is_some_and(|(title, _)| super::start::fills_the_post(a, title, ending.start))
+        })
 }
 
 /// How far after an event's name its holding verb may stand (將於下周一上午在會展中心舉行).
@@ -259,6 +272,12 @@ mod tests {
                 ("南灣商會落戶儀式的安排尚未公布。", "南灣商會落戶儀式"),
                 ("南湾商会落户仪式的安排，将于明日公布后举行。", "南湾商会落户仪式"),
             ],
+        ),
+        (
+            "the post an election fills",
+            EntityKind::Event,
+            [("特首選舉將於三月舉行。", "特首選舉"), ("总统选举将于三月举行。", "总统选举")],
+            [("社團選舉將於三月舉行。", "社團選舉"), ("社团选举将于三月举行。", "社团选举")],
         ),
     ];
 

@@ -76,6 +76,7 @@ pub(super) const TRIMS: &[(&str, TrimRule)] = &[
     ("a mission starts at its country", mission_starts_at_its_country),
     ("the tagger's organisation starts after a clause word", tagged_organisation_after_a_clause_word),
     ("a place starts after the last clause word", place_after_the_last_clause_word),
+    ("an election starts after the clause that mentions it", election_starts_after_its_clause),
 ];
 
 /// Fewest perceptron units by which the tagger must prefer its organisation's exact span.
@@ -202,6 +203,82 @@ fn place_after_the_last_clause_word(a: &Analysis<'_>, span: Span, suffix: Span, 
     let known_across = (span.start..start)
         .any(|p| a.word_starting_at(p, |w| matches!(w, WordClass::Known(_))).is_some_and(|(w, _)| w.end > start));
     (start > span.start && suffix.start >= start + 2 && !known_across).then_some(start)
+/// An election is named by where, by whom and for what it is held, and when (2016年立法會選舉,
+/// 美國總統大選, 社會福利界選舉, 立法會九龍西補選, 民主派初選): the words before that cannot stand
+/// in such a name — a verb, adverb, preposition, conjunction, pronoun, time word, count, or another
+/// election's name — are the clause that mentions it, and the name starts after the last of them
+/// (當局押後立法會選舉 → 立法會選舉, 企圖影響美國總統大選 → 美國總統大選; 當局修改選舉 names
+/// none). A known name, a title or the ending of a body's or place's name stands whole (選管會,
+/// 特首, 理事會: no verbs), and a compass point after a place is part of a constituency (九龍西).
+/// A leading year is added back by the event's name.
+fn election_starts_after_its_clause(a: &Analysis<'_>, span: Span, suffix: Span, kind: EntityKind) -> Option<usize> {
+    if kind != EntityKind::Event || a.class_word_at(Role::ElectionWord, suffix.start) != Some(suffix) {
+        return None;
+    }
+    let lex = GeneralLexicon::embedded();
+    let mut p = suffix.start;
+    while p > span.start {
+        let whole = a
+            .word_ending_at(p, |c| match c {
+                WordClass::Known(_) | WordClass::Title(_) => true,
+                WordClass::Suffix(s) => a.lex.suffixes[s].kind != EntityKind::Event,
+                _ => false,
+            })
+            .filter(|(w, _)| w.start >= span.start);
+        if let Some((w, _)) = whole {
+            p = w.start;
+            continue;
+        }
+        // Another election, or a word of saying or a boundary word (指, 表示, 在), ends the clause.
+        if a.class_word_before(Role::ElectionWord, p).is_some()
+            || a.word_ending_at(p, |c| matches!(c, WordClass::SpeechVerb(_) | WordClass::Boundary)).is_some()
+        {
+            break;
+        }
+        if let Some(q) = a.class_word_before(Role::ElectionQualifier, p).filter(|q| q.start >= span.start) {
+            p = q.start;
+            continue;
+        }
+        let Some(last) = lex.segment(a.chars, Span::new(span.start, p)).pop() else { break };
+        if !stands_in_an_election(a, last.span, last.entry.map(|e| e.pos), span.start) {
+            break;
+        }
+        p = last.span.start;
+    }
+    (p > span.start).then_some(p)
+}
+
+/// Whether a word of the general lexicon (at `word`, of part of speech `pos`, in a name read
+/// from `from`) may stand in an
+/// election's name: nouns and names (民主派, 社會福利界), abbreviations (立委), adjectives (新),
+/// an ordinal (第二選區), a compass point after a place (九龍西), and characters the lexicon lacks
+/// (Latin letters, digits) — not verbs, verbs used as nouns (影響, 指控), function words, time
+/// words, counts (兩次, 多區) or the unit of a date (3月: the date is no part of the name).
+fn stands_in_an_election(a: &Analysis<'_>, word: Span, pos: Option<PartOfSpeech>, from: usize) -> bool {
+    let Some(pos) = pos else { return true };
+    let single = word.len() == 1;
+    match pos {
+        PartOfSpeech::Noun
+        | PartOfSpeech::Person
+        | PartOfSpeech::Place
+        | PartOfSpeech::Organisation
+        | PartOfSpeech::Proper
+        | PartOfSpeech::Adjective
+        | PartOfSpeech::PlaceWord
+        | PartOfSpeech::Abbreviation
+        | PartOfSpeech::Distinguishing => !(single && a.class(Role::DateUnit).has_char(a.char_at(word.start))),
+        PartOfSpeech::Numeral => a.class(Role::OrdinalPrefix).has_char(a.char_at(word.start)),
+        PartOfSpeech::Locative => {
+            single
+                && (a.word_ending_at(word.start, |c| is_known_place(a, c)).is_some()
+                    || GeneralLexicon::embedded()
+                        .segment(a.chars, Span::new(from, word.start))
+                        .last()
+                        .and_then(|s| s.entry)
+                        .is_some_and(|e| e.pos == PartOfSpeech::Place))
+        }
+        _ => false,
+    }
 }
 
 /// A diplomatic mission (使館, 領事館) is named by its country, 駐 and where it is, or by its
@@ -301,10 +378,19 @@ fn known_latin_name(a: &Analysis<'_>, _: &Reading, p: usize) -> bool {
 }
 
 /// A boundary word (由, 在, 舉行) or a title ends right before: 活動由香港青年協進會主辦 — but
-/// not one that with the next character makes a group ([`makes_a_group`]: 代表團新聞發布會).
+/// not one that with the next character makes a group ([`makes_a_group`]: 代表團新聞發布會), nor
+/// the post an election fills ([`fills_the_post`]: 美國總統大選).
 fn boundary_word_or_title(a: &Analysis<'_>, r: &Reading, p: usize) -> bool {
     a.word_ending_at(p, |c| matches!(c, WordClass::Boundary | WordClass::Title(_)))
-        .is_some_and(|(w, _)| !makes_a_group(a, w, r.suffix_start))
+        .is_some_and(|(w, _)| !makes_a_group(a, w, r.suffix_start) && !fills_the_post(a, w, r.suffix_start))
+}
+
+/// Whether a word is a title written right before an election's ending: the post the election
+/// fills is part of its name (特首選舉, 總統大選, 村代表選舉).
+pub(super) fn fills_the_post(a: &Analysis<'_>, word: Span, suffix_start: usize) -> bool {
+    word.end == suffix_start
+        && a.class_word_at(Role::ElectionWord, suffix_start).is_some()
+        && a.word_ending_at(word.end, |c| matches!(c, WordClass::Title(_))).is_some_and(|(w, _)| w == word)
 }
 
 /// Whether a word and the group ending after it (團) make a noun of the general lexicon inside
@@ -529,6 +615,50 @@ mod tests {
         }
         for text in ["今年第20峰會。", "今年第20峰会。"] {
             assert_eq!(carry("a Latin code", text, "峰會"), None, "{text}: a number alone is no code");
+        }
+    }
+}
+
+#[cfg(test)]
+mod election_tests {
+    use super::*;
+    use crate::analysis::testing::{analysis_with, span_of};
+
+    /// Where the election named before `ending` starts, after the walk and the trims.
+    fn election(text: &str, ending: &str) -> String {
+        let a = analysis_with(text, None, &[]);
+        let suffix = span_of(&a, ending);
+        let mut start = name_start(&a, suffix.start, EntityKind::Event);
+        while start < suffix.start && super::super::joins(&a, a.char_at(start)) {
+            start += 1;
+        }
+        for (_, trim) in TRIMS {
+            if let Some(s) = trim(&a, Span::new(start, suffix.end), suffix, EntityKind::Event) {
+                start = s;
+            }
+        }
+        a.surface(Span::new(start, suffix.end)).to_owned()
+    }
+
+    #[test]
+    fn an_election_starts_after_the_clause_that_mentions_it() {
+        for (text, ending, name) in [
+            ("他說俄羅斯企圖影響美國總統大選。", "大選", "美國總統大選"),
+            ("他说俄罗斯企图影响美国总统大选。", "大选", "美国总统大选"),
+            ("議員批評當局押後立法會選舉。", "選舉", "立法會選舉"),
+            ("议员批评当局押后立法会选举。", "选举", "立法会选举"),
+            ("書院明年舉行學生會換屆選舉。", "選舉", "學生會換屆選舉"),
+            ("书院明年举行学生会换届选举。", "选举", "学生会换届选举"),
+            ("他將參加3月特首選舉。", "選舉", "特首選舉"),
+            ("他将参加3月总统选举。", "选举", "总统选举"),
+            ("他在2016年立法會選舉中勝出。", "選舉", "立法會選舉"),
+            ("他在2016年立法会选举中胜出。", "选举", "立法会选举"),
+            ("政黨宣布不參加兩次補選。", "補選", "補選"),
+            ("政党宣布不参加两次补选。", "补选", "补选"),
+            ("民主派初選吸引市民投票。", "初選", "民主派初選"),
+            ("民主派初选吸引市民投票。", "初选", "民主派初选"),
+        ] {
+            assert_eq!(election(text, ending), name, "{text}");
         }
     }
 }
