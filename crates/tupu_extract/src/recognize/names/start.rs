@@ -203,6 +203,8 @@ fn place_after_the_last_clause_word(a: &Analysis<'_>, span: Span, suffix: Span, 
     let known_across = (span.start..start)
         .any(|p| a.word_starting_at(p, |w| matches!(w, WordClass::Known(_))).is_some_and(|(w, _)| w.end > start));
     (start > span.start && suffix.start >= start + 2 && !known_across).then_some(start)
+}
+
 /// An election is named by where, by whom and for what it is held, and when (2016年立法會選舉,
 /// 美國總統大選, 社會福利界選舉, 立法會九龍西補選, 民主派初選): the words before that cannot stand
 /// in such a name — a verb, adverb, preposition, conjunction, pronoun, time word, count, or another
