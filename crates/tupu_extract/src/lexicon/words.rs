@@ -512,10 +512,17 @@ roles! {
     /// `relation::adjacent`), besides the endings of [`Role::SubBodyEnding`].
     UnitEnding = "unit-ending",
     /// 與, 同, 跟: before a companion who does what the verb after it says with the clause's topic
-    /// (甲昨日與乙會面, 甲與乙斷交; `relation::predicate`).
+    /// (甲昨日與乙會面, 甲與乙斷交; `relation::party`).
     Companion = "companion",
-    /// 都, 均, 分別: after two names joined by 與 or 和, each does the verb on its own (甲與乙都表示…),
-    /// not with the other (`relation::predicate`).
+    /// 向, 對, 為, 替, 給: before the party a verb after it is done to or for (甲向乙提出…,
+    /// 甲對乙宣判, 甲為乙做手術; `relation::party`).
+    Addressee = "addressee",
+    /// 對, 為: the party after it may open a whole clause the preposition takes (甲對乙加入感到
+    /// 意外, 甲為乙不可分離的一部分): when another verb follows in the clause, the verb right after
+    /// the party is the party's own (`relation::party`).
+    ClauseTaking = "clause-taking",
+    /// 都, 均, 分別, 也, 同日: after two names joined by 與 or 和, each does the verb on its own
+    /// (甲與乙都表示…, 甲與乙同日發布…), not with the other (`relation::party`).
     Distributive = "distributive",
     /// 是, 有, 表示, 透過: a verb that states no link between its subject and the name after it
     /// (a copula, a modal, a verb of saying or a preposition-like verb; `relation::predicate`).

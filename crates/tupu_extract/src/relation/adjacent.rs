@@ -174,7 +174,7 @@ impl Analysis<'_> {
 
     /// Whether the name at `name` opens with a word a name can open with
     /// ([`PartOfSpeech::can_begin_name`]), and not a place word (其他, 對, 成, 當地).
-    fn opens_like_a_name(&self, name: Span) -> bool {
+    pub(super) fn opens_like_a_name(&self, name: Span) -> bool {
         let lex = GeneralLexicon::embedded();
         let Some(first) = lex.segment(self.chars, name).into_iter().next() else { return false };
         // A word that runs past the name's start alone, as in 乙市 read 乙|市, is the name's own.

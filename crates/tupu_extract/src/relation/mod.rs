@@ -2,8 +2,8 @@
 //! X提出Y, 總部位於Y).
 //!
 //! Every verb of the table ([`verbs`]) is read with its arguments in its clause ([`arguments`]);
-//! names side by side ([`adjacent`]) and a clause's topic with the verb after it
-//! ([`predicate`]) link what the table does not;
+//! names side by side ([`adjacent`]), a clause's topic with the verb after it ([`predicate`]) and
+//! a prepositional phrase's party with the verb after it ([`party`]) link what the table does not;
 //! a relation is made only between the entities the sentence actually links by that verb, each
 //! with the sentence it came from. Organisers found this way are also written to the event's
 //! details.
@@ -11,6 +11,7 @@
 mod adjacent;
 mod arguments;
 mod clause;
+mod party;
 mod predicate;
 mod roles;
 mod verbs;
@@ -129,8 +130,9 @@ impl Stage for Relations {
         // The clause rule only where nothing above links the two already.
         let linked: std::collections::HashSet<(EntityId, EntityId)> =
             found.iter().flat_map(|f| [(f.subject, f.object), (f.object, f.subject)]).collect();
-        let general: Vec<Relation> =
-            a.predicate_links().into_iter().filter(|r| !linked.contains(&(r.subject, r.object))).collect();
+        let mut general = a.predicate_links();
+        general.extend(a.party_links());
+        general.retain(|r| !linked.contains(&(r.subject, r.object)));
         found.extend(general);
         for r in &found {
             if ORGANISING.contains(&r.property.as_str()) {

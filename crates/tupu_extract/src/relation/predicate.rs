@@ -26,10 +26,8 @@ const RELATED: &str = "relatedTo";
 const TOPIC_REACH: usize = 6;
 /// Most characters between the subject and the object.
 const PREDICATE_REACH: usize = 12;
-/// Longest marker of a passive clause (改由) or of a companion (夥拍).
+/// Longest marker of a passive clause (改由).
 const MARKER_LEN: usize = 2;
-/// Most characters between a companion and the verb it does with the topic (甲與乙昨日已…).
-const COMPANION_VERB_REACH: usize = 8;
 
 /// What a clause's subject may be.
 const SUBJECTS: &[EntityKind] = &[EntityKind::Person, EntityKind::Organization, EntityKind::Place];
@@ -82,8 +80,6 @@ impl Analysis<'_> {
             let gap = Span::new(a.end, b.start);
             let (subject, object, verb) = if let Some(verb) = self.agent_between(gap, b, self.entities.kind(y)) {
                 (y, x, verb)
-            } else if let Some(verb) = self.companion_verb(gap, b, self.entities.kind(y)) {
-                (x, y, verb)
             } else if let Some(verb) = self.predicate_between(gap, &figures).filter(|_| self.ends_its_phrase(b.end)) {
                 (x, y, verb)
             } else {
@@ -219,7 +215,7 @@ impl Analysis<'_> {
     /// Whether `span` holds only adverbs and time words of the general lexicon (or words of
     /// [`Role::Transparent`]) and no negation: 昨日, 隨後已, 當然會繼續 — what may stand between a
     /// clause's topic and the marker of a name that takes part in its verb.
-    fn only_adverbial(&self, span: Span) -> bool {
+    pub(super) fn only_adverbial(&self, span: Span) -> bool {
         GeneralLexicon::embedded().segment(self.chars, span).iter().all(|w| {
             let word = self.folded(w.span);
             !self.class(Role::Negation).contains(word)
@@ -228,54 +224,10 @@ impl Analysis<'_> {
         })
     }
 
-    /// The verb the topic does with a companion named at `companion` (kind `kind`), `gap` being
-    /// what stands between the topic and it: adverbs and time words, then a marker of
-    /// [`Role::Companion`] ending right at the companion (甲昨日與乙會面, 甲與乙斷交) — after an
-    /// adverb or time word a conjunction too (甲今年已和乙建交: 和 right after a name
-    /// joins two subjects far more often) — and after the companion, adverbs and time words
-    /// before a relating verb (or verbal noun) of the general lexicon, within
-    /// [`COMPANION_VERB_REACH`] characters. Not when a word of [`Role::Distributive`] follows the
-    /// companion (甲與乙都表示: each on its own), nor a negation (甲與乙並沒有…), nor a verb of the
-    /// relation table (its frames read it).
-    fn companion_verb(&self, gap: Span, companion: Span, kind: EntityKind) -> Option<Span> {
-        if !SUBJECTS.contains(&kind) {
-            return None;
-        }
-        let marker_start = (1..=gap.len().min(MARKER_LEN)).rev().find_map(|k| {
-            let start = gap.end - k;
-            let word = self.folded(Span::new(start, gap.end));
-            let after_adverb = start > gap.start;
-            (self.class(Role::Companion).contains(word)
-                || (after_adverb && self.class(Role::Conjunction).contains(word)))
-            .then_some(start)
-        })?;
-        if !self.only_adverbial(Span::new(gap.start, marker_start)) {
-            return None;
-        }
-        let end = self.chars.len().min(companion.end + COMPANION_VERB_REACH);
-        for w in GeneralLexicon::embedded().segment(self.chars, Span::new(companion.end, end)) {
-            let word = self.folded(w.span);
-            if self.class(Role::Negation).contains(word) || self.class(Role::Distributive).contains(word) {
-                return None;
-            }
-            match w.entry.map(|e| e.pos) {
-                Some(PartOfSpeech::Adverb | PartOfSpeech::Time) => {}
-                _ if self.class(Role::Transparent).contains(word) => {}
-                Some(PartOfSpeech::Verb | PartOfSpeech::VerbalNoun)
-                    if self.relating_verb(w.span) && !self.lex.relations.occurs_in(word) =>
-                {
-                    return Some(w.span);
-                }
-                _ => return None,
-            }
-        }
-        None
-    }
-
     /// Whether a verb relates its subject to its object: not a word of
     /// [`Role::NonRelatingVerb`] (是, 有, 透過) nor a speech verb (表示, 指出: what follows is
     /// what was said), nor a title the general lexicon reads as a verb (處長: 甲處處長乙 is a post).
-    fn relating_verb(&self, span: Span) -> bool {
+    pub(super) fn relating_verb(&self, span: Span) -> bool {
         let word = self.folded(span);
         !self.class(Role::NonRelatingVerb).contains(word)
             && !self.lex.speech_verbs.iter().any(|v| fold(&v.verb) == word)
