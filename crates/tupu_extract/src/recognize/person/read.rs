@@ -234,7 +234,7 @@ pub(super) fn read_transliterated(a: &Analysis<'_>, start: usize) -> Option<Span
         a.entities.is_free(span)
             && !a.crossing_words(span).any(|c| matches!(c, WordClass::Title(_) | WordClass::Boundary))
             && !opens_with_ordinary_word(a, span)
-            && !a.general.word_at(span).is_some_and(|e| e.freq >= COMMON_WORD_FREQ)
+            && a.general.word_at(span).is_none_or(|e| e.freq < COMMON_WORD_FREQ)
             && transliteration_ends(a, span, run, &words)
     })
 }
@@ -286,7 +286,7 @@ fn transliteration_ends(a: &Analysis<'_>, span: Span, run: usize, words: &[Segme
     if a.class(Role::AfterName).has_char(a.char_at(span.end - 1)) && end != End::Firm {
         return false;
     }
-    let follows = words.get(next).is_some_and(|w| follows_a_name(w));
+    let follows = words.get(next).is_some_and(follows_a_name);
     if span.end == run {
         end >= End::Likely || follows || known_foreign_name(a, span)
     } else {
