@@ -346,6 +346,106 @@ fn short_forms(a: &mut Analysis<'_>) {
     joined_short_forms(a);
     company_cores(a);
     brand_stems(a);
+    generic_heads(a);
+}
+
+/// The shortest head a name is named again by: a two-character ending (工會, 集團, 政府); a
+/// head ends with a name ending, so that common nouns (警察, 地產) are none.
+const GENERIC_HEAD_MIN: usize = 2;
+
+/// 「甲乙教師工會 … 工會」, 「甲國臨時政府 … 臨時政府」: a body or programme is named
+/// again by its head — the ordinary words its name ends with after the name proper (a place, a
+/// name, a word the general lexicon lacks). [`short_forms`] leaves such tails out, as they
+/// describe any body of the kind; the head names the article's body where it is the tail of no
+/// other name of the article and of no known name, and is written as a word of its own after the
+/// full name. A name made only of ordinary words (選舉管理委員會) has no name proper, so no head
+/// that would single it out.
+fn generic_heads(a: &mut Analysis<'_>) {
+    let mut heads: Vec<(EntityId, String)> = Vec::new();
+    // Events are named again by their bare ending already ([`bare_event_words`]: 峰會, 本屆論壇),
+    // as mentions, not as names.
+    for (id, name) in long_names(a).into_iter().filter(|(id, _)| a.entities.kind(*id) != EntityKind::Event) {
+        for head in heads_of(a, &name) {
+            if !heads.iter().any(|(o, h)| *o == id && *h == head) {
+                heads.push((id, head));
+            }
+        }
+    }
+    for (id, head) in &heads {
+        let id = a.entities.resolve(*id);
+        let shared =
+            heads.iter().any(|(o, h)| h == head && a.entities.resolve(*o) != id) || shared_tail_any(a, id, head);
+        if shared || !a.lex.known_named(head).is_empty() || a.entities.named(head).is_some_and(|o| o != id) {
+            continue;
+        }
+        let Some(first) = a.entities.get(id).mentions.iter().next().copied() else { continue };
+        let usable: Vec<Span> = a
+            .occurrences(head)
+            .into_iter()
+            // After punctuation or a boundary word (向工會, 。工會), not after a modifier
+            // (地方政府, 教育中心 are other bodies).
+            .filter(|&s| s.start >= first.end && free(a, s) && is_bare(a, s) && short_form_stands(a, s))
+            .filter(|&s| {
+                !crate::boundary::ordinary_word_crosses(a, s.start) && !crate::boundary::ordinary_word_crosses(a, s.end)
+            })
+            .collect();
+        for span in usable {
+            add_short(a, id, span);
+        }
+    }
+}
+
+/// The heads of a folded name, longest first: every tail made of the common nouns (of the
+/// general lexicon) that follow its name proper — a proper name, an abbreviation, a rare word or
+/// a word the lexicon lacks — and end with a name ending, of [`GENERIC_HEAD_MIN`] characters or more
+/// (顧問委員會 and 委員會 of 甲乙顧問委員會). A name whose nouns follow a verb, a numeral or a
+/// common noun (中介公司, 三公司) is a description glued to a noun, no name with a head.
+fn heads_of(a: &Analysis<'_>, name: &str) -> Vec<String> {
+    use crate::lexicon::PartOfSpeech;
+    let chars: Vec<char> = name.chars().collect();
+    let segments = crate::lexicon::general::GeneralLexicon::embedded().segment(&chars, Span::new(0, chars.len()));
+    let Some(before) = segments.iter().rposition(|s| !s.entry.is_some_and(is_head_word)) else {
+        return Vec::new();
+    };
+    let proper = segments[before]
+        .entry
+        .is_none_or(|e| !e.is_ordinary() || e.pos.is_proper_name() || e.pos == PartOfSpeech::Abbreviation);
+    if !proper {
+        return Vec::new();
+    }
+    // The tails at word edges, and the name's ending itself where the lexicon writes it inside
+    // a longer word (教師工會 is one word of it; 工會 is the ending).
+    let ending = ending_len(a, name);
+    let mut heads: Vec<String> = segments[before + 1..]
+        .iter()
+        .map(|s| chars[s.span.start..].iter().collect::<String>())
+        .chain((ending > 0 && before + 1 < segments.len()).then(|| chars[chars.len() - ending..].iter().collect()))
+        .filter(|h: &String| h.chars().count() >= GENERIC_HEAD_MIN && ending_len(a, h) > 0)
+        .collect();
+    heads.dedup();
+    heads
+}
+
+/// Whether a general-lexicon entry is a word a name's head is made of (學生, 政府, 臨時, 顧問):
+/// a common noun or a word that qualifies one, frequent enough.
+fn is_head_word(entry: crate::lexicon::general::Entry) -> bool {
+    use crate::lexicon::PartOfSpeech;
+    entry.is_ordinary()
+        && matches!(
+            entry.pos,
+            PartOfSpeech::Noun | PartOfSpeech::VerbalNoun | PartOfSpeech::Distinguishing | PartOfSpeech::Adjective
+        )
+}
+
+/// Whether another entity of the article, of any kind but a person, has a name ending with
+/// folded `tail`.
+fn shared_tail_any(a: &Analysis<'_>, id: EntityId, tail: &str) -> bool {
+    a.entities.ids().any(|other| {
+        a.entities.resolve(other) != id
+            && a.entities.kind(other) != EntityKind::Person
+            && !a.entities.get(other).mentions.is_empty()
+            && a.entities.get(other).full_names.keys().any(|n| fold(n).ends_with(tail))
+    })
 }
 
 /// 「甲博會暨乙洽會」 for 「甲博覽會暨第5屆乙洽談會」: the short forms of events joined by 暨
@@ -1611,6 +1711,32 @@ mod tests {
             let x = extract(text);
             assert!(
                 x.entities.iter().all(|e| !e.aliases.contains("翠渟") && !e.aliases.contains("小基金")),
+                "{text}: {:?}",
+                x.entities.iter().map(|e| (&e.label, &e.aliases)).collect::<Vec<_>>()
+            );
+        }
+    }
+
+    #[test]
+    fn a_generic_head_alone_names_the_one_body_named_before_with_it() {
+        for (text, name, head) in [
+            ("翠渟海洋集團昨日公布業績。集團表示，收入上升。", "翠渟海洋集團", "集團"),
+            ("翠渟海洋集团昨日公布业绩。集团表示，收入上升。", "翠渟海洋集团", "集团"),
+            ("翠渟教師工會昨日集會。工會指，會繼續爭取加薪。", "翠渟教師工會", "工會"),
+            ("翠渟教师工会昨日集会。工会指，会继续争取加薪。", "翠渟教师工会", "工会"),
+        ] {
+            let x = extract(text);
+            let e = entity(&x, name);
+            assert!(e.aliases.contains(head), "{text}: {e:?}");
+        }
+        // Two bodies with the head; a head after a modifier (中學工會 is another body).
+        for text in [
+            "翠渟教師工會發表聲明，博睿教師工會亦表示支持。工會表示，將約見校方。",
+            "翠渟教师工会昨日发表声明。中学工会表示，将约见校方。",
+        ] {
+            let x = extract(text);
+            assert!(
+                x.entities.iter().all(|e| !e.aliases.iter().any(|a| a == "工會" || a == "工会")),
                 "{text}: {:?}",
                 x.entities.iter().map(|e| (&e.label, &e.aliases)).collect::<Vec<_>>()
             );
