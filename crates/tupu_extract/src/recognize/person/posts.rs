@@ -182,8 +182,10 @@ fn unit_word(a: &Analysis<'_>, word: Span, entry: Option<crate::lexicon::general
     });
     let body_ending =
         a.word_ending_at(word.end, |c| matches!(c, WordClass::Suffix(_))).is_some_and(|(s, _)| s.start >= word.start);
+    // A word opened by a demonstrative or a deictic (該部, 本園) refers to a body, it names no unit.
+    let refers = [Role::Demonstrative, Role::Deictic].iter().any(|&r| a.class(r).has_char(a.char_at(word.start)));
     // One character (英 of 駐英, 北 of 新界北) is too often the tail of a word cut by a name.
-    word.len() >= 2 && pos_fits && !known && !body_ending && (after_body || a.entities.is_free(word))
+    word.len() >= 2 && pos_fits && !known && !refers && !body_ending && (after_body || a.entities.is_free(word))
 }
 
 /// Whether a place the article names is written exactly at `word` (亞太區 in 北辰集團亞太區總裁).
