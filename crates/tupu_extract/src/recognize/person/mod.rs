@@ -202,6 +202,20 @@ mod tests {
     }
 
     #[test]
+    fn a_surname_and_a_character_that_make_a_clause_word_are_no_name() {
+        // 包, 曾, 查 are surnames; 包括, 曾經, 查詢 are words however firmly they end.
+        for (text, word) in [
+            ("目前三名資深理事包括：陳大文。", "包括"),
+            ("目前三名资深理事包括：陈大文。", "包括"),
+            ("會長曾經表示支持。", "曾經"),
+            ("会长曾经表示支持。", "曾经"),
+        ] {
+            let (names, _) = people(text);
+            assert!(!names.iter().any(|n| n == word), "{text}: {names:?}");
+        }
+    }
+
+    #[test]
     fn bylines_list_every_reporter() {
         let (names, posts) = people("新华社北京5月3日电（记者周明、沈佳）会议今日举行。");
         assert_eq!(names, vec!["周明", "沈佳"]);

@@ -27,7 +27,28 @@ pub(super) const NAME_REJECTIONS: &[NameRejection] = &[
     ("another mention holds it", held_by_another_mention),
     ("a title inside or across it", title_inside_or_across),
     ("a time word opens it", opens_with_time_word),
+    ("two characters that are a clause word", two_characters_are_a_clause_word),
 ];
+
+/// A surname and one character that together are a frequent verb, adverb or function word of the
+/// general lexicon are that word, however firmly the reading ends: 「理事包括：」, 「律師陳詞時」,
+/// 「他曾經」 (包, 陳, 曾 are surnames). Nouns stay readable as names (a given name is often a
+/// noun's second character), and the lexicon's own person names are names.
+fn two_characters_are_a_clause_word(a: &Analysis<'_>, r: &NameReading) -> bool {
+    r.name.len() == 2
+        && GeneralLexicon::embedded().word_at(a.chars, r.name).is_some_and(|e| {
+            e.freq >= GeneralLexicon::ORDINARY_WORD_FREQ
+                && matches!(
+                    e.pos,
+                    PartOfSpeech::Verb
+                        | PartOfSpeech::Adverb
+                        | PartOfSpeech::Conjunction
+                        | PartOfSpeech::Pronoun
+                        | PartOfSpeech::Preposition
+                        | PartOfSpeech::Particle
+                )
+        })
+}
 
 /// Reads a Chinese name (surname + one or two characters) starting at `start`: of the readings
 /// no rule rejects, the one that ends most firmly (see [`End`]; an open end before an ordinary
