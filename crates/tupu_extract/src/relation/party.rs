@@ -16,7 +16,6 @@ use crate::analysis::Analysis;
 use crate::lexicon::general::{Entry, GeneralLexicon, PartOfSpeech};
 use crate::lexicon::{Role, WordClass};
 use crate::model::{EntityId, EntityKind, Relation};
-use crate::normalize::fold;
 use crate::span::Span;
 use crate::text::{CLAUSE_END, SENTENCE_END};
 
@@ -158,7 +157,7 @@ impl Analysis<'_> {
                         .span
                 }
             };
-            let said = addressee && self.speech_verb(self.folded(verb));
+            let said = addressee && self.has_word(verb, |c| matches!(c, WordClass::SpeechVerb(_)));
             return (self.relating_verb(verb) || said).then_some(verb);
         }
         None
@@ -176,11 +175,6 @@ impl Analysis<'_> {
             .segment(self.chars, Span::new(end, stop))
             .iter()
             .any(|w| w.entry.is_some_and(|e| e.pos == PartOfSpeech::Verb && e.is_ordinary()))
-    }
-
-    /// Whether `word` (folded) is a verb of saying.
-    fn speech_verb(&self, word: &str) -> bool {
-        self.lex.speech_verbs.iter().any(|v| fold(&v.verb) == word)
     }
 
     /// The doer of a party's verb: the name `mentions[k]` before the preposition `marker`, with
