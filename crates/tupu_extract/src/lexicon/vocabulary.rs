@@ -1,11 +1,11 @@
-//! One Aho-Corasick automaton over every lexicon word, and the word lattice of an article.
+//! One trie of characters over every lexicon word, and the word lattice of an article.
 //!
-//! The automaton finds all (overlapping) occurrences of every word in one pass over the folded
-//! text; recognisers then ask the lattice "which words start here / end here" instead of
+//! The trie finds all (overlapping) occurrences of every word in one pass over the folded
+//! characters; recognisers then ask the lattice "which words start here / end here" instead of
 //! scanning the text again. This is what keeps extraction at tens of MB/s: no segmenter, one
 //! linear pass, lookups by position.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use rustc_hash::FxHashMap;
 
 use super::Lexicons;
 use crate::normalize::fold;
@@ -29,10 +29,10 @@ pub(crate) enum WordClass {
     Plain,
 }
 
-/// The automaton and, for each pattern, its classes and length in code points.
+/// The trie and, for each pattern, its classes and length in code points.
 #[derive(Debug, Default)]
 pub(crate) struct Vocabulary {
-    automaton: Option<AhoCorasick>,
+    trie: CharTrie,
     classes: Vec<Vec<WordClass>>,
     lengths: Vec<usize>,
     longest_short: usize,
@@ -86,27 +86,23 @@ impl Vocabulary {
             .map(|(l, _)| *l)
             .max()
             .unwrap_or(0);
-        // A contiguous NFA, not a DFA: with ten thousand words the byte-level DFA took about a
-        // billion instructions to build (three quarters of `tupu extract`'s start-up), the NFA a
-        // tenth of that. Its search costs about 80,000 more instructions per article (under 1 %
-        // of one article's extraction), so the DFA only paid back after some 11,000 articles.
-        let automaton = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::Standard)
-            .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
-            .build(&patterns)
-            .ok();
-        Self { automaton, classes, lengths, longest_short }
+        // A trie of characters, not a byte-level Aho-Corasick automaton: the automaton made
+        // three transitions per ideograph (and its DFA took a billion instructions to build); the
+        // trie is walked from every position, one lookup per character, and most positions stop
+        // after one or two characters.
+        let trie = CharTrie::new(&patterns);
+        Self { trie, classes, lengths, longest_short }
     }
 
-    /// All occurrences of all words in the article's folded text.
+    /// All occurrences of all words in the article's folded text (the lattice sorts them, so
+    /// the order they are found in does not matter).
     pub(crate) fn lattice(&self, text: &Text) -> Lattice {
         let mut words = Vec::with_capacity(text.len() / 2);
-        if let Some(ac) = &self.automaton {
-            for m in ac.find_overlapping_iter(text.folded()) {
-                let pattern = m.pattern().as_usize();
-                let start = text.char_at_folded_byte(m.start());
+        let chars = text.folded_chars();
+        for start in 0..chars.len() {
+            self.trie.words_at(chars, start, |pattern| {
                 words.push(Word { span: Span::new(start, start + self.lengths[pattern]), pattern });
-            }
+            });
         }
         self.drop_neutralised_boundaries(&mut words);
         Lattice::new(words, text.len())
@@ -143,6 +139,87 @@ impl Vocabulary {
     pub(crate) fn classes(&self, pattern: usize) -> &[WordClass] {
         &self.classes[pattern]
     }
+}
+
+/// No node (a child's id is never the root's).
+const NO_NODE: u32 = 0;
+/// No pattern ends at a node.
+const NO_PATTERN: u32 = u32::MAX;
+/// First characters below this have their child in a table; others in the hash map.
+const TABLED_FIRST: usize = 0x1_0000;
+
+/// A trie over the characters of the patterns: the root's children in a table indexed by the
+/// character (every position of every article starts there), the others in one hash map keyed
+/// by node and character.
+#[derive(Debug, Default)]
+struct CharTrie {
+    /// Child of the root for each Basic Multilingual Plane character ([`NO_NODE`] for none).
+    first: Vec<u32>,
+    /// Children of every other node, and of the root for characters past the table.
+    children: FxHashMap<u64, u32>,
+    /// The pattern ending at each node, [`NO_PATTERN`] if none (patterns are distinct strings).
+    pattern: Vec<u32>,
+}
+
+impl CharTrie {
+    fn new(patterns: &[String]) -> Self {
+        let mut trie =
+            Self { first: vec![NO_NODE; TABLED_FIRST], children: FxHashMap::default(), pattern: vec![NO_PATTERN] };
+        for (i, p) in patterns.iter().enumerate() {
+            let mut node = 0u32;
+            for c in p.chars() {
+                node = match trie.child(node, c) {
+                    NO_NODE => {
+                        let new = u32::try_from(trie.pattern.len()).unwrap_or(u32::MAX);
+                        trie.pattern.push(NO_PATTERN);
+                        match trie.first.get_mut(c as usize).filter(|_| node == 0) {
+                            Some(slot) => *slot = new,
+                            None => {
+                                trie.children.insert(key(node, c), new);
+                            }
+                        }
+                        new
+                    }
+                    next => next,
+                };
+            }
+            if node != 0 {
+                trie.pattern[node as usize] = u32::try_from(i).unwrap_or(NO_PATTERN);
+            }
+        }
+        trie
+    }
+
+    #[inline]
+    fn child(&self, node: u32, c: char) -> u32 {
+        if node == 0
+            && let Some(&n) = self.first.get(c as usize)
+        {
+            return n;
+        }
+        self.children.get(&key(node, c)).copied().unwrap_or(NO_NODE)
+    }
+
+    /// Calls `found` with every pattern that starts at `start` of `chars`, shortest first.
+    #[inline]
+    fn words_at(&self, chars: &[char], start: usize, mut found: impl FnMut(usize)) {
+        let mut node = 0;
+        for &c in &chars[start..] {
+            node = self.child(node, c);
+            if node == NO_NODE {
+                return;
+            }
+            let p = self.pattern[node as usize];
+            if p != NO_PATTERN {
+                found(p as usize);
+            }
+        }
+    }
+}
+
+#[inline]
+fn key(node: u32, c: char) -> u64 {
+    (u64::from(node) << 32) | u64::from(c)
 }
 
 /// One occurrence of a lexicon word.
