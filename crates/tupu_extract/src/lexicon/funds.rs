@@ -4,9 +4,7 @@
 //! `organisations.tsv`): each alias stripped of its brand ending (北辰基金 → 北辰), or an alias
 //! without one as written (北辰). One home for each house: no separate list of short names.
 
-use rustc_hash::FxHashSet;
-
-use crate::lexicon::words::{FunctionWords, Role, WordMap};
+use crate::lexicon::words::{CharSet, FunctionWords, Role, WordMap};
 use crate::lexicon::{KnownClass, KnownEntity};
 use crate::normalize::fold;
 
@@ -15,7 +13,7 @@ use crate::normalize::fold;
 pub(crate) struct FundBrands {
     brands: WordMap<usize>,
     /// First characters of the brands (most positions of a text are passed over at once).
-    first: FxHashSet<char>,
+    first: CharSet,
 }
 
 impl FundBrands {
@@ -29,7 +27,9 @@ impl FundBrands {
                 let brand = endings.suffix_of(&folded).map_or(folded.as_str(), |len| &folded[..folded.len() - len]);
                 if brand.chars().count() >= 2 {
                     out.brands.insert(brand, i);
-                    out.first.extend(brand.chars().next());
+                    if let Some(c) = brand.chars().next() {
+                        out.first.insert(c);
+                    }
                 }
             }
         }
@@ -38,7 +38,7 @@ impl FundBrands {
 
     /// The longest brand `folded` starts with: its length in bytes and the house's lexicon entry.
     pub(crate) fn prefix_of(&self, folded: &str) -> Option<(usize, usize)> {
-        if !self.first.contains(&folded.chars().next()?) {
+        if !self.first.contains(folded.chars().next()?) {
             return None;
         }
         self.brands.prefix_of(folded).map(|(len, &entry)| (len, entry))

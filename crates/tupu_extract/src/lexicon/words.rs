@@ -18,13 +18,23 @@ const MAX_WORD_CHARS: usize = 16;
 #[derive(Debug)]
 pub(crate) struct WordMap<V> {
     words: FxHashMap<String, V>,
+    /// Every proper prefix of a word: a lookup by prefix stops at the first prefix of the string
+    /// that begins no word, instead of hashing every length up to the longest word's.
+    prefixes: FxHashSet<String>,
+    /// Every proper suffix of a word, likewise for lookups by suffix.
+    suffixes: FxHashSet<String>,
     /// Length of the longest word, in code points (bounds every lookup).
     max_chars: usize,
 }
 
 impl<V> Default for WordMap<V> {
     fn default() -> Self {
-        Self { words: FxHashMap::default(), max_chars: 0 }
+        Self {
+            words: FxHashMap::default(),
+            prefixes: FxHashSet::default(),
+            suffixes: FxHashSet::default(),
+            max_chars: 0,
+        }
     }
 }
 
@@ -37,29 +47,43 @@ impl<V> WordMap<V> {
             return false;
         }
         self.max_chars = self.max_chars.max(n);
+        for (i, _) in key.char_indices().skip(1) {
+            self.prefixes.insert(key[..i].to_owned());
+            self.suffixes.insert(key[i..].to_owned());
+        }
         self.words.insert(key, value).is_none()
     }
 
-    /// The longest word that `s` starts with: its length in bytes and its value.
+    /// The longest word that `s` starts with: its length in bytes and its value. The prefixes
+    /// are tried shortest first, up to the first that begins no word.
     pub(crate) fn prefix_of(&self, s: &str) -> Option<(usize, &V)> {
-        let mut ends = [0usize; MAX_WORD_CHARS];
-        let mut n = 0;
+        let mut best = None;
         for (i, c) in s.char_indices().take(self.max_chars) {
-            ends[n] = i + c.len_utf8();
-            n += 1;
+            let prefix = &s[..i + c.len_utf8()];
+            if let Some(v) = self.words.get(prefix) {
+                best = Some((prefix.len(), v));
+            }
+            if !self.prefixes.contains(prefix) {
+                break;
+            }
         }
-        ends[..n].iter().rev().find_map(|&e| self.words.get(&s[..e]).map(|v| (e, v)))
+        best
     }
 
-    /// The longest word that `s` ends with: its length in bytes and its value.
+    /// The longest word that `s` ends with: its length in bytes and its value. The suffixes are
+    /// tried shortest first, up to the first that ends no word.
     pub(crate) fn suffix_of(&self, s: &str) -> Option<(usize, &V)> {
-        let mut starts = [0usize; MAX_WORD_CHARS];
-        let mut n = 0;
+        let mut best = None;
         for (i, _) in s.char_indices().rev().take(self.max_chars) {
-            starts[n] = i;
-            n += 1;
+            let suffix = &s[i..];
+            if let Some(v) = self.words.get(suffix) {
+                best = Some((suffix.len(), v));
+            }
+            if !self.suffixes.contains(suffix) {
+                break;
+            }
         }
-        starts[..n].iter().rev().find_map(|&b| self.words.get(&s[b..]).map(|v| (s.len() - b, v)))
+        best
     }
 
     /// Whether `s` (folded) is exactly a word.
@@ -71,7 +95,7 @@ impl<V> WordMap<V> {
 /// A set of characters that answers "no" for most characters without hashing: rules ask it for
 /// every character of a text (is this a pronoun? an adverb?), and nearly all answers are no.
 #[derive(Debug, Default)]
-struct CharSet {
+pub(crate) struct CharSet {
     /// One bit per bucket of code points: clear means the character is not in the set.
     filter: [u64; 4],
     chars: FxHashSet<char>,
@@ -83,13 +107,13 @@ impl CharSet {
         ((h >> 6) as usize, 1 << (h & 63))
     }
 
-    fn insert(&mut self, c: char) {
+    pub(crate) fn insert(&mut self, c: char) {
         let (word, bit) = Self::bucket(c);
         self.filter[word] |= bit;
         self.chars.insert(c);
     }
 
-    fn contains(&self, c: char) -> bool {
+    pub(crate) fn contains(&self, c: char) -> bool {
         let (word, bit) = Self::bucket(c);
         self.filter[word] & bit != 0 && self.chars.contains(&c)
     }
