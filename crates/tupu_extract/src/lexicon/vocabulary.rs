@@ -309,3 +309,27 @@ fn range<'a>(words: &'a [Word], at: &[u32], pos: usize) -> &'a [Word] {
     }
     &words[at[pos] as usize..at[pos + 1] as usize]
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_trie_finds_every_word_starting_at_a_position_shortest_first() {
+        let patterns: Vec<String> = ["香港", "香港大學", "大學", "学", "𠀀港"].iter().map(|p| fold(p)).collect();
+        let trie = CharTrie::new(&patterns);
+        let words = |text: &str, start: usize| {
+            let chars: Vec<char> = fold(text).chars().collect();
+            let mut found = Vec::new();
+            trie.words_at(&chars, start, |p| found.push(p));
+            found
+        };
+        assert_eq!(words("在香港大學任教", 1), vec![0, 1]);
+        assert_eq!(words("在香港大学任教", 3), vec![2]);
+        assert_eq!(words("在香港大学任教", 4), vec![3]);
+        assert_eq!(words("在香港大", 1), vec![0]);
+        assert!(words("在香港大學任教", 0).is_empty());
+        // A first character past the table (outside the Basic Multilingual Plane).
+        assert_eq!(words("𠀀港", 0), vec![4]);
+    }
+}

@@ -659,6 +659,23 @@ mod tests {
     }
 
     #[test]
+    fn longest_prefix_and_suffix_stop_where_no_word_goes_on() {
+        let mut map: WordMap<u8> = WordMap::default();
+        for (w, v) in [("委員", 1), ("委員會", 2), ("常務委員會", 3), ("會", 4)] {
+            map.insert(w, v);
+        }
+        // Either script: the words are folded.
+        assert_eq!(map.prefix_of("委员会主席"), Some(("委员会".len(), &2)));
+        assert_eq!(map.prefix_of("委员们"), Some(("委员".len(), &1)));
+        assert_eq!(map.prefix_of("委"), None);
+        assert_eq!(map.prefix_of("主席"), None);
+        assert_eq!(map.suffix_of("北辰常务委员会"), Some(("常务委员会".len(), &3)));
+        assert_eq!(map.suffix_of("北辰理事会"), Some(("会".len(), &4)));
+        assert_eq!(map.suffix_of("务委"), None);
+        assert_eq!(map.suffix_of(""), None);
+    }
+
+    #[test]
     fn every_role_has_words_and_lookups_fold() {
         for role in Role::ALL {
             assert!(words().of(*role).words().next().is_some(), "no words for {}", role.name());
