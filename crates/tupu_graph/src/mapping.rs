@@ -398,8 +398,12 @@ impl<'a> Builder<'a> {
             self.add(&post, rdf::TYPE, org::POST);
             let title = self.tagged(&p.title);
             self.add(&post, rdfs::LABEL, title);
-            self.add(&post, org::HELD_BY, holder);
+            self.add(&post, org::HELD_BY, &holder);
             if let Some(org_iri) = org_iri {
+                // Holding a post in an organisation makes its holder a member of it: written as a
+                // direct triple too, so that a query (or a reader of the graph) that asks who
+                // belongs to a body need not go through the post.
+                self.add(&holder, org::MEMBER_OF, org_iri.clone());
                 self.add(&post, org::POST_IN, org_iri);
             }
             if let Some(place) = jurisdiction {
@@ -795,7 +799,9 @@ mod tests {
         assert!(has(q, post.as_str(), rdf::TYPE, org::POST));
         assert!(has(q, post.as_str(), rdfs::LABEL, Literal::new_language_tagged_literal_unchecked("局長", "zh-hant")));
         assert!(has(q, post.as_str(), org::POST_IN, iri::entity(EntityKind::Organization, "发展局")));
-        assert!(has(q, post.as_str(), org::HELD_BY, person));
+        assert!(has(q, post.as_str(), org::HELD_BY, person.clone()));
+        // The holder of a post in a body is a member of it, stated directly.
+        assert!(has(q, person.as_str(), org::MEMBER_OF, iri::entity(EntityKind::Organization, "发展局")));
         assert_eq!(g.summary().posts, 1, "the post of entity 99 is dropped");
     }
 
@@ -833,7 +839,11 @@ mod tests {
             Literal::new_language_tagged_literal_unchecked("上海市人民政府", "zh-hans")
         ));
         assert!(has(q, g_iri, skos::ALT_LABEL, Literal::new_language_tagged_literal_unchecked("上海", "zh-hans")));
-        assert!(has(q, g_iri, tp::JURISDICTION, shanghai));
+        assert!(has(q, g_iri, tp::JURISDICTION, shanghai.clone()));
+        // The mayor is a member of the government, never of the place.
+        let mayor = iri::entity(EntityKind::Person, "陈大文");
+        assert!(has(q, mayor.as_str(), org::MEMBER_OF, government.clone()));
+        assert!(!has(q, mayor.as_str(), org::MEMBER_OF, shanghai));
         assert!(has(q, iri::span(g.document(), Span::new(0, 2)).as_str(), itsrdf::TA_IDENT_REF, government));
         // Every org:postIn points to an organisation.
         for target in q.iter().filter(|q| q.predicate == org::POST_IN).map(|q| q.object.clone()) {

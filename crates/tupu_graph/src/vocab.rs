@@ -164,6 +164,8 @@ pub mod org {
         POST_IN = "postIn";
         /// The larger organisation an organisation belongs to.
         SUB_ORGANIZATION_OF = "subOrganizationOf";
+        /// A person belongs to an organisation (in tupu's graphs: the holder of a post in it).
+        MEMBER_OF = "memberOf";
     }
 }
 
