@@ -2,6 +2,10 @@
 //! position mark in brackets (`function_words.tsv`, `caption-position` and `caption-row`: 左, 右,
 //! 中, 前排左三) right after two to four characters says they are a person's name.
 //!
+//! A post in brackets right after two to four characters is the same evidence: 羅大文（發展局
+//! 局長）, 羅大文 （ 財政司司長 ） in a table (`person::aside_holds_a_post`: a body and its title,
+//! or a whole office).
+//!
 //! Captions name footballers, visitors and relatives the tagger has never seen, with no title
 //! beside them; the mark is the evidence. The name is the longest of the four, three or two
 //! characters before the mark that passes every check a name in a list passes
@@ -32,10 +36,17 @@ pub(crate) fn recognise(a: &mut Analysis<'_>) {
     let lex = GeneralLexicon::embedded();
     let mut accepted = Vec::new();
     for open in 0..a.chars.len() {
-        if !is_open_bracket(a.char_at(open)) || !is_position_mark(a, open) {
+        if !is_open_bracket(a.char_at(open)) {
             continue;
         }
-        let Some(name) = name_before(a, lex, open) else { continue };
+        // 「羅大文 （發展局局長）」 in a table: a space between the name and its post.
+        let name_end = if open > 0 && matches!(a.char_at(open - 1), ' ' | '\u{3000}') { open - 1 } else { open };
+        let evidence =
+            (name_end == open && is_position_mark(a, open)) || super::person::aside_holds_a_post(a, name_end);
+        if !evidence {
+            continue;
+        }
+        let Some(name) = name_before(a, lex, name_end) else { continue };
         if let Some(id) = accept_person(a, name) {
             accepted.push((id, name));
         }
@@ -111,6 +122,27 @@ mod tests {
             ("\n甘子聪(前排右三)出席。", &["甘子聪"][..]),
         ] {
             assert_eq!(people(text), sorted(names), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_name_before_a_post_in_brackets_is_a_person() {
+        for (text, names) in [
+            ("\n評論中，蒲曉嵐（發展局局長）的名字最多。", &["蒲曉嵐"][..]),
+            ("\n评论中，蒲晓岚（发展局局长）的名字最多。", &["蒲晓岚"][..]),
+            ("\n| 邰卓風 （ 財政司司長 ） | 30 |", &["邰卓風"][..]),
+            ("\n| 邰卓风 （ 财政司司长 ） | 30 |", &["邰卓风"][..]),
+        ] {
+            assert_eq!(people(text), sorted(names), "{text}");
+        }
+        // A pronoun before the post: no person.
+        for text in ["\n你（發展局局長）要負責。", "\n你（发展局局长）要负责。"] {
+            assert_eq!(people(text), sorted(&[]), "{text}");
+        }
+        // A bare title of a post or an age in the brackets is no evidence.
+        for text in ["\n邰卓風（主席）", "\n邰卓风（32岁）"] {
+            let a = crate::analysis::testing::analysis_with(text, None, &[]);
+            assert!(!crate::recognize::person::aside_holds_a_post(&a, 4), "{text}");
         }
     }
 

@@ -26,6 +26,7 @@ mod titled;
 
 pub(in crate::recognize) use read::{only_places_inside, opens_with_a_time_word};
 
+pub(crate) use posts::aside_holds_a_post;
 pub(crate) use titled::inside_longer_title;
 
 pub(crate) fn recognise(a: &mut Analysis<'_>) {
@@ -286,6 +287,14 @@ mod tests {
             let expected: Vec<PostLine> =
                 expected.iter().map(|(h, t, o)| (h.to_string(), t.to_string(), Some(o.to_string()))).collect();
             assert_eq!(posts, expected, "{text}");
+        }
+        // A table's cell: a space before the brackets and inside them; a whole office without a body.
+        for (text, name, title) in [
+            ("陳大文表示，計劃順利。\n| 陳大文 （ 財政司司長 ） | 30 |", "陳大文", "財政司司長"),
+            ("陈大文表示，计划顺利。\n| 陈大文 （ 财政司司长 ） | 30 |", "陈大文", "财政司司长"),
+        ] {
+            let (_, posts) = people(text);
+            assert_eq!(posts, vec![(name.to_owned(), title.to_owned(), None)], "{text}");
         }
         // Several parts, one an age; a 時任 before the body.
         for (text, org) in [

@@ -538,32 +538,87 @@ fn appointed_title(a: &Analysis<'_>, after: usize) -> Option<(Span, Option<Entit
 const MAX_POST_ASIDE: usize = 32;
 
 /// Posts written in a parenthesis right after a person's name: 「陳大文（發展局局長）」,
-/// 「李明（北辰大學教授）」. Each part of the parenthesis (parts are split by ， and 、) that is
-/// wholly a body and its title — a body the article names, a descriptor, a title of the lexicon,
-/// after at most a word such as 時任 or 現任 — is a post of the person, in that body. Other parts
-/// give none: an age (32歲), a caption's place (左一), a party's abbreviation alone, and a bare
-/// title, which is as often a role in the story as a post.
+/// 「李明（北辰大學教授）」, 「陳大文 （ 財政司司長 ）」 in a table. Each part of the parenthesis
+/// (parts are split by ， and 、, spaces around them left out) that is wholly a body and its title —
+/// a body the article names, a descriptor, a title of the lexicon, after at most a word such as
+/// 時任 or 現任 — is a post of the person, in that body; so is a part that is wholly a whole office
+/// (財政司司長, 廉政專員), complete without a body. Other parts give none: an age (32歲), a
+/// caption's place (左一), a party's abbreviation alone, and a bare title of a post (主席), which
+/// is as often a role in the story as a post.
 pub(super) fn posts_in_parentheses(a: &mut Analysis<'_>) {
     let people: Vec<(EntityId, Span)> =
         a.entities.all_mentions().into_iter().filter(|(id, _)| a.entities.kind(*id) == EntityKind::Person).collect();
     for (person, m) in people {
-        let Some(aside) = aside_after(a, m.end) else {
-            continue;
-        };
-        let mut start = aside.start;
-        for p in aside.start..=aside.end {
-            if p < aside.end && !matches!(a.char_at(p), '，' | ',' | '、') {
-                continue;
+        for (title, org) in posts_in_aside(a, bracket_after(a, m.end)) {
+            if !a.posts.iter().any(|post| post.holder == person && post.span == title) {
+                let t = a.surface(title).to_owned();
+                a.posts.push(Post { holder: person, title: t, org, span: title });
             }
-            if let Some((title, org)) = body_and_title(a, Span::new(start, p)) {
-                if !a.posts.iter().any(|post| post.holder == person && post.span == title) {
-                    let t = a.surface(title).to_owned();
-                    a.posts.push(Post { holder: person, title: t, org: Some(org), span: title });
-                }
-            }
-            start = p + 1;
         }
     }
+}
+
+/// Where a parenthesis after a name opens: right at `pos`, or after one space (a table's cell:
+/// 「陳大文 （財政司司長）」).
+fn bracket_after(a: &Analysis<'_>, pos: usize) -> usize {
+    if matches!(a.char_at(pos), ' ' | '\u{3000}') && is_open_bracket(a.char_at(pos + 1)) { pos + 1 } else { pos }
+}
+
+/// The posts (title, body) the parts of a parenthesis opening at `open` hold (see
+/// [`posts_in_parentheses`]).
+fn posts_in_aside(a: &Analysis<'_>, open: usize) -> Vec<(Span, Option<EntityId>)> {
+    let Some(aside) = aside_after(a, open) else {
+        return Vec::new();
+    };
+    let mut posts = Vec::new();
+    let mut start = aside.start;
+    for p in aside.start..=aside.end {
+        if p < aside.end && !matches!(a.char_at(p), '，' | ',' | '、') {
+            continue;
+        }
+        let part = trim_spaces(a, Span::new(start, p));
+        if let Some((title, org)) = body_and_title(a, part) {
+            posts.push((title, Some(org)));
+        } else if let Some(title) = whole_office(a, part) {
+            posts.push((title, None));
+        }
+        start = p + 1;
+    }
+    posts
+}
+
+/// Whether the parenthesis opening at `open` (or one space after `open`) holds a post of the
+/// name before it ([`posts_in_parentheses`]): 「羅大文（發展局局長）」 — the evidence, like a
+/// caption's position mark, that the name before it is a person's.
+pub(crate) fn aside_holds_a_post(a: &Analysis<'_>, open: usize) -> bool {
+    !posts_in_aside(a, bracket_after(a, open)).is_empty()
+}
+
+/// `part` without the spaces at its edges.
+fn trim_spaces(a: &Analysis<'_>, part: Span) -> Span {
+    let mut s = part;
+    while s.start < s.end && a.char_at(s.start).is_whitespace() {
+        s.start += 1;
+    }
+    while s.end > s.start && a.char_at(s.end - 1).is_whitespace() {
+        s.end -= 1;
+    }
+    s
+}
+
+/// The title when `part` is wholly one title of the `office` kind, complete without a body
+/// (財政司司長, 廉政專員), after at most a boundary word (時任, 前); its government is given later
+/// ([`offices_of_governments`]).
+fn whole_office(a: &Analysis<'_>, part: Span) -> Option<Span> {
+    let (title, class) = a.word_ending_at(part.end, |c| matches!(c, WordClass::Title(_)))?;
+    let WordClass::Title(t) = class else { return None };
+    if a.lex.titles[t].kind != crate::lexicon::TitleKind::Office || super::inside_longer_title(a, title) {
+        return None;
+    }
+    let lead = Span::new(part.start, title.start);
+    let opens_part =
+        lead.is_empty() || a.word_starting_at(part.start, |c| c == WordClass::Boundary).is_some_and(|(w, _)| w == lead);
+    opens_part.then_some(title)
 }
 
 /// The inside of a parenthesis opening right at `pos` and closing within [`MAX_POST_ASIDE`]
