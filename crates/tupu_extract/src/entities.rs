@@ -214,15 +214,20 @@ impl EntityTable {
         }
     }
 
-    /// Merges `from` into `into`: names, mentions and lexicon data move; `from` forwards.
-    pub(crate) fn merge(&mut self, into: EntityId, from: EntityId) {
+    /// The live ids of two entities to merge and the draft taken out of `from` (left empty: it
+    /// only forwards from then on, its draft never read again); None when they are one already.
+    fn take_draft(&mut self, into: EntityId, from: EntityId) -> Option<(EntityId, EntityId, Draft)> {
         let (into, from) = (self.resolve(into), self.resolve(from));
         if into == from {
-            return;
+            return None;
         }
-        // `from` only forwards from now on: its draft is never read again.
         let kind = self.drafts[from].kind;
-        let moved = std::mem::replace(&mut self.drafts[from], Draft::empty(kind));
+        Some((into, from, std::mem::replace(&mut self.drafts[from], Draft::empty(kind))))
+    }
+
+    /// Merges `from` into `into`: names, mentions and lexicon data move; `from` forwards.
+    pub(crate) fn merge(&mut self, into: EntityId, from: EntityId) {
+        let Some((into, from, moved)) = self.take_draft(into, from) else { return };
         let part_of = moved.part_of.filter(|&p| self.resolve(p) != into);
         let d = &mut self.drafts[into];
         for (n, c) in moved.full_names {
@@ -245,6 +250,23 @@ impl EntityTable {
             d.part_of = part_of;
         }
         // The indexes keep `from`: every lookup resolves through `forward`.
+        self.forward[from] = into;
+    }
+
+    /// Merges `from` into `into` as a short reference only: its names become short names of
+    /// `into` and its mentions move, but nothing of its lexicon entry (the canonical name,
+    /// aliases, English name, parent) does — 司法部, read as the mainland ministry the lexicon
+    /// knows by that name, is in an article on 美國司法部 that department, not China's.
+    pub(crate) fn merge_as_short(&mut self, into: EntityId, from: EntityId) {
+        let Some((into, from, moved)) = self.take_draft(into, from) else { return };
+        // The indexes keep `from` (its lexicon entry too): a later mention of it lands here.
+        let d = &mut self.drafts[into];
+        for n in moved.full_names.into_keys().chain(moved.short_names) {
+            if !d.full_names.contains_key(&n) {
+                d.short_names.insert(n);
+            }
+        }
+        d.mentions.extend(moved.mentions);
         self.forward[from] = into;
     }
 

@@ -40,6 +40,7 @@ impl Stage for Abbreviations {
         parenthetical(a, Renamed::NamesOfThings);
         short_forms(a);
         merge_abbreviated_entities(a);
+        place_qualified_tails(a);
         demonstrative_bodies(a);
     }
 }
@@ -61,6 +62,7 @@ impl Stage for Coreference {
         announced_meeting(a);
         bare_endings(a);
         quoted_stems(a);
+        book_marked_names(a);
     }
 }
 
@@ -758,6 +760,58 @@ fn merge_abbreviated_entities(a: &mut Analysis<'_>) {
     }
 }
 
+/// 「美國司法部…司法部表示」: a body named in full with the place it belongs to (a known place at
+/// the start of its name) is named again by the rest of that name — which the lexicon may know
+/// as another body (司法部 is the mainland ministry) or the rules read as one of its own. The
+/// bare tail is the article's body when only one body of the article ends with it (美國國防部 and
+/// 中國國防部 in one article leave 國防部 open), when it is more than a name ending (大學, 部),
+/// and when the other entity is named by the tail alone, never in a full name of its own. It
+/// joins as a short reference: nothing of the other lexicon entry (its canonical name, English
+/// name) comes with it.
+fn place_qualified_tails(a: &mut Analysis<'_>) {
+    let mut tails: Vec<(EntityId, String, String)> = Vec::new();
+    for (id, name) in long_names(a) {
+        if a.entities.kind(id) != EntityKind::Organization || a.entities.get(id).mentions.is_empty() {
+            continue;
+        }
+        let chars: Vec<char> = name.chars().collect();
+        let place = place_prefix_len(a, &chars);
+        if place == 0 {
+            continue;
+        }
+        let tail: String = chars[place..].iter().collect();
+        // A registered company name is a name of its own (甲地乙有限公司 and 乙有限公司 are two).
+        let registered = a.class(Role::RegisteredCompanyEnding).ends(&tail);
+        if tail.chars().count() >= 2
+            && ending_len(a, &tail) < tail.chars().count()
+            && !a.lex.is_all_generic(&tail)
+            && !registered
+        {
+            tails.push((id, chars[..place].iter().collect(), tail));
+        }
+    }
+    for (id, place, tail) in &tails {
+        let id = a.entities.resolve(*id);
+        if tails.iter().any(|(o, _, t)| t == tail && a.entities.resolve(*o) != id) {
+            continue;
+        }
+        let Some(other) = a.entities.named(tail).filter(|&o| o != id) else { continue };
+        let d = a.entities.get(other);
+        let only_tail = d.full_names.keys().chain(&d.short_names).all(|n| fold(n) == *tail);
+        if d.kind != EntityKind::Organization || d.mentions.is_empty() || !only_tail {
+            continue;
+        }
+        // 中國國防部 written where 中國 was read as a place of its own: another place's body.
+        let other_place = d.mentions.iter().any(|m| {
+            a.word_ending_at(m.start, |c| matches!(c, WordClass::Known(k) if a.lex.known[k].kind == EntityKind::Place))
+                .is_some_and(|(w, _)| a.folded(w) != place.as_str())
+        });
+        if !other_place {
+            a.entities.merge_as_short(id, other);
+        }
+    }
+}
+
 /// People by surname, for surname + title references.
 fn people_with_surname(a: &Analysis<'_>, surname: &str) -> Vec<EntityId> {
     a.entities
@@ -1146,6 +1200,28 @@ fn quoted_stems(a: &mut Analysis<'_>) {
     }
 }
 
+/// 「據《北嶺晚報》報道」, 「在《甲乙論壇》發言」: a newspaper, programme or body written in book
+/// marks is named by the marked title as written, as documents are (《X白皮書》 keeps its marks
+/// as an alias, [`crate::recognize`]): the marked form is one more name of the entity. A person
+/// or a place in book marks is the title of a work (a film, a song, a magazine named after a
+/// place), no other name of them.
+fn book_marked_names(a: &mut Analysis<'_>) {
+    let mut found: Vec<(EntityId, Span)> = Vec::new();
+    for (id, m) in a.entities.all_mentions() {
+        if !matches!(a.entities.kind(id), EntityKind::Person | EntityKind::Place)
+            && m.start > 0
+            && a.char_at(m.start - 1) == '《'
+            && a.char_at(m.end) == '》'
+        {
+            found.push((id, Span::new(m.start - 1, m.end + 1)));
+        }
+    }
+    for (id, span) in found {
+        let marked = a.surface(span).to_owned();
+        a.entities.add_name(id, &marked, false);
+    }
+}
+
 /// 峰會, 本次峰會 → the article's one event with that ending.
 fn bare_event_words(a: &mut Analysis<'_>) {
     // Every event ending a name ends with: 香港高峰論壇 is referred to as 高峰論壇 and as 論壇.
@@ -1375,6 +1451,38 @@ mod tests {
             let e = entity(&x, name);
             assert!(e.aliases.contains("NWB"), "{:?}", e.aliases);
             assert_eq!(e.mentions.len(), 3, "{:?}", e.mentions);
+        }
+    }
+
+    #[test]
+    fn a_place_qualified_body_is_named_again_by_the_rest_of_its_name() {
+        for (text, name, tail) in [
+            ("美國司法部昨日起訴一家公司。司法部表示，調查仍在進行。", "美國司法部", "司法部"),
+            ("美国司法部昨日起诉一家公司。司法部表示，调查仍在进行。", "美国司法部", "司法部"),
+        ] {
+            let x = extract(text);
+            assert!(entity(&x, name).aliases.contains(tail), "{text}: {:?}", entity(&x, name).aliases);
+            assert!(!x.entities.iter().any(|e| e.label == tail), "{text}: {tail} stays apart");
+            assert!(entity(&x, name).other_names.iter().all(|n| !n.contains("中華人民共和國")), "{text}");
+        }
+        // Two bodies of two places end with it: the bare tail is either, and is not the first's.
+        for (text, name, tail) in [
+            ("美國司法部與加拿大司法部昨日會面。司法部表示，調查仍在進行。", "美國司法部", "司法部"),
+            ("美国司法部与加拿大司法部昨日会面。司法部表示，调查仍在进行。", "美国司法部", "司法部"),
+        ] {
+            let x = extract(text);
+            assert!(!entity(&x, name).aliases.contains(tail), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_name_written_in_book_marks_keeps_the_marked_form() {
+        for (text, name, marked) in [
+            ("據《北嶺晚報》報道，事件引起關注。", "北嶺晚報", "《北嶺晚報》"),
+            ("据《南川商报》报道，事件引起关注。", "南川商报", "《南川商报》"),
+        ] {
+            let x = extract(text);
+            assert!(entity(&x, name).aliases.contains(marked), "{text}: {:?}", entity(&x, name).aliases);
         }
     }
 
