@@ -405,6 +405,33 @@ mod tests {
         }
     }
 
+    /// Hong Kong reports write 昨 alone for yesterday.
+    #[test]
+    fn a_bare_yesterday_dates_the_meeting() {
+        for text in
+            ["工會昨聯同議員召開記者會，主席陳大文表示會跟進。", "工会昨联同议员召开记者会，主席陈大文表示会跟进。"]
+        {
+            let x = extract(text, Some("2030-06-02"));
+            assert_eq!(x.events[0].start.map(|d| d.lexical()).as_deref(), Some("2030-06-01"), "{text}");
+        }
+    }
+
+    /// An incident named by its place is told of: it is where its name says, and nobody
+    /// addresses it.
+    #[test]
+    fn an_incident_named_by_its_place_is_there_and_nobody_addresses_it() {
+        for (text, name, place) in [
+            ("議員陳大文表示，旺角衝突令人遺憾。", "旺角衝突", "旺角"),
+            ("议员陈大文表示，旺角冲突令人遗憾。", "旺角冲突", "旺角"),
+        ] {
+            let x = extract(text, Some("2030-06-01"));
+            let e = x.events.iter().find(|e| x.entities[e.event].label == name).expect(text);
+            assert!(e.speakers.is_empty(), "{text}: {:?}", e.speakers);
+            let places: Vec<&str> = e.locations.iter().map(|&l| x.entities[l].label.as_str()).collect();
+            assert!(places.is_empty() || places == vec![place], "{text}: {places:?}");
+        }
+    }
+
     #[test]
     fn day_without_publication_date_stays_a_day() {
         let x = extract("第三屆西江物流論壇本月20日在澳門威尼斯人舉行，為期一天。", None);

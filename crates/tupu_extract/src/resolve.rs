@@ -37,6 +37,7 @@ impl Stage for Abbreviations {
     fn run(&self, a: &mut Analysis<'_>) {
         joined_events(a);
         edition_names(a);
+        incident_days(a);
         parenthetical(a, Renamed::NamesOfThings);
         short_forms(a);
         merge_abbreviated_entities(a);
@@ -146,6 +147,24 @@ fn edition_names(a: &mut Analysis<'_>) {
             let with_edition = a.surface(Span::new(start, span.end)).to_owned();
             a.entities.add_name(id, &with_edition, false);
         }
+    }
+}
+
+/// 「六四事件」 … 平反六四: the incident of a named day (a named day and 事件) is named by the day
+/// alone too, wherever the day stands as a word of its own.
+fn incident_days(a: &mut Analysis<'_>) {
+    let events: Vec<(EntityId, Span)> =
+        a.entities.all_mentions().into_iter().filter(|(id, _)| a.entities.kind(*id) == EntityKind::Event).collect();
+    let mut days: Vec<(EntityId, String)> = Vec::new();
+    for (id, span) in events {
+        let Some(day) = a.class_word_at(Role::NamedDay, span.start) else { continue };
+        if a.class(Role::DayIncident).contains(a.folded(Span::new(day.end, span.end))) {
+            days.push((id, a.surface(day).to_owned()));
+        }
+    }
+    for (id, day) in days {
+        a.entities.add_name(id, &day, false);
+        mention_everywhere(a, id, &day);
     }
 }
 
@@ -1300,7 +1319,22 @@ fn announced_meeting(a: &mut Analysis<'_>) {
 /// ([`is_quoted_incident`]) or an election ([`is_election`]). Nobody addresses it, and it leaves
 /// the article's announced meeting its event (「政黨就立法會選舉召開記者會」).
 pub(crate) fn is_told_of(a: &Analysis<'_>, id: EntityId) -> bool {
-    is_quoted_incident(a, id) || is_election(a, id)
+    is_quoted_incident(a, id) || is_election(a, id) || is_named_incident(a, id) || is_movement(a, id)
+}
+
+/// Whether an event is a movement of the lexicon (雨傘運動, 反修例運動): told of, not held.
+fn is_movement(a: &Analysis<'_>, id: EntityId) -> bool {
+    a.entities.get(id).known.is_some_and(|k| a.lex.known[k].class == crate::lexicon::KnownClass::Movement)
+}
+
+/// Whether an event is an incident named by its place or day (旺角衝突, 六四事件: one of its names
+/// ends with an incident ending; a quoted happening, 「X」晚會, may be held before an audience).
+pub(crate) fn is_named_incident(a: &Analysis<'_>, id: EntityId) -> bool {
+    let draft = a.entities.get(id);
+    draft.full_names.keys().any(|name| {
+        let name = fold(name);
+        !name.contains(crate::text::CLOSE_QUOTES) && a.class(Role::IncidentEnding).suffix_of(&name).is_some()
+    })
 }
 
 /// Whether an event is an election: one of its names ends with an election word (立法會選舉,

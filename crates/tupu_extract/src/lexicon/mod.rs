@@ -211,6 +211,9 @@ pub enum KnownClass {
     Concept,
     /// A principle.
     Principle,
+    /// A movement or upheaval news names without an ending that says so (雨傘運動, 文革): an
+    /// event.
+    Movement,
 }
 
 impl KnownClass {
@@ -260,6 +263,7 @@ impl KnownClass {
         Self::Law,
         Self::Concept,
         Self::Principle,
+        Self::Movement,
     ];
 
     /// The class's name in the lexicons.
@@ -310,6 +314,7 @@ impl KnownClass {
             Self::Law => "law",
             Self::Concept => "concept",
             Self::Principle => "principle",
+            Self::Movement => "movement",
         }
     }
 

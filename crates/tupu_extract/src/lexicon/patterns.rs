@@ -34,6 +34,8 @@ pub(crate) struct Patterns {
     /// A parenthesis after a name giving its short form: （下稱「X」）, （WHO）; group 1 is it
     /// (`^`-anchored).
     pub(crate) parenthetical: Regex,
+    /// A hearing named by a headline's topic tag: 【X死因研訊】, 【X聆訊】; group 1 is the name.
+    pub(crate) bracketed_hearing: Regex,
     /// A wire dateline at a sentence's start: 新华社北京3月2日电（记者…） (`^`-anchored).
     pub(crate) dateline: Regex,
 }
@@ -91,6 +93,7 @@ impl Patterns {
                 r#"^[（(](?:{})?[「“"『《]?([^（）()「」“”"『』《》，。、\n]{{2,14}}?)[」”"』》]?[）)]"#,
                 any(Role::AbbreviationMarker)
             ))?,
+            bracketed_hearing: compile(&format!("【([^【】\\n]{{1,14}}?(?:{}))】", any(Role::HearingWord)))?,
             dateline: compile(&format!(
                 r"^[^，。（(]{{0,20}}?[0-9０-９一二三四五六七八九十]{{1,3}}月[0-9０-９一二三四五六七八九十]{{1,3}}日(?:{})(?:[（(][^）)]{{0,40}}[）)])?\s*",
                 any(Role::DatelineEnd)

@@ -442,6 +442,26 @@ roles! {
     /// event X; `recognize::names::quoted::quoted_events`), not a meeting held
     /// (`resolve::announced_meeting` still reads the article's press conference beside it).
     IncidentWord = "incident-word",
+    /// 衝突, 暴動, 事件, 遊行: after a place or a day, the word that makes them the name of an
+    /// incident (旺角衝突, 六四事件; `recognize::names::incident`), which is told of, not held
+    /// (`resolve::is_told_of`).
+    IncidentEnding = "incident-ending",
+    /// 遊行, 集會, 示威: incident words that are verbs too; after a place a preposition governs
+    /// they say where people marched (在中環遊行), no name (`recognize::names::incident`).
+    IncidentVerb = "incident-verb",
+    /// 大: between an incident's place or day and its word, part of the name (七一大遊行).
+    IncidentIntensifier = "incident-intensifier",
+    /// 者, 人士: after an incident word, the people taking part (集會者), no incident.
+    IncidentParticipant = "incident-participant",
+    /// 六四, 七一: a day known by its date, which names the incidents of that day (六四事件,
+    /// 七一遊行; `recognize::names::incident`).
+    NamedDay = "named-day",
+    /// 死因研訊, 聆訊: a hearing; a headline's topic tag ending with one names it (【X死因研訊】;
+    /// `recognize::names::quoted::bracketed_hearings`).
+    HearingWord = "hearing-word",
+    /// 事件: after a named day, the incident the day alone names too (六四事件 … 平反六四;
+    /// `resolve::incident_days`), unlike a march or a rally of that day (七一遊行: 七一 is the day).
+    DayIncident = "day-incident",
     /// 選舉, 補選, 初選, 大選: the ending of an election's name (2016年立法會選舉, 美國總統大選):
     /// an election is named by where and for what it is held, not by the clause that mentions
     /// it (`recognize::names::start::election_starts_after_its_clause`), and it is told of, not

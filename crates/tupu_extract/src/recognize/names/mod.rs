@@ -10,6 +10,8 @@
 //!   《X日報》, 《X週刊》 → organisation.
 //! - **Funds** by their house's short name and product words (北辰穩健成長) and index funds
 //!   (上證50ETF): [`funds`], before the others, which leave their spans alone.
+//! - **Incidents** named by their place or day: 旺角衝突, 元朗721事件, 六四事件 → event
+//!   ([`incident`]).
 //! - **Latin names** before a company word: DeepSeek等企業 → organisation DeepSeek.
 //!
 //! The modules: [`ending`] (names before an ending, and the rules that reject them), [`start`]
@@ -30,6 +32,7 @@ use regex::Regex;
 mod accept;
 mod ending;
 mod funds;
+mod incident;
 mod latin;
 mod marker;
 mod quoted;
@@ -52,6 +55,8 @@ pub(crate) fn recognise(a: &mut Analysis<'_>) {
     candidates.extend(quoted::quoted_programmes(a));
     candidates.extend(quoted::documents(a));
     candidates.extend(quoted::quoted_events(a));
+    candidates.extend(incident::named_incidents(a));
+    candidates.extend(quoted::bracketed_hearings(a));
     candidates.extend(quoted::quoted_organisations(a));
     candidates.extend(quoted::counted_platforms(a));
     candidates.extend(quoted::publications(a));
@@ -179,6 +184,23 @@ mod tests {
         // A quoted law, a known body or generic words name no happening.
         for text in ["議員就《公司條例》會議提問。", "议员就《公司条例》会议提问。", "市民舉行「大型」集會。"]
         {
+            let f = names(text);
+            assert!(f.iter().all(|(_, k)| *k != EntityKind::Event), "{text}: {f:?}");
+        }
+    }
+
+    #[test]
+    fn a_headline_tag_ending_with_a_hearing_word_names_the_hearing() {
+        for (text, name) in [
+            ("【南灣貨倉死因研訊】消防員供稱火勢猛烈\n\n研訊明日續。", "南灣貨倉死因研訊"),
+            ("【南湾货仓死因研讯】消防员供称火势猛烈\n\n研讯明日续。", "南湾货仓死因研讯"),
+            ("【東線工程聆訊】工程師作供", "東線工程聆訊"),
+        ] {
+            let f = names(text);
+            assert!(has(&f, name, EntityKind::Event), "{text}: {f:?}");
+        }
+        // A tag with no name before the hearing word, or a hearing word in running text, names none.
+        for text in ["【研訊第九天】證人作供", "法官決定召開死因研訊。"] {
             let f = names(text);
             assert!(f.iter().all(|(_, k)| *k != EntityKind::Event), "{text}: {f:?}");
         }

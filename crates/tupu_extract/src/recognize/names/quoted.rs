@@ -45,6 +45,19 @@ pub(super) fn quoted_events(a: &Analysis<'_>) -> Vec<Candidate> {
         .collect()
 }
 
+/// 【X死因研訊】, 【X聆訊】: a headline's topic tag that ends with a hearing word names the
+/// hearing the article reports (a tag is how the paper files its reports of one inquest or
+/// trial), unless the words before the hearing word are generic (【本周聆訊】).
+pub(super) fn bracketed_hearings(a: &Analysis<'_>) -> Vec<Candidate> {
+    captured(a, &a.lex.patterns.bracketed_hearing)
+        .filter(|c| {
+            let word = a.class_word_before(Role::HearingWord, c.name.end).map_or(c.name.end, |w| w.start);
+            word > c.name.start && !a.lex.is_all_generic(a.folded(Span::new(c.name.start, word)))
+        })
+        .map(|c| c.candidate(EntityKind::Event, false))
+        .collect()
+}
+
 /// 極端組織「X」, 政黨“X”, 人權團體「X」: a name in quotes right after the class noun of an
 /// organisation is that organisation's name, whatever it ends with (a quoted name usually has
 /// none of the endings the rules read: 「X行動」 is a group, not a programme, after 組織). Generic
