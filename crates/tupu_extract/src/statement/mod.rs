@@ -41,6 +41,9 @@ pub(crate) use speaker::{Anchor, AnchorKind, PersonIndex};
 /// Longest stretch between a speaker and the speech verb of their clause (在…時 frames included).
 const MAX_FRAME: usize = 40;
 
+/// Longest gloss in brackets after a speaker's name (懷特（Kate White）表示).
+const MAX_GLOSS: usize = 24;
+
 /// Longest frame through which a body speaks (港鐵今日回覆本報查詢時表示).
 const MAX_BODY_FRAME: usize = 20;
 
@@ -108,6 +111,9 @@ impl Analysis<'_> {
             span = span.cover(Span::new(span.start, self.turn_end(index)));
         } else if let Some(q) = self.quote_after_verb(act.verb, paragraph) {
             span = span.cover(self.sentence_span_at(q.end - 1));
+            if let Some(before) = self.quote_opening_a_sandwich(act, index, acts, people) {
+                span = span.cover(self.sentence_span_at(before.start));
+            }
             quote = Some(q);
         } else if let Some(q) = self.quote_before_anchor(act, sentence.span, paragraph) {
             span = span.cover(self.sentence_span_at(q.start));
@@ -236,7 +242,17 @@ impl Analysis<'_> {
     fn continuation_end(&self, index: usize, acts: &[Vec<SpeechAct>], people: &PersonIndex) -> usize {
         let sentences = self.text().sentences();
         let mut end = sentences[index].span.end;
-        for (next, sentence) in sentences.iter().enumerate().skip(index + 1).take(MAX_CONTINUATION) {
+        let mut next = index + 1;
+        while next < sentences.len() && next <= index + MAX_CONTINUATION {
+            let sentence = &sentences[next];
+            if sentence.paragraph != sentences[index].paragraph {
+                break;
+            }
+            if let Some(last) = self.quotation_carrying_on(next, acts) {
+                end = sentences[last].span.end;
+                next = last + 1;
+                continue;
+            }
             let opens_quote =
                 self.chars_of(sentence.span).iter().find(|c| !c.is_whitespace()).is_some_and(|&c| quote::is_opener(c));
             let names_someone = self
@@ -249,18 +265,37 @@ impl Analysis<'_> {
                 .rev()
                 .find(|c| !c.is_whitespace() && !CLOSERS.contains(c))
                 .is_some_and(|c| SENTENCE_END.contains(c));
-            if sentence.paragraph != sentences[index].paragraph
-                || !acts[next].is_empty()
-                || opens_quote
-                || names_someone
-                || !closed
-                || self.reports_someone(sentence.span)
+            if !acts[next].is_empty() || opens_quote || names_someone || !closed || self.reports_someone(sentence.span)
             {
                 break;
             }
             end = sentence.span.end;
+            next += 1;
         }
         end
+    }
+
+    /// The last sentence of a quotation that opens sentence `index` and carries on the reported
+    /// speech before it (陳大文表示，A。「B。C。」: annotators give the quote to the speaker whose
+    /// words it goes on with). The quotation must close within its paragraph with nothing but
+    /// closing marks after it in its sentence, report no one in the sentences it covers, and be
+    /// followed by no attribution of its own (「B。」李小華說。: the next sentence's act).
+    fn quotation_carrying_on(&self, index: usize, acts: &[Vec<SpeechAct>]) -> Option<usize> {
+        let sentences = self.text().sentences();
+        let sentence = sentences[index];
+        let paragraph = self.text().paragraphs()[sentence.paragraph].span;
+        let open = (sentence.span.start..sentence.span.end)
+            .find(|&p| self.folded_char(p).is_some_and(|c| !c.is_whitespace()))
+            .filter(|&p| self.folded_char(p).is_some_and(quote::is_opener))?;
+        let q = self.quote_from(open, paragraph)?;
+        let last = self.text().sentence_at(q.end - 1)?;
+        let whole = self.only_closing_after(q.end, sentences[last].span.end);
+        let quiet = (index..=last).all(|i| acts[i].is_empty());
+        // A slogan or a name in quotation marks (「對抗延誤」) holds no sentence.
+        let said = self.folded(q).chars().any(|c| SENTENCE_END.contains(&c));
+        let attributed = acts.get(last + 1).is_some_and(|next| !next.is_empty())
+            && sentences.get(last + 1).is_some_and(|s| s.paragraph == sentence.paragraph);
+        (whole && quiet && said && !attributed).then_some(last)
     }
 
     /// Whether a speech verb with a pause after it stands in `span` (記者遂表示，…): someone
@@ -344,6 +379,65 @@ impl Analysis<'_> {
         (opens_sentence && (attribution_only || attribution_goes_on || q.start == sentence.start)).then_some(q)
     }
 
+    /// The quotation before an attribution that opens a quotation of its own
+    /// (“A。”分析師陳大文表示，“B。”): both are the speaker's, and a reporter splits one
+    /// quotation so. The attribution opens its sentence — its speaker first, past titles and
+    /// names of bodies — right after the closing mark, and the sentences of the first quotation
+    /// report no one (陳大文說：「A。」李小華表示，「B。」: A is 陳大文's).
+    fn quote_opening_a_sandwich(
+        &self,
+        act: SpeechAct,
+        index: usize,
+        acts: &[Vec<SpeechAct>],
+        people: &PersonIndex,
+    ) -> Option<Span> {
+        let sentence = self.text().sentences()[index];
+        let paragraph = self.text().paragraphs()[sentence.paragraph].span;
+        let start = sentence.span.start;
+        if start == 0
+            || start <= paragraph.start
+            || !self.folded_char(start - 1).is_some_and(|c| CLOSERS.contains(&c))
+            || !self.folded_char(act.verb.end).is_some_and(|c| matches!(c, '，' | ',' | '：' | ':'))
+        {
+            return None;
+        }
+        // The attribution is the sentence's first clause (not 記者說他樂觀，他笑說：「…」).
+        let first_clause = self.text().clauses(sentence.span).first().is_some_and(|c| act.anchor.span.start < c.end);
+        if !first_clause {
+            return None;
+        }
+        if act.anchor.span.start > start
+            && !self.titled_name_opens(start, act.anchor.span.start)
+            && !self.opens_clause(act.anchor.span.start, sentence.span, &self.anchors_in(sentence.span, people))
+        {
+            return None;
+        }
+        let q = self.quote_to(start - 1, paragraph)?;
+        let first = self.text().sentence_at(q.start)?;
+        let quiet = (first..index).all(|i| acts[i].is_empty());
+        (q.start == self.sentences_start(first) && quiet).then_some(q)
+    }
+
+    /// Whether the stretch from `from` to a name at `name` is a description ending with a title
+    /// (某證券分析師|陳大文): no punctuation and no verb of saying there, a title right before the
+    /// name, not longer than a frame — a body the recognisers did not name may stand first.
+    fn titled_name_opens(&self, from: usize, name: usize) -> bool {
+        name - from <= MAX_BODY_FRAME
+            && self.chars_of(Span::new(from, name)).iter().all(|c| c.is_alphanumeric())
+            && !(from..name).any(|p| self.speech_verb_starts_at(p))
+            && (from..name).any(|p| {
+                self.words.starting_at(p).iter().any(|w| {
+                    w.span.end == name
+                        && self.lex.vocabulary.classes(w.pattern).iter().any(|c| matches!(c, WordClass::Title(_)))
+                })
+            })
+    }
+
+    /// Where sentence `i` starts.
+    fn sentences_start(&self, i: usize) -> usize {
+        self.text().sentences()[i].span.start
+    }
+
     /// Whether nothing but sentence ends and closing marks lies in `[from, to)`.
     fn only_closing_after(&self, from: usize, to: usize) -> bool {
         self.folded(Span::new(from, to))
@@ -404,7 +498,7 @@ impl Analysis<'_> {
     /// The speech verb that the anchor's clause attaches to it, looked for before `limit`
     /// (`subject`: the anchor opens its clause).
     fn verb_of(&self, anchor: &Anchor, limit: usize, subject: bool) -> Option<Span> {
-        let from = self.past_title_mark(anchor.span);
+        let from = self.past_gloss(self.past_title_mark(anchor.span), limit);
         let mut pos = from;
         while pos < limit {
             if let Some((verb, needs_pause)) = self.speech_verb_at(pos) {
@@ -451,6 +545,23 @@ impl Analysis<'_> {
             && self.folded_char(anchor.start - 1) == Some('《')
             && self.folded_char(anchor.end) == Some('》');
         anchor.end + usize::from(enclosed)
+    }
+
+    /// Where the speaker's clause goes on past a gloss in brackets written right after the name
+    /// (懷特（Kate White）表示, 某局（NCA）回覆稱): the name in another language or a short form,
+    /// which stands between the speaker and the verb as titles do. A bracket that does not close
+    /// within [`MAX_GLOSS`] characters before `limit`, or holds a pause, is no gloss.
+    fn past_gloss(&self, pos: usize, limit: usize) -> usize {
+        if !self.folded_char(pos).is_some_and(|c| matches!(c, '（' | '(')) {
+            return pos;
+        }
+        let end = limit.min(pos + MAX_GLOSS + 2);
+        (pos + 1..end)
+            .take_while(|&p| {
+                self.folded_char(p).is_some_and(|c| !CLAUSE_END.contains(&c) && !SENTENCE_END.contains(&c))
+            })
+            .find(|&p| self.folded_char(p).is_some_and(|c| matches!(c, '）' | ')')))
+            .map_or(pos, |close| close + 1)
     }
 
     /// Whether a verb that takes what was said without a pause (認為, 呼籲, 宣布) says it for a
@@ -741,6 +852,31 @@ impl Analysis<'_> {
         out
     }
 
+    /// Whether a one-character verb opening a later clause takes what was said without a pause
+    /// (陳大文昨日開記者會，稱早前已投訴; …解釋有關觀點，指處長屬僱員): it begins no longer
+    /// word of the general lexicon (指導, 稱讚, 指數 are other words, [`Self::speaks_unpaused`])
+    /// and something follows it in its clause. Past adverbs only (the caller's `pos`).
+    fn clause_verb_speaks_unpaused(&self, verb: Span, clause: Span) -> bool {
+        self.speaks_unpaused(verb) && verb.end < clause.end && !self.says_nothing_after(verb)
+    }
+
+    /// A body that issued a statement, release or report in an earlier clause and so speaks
+    /// through a verb opening a later one (某會周一發出新聞稿，呼籲…; 某基金發布報告，指…): it
+    /// opens its clause (past titles, names and adverbs), no person is named before `clause`, a
+    /// verb of issuing ([`Role::IssuingVerb`]) stands between it and `clause` — without one the
+    /// body is often not who speaks (某署收到查詢，指…: the one who asked) — and no verb of
+    /// saying does (某會表示，… is found as it is).
+    fn body_opening_sentence<'x>(&self, sentence: Span, anchors: &'x [Anchor], clause: Span) -> Option<&'x Anchor> {
+        let body = anchors.iter().find(|x| !x.object && x.span.end <= clause.start)?;
+        let person_before = anchors.iter().any(|x| x.kind != AnchorKind::Organization && x.span.start < clause.start);
+        (body.kind == AnchorKind::Organization
+            && !person_before
+            && self.opens_clause(body.span.start, sentence, anchors)
+            && self.class(Role::IssuingVerb).occurs_in(self.folded(Span::new(body.span.end, clause.start)))
+            && !(body.span.end..clause.start).any(|p| self.someone_speaks_at(p)))
+        .then_some(body)
+    }
+
     /// Verbs that open a later clause of the sentence and continue its subject (…，認為…).
     fn clause_initial_acts(&self, sentence: Span, anchors: &[Anchor], acts: &[SpeechAct]) -> Vec<SpeechAct> {
         let mut out = Vec::new();
@@ -754,12 +890,31 @@ impl Analysis<'_> {
             let Some((verb, needs_pause)) = self.speech_verb_at(pos) else {
                 continue;
             };
-            if acts.iter().any(|act| act.verb.overlaps(verb)) || (needs_pause && !self.pause_at(verb.end)) {
+            let unpaused = needs_pause && !self.pause_at(verb.end);
+            if acts.iter().any(|act| act.verb.overlaps(verb))
+                || (unpaused && !self.clause_verb_speaks_unpaused(verb, clause))
+            {
                 continue;
             }
-            // The sentence's subject: its first person (or pronoun) not in object position.
-            let subject =
-                anchors.iter().find(|x| !x.object && x.kind != AnchorKind::Organization && x.span.end <= clause.start);
+            // Someone who spoke earlier in the sentence goes on speaking (陳大文表示，不同意，
+            // 指…): the verb is theirs, and their statement already holds the sentence — not
+            // a statement of a person named before them or inside what they said.
+            if acts.iter().chain(&out).any(|act| act.verb.end <= clause.start) {
+                continue;
+            }
+            // The sentence's subject: its first person (or pronoun) not in object position, or a
+            // body that opens the sentence (某會周一發出新聞稿，呼籲…).
+            let subject = anchors
+                .iter()
+                .find(|x| !x.object && x.kind != AnchorKind::Organization && x.span.end <= clause.start)
+                .or_else(|| self.body_opening_sentence(sentence, anchors, clause));
+            // Without a pause the subject must be plainly the sentence's: opening its clause and
+            // no possessor (某議員所屬的總會發聲明，指…; 辯方質疑警員某某…，指…).
+            let subject = subject.filter(|x| {
+                !unpaused
+                    || (self.opens_clause(x.span.start, sentence, anchors)
+                        && !self.folded_char(x.span.end).is_some_and(|c| matches!(c, '的' | '所')))
+            });
             if let Some(anchor) = subject {
                 out.push(SpeechAct { anchor: *anchor, verb, turn: false });
             }
@@ -898,6 +1053,30 @@ mod tests {
     }
 
     #[test]
+    fn a_quote_split_by_its_attribution_is_kept_whole() {
+        for (text, name, first) in [
+            ("市場波動。「資金不會起大作用。」分析師江志明表示，「但會穩定信心。」", "江志明", "不會起大作用"),
+            ("市场波动。“资金不会起大作用。”分析师江志明表示，“但会稳定信心。”", "江志明", "不会起大作用"),
+            ("市場波動。「名字不重要。」江志明表示，「買低點才重要。」", "江志明", "名字不重要"),
+        ] {
+            let got = statements(text, &[(name, Person)]);
+            assert_eq!(got.len(), 1, "{got:?}");
+            assert!(got[0].2.contains(first) && got[0].2.ends_with('」') || got[0].2.ends_with('”'), "{got:?}");
+            assert!(got[0].2.contains(first), "{text}: {got:?}");
+        }
+        // Not when the attribution comes after a clause of someone else.
+        let got = statements("「沒事的。」記者問江志明，他笑說：「是啊。」", &[("江志明", Person)]);
+        assert!(got.iter().all(|s| !s.2.contains("沒事")), "{got:?}");
+        // The quotation before belongs to someone who spoke there.
+        let got = statements(
+            "何大偉說：「工程會延誤。」江志明表示，「費用會上升。」",
+            &[("何大偉", Person), ("江志明", Person)],
+        );
+        let jiang = got.iter().find(|s| s.0 == "江志明").expect("a statement");
+        assert!(!jiang.2.contains("延誤"), "{got:?}");
+    }
+
+    #[test]
     fn a_quote_after_the_verb_runs_over_sentences() {
         let text = "王小玲強調：「第一句。第二句。」隨後離開。";
         let mut a = analysis_with(text, None, &[("王小玲", Person)]);
@@ -982,6 +1161,61 @@ mod tests {
     }
 
     #[test]
+    fn a_body_after_a_locative_preposition_is_where_the_person_spoke() {
+        for (text, person, body) in [
+            ("議員周志成在晨光網表示，政府會跟進。", "周志成", "晨光網"),
+            ("议员周志成在晨光网表示，政府会跟进。", "周志成", "晨光网"),
+            ("周志成則在晨光網回應：「多謝支持。」", "周志成", "晨光網"),
+        ] {
+            let got = statements(text, &[(person, Person), (body, Organization)]);
+            assert_eq!(got.len(), 1, "{text}: {got:?}");
+            assert_eq!(got[0].0, person, "{text}");
+        }
+        // 在 ending a longer word (現在) is no preposition: the body after it speaks.
+        let got = statements("現在晨光公司表示，會跟進。", &[("晨光公司", Organization)]);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].0, "晨光公司");
+    }
+
+    #[test]
+    fn a_gloss_in_brackets_after_the_name_stands_before_the_verb() {
+        for (text, name, kind) in [
+            ("項目統籌懷亞（Kate Wyer）表示，道路不通。", "懷亞", Person),
+            ("项目统筹怀亚（Kate Wyer）表示，道路不通。", "怀亚", Person),
+            ("協會主席蔡美華(Mabel)認為不能怪市民。", "蔡美華", Person),
+            ("晨光調查局（NIB）回覆稱，會研究個案。", "晨光調查局", Organization),
+        ] {
+            let got = statements(text, &[(name, kind)]);
+            assert_eq!(got.len(), 1, "{text}: {got:?}");
+            assert_eq!(got[0].0, name, "{text}");
+        }
+        // A bracket that holds a pause or is no gloss of the name leaves the verb unattached.
+        let got = statements("懷亞（統籌，去年上任）表示，道路不通。", &[("懷亞", Person)]);
+        assert!(got.is_empty(), "{got:?}");
+    }
+
+    #[test]
+    fn a_body_opening_its_sentence_speaks_through_a_verb_opening_a_later_clause() {
+        for (text, body, verb) in [
+            ("丁委員會周一發出新聞稿，呼籲當局盡快改革。", "丁委員會", "呼籲"),
+            ("丁委员会周一发出新闻稿，呼吁当局尽快改革。", "丁委员会", "呼吁"),
+            ("丁委員會昨日發表報告，強調會繼續監察。", "丁委員會", "強調"),
+        ] {
+            let got = statements(text, &[(body, Organization)]);
+            assert_eq!(got, vec![(body.to_owned(), verb.to_owned(), text.to_owned())], "{text}");
+        }
+        // Not a body after someone named, nor one that is not the sentence's subject.
+        for text in [
+            "何美儀與丁委員會發表報告，強調會繼續監察。",
+            "市民不滿丁委員會的做法，呼籲當局改革。",
+            "丁委員會收到市民查詢，指服務太慢。",
+        ] {
+            let got = statements(text, &[("丁委員會", Organization), ("何美儀", Person)]);
+            assert!(got.iter().all(|s| s.0 != "丁委員會"), "{text}: {got:?}");
+        }
+    }
+
+    #[test]
     fn what_is_not_speech_is_not_a_statement() {
         for text in [
             "陳大文指導工作，並視察設施。",
@@ -1014,7 +1248,7 @@ mod tests {
         for (text, kept) in [
             ("鄭美玲表示，校舍明年落成。何大偉則在會上發言。", "鄭美玲表示，校舍明年落成。"),
             ("郑美玲表示，校舍明年落成。他又指，学位会增加。", "郑美玲表示，校舍明年落成。"),
-            ("鄭美玲表示，校舍明年落成。「學位會增加。」", "鄭美玲表示，校舍明年落成。"),
+            ("鄭美玲表示，校舍明年落成。「學位會增加。」何大偉說。", "鄭美玲表示，校舍明年落成。"),
             ("郑美玲表示，校舍明年落成。\n学位会增加。", "郑美玲表示，校舍明年落成。"),
             ("鄭美玲表示，校舍落成。一。二。三。四。", "鄭美玲表示，校舍落成。一。二。三。"),
             ("郑美玲表示，校舍明年落成。记者遂表示，学位会增加。", "郑美玲表示，校舍明年落成。"),
@@ -1022,6 +1256,64 @@ mod tests {
         ] {
             let got = statements(text, &[("鄭美玲", Person), ("郑美玲", Person), ("何大偉", Person)]);
             assert_eq!(got[0].2, kept, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_quotation_after_reported_speech_in_its_paragraph_carries_it_on() {
+        for (text, name, kept) in [
+            ("鄭美玲表示，校舍明年落成。「學位會增加。他們不用跨區。」", "鄭美玲", "他們不用跨區。」"),
+            ("郑美玲则指出，校舍明年落成。“学位会增加。他们不用跨区。”", "郑美玲", "他们不用跨区。”"),
+            ("鄭美玲表示，校舍明年落成。「學位會增加。」學生會歡迎。", "鄭美玲", "學生會歡迎。"),
+        ] {
+            let got = statements(text, &[(name, Person)]);
+            assert_eq!(got.len(), 1, "{got:?}");
+            assert!(got[0].2.ends_with(kept), "{text}: {got:?}");
+        }
+        // A quotation with its own attribution, or a slogan, is not carried on.
+        for (text, kept) in [
+            ("鄭美玲表示，校舍明年落成。「學位會增加。」何大偉說。", "鄭美玲表示，校舍明年落成。"),
+            ("鄭美玲表示，校舍明年落成。「學位會增加」，何大偉說。", "鄭美玲表示，校舍明年落成。"),
+            ("鄭美玲表示，校舍明年落成。「對抗延誤」", "鄭美玲表示，校舍明年落成。"),
+        ] {
+            let got = statements(text, &[("鄭美玲", Person), ("何大偉", Person)]);
+            assert_eq!(got[0].2, kept, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_verb_opening_a_later_clause_after_someone_spoke_is_theirs() {
+        for text in [
+            "被捕的編導何美儀曾處理專題，郭志明表示，不同意說法，指取得資料亦是違法。",
+            "被捕的编导何美仪曾处理专题，郭志明表示，不同意说法，指取得资料亦是违法。",
+        ] {
+            let got = statements(text, &[("何美儀", Person), ("何美仪", Person), ("郭志明", Person)]);
+            assert_eq!(got.len(), 1, "{got:?}");
+            assert_eq!(got[0].0, "郭志明", "{text}");
+        }
+        // Without a pause, a possessor or a person not opening their clause is no subject.
+        for text in ["議員何美儀所屬的總會發聲明，指政府應撤回。", "辯方質疑警員何美儀證供不一，指她前後矛盾。"]
+        {
+            let got = statements(text, &[("何美儀", Person)]);
+            assert!(got.is_empty(), "{text}: {got:?}");
+        }
+    }
+
+    #[test]
+    fn a_one_character_verb_opening_a_later_clause_takes_what_was_said() {
+        for (text, name, verb) in [
+            ("程美華昨日開記者會，稱早前已經投訴。", "程美華", "稱"),
+            ("程美华昨日开记者会，称早前已经投诉。", "程美华", "称"),
+            ("程美華解釋有關觀點，指處長屬政府僱員。", "程美華", "指"),
+        ] {
+            let got = statements(text, &[(name, Person)]);
+            assert_eq!(got, vec![(name.to_owned(), verb.to_owned(), text.to_owned())], "{text}");
+        }
+        // A longer word that begins with the verb is another word.
+        for text in ["程美華昨日開會，指導學生。", "程美華昨日到場，指數上升。", "程美華昨日出賽，稱霸全場。"]
+        {
+            let got = statements(text, &[("程美華", Person)]);
+            assert!(got.is_empty(), "{text}: {got:?}");
         }
     }
 
@@ -1049,6 +1341,7 @@ mod tests {
             ("周志成估计，成本会上升。", "估计"),
             ("周志成直斥：「安排荒謬。」", "直斥"),
             ("周志成炮轰，有关安排欠缺透明度。", "炮轰"),
+            ("周志成笑称，去年已有先例。", "笑称"),
         ] {
             let got = statements(text, &[("周志成", Person)]);
             assert_eq!(got.len(), 1, "{text}: {got:?}");

@@ -596,6 +596,7 @@ impl Analysis<'_> {
                     && start >= 2
                     && (self.class_word_before(Role::OnBehalfOf, start).is_some()
                         || self.class_word_before(Role::Accompanying, start).is_some()))
+                || (!person && self.after_locative_preposition(start))
         };
         let mentions = self.outer_mentions_in(span);
         let mut anchors: Vec<Anchor> = mentions
@@ -649,6 +650,16 @@ impl Analysis<'_> {
         anchors.extend(self.surname_anchors(span, &mentions, people));
         anchors.sort_by_key(|a| a.span.start);
         anchors
+    }
+
+    /// Whether a locative preposition standing as a word of its own comes right before `start`
+    /// (在Twitter表示, 於立法會回應): a body written there is where someone spoke, not who
+    /// spoke — the speaker is the person before the preposition. 在 ending a longer word of the
+    /// general lexicon (現在, 正在, 仍在) is no preposition (現在港鐵表示: the body speaks).
+    fn after_locative_preposition(&self, start: usize) -> bool {
+        start > 0
+            && self.folded_char(start - 1).is_some_and(|c| self.class(Role::LocativePreposition).has_char(c))
+            && self.general.words_ending_at(start).all(|w| w.span.len() < 2)
     }
 
     /// Whether `span` is a word of the general lexicon other than a person's name (項目, 曾經):

@@ -10,8 +10,13 @@ use crate::span::Span;
 /// Longest label before a turn's colon (a title and a name: 校長李明; a Latin surname).
 const MAX_LABEL: usize = 12;
 
-/// Most sentences of its paragraph that a turn runs over after its first.
-const MAX_TURN: usize = 6;
+/// Most sentences of its paragraph that a turn runs over after its first (an answer of an
+/// interview runs on for a dozen sentences; the paragraph and the next turn bound it first).
+const MAX_TURN: usize = 16;
+
+/// Longest label of a turn that names no person (問, 記者, 主持人, 本報記者): a longer stretch
+/// before a colon inside an answer (我的標準有三條：…) is what the speaker says, no new turn.
+const MAX_ROLE_LABEL: usize = 4;
 
 impl Analysis<'_> {
     /// The label of a turn that opens `sentence`: the span from its first character to the
@@ -69,6 +74,22 @@ impl Analysis<'_> {
         Some(SpeechAct { anchor, verb, turn: true })
     }
 
+    /// Whether a new turn opens `sentence`: a label before a colon that is short enough to name
+    /// a role (問：, 記者：), is Latin (Q：, Smith：), or ends with a person's name (陳大文：).
+    /// A longer label naming nobody (我的選股標準則有三條：, 而股市的國情是：) goes on with the
+    /// answer it stands in.
+    fn opens_turn(&self, sentence: Span, paragraph: Span) -> bool {
+        self.turn_label(sentence, paragraph).is_some_and(|label| {
+            label.len() <= MAX_ROLE_LABEL
+                || self.chars_of(label).iter().all(|c| c.is_ascii() || c.is_whitespace())
+                || self
+                    .entities
+                    .mentions_ending_at(label.end)
+                    .into_iter()
+                    .any(|(id, _)| self.entities.kind(id) == crate::model::EntityKind::Person)
+        })
+    }
+
     /// Where the turn that sentence `index` opens ends: the later sentences of its paragraph up
     /// to the next turn (of anyone: 問：), at most [`MAX_TURN`] of them.
     pub(super) fn turn_end(&self, index: usize) -> usize {
@@ -77,7 +98,7 @@ impl Analysis<'_> {
         let paragraph = self.text().paragraphs()[first.paragraph].span;
         let mut end = first.span.end;
         for sentence in sentences.iter().skip(index + 1).take(MAX_TURN) {
-            if sentence.paragraph != first.paragraph || self.turn_label(sentence.span, paragraph).is_some() {
+            if sentence.paragraph != first.paragraph || self.opens_turn(sentence.span, paragraph) {
                 break;
             }
             end = sentence.span.end;
@@ -133,6 +154,26 @@ mod tests {
         for (text, name) in [("校長何思敏：今天的嘉賓是誰？", "何思敏"), ("校长何思敏：今天的嘉宾是谁？", "何思敏")]
         {
             assert_eq!(statements(text, &[name]), vec![(name.to_owned(), text.to_owned())]);
+        }
+    }
+
+    #[test]
+    fn a_colon_inside_an_answer_does_not_end_the_turn() {
+        for (text, name, last) in [
+            (
+                "問：標準是什麼？陳美華：有三點。我的選股標準則有三條：價值、溝通、共識。這是我的理念。問：還有呢？",
+                "陳美華",
+                "這是我的理念。",
+            ),
+            (
+                "问：标准是什么？陈美华：有三点。我的选股标准则有三条：价值、沟通、共识。这是我的理念。问：还有呢？",
+                "陈美华",
+                "这是我的理念。",
+            ),
+        ] {
+            let got = statements(text, &[name]);
+            assert_eq!(got.len(), 1, "{got:?}");
+            assert!(got[0].1.ends_with(last), "{text}: {got:?}");
         }
     }
 

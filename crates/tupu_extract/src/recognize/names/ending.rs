@@ -35,6 +35,7 @@ pub(super) type Rejection = (&'static str, fn(&Analysis<'_>, &EndingCandidate<'_
 /// Why a text before an ending is no name (each rule's function has its example).
 pub(super) const REJECTIONS: &[Rejection] = &[
     ("a known place ends it", known_place_ends_it),
+    ("an ending read with what follows", ending_read_with_what_follows),
     ("港 not after a known place", gang_not_after_a_known_place),
     ("counted", counted),
     ("a programme with a generic opening", programme_with_generic_opening),
@@ -181,6 +182,29 @@ fn known_place_ends_it(a: &Analysis<'_>, c: &EndingCandidate<'_>) -> bool {
         .is_some_and(|(w, _)| w.start > c.span.start)
 }
 
+/// How many characters after a one-character ending [`ending_read_with_what_follows`] segments
+/// with it: enough for the longest word that may start at it (部份, 局勢, 辦公, 鎮壓).
+const FOLLOWING_WINDOW: usize = 3;
+
+/// A one-character organisation ending that the general lexicon reads as the first character of
+/// a word going on after it is no ending: 局 of 局勢 (香港局勢), 部 of 部份 (大部份), 辦 of 辦公
+/// (阻差辦公), 署 of 署理, 系 of 系列. The best segmentation of the ending and the characters after
+/// it decides, not any word that crosses it: 教育局方面 is 局 | 方面 and 電視部員工 is 部 | 員工,
+/// and the ending stands. A title right after the ending is the body's officer (X處處長). Quotes
+/// name.
+fn ending_read_with_what_follows(a: &Analysis<'_>, c: &EndingCandidate<'_>) -> bool {
+    let ending = c.suffix_span;
+    if c.quoted
+        || ending.len() != 1
+        || c.suffix.kind != EntityKind::Organization
+        || a.word_starting_at(ending.end, |w| matches!(w, WordClass::Title(_))).is_some()
+    {
+        return false;
+    }
+    let window = Span::new(ending.start, (ending.end + FOLLOWING_WINDOW).min(a.chars.len()));
+    GeneralLexicon::embedded().segment(a.chars, window).first().is_some_and(|s| s.span.len() > 1 && s.entry.is_some())
+}
+
 /// 港 ends a name only after a known place (天津港, 南沙港), and not inside a word that goes on
 /// (港澳, 港元): 來港, 經港 are Hong Kong.
 fn gang_not_after_a_known_place(a: &Analysis<'_>, c: &EndingCandidate<'_>) -> bool {
@@ -241,7 +265,8 @@ fn opens_with_a_word_that_cannot_begin_a_name(a: &Analysis<'_>, c: &EndingCandid
 }
 
 /// A known name ends it, and a verb, adverb or other word that cannot
-/// begin a name (two characters or more) stands before it: the words before are a clause about
+/// begin a name (two characters or more) stands before it, or a one-character preposition or verb
+/// stands right before it: the words before are a clause about
 /// the known body, which stands alone (名單交予醫管局 → 醫管局, 決定通知海關總署 → 海關總署).
 /// A place or a plain noun before it may be part of a longer name (香港醫管局). Quotes name.
 fn clause_before_a_known_name(a: &Analysis<'_>, c: &EndingCandidate<'_>) -> bool {
@@ -251,11 +276,16 @@ fn clause_before_a_known_name(a: &Analysis<'_>, c: &EndingCandidate<'_>) -> bool
     let Some((known, _)) = a.word_ending_at(c.span.end, |w| matches!(w, WordClass::Known(_))) else {
         return false;
     };
-    known.start > c.span.start
-        && GeneralLexicon::embedded()
-            .segment(a.chars, Span::new(c.span.start, known.start))
-            .iter()
-            .any(|s| s.span.len() >= 2 && s.entry.is_some_and(|e| !e.pos.can_begin_name()))
+    if known.start <= c.span.start {
+        return false;
+    }
+    let before = GeneralLexicon::embedded().segment(a.chars, Span::new(c.span.start, known.start));
+    // A one-character preposition or verb right before the body ends the clause too: 轉介至區域法院,
+    // 活動對中聯辦, 港台屬商經局 (to, towards, belongs to the body).
+    let single_before = before.last().is_some_and(|s| {
+        s.span.len() == 1 && s.entry.is_some_and(|e| matches!(e.pos, PartOfSpeech::Preposition | PartOfSpeech::Verb))
+    });
+    single_before || before.iter().any(|s| s.span.len() >= 2 && s.entry.is_some_and(|e| !e.pos.can_begin_name()))
 }
 
 /// A known organisation ends it and the words before it do not open with a name: they are the
@@ -588,6 +618,11 @@ mod tests {
             [("總部位於杭州市西湖區。", "西湖區"), ("总部位于杭州市西湖区。", "西湖区")],
         ),
         (
+            "an ending read with what follows",
+            [("市民憂慮東海局勢惡化。", "東海局"), ("市民忧虑东海局势恶化。", "东海局")],
+            [("東海處處長出席。", "東海處"), ("电视部员工表示不满。", "电视部")],
+        ),
+        (
             "港 not after a known place",
             [("龍頭企業計劃來港發展。", "來港"), ("龙头企业计划来港发展。", "来港")],
             [("天津港貨物吞吐量創新高。", "天津港"), ("天津港货物吞吐量创新高。", "天津港")],
@@ -727,6 +762,34 @@ mod tests {
         for (text, ending) in [("去年，第三輪支援基金推出。", "基金"), ("去年，第三轮支援基金推出。", "基金")]
         {
             assert!(!rejects("a brand's name opens with an ordinary word", text, ending), "{text}: an edition");
+        }
+    }
+
+    #[test]
+    fn a_preposition_or_verb_of_one_character_before_a_known_body_ends_the_clause() {
+        for (text, ending) in [
+            ("文件轉介至醫院管理局處理。", "管理局"),
+            ("文件转介至医院管理局处理。", "管理局"),
+            ("抗爭活動對醫院管理局影響不大。", "管理局"),
+            ("抗争活动对医院管理局影响不大。", "管理局"),
+        ] {
+            assert!(rejects("a clause before a known name", text, ending), "{text}");
+        }
+    }
+
+    #[test]
+    fn an_ending_inside_a_word_after_it_is_no_ending() {
+        for (text, ending) in [
+            ("他說西灣大部份居民反對。", "西灣大部"),
+            ("他说西湾大部份居民反对。", "西湾大部"),
+            ("他被控阻差辦公。", "阻差辦"),
+            ("他被控阻差办公。", "阻差办"),
+            ("公司推出東海系列產品。", "東海系"),
+        ] {
+            assert!(rejects("an ending read with what follows", text, ending), "{text}");
+        }
+        for (text, ending) in [("東海局方面回應。", "東海局"), ("东海局方面回应。", "东海局")] {
+            assert!(!rejects("an ending read with what follows", text, ending), "{text}");
         }
     }
 

@@ -61,6 +61,7 @@ pub(super) const STOPS: &[(&str, StopRule)] = &[
     ("a boundary word or title", boundary_word_or_title),
     ("a conjunction between names", conjunction_between_names),
     ("a count", count),
+    ("a date", date),
     ("an amount", amount),
     ("another place's ending", another_places_ending),
     ("a larger place", larger_place),
@@ -418,6 +419,16 @@ fn count(a: &Analysis<'_>, _: &Reading, p: usize) -> bool {
     p >= 2 && a.class(Role::CountingMeasure).has_char(a.char_at(p - 1)) && counts_char(a, a.char_at(p - 2))
 }
 
+/// A date before a name is not part of it: 2019年創辦X學會, 3月X委員會, 12日X警署 (a numeral and a
+/// unit of a date). A programme keeps its count of years (五年計劃); an event gets its year back
+/// from its own rule (2016年立法會選舉).
+fn date(a: &Analysis<'_>, r: &Reading, p: usize) -> bool {
+    r.kind != EntityKind::Initiative
+        && p >= 2
+        && a.class(Role::DateUnit).has_char(a.char_at(p - 1))
+        && counts_char(a, a.char_at(p - 2))
+}
+
 /// An amount before a name is not part of it: 50億元專項資金.
 fn amount(a: &Analysis<'_>, _: &Reading, p: usize) -> bool {
     let c = a.char_at(p - 1);
@@ -508,6 +519,11 @@ mod tests {
             "a count",
             [("已設立二十多個重點實驗室。", "重點實驗室"), ("已设立二十多个重点实验室。", "重点实验室")],
             [("已設立第二重點實驗室。", "重點實驗室"), ("已设立第二重点实验室。", "重点实验室")],
+        ),
+        (
+            "a date",
+            [("他於2019年創辦東海學會。", "創辦東海學會"), ("他于2019年创办东海学会。", "创办东海学会")],
+            [("當局推出五年計劃。", "計劃"), ("当局推出五年计划。", "计划")],
         ),
         (
             "an amount",
