@@ -23,6 +23,7 @@ use verbs::{Frame, RelationVerb};
 
 use crate::analysis::{Analysis, Stage};
 use crate::lexicon::Role;
+use crate::lexicon::general::{GeneralLexicon, PartOfSpeech};
 use crate::model::{EntityId, EntityKind, Relation};
 use crate::normalize::fold;
 use crate::span::Span;
@@ -44,6 +45,9 @@ const PART_OF: &str = "partOf";
 /// Most characters between a part and its membership verb (甲區仍然屬於乙市: 仍然); a longer
 /// stretch belongs to another verb (甲會不得處理任何屬於乙會的事宜).
 const MEMBERSHIP_GAP: usize = 2;
+
+/// The property of a joining verb (加入, 任職於): its member is the person written before it.
+const MEMBERSHIP: &str = "memberOf";
 
 /// Properties of meeting verbs: the parties on each side of their 與 meet each other.
 const MEETING: &[&str] = &["metWith", "spokeWith"];
@@ -150,6 +154,14 @@ impl Analysis<'_> {
         self.class_word_before(Role::Negation, verb.start).is_some()
     }
 
+    /// Whether an ordinary verb of the general lexicon is written in `span` (邀請 in 乙某邀請丙某加入).
+    fn verb_between(&self, span: Span) -> bool {
+        GeneralLexicon::embedded()
+            .segment(self.chars, span)
+            .iter()
+            .any(|w| w.entry.is_some_and(|e| e.pos == PartOfSpeech::Verb && e.is_ordinary()))
+    }
+
     /// Whether a membership verb at `verb` has its part written right before it (甲區仍然屬於乙市),
     /// not only a topic of the sentence (甲報翻查資料，該範圍屬於乙院: 甲報 is no part of 乙院).
     fn part_right_before(&self, verb: Span, parties: Option<&Parties>) -> bool {
@@ -196,7 +208,12 @@ impl Analysis<'_> {
                 p.heads.iter().copied().filter(|(id, _)| verb.subjects.contains(&self.entities.kind(*id))).collect()
             })
             .unwrap_or_default();
-        if subjects.is_empty() && verb.frame != Frame::Mutual {
+        if verb.property == MEMBERSHIP {
+            // 加入, 任職於: only the member written before the verb, no other verb between (乙某
+            // 邀請丙某加入甲會 does not make 乙某 a member); a topic of the sentence (他想加入…) is
+            // too often someone else.
+            subjects.retain(|&(_, m)| m.end <= at.span.start && !self.verb_between(Span::new(m.end, at.span.start)));
+        } else if subjects.is_empty() && verb.frame != Frame::Mutual {
             subjects = self.implied_subjects(at);
         }
         let relation = |subject: EntityId, property: &str, object: EntityId| Relation {

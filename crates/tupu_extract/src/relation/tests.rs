@@ -574,3 +574,19 @@ fn a_title_or_a_word_between_makes_no_membership_link() {
     assert_eq!(relations("甲黨解釋，安排已經足夠。", &[("甲黨", Organization), ("解釋", Person)]), []);
     assert_eq!(relations("甲党文件显示，安排已经足够。", &[("甲党", Organization), ("文件", Person)]), []);
 }
+
+#[test]
+fn a_person_who_joins_or_works_at_a_body_is_its_member() {
+    let names = [("甲黨", Organization), ("乙某", Person), ("丙局", Organization), ("丁國", Place)];
+    assert_eq!(relations("乙某去年加入甲黨。", &names), [triple("乙某", "memberOf", "甲黨")]);
+    assert_eq!(relations("乙某曾任職於丙局。", &names), [triple("乙某", "memberOf", "丙局")]);
+    assert_eq!(relations("乙某2010年加入甲党，", &names), [triple("乙某", "memberOf", "甲黨")]);
+    // A country that joins a body is no person; nor is a joined place a body.
+    assert_eq!(relations("丁國加入甲黨。", &names), []);
+    assert_eq!(relations("乙某加入丁國。", &names), []);
+    // The one who invites is not the one who joins; nor is the sentence's topic.
+    let names = [("甲會", Organization), ("乙某", Person), ("丙某", Person)];
+    let got = relations("丙某獲乙某邀請加入甲會。", &names);
+    assert!(!got.contains(&triple("乙某", "memberOf", "甲會")), "{got:?}");
+    assert_eq!(relations("乙某表示，她想加入甲會。", &names), []);
+}
