@@ -419,14 +419,20 @@ fn count(a: &Analysis<'_>, _: &Reading, p: usize) -> bool {
     p >= 2 && a.class(Role::CountingMeasure).has_char(a.char_at(p - 1)) && counts_char(a, a.char_at(p - 2))
 }
 
-/// A date before a name is not part of it: 2019年創辦X學會, 3月X委員會, 12日X警署 (a numeral and a
-/// unit of a date). A programme keeps its count of years (五年計劃); an event gets its year back
+/// A date before a name is not part of it: 2019年創辦X學會, 3月X委員會, 12日X警署, 3月初X大學 (a
+/// numeral and a unit of a date, or a time word the unit begins). A programme keeps its count of years (五年計劃); an event gets its year back
 /// from its own rule (2016年立法會選舉).
 fn date(a: &Analysis<'_>, r: &Reading, p: usize) -> bool {
-    r.kind != EntityKind::Initiative
-        && p >= 2
-        && a.class(Role::DateUnit).has_char(a.char_at(p - 1))
-        && counts_char(a, a.char_at(p - 2))
+    let unit_at =
+        |q: usize| q >= 1 && a.class(Role::DateUnit).has_char(a.char_at(q)) && counts_char(a, a.char_at(q - 1));
+    // The unit and the character after it may make one time word of the general lexicon: 3月初,
+    // 2019年底, 兩年前 (early, end, ago); what follows it is the name.
+    let time_word = p >= 3
+        && unit_at(p - 2)
+        && GeneralLexicon::embedded()
+            .word_at(a.chars, Span::new(p - 2, p))
+            .is_some_and(|e| e.pos == PartOfSpeech::Time);
+    r.kind != EntityKind::Initiative && ((p >= 2 && unit_at(p - 1)) || time_word)
 }
 
 /// An amount before a name is not part of it: 50億元專項資金.
@@ -522,7 +528,7 @@ mod tests {
         ),
         (
             "a date",
-            [("他於2019年創辦東海學會。", "創辦東海學會"), ("他于2019年创办东海学会。", "创办东海学会")],
+            [("他於2019年創辦東海學會。", "創辦東海學會"), ("他于3月初东海大学宣布。", "东海大学")],
             [("當局推出五年計劃。", "計劃"), ("当局推出五年计划。", "计划")],
         ),
         (
