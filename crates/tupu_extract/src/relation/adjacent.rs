@@ -158,7 +158,7 @@ impl Analysis<'_> {
 
     /// Whether the name at `name` is, as a whole, an ordinary word of the general lexicon that
     /// names nothing (a verb, an idiom, an adverb: 解釋, 成定局), which a recogniser took for a name.
-    fn ordinary_word(&self, name: Span) -> bool {
+    pub(super) fn ordinary_word(&self, name: Span) -> bool {
         GeneralLexicon::embedded().word_at(self.chars, name).is_some_and(|e| {
             e.is_ordinary()
                 && !matches!(

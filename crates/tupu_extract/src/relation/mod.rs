@@ -11,6 +11,7 @@
 mod adjacent;
 mod arguments;
 mod clause;
+mod holdings;
 mod party;
 mod predicate;
 mod roles;
@@ -131,6 +132,7 @@ impl Stage for Relations {
         found.extend(a.apposition_links());
         found.extend(a.adjacent_links());
         found.extend(a.unit_links());
+        found.extend(a.holding_links());
         // The clause rule only where nothing above links the two already.
         let linked: std::collections::HashSet<(EntityId, EntityId)> =
             found.iter().flat_map(|f| [(f.subject, f.object), (f.object, f.subject)]).collect();
