@@ -206,6 +206,8 @@ mod tests {
             ("國家安全部發出提醒，國安部指有關活動違法。", "国家安全部发出提醒，国安部指有关活动违法。"),
             ("國家統計局公布數據，國統局指物價回穩。", "国家统计局公布数据，国统局指物价回稳。"),
             ("中央軍事委員會發布命令，軍委要求加強訓練。", "中央军事委员会发布命令，军委要求加强训练。"),
+            // 臨立會 is the provisional council, not 立會 (the Legislative Council) after 臨.
+            ("臨時立法會通過條例，臨立會其後解散。", "临时立法会通过条例，临立会其后解散。"),
         ];
         for text in pairs.iter().flat_map(|(t, s)| [*t, *s]) {
             let orgs: Vec<_> = known(text).into_iter().filter(|(_, k, _)| *k == EntityKind::Organization).collect();
