@@ -190,6 +190,32 @@ mod tests {
         assert!(hk.iter().any(|(l, _, _)| l == "金管局"));
     }
 
+    /// The press's short forms of courts and bodies (終院, 高院, 區院, 立會, 上訴庭, 死因庭, 國安部…)
+    /// are aliases: after the full name they are the same entity, in either script.
+    #[test]
+    fn short_forms_of_bodies_land_on_the_full_name() {
+        let pairs = [
+            ("本港終審法院今日頒下判詞，終院指上訴得直。", "本港终审法院今日颁下判词，终院指上诉得直。"),
+            ("案件轉介高等法院審理，高院排期下月開審。", "案件转介高等法院审理，高院排期下月开审。"),
+            ("他在區域法院受審，區院法官押後判刑。", "他在区域法院受审，区院法官押后判刑。"),
+            ("本港立法會今日開會，立會議員提出質詢。", "本港立法会今日开会，立会议员提出质询。"),
+            ("高等法院上訴法庭駁回申請，上訴庭認為理據不足。", "高等法院上诉法庭驳回申请，上诉庭认为理据不足。"),
+            ("高等法院原訟法庭批准覆核，原訟庭下月聆訊。", "高等法院原讼法庭批准复核，原讼庭下月聆讯。"),
+            ("死因裁判法庭召開研訊，死因庭將傳召證人。", "死因裁判法庭召开研讯，死因庭将传召证人。"),
+            ("西九龍裁判法院開庭，西九法院押後案件。", "西九龙裁判法院开庭，西九法院押后案件。"),
+            ("國家安全部發出提醒，國安部指有關活動違法。", "国家安全部发出提醒，国安部指有关活动违法。"),
+            ("國家統計局公布數據，國統局指物價回穩。", "国家统计局公布数据，国统局指物价回稳。"),
+            ("中央軍事委員會發布命令，軍委要求加強訓練。", "中央军事委员会发布命令，军委要求加强训练。"),
+            // 臨立會 is the provisional council, not 立會 (the Legislative Council) after 臨.
+            ("臨時立法會通過條例，臨立會其後解散。", "临时立法会通过条例，临立会其后解散。"),
+        ];
+        for text in pairs.iter().flat_map(|(t, s)| [*t, *s]) {
+            let orgs: Vec<_> = known(text).into_iter().filter(|(_, k, _)| *k == EntityKind::Organization).collect();
+            assert_eq!(orgs.len(), 1, "{text}: {orgs:?}");
+            assert_eq!(orgs[0].2, 2, "{text}: {orgs:?}");
+        }
+    }
+
     #[test]
     fn short_place_inside_a_word_is_not_a_mention() {
         // 市場 is a word; 東區 must not be read out of 華東區域 either.
