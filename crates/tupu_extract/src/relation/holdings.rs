@@ -11,6 +11,7 @@
 use crate::analysis::Analysis;
 use crate::model::{EntityId, EntityKind, Relation};
 use crate::span::Span;
+use crate::text::{CLAUSE_END, SENTENCE_END};
 
 /// The word that links a holder to its units.
 const HOLDS: [char; 2] = ['旗', '下'];
@@ -23,8 +24,11 @@ const RELATED: &str = "relatedTo";
 /// The most characters between 旗下 and the first unit (旗下的子公司乙: a generic head noun).
 const UNIT_GAP: usize = 6;
 
-/// Marks that close a clause: the unit must be in the parent's clause.
-const CLAUSE_END: &[char] = &['，', '。', '；', '：', '！', '？', ',', ';', ':', '!', '?', '\n'];
+/// Whether `c` closes the parent's clause (the text's clause and sentence marks, or a line
+/// break): the unit must be in that clause.
+fn closes_clause(c: char) -> bool {
+    CLAUSE_END.contains(&c) || SENTENCE_END.contains(&c) || c == '\n'
+}
 
 /// What may stand between two units of one list after 旗下, once quotation marks are left out.
 const LIST_JOINS: &[&str] = &["、", "及", "和", "與", "与", "以及", "、以及", "、及"];
@@ -87,7 +91,7 @@ impl Analysis<'_> {
         for &(y, b) in mentions.iter().filter(|(_, m)| m.start >= from) {
             let between = Span::new(last, b.start);
             let text: String = self.folded(between).chars().filter(|c| !QUOTES.contains(c)).collect();
-            if text.chars().any(|c| CLAUSE_END.contains(&c)) {
+            if text.chars().any(closes_clause) {
                 break;
             }
             let first = out.is_empty();
