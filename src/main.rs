@@ -13,6 +13,12 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
+/// Extraction makes and drops many small strings and vectors per candidate name; mimalloc's
+/// thread-local free lists serve them with fewer instructions than the system allocator (the
+/// whole corpus to N-Triples spent a sixth of its instructions in malloc and free).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let args = cli::Args::parse();
     match commands::run(args) {
