@@ -42,6 +42,7 @@ impl Stage for Abbreviations {
         short_forms(a);
         merge_abbreviated_entities(a);
         place_qualified_tails(a);
+        authorities_named_by(a);
         demonstrative_bodies(a);
     }
 }
@@ -64,6 +65,8 @@ impl Stage for Coreference {
         bare_endings(a);
         quoted_stems(a);
         book_marked_names(a);
+        // Last: a person's Chinese short forms (葉劉, 曉明) join first, by their names alone.
+        latin_name_before_parenthesis(a);
     }
 }
 
@@ -297,6 +300,83 @@ fn after_closing_quote(a: &Analysis<'_>, m: Span) -> usize {
 fn is_latin_personal_name(content: &str) -> bool {
     content.chars().next().is_some_and(|c| c.is_ascii_uppercase())
         && content.chars().all(|c| c.is_ascii_alphabetic() || matches!(c, ' ' | '.' | '-' | '\''))
+}
+
+/// The most words a Latin name before a parenthesis is read with (John KC Lee, Voice of
+/// America): more is a sentence in English.
+const LATIN_NAME_WORDS_MAX: usize = 4;
+
+/// 「John Tsang（曾俊華）」, 「BOC（中銀）」, 「Voice of America（美國之音）」: a name in Latin letters
+/// followed by a parenthesis that holds exactly a person's or a body's Chinese name is that
+/// one's name too — the reverse of [`parenthetical`]. A person's Latin name is a personal name;
+/// a body's is an acronym or capitalised words. Places are left out: a player before his club's
+/// city reads the same way.
+fn latin_name_before_parenthesis(a: &mut Analysis<'_>) {
+    let mut found: Vec<(EntityId, Span)> = Vec::new();
+    for (id, m) in a.entities.all_mentions() {
+        let kind = a.entities.kind(id);
+        if !matches!(kind, EntityKind::Person | EntityKind::Organization) || m.start < 2 || m.end >= a.chars.len() {
+            continue;
+        }
+        let open = a.char_at(m.start - 1);
+        if !crate::text::is_open_bracket(open) || crate::text::closing_bracket(open) != Some(a.char_at(m.end)) {
+            continue;
+        }
+        let Some(span) = latin_run_before(a, m.start - 1) else { continue };
+        let name: String = a.chars_of(span).iter().collect();
+        let fits = match kind {
+            EntityKind::Person => {
+                is_latin_personal_name(&name)
+                    && name.split_whitespace().all(|w| w.starts_with(|c: char| c.is_ascii_uppercase()))
+            }
+            _ => is_latin_body_name(&name),
+        };
+        if fits && name.split_whitespace().count() <= LATIN_NAME_WORDS_MAX {
+            found.push((id, span));
+        }
+    }
+    for (id, span) in found {
+        if let Some(other) = a.entity_at(span) {
+            if other != id && a.entities.kind(other) == a.entities.kind(id) {
+                a.entities.merge(id, other);
+            }
+        } else if free(a, span) {
+            add_short(a, id, span);
+        }
+    }
+}
+
+/// The run of Latin words that ends right before `end` (a space may stand between): letters,
+/// spaces, dots, hyphens and apostrophes, starting with a letter.
+fn latin_run_before(a: &Analysis<'_>, end: usize) -> Option<Span> {
+    let latin = |c: char| c.is_ascii_alphabetic() || matches!(c, ' ' | '.' | '-' | '\'');
+    let mut end = end;
+    while end > 0 && a.char_at(end - 1) == ' ' {
+        end -= 1;
+    }
+    let mut start = end;
+    while start > 0 && latin(a.char_at(start - 1)) {
+        start -= 1;
+    }
+    while start < end && !a.char_at(start).is_ascii_alphabetic() {
+        start += 1;
+    }
+    (start < end && a.char_at(end - 1).is_ascii_alphabetic()).then(|| Span::new(start, end))
+}
+
+/// Whether Latin words name a body: an acronym of two letters or more (BOC), or capitalised
+/// words with the small words of English names between them (Voice of America).
+fn is_latin_body_name(name: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    match words.as_slice() {
+        [one] => one.len() >= 2 && one.chars().all(|c| c.is_ascii_uppercase()),
+        _ => {
+            words.first().is_some_and(|w| w.starts_with(|c: char| c.is_ascii_uppercase()))
+                && words.iter().all(|w| {
+                    w.starts_with(|c: char| c.is_ascii_uppercase()) || matches!(*w, "of" | "and" | "the" | "for")
+                })
+        }
+    }
 }
 
 /// Full names of organisations, initiatives and events, with their entity, longest first.
@@ -535,7 +615,8 @@ fn company_cores(a: &mut Analysis<'_>) {
         let place = place_prefix_len(a, &chars);
         // Without its place, a name keeps three characters (銅鑼灣書店 is not 書店).
         let without_place: String = chars[place.min(chars.len())..].iter().collect();
-        let cores = [(stem.to_owned(), 2), (without_place, 3)];
+        let mut cores = vec![(stem.to_owned(), 2), (without_place.clone(), 3)];
+        cores.extend(business_cut_cores(&without_place).into_iter().map(|c| (c, BUSINESS_CUT_CORE_MIN)));
         for (core, least) in cores {
             if core.chars().count() >= least && !a.lex.is_all_generic(&core) && !todo.iter().any(|(_, c)| *c == core) {
                 todo.push((id, core));
@@ -554,6 +635,38 @@ fn company_cores(a: &mut Analysis<'_>) {
             }
         }
     }
+}
+
+/// The shortest name proper a company is named by with its business words left out: three
+/// characters (甲乙丙 of 甲乙丙汽車銷售服務有限公司). Two would be the parent's brand (甲乙 of
+/// 甲乙物業服務有限公司 is the group, 甲乙物業 its arm).
+const BUSINESS_CUT_CORE_MIN: usize = 3;
+
+/// 「北辰汽車銷售服務有限公司 … 北辰」, 「南嶺物業服務有限公司 … 南嶺物業」, 「東岳金融投資有限公司
+/// … 東岳金融」: a company is named again by its name proper followed by none, some or all of
+/// the ordinary words that say what it does. The cuts of a folded name (without its place and
+/// registered ending) where all that follows is ordinary words of the general lexicon, each of
+/// two characters or more; the part before keeps [`BUSINESS_CUT_CORE_MIN`] characters, and is
+/// no everyday word itself (新世界 is a brand, 發展 no name).
+fn business_cut_cores(core: &str) -> Vec<String> {
+    let general = crate::lexicon::general::GeneralLexicon::embedded();
+    let chars: Vec<char> = core.chars().collect();
+    let n = chars.len();
+    let word = |from: usize, to: usize| {
+        let w: String = chars[from..to].iter().collect();
+        general.get(&w).is_some_and(|e| e.is_ordinary() && !e.pos.is_proper_name())
+    };
+    // words_to_end[i]: chars[i..] is a run of ordinary words (of two to four characters).
+    let mut words_to_end = vec![false; n + 1];
+    words_to_end[n] = true;
+    for i in (0..n).rev() {
+        words_to_end[i] = (2..=4).any(|len| i + len <= n && words_to_end[i + len] && word(i, i + len));
+    }
+    (BUSINESS_CUT_CORE_MIN..n)
+        .filter(|&cut| words_to_end[cut])
+        .map(|cut| chars[..cut].iter().collect::<String>())
+        .filter(|proper| general.get(proper).is_none_or(|e| !is_everyday_word(e)))
+        .collect()
 }
 
 /// 「順豐集團 … 順豐」, 「長盛基金 … 長盛」: a company, fund, bank, university or hospital is named
@@ -699,6 +812,34 @@ fn selections(a: &mut Analysis<'_>, id: EntityId, full: &[char], ending: usize) 
                 add_short(a, id, span);
             }
         }
+    }
+}
+
+/// 「北京當局」, 「中共當局」: the press names the authorities of a place or of a party by the
+/// place or the party, and the whole is one more name of it — the same entity as 北京 or 中共,
+/// not a body of its own. Only a place or a party the lexicon knows: 政府當局, 有關當局 name no
+/// one, and 警方當局-like joins of other bodies are left as they are.
+fn authorities_named_by(a: &mut Analysis<'_>) {
+    let mut found: Vec<(EntityId, Span, Span)> = Vec::new();
+    for (id, m) in a.entities.all_mentions() {
+        let names_power = match a.entities.kind(id) {
+            EntityKind::Place => true,
+            EntityKind::Organization => {
+                a.entities.get(id).known.is_some_and(|k| a.lex.known[k].class == crate::lexicon::KnownClass::Party)
+            }
+            _ => false,
+        };
+        if !names_power || a.entities.inside_larger_mention(m) {
+            continue;
+        }
+        let Some(word) = a.class_word_at(Role::Authorities, m.end) else { continue };
+        if free(a, word) {
+            found.push((id, m, m.cover(word)));
+        }
+    }
+    for (id, m, whole) in found {
+        a.entities.remove_mention(m);
+        add_short(a, id, whole);
     }
 }
 
@@ -1506,6 +1647,64 @@ mod tests {
         ] {
             let x = extract(text);
             assert!(!entity(&x, name).aliases.contains(tail), "{text}");
+        }
+    }
+
+    #[test]
+    fn the_authorities_of_a_place_or_a_party_are_named_by_it() {
+        for (text, name, whole) in [
+            ("有評論認為北京當局昨日收緊政策，北京亦派員南下。", "北京", "北京當局"),
+            ("有评论认为北京当局昨日收紧政策，北京亦派员南下。", "北京", "北京当局"),
+            ("學者批評中共當局打壓異見，中共則未有回應。", "中共", "中共當局"),
+            ("学者批评中共当局打压异见，中共则未有回应。", "中共", "中共当局"),
+        ] {
+            let x = extract(text);
+            assert!(entity(&x, name).aliases.contains(whole), "{text}: {:?}", entity(&x, name).aliases);
+            assert!(!x.entities.iter().any(|e| e.label == whole), "{text}: {whole} is no entity of its own");
+        }
+        // The authorities of no one named: no entity.
+        for text in ["議員要求政府當局交代事件。", "议员要求政府当局交代事件。"] {
+            let x = extract(text);
+            assert!(x.entities.iter().all(|e| !e.label.contains("當局") && !e.label.contains("当局")), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_latin_name_before_a_chinese_one_in_brackets_is_its_name() {
+        for (text, name, latin) in [
+            ("他說支持Peter Wong（黃大文）出選，黃大文表示感謝。", "黃大文", "Peter Wong"),
+            ("他说支持Peter Wong（黄大文）出选，黄大文表示感谢。", "黄大文", "Peter Wong"),
+            ("分析指NEB（北嶺電力有限公司）盈利大增。", "北嶺電力有限公司", "NEB"),
+            ("分析指NEB（北岭电力有限公司）盈利大增。", "北岭电力有限公司", "NEB"),
+        ] {
+            let x = extract(text);
+            assert!(entity(&x, name).aliases.contains(latin), "{text}: {:?}", entity(&x, name).aliases);
+        }
+        // A sentence in English before a name in brackets is no name of it.
+        for text in ["他寫道 I think so（黃大文）。", "他写道 I think so（黄大文）。"] {
+            let x = extract(text);
+            assert!(x.entities.iter().all(|e| !e.aliases.contains("I think so")), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_company_is_named_by_its_name_proper_without_its_business_words() {
+        for (text, name, short) in [
+            (
+                "北京岳川星汽車銷售服務有限公司昨日開業。岳川星表示銷情理想。",
+                "北京岳川星汽車銷售服務有限公司",
+                "岳川星",
+            ),
+            (
+                "北京岳川星汽车销售服务有限公司昨日开业。岳川星表示销情理想。",
+                "北京岳川星汽车销售服务有限公司",
+                "岳川星",
+            ),
+            ("上海梧嶺物業服務有限公司接手屋苑。梧嶺物業稱會跟進。", "上海梧嶺物業服務有限公司", "梧嶺物業"),
+            ("上海梧岭物业服务有限公司接手屋苑。梧岭物业称会跟进。", "上海梧岭物业服务有限公司", "梧岭物业"),
+        ] {
+            let x = extract(text);
+            assert!(entity(&x, name).aliases.contains(short), "{text}: {:?}", entity(&x, name).aliases);
         }
     }
 

@@ -395,6 +395,9 @@ roles! {
     HongKongCompound = "hong-kong-compound",
     /// 有限公司: a registered company's ending (a full name, never another's short form).
     RegisteredCompanyEnding = "registered-company-ending",
+    /// 當局: "the authorities" after a place or a party (北京當局, 中共當局): the place or party
+    /// itself, named as the power there (`resolve::authorities_named_by`).
+    Authorities = "authorities",
     /// 集團, 公司, 基金, 大學: the ending of a body whose name proper, a brand of two or three
     /// characters, names it alone (順豐集團 … 順豐; `resolve::brand_stems`).
     BrandEnding = "brand-ending",
