@@ -184,6 +184,34 @@ mod tests {
         assert!(posts.iter().any(|p| p.1 == "理事長" && p.2.as_deref() == Some("世界互聯網大會")));
     }
 
+    /// Professions, disciplined-service ranks, company posts and former posts written before a
+    /// name are posts (titles.tsv, title_modifiers.tsv); a surname that is also an adverb or
+    /// preposition before a verb or pronoun after such a title is no name.
+    #[test]
+    fn professions_ranks_and_former_posts_before_a_name() {
+        for (text, holder, title) in [
+            ("專欄作家馮子謙表示反對。", "馮子謙", "專欄作家"),
+            ("专栏作家冯子谦表示反对。", "冯子谦", "专栏作家"),
+            ("高級消防隊長梁家明表示。", "梁家明", "高級消防隊長"),
+            ("高级消防队长梁家明表示。", "梁家明", "高级消防队长"),
+            ("偵緝警員趙志遠表示。", "趙志遠", "偵緝警員"),
+            ("侦缉警员赵志远表示。", "赵志远", "侦缉警员"),
+            ("獨立非執董李文傑表示。", "李文傑", "獨立非執董"),
+            ("独立非执董李文杰表示。", "李文杰", "独立非执董"),
+            ("北辰商會前會長蘇啟明表示。", "蘇啟明", "前會長"),
+            ("北辰商会前会长苏启明表示。", "苏启明", "前会长"),
+        ] {
+            let (names, posts) = people(text);
+            assert_eq!(names, vec![holder.to_owned()], "{text}");
+            assert!(posts.iter().any(|p| p.0 == holder && p.1.ends_with(title)), "{text}: {posts:?}");
+        }
+        for text in ["作家曾表示不滿。", "作家曾表示不满。", "藝術家向他們致謝。", "艺术家向他们致谢。"]
+        {
+            let (names, _) = people(text);
+            assert!(names.is_empty(), "{text}: {names:?}");
+        }
+    }
+
     #[test]
     fn name_length_is_decided_by_what_follows() {
         let (names, _) = people("全國政協副主席張明等出席。財政司司長王小華，律政司司長李強表示。");

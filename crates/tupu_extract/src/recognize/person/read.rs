@@ -28,7 +28,62 @@ pub(super) const NAME_REJECTIONS: &[NameRejection] = &[
     ("a title inside or across it", title_inside_or_across),
     ("a time word opens it", opens_with_time_word),
     ("two characters that are a clause word", two_characters_are_a_clause_word),
+    ("the surname is a clause word before a word", surname_is_a_clause_word),
+    ("three characters that open with a clause word", opens_with_a_clause_word),
 ];
+
+/// Whether a word of this part of speech opens a clause, not a name: a verb, adverb or function
+/// word (nouns stay readable as names: a given name is often a noun's second character).
+fn opens_a_clause(pos: PartOfSpeech) -> bool {
+    matches!(
+        pos,
+        PartOfSpeech::Verb
+            | PartOfSpeech::Adverb
+            | PartOfSpeech::Conjunction
+            | PartOfSpeech::Pronoun
+            | PartOfSpeech::Preposition
+            | PartOfSpeech::Particle
+    )
+}
+
+/// The first two characters of a three-character reading are a frequent verb, adverb or function
+/// word of the general lexicon, as [`two_characters_are_a_clause_word`] reads a two-character
+/// one: 「警員包圍他」, 「分析師曾經指出」, 「成員包括前主席」 (包, 曾 are surnames) are a clause after
+/// a title, not 包圍他, 曾經指. A reading the lexicon knows whole as a person's name stays a name.
+fn opens_with_a_clause_word(a: &Analysis<'_>, r: &NameReading) -> bool {
+    r.name.len() == 3
+        && a.general
+            .word_at(Span::new(r.name.start, r.name.start + 2))
+            .is_some_and(|e| e.freq >= GIVEN_WORD_FREQ && opens_a_clause(e.pos))
+        && a.general.word_at(r.name).is_none_or(|e| e.pos != PartOfSpeech::Person)
+}
+
+/// How often the general lexicon must have a surname character as an adverb, preposition or
+/// conjunction of its own for it to open a clause rather than a name (曾 29,107 times, 向 75,979).
+const CLAUSE_SURNAME_FREQ: u32 = 1000;
+
+/// How often the general lexicon must have the word a given name would open with for the
+/// characters to be that word (表示, 市民, 多次), not a given name.
+const GIVEN_WORD_FREQ: u32 = 100;
+
+/// A surname character that is also a frequent adverb, preposition or conjunction (曾, 向, 於)
+/// opens a clause when what follows it opens with a pronoun or with a word of the general lexicon
+/// that is no person's name: 「律師曾表示」, 「記者向他查詢」, 「主席向市民致歉」, 「法官於會上」 are
+/// 曾 + 表示, 向 + 他, not people. Given names that are no word stay names (曾蔭權, 向華強).
+fn surname_is_a_clause_word(a: &Analysis<'_>, r: &NameReading) -> bool {
+    r.surname.len() == 1
+        && a.general.word_at(r.surname).is_some_and(|e| {
+            e.freq >= CLAUSE_SURNAME_FREQ
+                && matches!(e.pos, PartOfSpeech::Adverb | PartOfSpeech::Preposition | PartOfSpeech::Conjunction)
+        })
+        && a.general.starting_at(r.surname.end).any(|w| {
+            if w.span.len() == 1 {
+                w.entry.pos == PartOfSpeech::Pronoun
+            } else {
+                w.entry.freq >= GIVEN_WORD_FREQ && w.entry.pos != PartOfSpeech::Person
+            }
+        })
+}
 
 /// A surname and one character that together are a frequent verb, adverb or function word of the
 /// general lexicon are that word, however firmly the reading ends: 「理事包括：」, 「律師陳詞時」,
@@ -36,18 +91,9 @@ pub(super) const NAME_REJECTIONS: &[NameRejection] = &[
 /// noun's second character), and the lexicon's own person names are names.
 fn two_characters_are_a_clause_word(a: &Analysis<'_>, r: &NameReading) -> bool {
     r.name.len() == 2
-        && GeneralLexicon::embedded().word_at(a.chars, r.name).is_some_and(|e| {
-            e.freq >= GeneralLexicon::ORDINARY_WORD_FREQ
-                && matches!(
-                    e.pos,
-                    PartOfSpeech::Verb
-                        | PartOfSpeech::Adverb
-                        | PartOfSpeech::Conjunction
-                        | PartOfSpeech::Pronoun
-                        | PartOfSpeech::Preposition
-                        | PartOfSpeech::Particle
-                )
-        })
+        && GeneralLexicon::embedded()
+            .word_at(a.chars, r.name)
+            .is_some_and(|e| e.freq >= GeneralLexicon::ORDINARY_WORD_FREQ && opens_a_clause(e.pos))
 }
 
 /// Reads a Chinese name (surname + one or two characters) starting at `start`: of the readings
@@ -383,6 +429,29 @@ mod tests {
         let rule = "a title inside or across it";
         assert!(rejects(rule, "邵副部長表示", "邵副部", 1, &[]) && rejects(rule, "邵副部长表示", "邵副部", 1, &[]));
         assert!(!rejects(rule, "邵明表示", "邵明", 1, &[]) && !rejects(rule, "邵明表示", "邵明", 1, &[]));
+        let rule = "the surname is a clause word before a word";
+        for (text, reading) in [
+            ("律師曾表示不滿", "曾表示"),
+            ("律师曾表示不满", "曾表示"),
+            ("記者向他查詢", "向他"),
+            ("记者向他查询", "向他"),
+            ("主席向市民致歉", "向市民"),
+            ("主席向市民致歉", "向市民"),
+        ] {
+            assert!(rejects(rule, text, reading, 1, &[]), "{text}");
+        }
+        for (text, name) in [("警員曾志明表示", "曾志明"), ("警员曾志明表示", "曾志明"), ("律師向子健指出", "向子健")]
+        {
+            assert!(!rejects(rule, text, name, 1, &[]), "{text}");
+        }
+        let rule = "three characters that open with a clause word";
+        for (text, reading) in [("警員包圍他們", "包圍他"), ("警员包围他们", "包围他"), ("分析師曾經指出", "曾經指")]
+        {
+            assert!(rejects(rule, text, reading, 1, &[]), "{text}");
+        }
+        for (text, name) in [("警員包志明表示", "包志明"), ("警员包志明表示", "包志明")] {
+            assert!(!rejects(rule, text, name, 1, &[]), "{text}");
+        }
     }
 
     #[test]
