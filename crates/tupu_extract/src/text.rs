@@ -458,15 +458,30 @@ fn line_spans(chars: &[char]) -> Vec<Span> {
     out
 }
 
-/// Whether a character is a CJK ideograph (the unified block and its extensions A and B).
+/// Whether a character is a CJK ideograph: the unified block, its compatibility block, and the
+/// extensions A and B through H with the supplementary compatibility block (planes 2 and 3). The
+/// folded view needs the later extensions: the fold table writes some rare Traditional characters
+/// of given names as Simplified forms that Unicode encodes there (騉 → U+2B625, 鋐 → U+2CB4E), and
+/// a name with one of them is still a name of ideographs. The name tagger's
+/// [`crate::ner::features::char_type`] reads the same planes as Han.
 #[must_use]
 pub fn is_cjk(c: char) -> bool {
-    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2A6DF)
+    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x323AF)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ideographs_of_every_extension_are_cjk() {
+        for c in ['陳', '\u{3400}', '\u{20000}', '\u{2B625}', '\u{2CB4E}', '\u{30000}'] {
+            assert!(is_cjk(c), "{c:?}");
+        }
+        for c in ['a', '1', '，', '\u{3000}', '\u{1F600}'] {
+            assert!(!is_cjk(c), "{c:?}");
+        }
+    }
 
     #[test]
     fn quotation_and_title_marks_are_quote_marks_and_brackets_are_not() {

@@ -332,8 +332,10 @@ roles! {
     /// 阿: the familiar prefix of a nickname — 阿 and one character name a person the tagger
     /// proposes without a surname (阿明; `tagged_people::familiar_name`).
     FamiliarPrefix = "familiar-prefix",
-    /// 姨, 伯, 婆: after the familiar prefix a kinship word of address, no nickname (阿姨, 阿伯:
-    /// the general lexicon tags most of them as names; `tagged_people::familiar_name`).
+    /// 姨, 伯, 婆, 太: after the familiar prefix a kinship word of address, no nickname (阿姨, 阿伯:
+    /// the general lexicon tags most of them as names; `tagged_people::familiar_name`); after a
+    /// surname, a person addressed so (陳太, 黃伯), not the surname and an adverb
+    /// (`person::read::surname_alone_before_predicate`).
     KinAddress = "kin-address",
     /// 狄, 奚, 容: a real Chinese surname left out of `surnames.tsv` because it is rare or its
     /// character is mostly an ordinary word (容易, 利用, 回應); a name the tagger proposes with

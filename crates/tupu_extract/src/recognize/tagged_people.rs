@@ -80,6 +80,7 @@ pub(super) const REJECTIONS: &[Rejection] = &[
     ("a time word opens it", time_word_first),
     ("the given name is a function word", given_name_is_a_function_word),
     ("the title of a work", title_of_a_work),
+    ("a surname standing for a person named in full, then a verb", surname_alone_then_predicate),
 ];
 
 pub(crate) fn recognise(a: &mut Analysis<'_>) {
@@ -151,6 +152,13 @@ pub(crate) fn recognise(a: &mut Analysis<'_>) {
     for (id, span) in accepted {
         everywhere(a, id, span);
     }
+}
+
+/// The surname alone for a person the article names in full, then a single-character verb or
+/// function word (「陳再指」, 「陳走在前」): see
+/// [`super::person::surname_alone_before_predicate`].
+fn surname_alone_then_predicate(a: &Analysis<'_>, _: &GeneralLexicon, p: &Proposal) -> bool {
+    super::person::surname_alone_before_predicate(a, p.span)
 }
 
 /// Applies `rules` in order to a proposal's span.

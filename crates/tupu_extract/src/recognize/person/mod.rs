@@ -24,7 +24,7 @@ mod read;
 mod speakers;
 mod titled;
 
-pub(in crate::recognize) use read::{only_places_inside, opens_with_a_time_word};
+pub(in crate::recognize) use read::{only_places_inside, opens_with_a_time_word, surname_alone_before_predicate};
 
 pub(crate) use posts::aside_holds_a_post;
 pub(crate) use titled::inside_longer_title;
@@ -46,6 +46,22 @@ pub(crate) fn posts(a: &mut Analysis<'_>) {
     titled::titles_at_every_mention(a);
     posts::posts_in_parentheses(a);
     posts::offices_of_governments(a);
+}
+
+/// People named only by a surname and a single-character verb or function word, where the article
+/// names someone with that surname in full ([`read::surname_alone_before_predicate`]): the surname
+/// alone stands for that person and the character opens the predicate (「陳續稱」). Run once all
+/// the people are found, since the full name may be found after the short reading (by the tagger).
+pub(crate) fn drop_surname_alone_people(a: &mut Analysis<'_>) {
+    let people: Vec<EntityId> = a.entities.ids().filter(|&id| a.entities.kind(id) == EntityKind::Person).collect();
+    for id in people {
+        let mentions = a.entities.get(id).mentions.clone();
+        if !mentions.is_empty() && mentions.iter().all(|&m| read::surname_alone_before_predicate(a, m)) {
+            for m in mentions {
+                a.entities.remove_mention(m);
+            }
+        }
+    }
 }
 
 /// Whether a (folded) name is four characters opening with two single surnames that are no
@@ -216,6 +232,48 @@ mod tests {
     fn name_length_is_decided_by_what_follows() {
         let (names, _) = people("全國政協副主席張明等出席。財政司司長王小華，律政司司長李強表示。");
         assert_eq!(names, vec!["張明", "王小華", "李強"]);
+    }
+
+    #[test]
+    fn a_given_name_ending_in_a_rare_character_is_read_whole() {
+        // 鋐 folds to a Simplified form of CJK extension E, 騉 to one of extension C: still
+        // ideographs, so the name is not cut before them.
+        for (text, name) in [
+            ("律師陳志鋐表示，案件押後。", "陳志鋐"),
+            ("律师陈志\u{2CB4E}表示，案件押后。", "陈志\u{2CB4E}"),
+            ("大律師何文騉求情時說。", "何文騉"),
+            ("大律师何文\u{2B625}求情时说。", "何文\u{2B625}"),
+        ] {
+            let (names, _) = people(text);
+            assert_eq!(names, vec![name.to_owned()], "{text}");
+        }
+    }
+
+    #[test]
+    fn the_surname_alone_for_a_person_named_in_full_is_no_new_person() {
+        for (text, expected) in [
+            ("警長陳志明到場。陳續稱，現場混亂。陳再指，無人受傷。", "陳志明"),
+            ("警长陈志明到场。陈续称，现场混乱。陈再指，无人受伤。", "陈志明"),
+        ] {
+            let (names, _) = people(text);
+            assert_eq!(names, vec![expected.to_owned()], "{text}");
+        }
+        // A surname and a word of address name a person: 陳太 is Mrs Chan (太 is an adverb too).
+        for (text, expected) in [
+            ("警長陳志明到場。陳太表示，無人受傷。", ["陳志明", "陳太"]),
+            ("警长陈志明到场。陈太表示，无人受伤。", ["陈志明", "陈太"]),
+        ] {
+            let (names, _) = people(text);
+            assert_eq!(names, expected.map(str::to_owned).to_vec(), "{text}");
+        }
+        // Without a person of that surname named in full, a two-character name stays one.
+        for (text, expected) in [
+            ("警長陳志明到場。李再指，無人受傷。", ["陳志明", "李再"]),
+            ("警长陈志明到场。李再指，无人受伤。", ["陈志明", "李再"]),
+        ] {
+            let (names, _) = people(text);
+            assert_eq!(names, expected.map(str::to_owned).to_vec(), "{text}");
+        }
     }
 
     #[test]

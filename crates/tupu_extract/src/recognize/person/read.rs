@@ -30,7 +30,87 @@ pub(super) const NAME_REJECTIONS: &[NameRejection] = &[
     ("two characters that are a clause word", two_characters_are_a_clause_word),
     ("the surname is a clause word before a word", surname_is_a_clause_word),
     ("three characters that open with a clause word", opens_with_a_clause_word),
+    ("a surname standing for a person named in full, then a verb", surname_alone_then_predicate),
+    ("two characters that are a common word", two_characters_are_a_common_word),
 ];
+
+/// Fewest occurrences in the general lexicon's corpus for a word of two characters to be too
+/// common to be a person's name as well (文件, 文章, 任期, 席位). jieba's person names stay
+/// readable, however frequent.
+const COMMON_WORD_AS_NAME_FREQ: u32 = 100;
+
+/// A surname and one character that together are a common word of the general lexicon that is
+/// not a person's name — a noun, an adjective, a place (「文件指」, 「文章說」, 「文中寫道」,
+/// 「任期屆滿」: 文, 任 are surnames) — are that word. [`two_characters_are_a_clause_word`]
+/// takes verbs and function words at any frequency; this takes the rest, when common.
+fn two_characters_are_a_common_word(a: &Analysis<'_>, r: &NameReading) -> bool {
+    r.name.len() == 2
+        && GeneralLexicon::embedded()
+            .word_at(a.chars, r.name)
+            .is_some_and(|e| e.freq >= COMMON_WORD_AS_NAME_FREQ && e.pos != PartOfSpeech::Person)
+}
+
+/// Fewest occurrences in the general lexicon's corpus for a single character to count as a word of
+/// its own there (a verb or adverb standing alone, 續, 再, 供, 遂), rather than a morpheme of
+/// longer words that is also read alone now and then.
+const SINGLE_PREDICATE_FREQ: u32 = 1_000;
+
+/// Fewest margin units (see [`crate::ner::NameCandidate::margin`]) with which the name tagger
+/// vouches for a surname and such a character as a name of their own (a given name 維 or 才 is
+/// a verb or adverb too): twice what it needs to propose a name at all.
+const MIN_MARGIN_SURNAME_THEN_PREDICATE: f32 = 20.0;
+
+/// A surname of one character and a single-character verb or function word, where the article
+/// names a person in full with that surname: court and news reports name a person once in full
+/// (陳大文) and then by the surname alone (「陳續稱」, 「陳再指」, 「陳遂離開」), so the second
+/// character opens the predicate and is no given name — unless the name tagger vouches for the
+/// two characters as a name. Only two-character readings: a longer name with that surname is
+/// another person (陳大文 and 陳志強 in one article).
+fn surname_alone_then_predicate(a: &Analysis<'_>, r: &NameReading) -> bool {
+    r.surname.len() == 1 && r.name.len() == 2 && surname_alone_before_predicate(a, r.name)
+}
+
+/// Whether `span`, a surname and one character, is the surname alone standing for a person named
+/// in full in the article, then a single-character verb, adverb, preposition, conjunction,
+/// pronoun or particle of the general lexicon (see [`surname_alone_then_predicate`]).
+pub(in crate::recognize) fn surname_alone_before_predicate(a: &Analysis<'_>, span: Span) -> bool {
+    // 陳太 (Mrs Chan), 黃伯: a surname and a word of address name a person.
+    if span.len() != 2 || a.class(Role::KinAddress).has_char(a.char_at(span.start + 1)) {
+        return false;
+    }
+    let predicate = GeneralLexicon::embedded().word_at(a.chars, Span::new(span.start + 1, span.end)).is_some_and(|e| {
+        e.freq >= SINGLE_PREDICATE_FREQ
+            && matches!(
+                e.pos,
+                PartOfSpeech::Verb
+                    | PartOfSpeech::Adverb
+                    | PartOfSpeech::Preposition
+                    | PartOfSpeech::Conjunction
+                    | PartOfSpeech::Pronoun
+                    | PartOfSpeech::Particle
+            )
+    });
+    predicate && named_in_full_with_surname(a, a.char_at(span.start)) && !tagger_vouches(a, span)
+}
+
+/// Whether the name tagger proposes exactly `span` as a person with a margin of at least
+/// [`MIN_MARGIN_SURNAME_THEN_PREDICATE`].
+fn tagger_vouches(a: &Analysis<'_>, span: Span) -> bool {
+    a.tagged_names()
+        .iter()
+        .any(|c| c.kind == EntityKind::Person && c.span == span && c.margin >= MIN_MARGIN_SURNAME_THEN_PREDICATE)
+}
+
+/// Whether a person the article names has a name of three characters or more that opens with the
+/// (folded) surname `surname`.
+fn named_in_full_with_surname(a: &Analysis<'_>, surname: char) -> bool {
+    a.entities.ids().filter(|&id| a.entities.kind(id) == EntityKind::Person).any(|id| {
+        a.entities.get(id).full_names.keys().any(|n| {
+            let folded = crate::normalize::fold(n);
+            folded.chars().count() >= 3 && folded.starts_with(surname)
+        })
+    })
+}
 
 /// Whether a word of this part of speech opens a clause, not a name: a verb, adverb or function
 /// word (nouns stay readable as names: a given name is often a noun's second character).
@@ -426,6 +506,18 @@ mod tests {
             !rejects(rule, "司長周文山出席", "周文山", 1, &place)
                 && !rejects(rule, "司长周文山出席", "周文山", 1, &place)
         );
+        let rule = "two characters that are a common word";
+        assert!(rejects(rule, "文件指，計劃延期", "文件", 1, &[]) && rejects(rule, "文件指，计划延期", "文件", 1, &[]));
+        assert!(rejects(rule, "文章說，計劃延期", "文章", 1, &[]) && rejects(rule, "文章说，计划延期", "文章", 1, &[]));
+        assert!(
+            !rejects(rule, "文亮表示，計劃延期", "文亮", 1, &[])
+                && !rejects(rule, "文亮表示，计划延期", "文亮", 1, &[])
+        );
+        let rule = "a surname standing for a person named in full, then a verb";
+        let named = [("陳志明", EntityKind::Person), ("陈志明", EntityKind::Person)];
+        let (hant, hans) = ("警長陳志明到場。陳續稱，現場混亂。", "警长陈志明到场。陈续称，现场混乱。");
+        assert!(rejects(rule, hant, "陳續", 1, &named[..1]) && rejects(rule, hans, "陈续", 1, &named[1..]));
+        assert!(!rejects(rule, hant, "陳續", 1, &[]) && !rejects(rule, hans, "陈续", 1, &[]));
         let rule = "a title inside or across it";
         assert!(rejects(rule, "邵副部長表示", "邵副部", 1, &[]) && rejects(rule, "邵副部长表示", "邵副部", 1, &[]));
         assert!(!rejects(rule, "邵明表示", "邵明", 1, &[]) && !rejects(rule, "邵明表示", "邵明", 1, &[]));
