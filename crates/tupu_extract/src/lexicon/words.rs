@@ -268,6 +268,11 @@ roles! {
     Preposition = "preposition",
     /// 向, 對, 由: a name after it is spoken to or about, not the speaker.
     ObjectMarker = "object-marker",
+    /// 向, 對: "to" before whom one speaks (甲向乙表示: 乙 is spoken to, 甲 speaks).
+    AddresseeMarker = "addressee-marker",
+    /// 對於, 至於, 被問到: opens a sentence's first clause as its topic (對於甲的說法，他指: 甲 is
+    /// spoken of, and a pronoun after the clause is not 甲).
+    TopicFrame = "topic-frame",
     /// 該, 此, 這: "this, that": no name ends with it (該公司 is a reference).
     Demonstrative = "demonstrative",
     /// 該: before an ending it refers to the body named before (該公司, 該局); 這 and 此 open
@@ -283,6 +288,9 @@ roles! {
     /// the police body named last before it, a [`Role::PoliceEnding`] name; with none, of one
     /// body of the article named by the word).
     SpeakingBody = "speaking-body",
+    /// 控方, 辯方: a side of a court case named by its role alone (statements: 控方指 is the
+    /// statement of one body of the article named by the word; it refers to no body named before).
+    CourtParty = "court-party",
     /// 警務處, 公安局: endings of the names of police bodies (not 警署: a station is a place) (the body 警方 refers to).
     PoliceEnding = "police-ending",
     /// 局方, 該公司: a word that refers to the organisation named last before it whose name ends

@@ -226,6 +226,7 @@ pub(crate) fn role_named_speakers(a: &mut Analysis<'_>) {
             }
         }
     }
+    found.extend(court_party_speakers(a));
     found.extend(report_speakers(a));
     found.extend(title_speakers(a));
     let (named, home) = unnamed_government_speakers(a, &organisations);
@@ -237,6 +238,34 @@ pub(crate) fn role_named_speakers(a: &mut Analysis<'_>) {
     for (entry, span) in home {
         crate::recognize::known::add_known_reference(a, entry, span);
     }
+}
+
+/// The sides of a court case named by their role ([`Role::CourtParty`]: 控方, 辯方) where they
+/// speak: at the head of a clause before a speech verb, past adverbs (控方指，, 辯方又指出，) or a
+/// frame of their own (辯方求情時指，, 控方結案陳詞時表示，). Each word is one organisation of the
+/// article, made when it first speaks — annotators take the prosecution and the defence for the
+/// bodies that speak in court reporting, and there is no earlier name for them to refer to. Not
+/// where a title follows the word (辯方大律師陳大文表示: the barrister speaks). One pass over
+/// the occurrences of two words: linear.
+fn court_party_speakers(a: &mut Analysis<'_>) -> Vec<(EntityId, Span)> {
+    let mut found: Vec<(EntityId, Span)> = Vec::new();
+    let words: Vec<String> = a.class(Role::CourtParty).words().map(str::to_owned).collect();
+    for word in words {
+        let mut party: Option<EntityId> = None;
+        for span in a.occurrences(&word) {
+            let titled = a.word_starting_at(span.end, |c| matches!(c, WordClass::Title(_))).is_some();
+            if titled
+                || !a.entities.is_free(span)
+                || !(a.role_word_speaks(span) || a.role_word_speaks_through_frame(span))
+            {
+                continue;
+            }
+            let surface = a.surface(span).to_owned();
+            let id = *party.get_or_insert_with(|| a.entities.create(EntityKind::Organization, &surface, true));
+            found.push((id, span));
+        }
+    }
+    found
 }
 
 /// Mentions of lexicon entries: (entry, where).
@@ -475,11 +504,31 @@ impl Analysis<'_> {
     /// Whether a word at `span` opens a clause and a speech verb follows it, past adverbs
     /// (警方表示, 。發言人又指).
     fn role_word_speaks(&self, span: Span) -> bool {
-        let opens_clause = span.start == 0 || self.sentence_starts_at(span.start) || {
+        self.role_word_opens_clause(span) && self.verb_follows_role_word(span)
+    }
+
+    /// Whether a word at `span` opens a clause (after a pause, a closing mark, a space, or at the
+    /// start of a sentence or paragraph).
+    fn role_word_opens_clause(&self, span: Span) -> bool {
+        span.start == 0 || self.sentence_starts_at(span.start) || {
             let b = self.char_at(span.start - 1);
             CLAUSE_END.contains(&b) || SENTENCE_END.contains(&b) || CLOSERS.contains(&b) || b.is_whitespace()
+        }
+    }
+
+    /// Whether a word at `span` opens a clause whose first speech verb it reaches through a frame
+    /// a body speaks through ([`Analysis::is_body_frame`]: 求情時, 在庭上, 結案陳詞時) and a
+    /// pause or a quote follows that verb (辯方求情時指，…).
+    fn role_word_speaks_through_frame(&self, span: Span) -> bool {
+        if !self.role_word_opens_clause(span) {
+            return false;
+        }
+        let limit = self.clause_end(span.end, (span.end + super::MAX_BODY_FRAME + 1).min(self.text().len()));
+        let Some(pos) = (span.end..limit).find(|&p| self.speech_verb_starts_at(p)) else {
+            return false;
         };
-        opens_clause && self.verb_follows_role_word(span)
+        self.speech_verb_at(pos).is_some_and(|(verb, _)| self.pause_at(verb.end))
+            && self.is_body_frame(Span::new(span.end, pos))
     }
 
     /// Whether a sentence or a paragraph starts at `pos` (a paragraph after a caption with no
@@ -631,7 +680,7 @@ impl Analysis<'_> {
             }
             anchors.push(Anchor {
                 span: Span::new(pos, pos + 1),
-                speaker: people.last_before(pos),
+                speaker: self.pronoun_referent(pos, people),
                 kind: AnchorKind::Pronoun,
                 object: object_at(pos, true),
             });
@@ -649,7 +698,65 @@ impl Analysis<'_> {
         }));
         anchors.extend(self.surname_anchors(span, &mentions, people));
         anchors.sort_by_key(|a| a.span.start);
+        self.mark_addressees(&mut anchors);
         anchors
+    }
+
+    /// The person a pronoun at `pos` continues: the last person named before it — unless that
+    /// person is named in a topic clause opening the pronoun's sentence ([`Role::TopicFrame`]:
+    /// 對於甲的說法，他指…; 被問到甲會否參選，她說…): 甲 is spoken of there, and the pronoun
+    /// continues the person named before the sentence (the one answering), or nobody.
+    fn pronoun_referent(&self, pos: usize, people: &PersonIndex) -> Option<EntityId> {
+        let named = people.last_end_before(pos)?;
+        let frame = self.topic_clause_before(pos);
+        match frame {
+            Some(frame) if frame.start < named && named <= frame.end => people.last_before(frame.start),
+            _ => people.last_before(pos),
+        }
+    }
+
+    /// The first clause of the sentence at `pos` when a topic word opens it
+    /// ([`Role::TopicFrame`]) and `pos` lies after it.
+    fn topic_clause_before(&self, pos: usize) -> Option<Span> {
+        let sentence = self.text().sentences()[self.text().sentence_at(pos)?].span;
+        let first = *self.text().clauses(sentence).first()?;
+        if pos < first.end {
+            return None;
+        }
+        let start = (first.start..first.end).find(|&p| self.folded_char(p).is_some_and(char::is_alphanumeric))?;
+        self.class_word_at(Role::TopicFrame, start).map(|_| first)
+    }
+
+    /// Marks as objects the people spoken to: a person or pronoun after 向/對
+    /// ([`Role::AddresseeMarker`]) later in the clause of a speaker named before it, with a
+    /// description between (甲向乙表示, 甲則對到訪的某國部長乙說, 他對女友乙說): 乙 hears what 甲
+    /// says. The marker must stand as a word of its own (對於, 對此, 面對, 向來 are other
+    /// words) and no verb of saying may stand between the two (甲表示，向乙…: 乙 is in what 甲 said).
+    fn mark_addressees(&self, anchors: &mut [Anchor]) {
+        use crate::lexicon::general::GeneralLexicon;
+        let lexicon = GeneralLexicon::embedded();
+        let marker = self.class(Role::AddresseeMarker);
+        for i in 1..anchors.len() {
+            let to = anchors[i].span.start;
+            if anchors[i].object || anchors[i].kind == AnchorKind::Organization {
+                continue;
+            }
+            let Some(speaker) = anchors[..i].iter().rev().find(|x| !x.object && x.span.end <= to) else {
+                continue;
+            };
+            let gap = Span::new(speaker.span.end, to);
+            let addressed = gap.len() <= super::MAX_FRAME
+                && self.folded(gap).chars().all(|c| !CLAUSE_END.contains(&c) && !SENTENCE_END.contains(&c))
+                && (gap.start..gap.end).any(|p| {
+                    self.folded_char(p).is_some_and(|c| marker.has_char(c))
+                        && lexicon.longest_starting_at(self.chars, p).is_none_or(|w| w.span.len() == 1)
+                        && !lexicon.is_crossed(self.chars, p)
+                })
+                && !(gap.start..gap.end).any(|p| self.speech_verb_starts_at(p));
+            if addressed {
+                anchors[i].object = true;
+            }
+        }
     }
 
     /// Whether a locative preposition standing as a word of its own comes right before `start`
@@ -798,6 +905,75 @@ mod tests {
             assert_eq!(a.surface(anchors[0].span), "警方");
         }
         for text in ["男子被警方拘捕。", "警方人員到場。"] {
+            let mut a = analysis_with(text, None, &[]);
+            role_named_speakers(&mut a);
+            assert_eq!(a.entities.ids().count(), 0, "{text}");
+        }
+    }
+
+    #[test]
+    fn the_one_spoken_to_does_not_speak() {
+        for (text, speaker, addressee) in [
+            ("何志強則對到訪的甲國部長李美玲說，雙方合作良好。", "何志強", "李美玲"),
+            ("何志强则对到访的甲国部长李美玲说，双方合作良好。", "何志强", "李美玲"),
+            ("何志強本月初向求職的李美玲表示，會盡力協助。", "何志強", "李美玲"),
+        ] {
+            let names = [(speaker, EntityKind::Person), (addressee, EntityKind::Person)];
+            let got = super::super::tests::statements(text, &names);
+            assert_eq!(got.len(), 1, "{text}: {got:?}");
+            assert_eq!(got[0].0, speaker, "{text}");
+        }
+        // 對此 is no "to": the person after it speaks.
+        for (text, names) in [
+            (
+                "何志強到場，對此李美玲表示，會盡力協助。",
+                [("何志強", EntityKind::Person), ("李美玲", EntityKind::Person)],
+            ),
+            (
+                "何志强到场，对此李美玲表示，会尽力协助。",
+                [("何志强", EntityKind::Person), ("李美玲", EntityKind::Person)],
+            ),
+        ] {
+            let got = super::super::tests::statements(text, &names);
+            assert!(got.iter().any(|s| s.0 == "李美玲"), "{text}: {got:?}");
+        }
+    }
+
+    #[test]
+    fn a_pronoun_after_a_topic_clause_continues_the_person_before_it() {
+        for (text, speaker, topic) in [
+            ("何志強今日見記者。被問到李美玲會否參選，他說尊重所有人。", "何志強", "李美玲"),
+            ("何志强今日见记者。被问到李美玲会否参选，他说尊重所有人。", "何志强", "李美玲"),
+            ("何志強今日見記者。對於李美玲的說法，他指不予評論。", "何志強", "李美玲"),
+        ] {
+            let names = [(speaker, EntityKind::Person), (topic, EntityKind::Person)];
+            let got = super::super::tests::statements(text, &names);
+            assert_eq!(got.len(), 1, "{text}: {got:?}");
+            assert_eq!(got[0].0, speaker, "{text}");
+        }
+        // A person named after the topic clause is the subject the pronoun continues.
+        let text = "何志強今日見記者。對於判決，李美玲感到不滿，她指會上訴。";
+        let got =
+            super::super::tests::statements(text, &[("何志強", EntityKind::Person), ("李美玲", EntityKind::Person)]);
+        assert!(got.iter().any(|s| s.0 == "李美玲"), "{got:?}");
+    }
+
+    #[test]
+    fn the_sides_of_a_court_case_speak_as_bodies() {
+        for (text, said) in [
+            ("被告承認控罪。控方指，被告當晚曾投擲雜物。辯方求情時指，被告深感後悔。", ["控方", "辯方"]),
+            ("被告承认控罪。控方又指，被告当晚曾投掷杂物。辩方求情时指，被告深感后悔。", ["控方", "辩方"]),
+        ] {
+            let mut a = analysis_with(text, None, &[]);
+            role_named_speakers(&mut a);
+            let anchors = all_anchors(&a);
+            let named: Vec<&str> = anchors.iter().map(|x| a.surface(x.span)).collect();
+            assert_eq!(named, said, "{text}");
+            assert!(anchors.iter().all(|x| x.kind == AnchorKind::Organization), "{text}");
+        }
+        // The barrister of a side speaks, not the side; nor does a side that is only named.
+        for text in ["辯方大律師表示，被告深感後悔。", "證人在控方盤問下承認說謊。", "控方證人作供。"]
+        {
             let mut a = analysis_with(text, None, &[]);
             role_named_speakers(&mut a);
             assert_eq!(a.entities.ids().count(), 0, "{text}");
