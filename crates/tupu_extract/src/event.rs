@@ -106,8 +106,9 @@ fn describe(a: &Analysis<'_>, event: EntityId, main: bool) -> EventDetails {
     for &s in &sentences {
         let folded = a.folded(s);
         let base = a.text().folded_byte(s.start);
-        // Every place the article says it is held in (a headline's city, the body's venue).
-        if let Some((locations, verb_at)) = venue(a, s) {
+        // Every place the article says it is held in (a headline's city, the body's venue), or
+        // where someone attends it (在東京出席甲論壇).
+        if let Some((locations, verb_at)) = venue(a, s, event).or_else(|| attended_venue(a, s, event)) {
             for l in locations {
                 if !details.locations.contains(&l) {
                     details.locations.push(l);
@@ -137,14 +138,71 @@ fn describe(a: &Analysis<'_>, event: EntityId, main: bool) -> EventDetails {
     if details.start.is_none() {
         details.start = sentences.iter().find_map(|&s| date_before(a, s, held_by(a, s, event)));
     }
+    // 七一遊行, 六四集會: held on the day its name says — before any other date of its
+    // sentences when publication is near that day, else when they give none.
+    match named_day_start(a, event) {
+        Some(day @ crate::date::PartialDate::Full(_)) => details.start = Some(day),
+        Some(day) if details.start.is_none() => details.start = Some(day),
+        _ => {}
+    }
     details.speakers = speakers(a, event, &sentences, main);
     details
+}
+
+/// The day a march or rally named by a day of the calendar is held on (七一遊行 → 1 July,
+/// 六四晚會 → 4 June), read by the date reader; not an incident of that day (六四事件 is told
+/// of, in a year the name does not say) nor the day alone.
+fn named_day_start(a: &Analysis<'_>, event: EntityId) -> Option<crate::date::PartialDate> {
+    let reader = DateReader::new(a.lex);
+    let published = a.article.published();
+    // 3.11補選, 7.21事件: a day written with a dot names the event, whatever it is.
+    let dotted = a.entities.get(event).mentions.iter().find_map(|m| {
+        let before = dotted_day_before(a, m.start).or_else(|| {
+            // Inside the name (7.21事件): before the first character past the day.
+            let after = (m.start..m.end).find(|&p| !matches!(a.char_at(p), '0'..='9' | '.' | '．'))?;
+            dotted_day_before(a, after)
+        })?;
+        reader.named_day(&before, published)
+    });
+    if dotted.is_some() {
+        return dotted;
+    }
+    a.entities.get(event).full_names.keys().find_map(|name| {
+        let name = crate::normalize::fold(name);
+        let len = a.class(Role::NamedDay).prefix_of(&name)?;
+        // A march, rally, vigil or ceremony (七一遊行, 六四維園燭光晚會, 七一升旗禮), not a forum
+        // about the day (六四論壇).
+        let rest = &name[len..];
+        let held_on_the_day = a.class(Role::IncidentEnding).suffix_of(rest).is_some()
+            || a.class(Role::CeremonyWord).suffix_of(rest).is_some();
+        if a.class(Role::DayIncident).contains(rest) || !held_on_the_day {
+            return None;
+        }
+        reader.named_day(&name[..len], published)
+    })
+}
+
+/// A day written with a dot (3.11, 7.21) ending right before `end`, not inside a longer
+/// number (2.5.1, 13.11).
+fn dotted_day_before(a: &Analysis<'_>, end: usize) -> Option<String> {
+    let digits_before = |to: usize| (0..to).rev().take_while(|&p| a.char_at(p).is_ascii_digit()).count();
+    let day = digits_before(end);
+    let dot = end.checked_sub(day + 1)?;
+    let month = digits_before(dot);
+    if !(1..=2).contains(&day) || !(1..=2).contains(&month) || !matches!(a.char_at(dot), '.' | '．') {
+        return None;
+    }
+    let start = dot - month;
+    if start > 0 && matches!(a.char_at(start - 1), '.' | '．' | '0'..='9') {
+        return None;
+    }
+    Some(a.surface(Span::new(start, end)).replace('．', "."))
 }
 
 /// The venue of a 在X舉行 in the sentence: the most specific place or body inside X (a venue
 /// over its district, 灣仔香港會議展覽中心 → 香港會議展覽中心), or X itself as a new place.
 /// Returns the places and where the verb is.
-fn venue(a: &Analysis<'_>, sentence: Span) -> Option<(Vec<EntityId>, usize)> {
+fn venue(a: &Analysis<'_>, sentence: Span, event: EntityId) -> Option<(Vec<EntityId>, usize)> {
     let base = a.text().folded_byte(sentence.start);
     let folded = a.folded(sentence);
     // 在X舉行 / 於X開幕 / 假X召開: X is where the event is held.
@@ -153,18 +211,72 @@ fn venue(a: &Analysis<'_>, sentence: Span) -> Option<(Vec<EntityId>, usize)> {
         let whole = c.get(0)?;
         let span = a.text().span_of_folded_bytes(base + x.start(), base + x.end());
         let verb_at = a.text().char_at_folded_byte(base + whole.end());
-        let inside: Vec<(EntityId, Span)> = a
-            .mentions_in(span)
-            .into_iter()
-            .filter(|(id, _)| matches!(a.entities.kind(*id), EntityKind::Place | EntityKind::Organization))
-            .collect();
-        if inside.is_empty() {
+        if holds_another_event(a, verb_at, event) {
             continue;
         }
-        // Every place named there, most specific (last, longest) first.
-        let mut ids: Vec<EntityId> = inside.iter().rev().map(|(id, _)| *id).collect();
-        ids.dedup();
-        return Some((ids, verb_at));
+        if let Some(ids) = places_in(a, span) {
+            return Some((ids, verb_at));
+        }
+    }
+    None
+}
+
+/// Whether the holding verb ending at `verb_at` has another event for its object (在維園舉行
+/// 「甲」科技展, in a sentence that also names a march): that venue and date are the other's.
+fn holds_another_event(a: &Analysis<'_>, verb_at: usize, event: EntityId) -> bool {
+    let event = a.entities.resolve(event);
+    let end = (verb_at + 2).min(a.chars.len());
+    a.entities.overlapping(Span::new(verb_at, end)).into_iter().any(|(id, m)| {
+        m.start >= verb_at && a.entities.kind(id) == EntityKind::Event && a.entities.resolve(id) != event
+    })
+}
+
+/// Every place or body named in `span`, most specific (last, longest) first; None if none is.
+fn places_in(a: &Analysis<'_>, span: Span) -> Option<Vec<EntityId>> {
+    let mut ids: Vec<EntityId> = a
+        .mentions_in(span)
+        .into_iter()
+        .rev()
+        .filter(|(id, _)| matches!(a.entities.kind(*id), EntityKind::Place | EntityKind::Organization))
+        .map(|(id, _)| id)
+        .collect();
+    ids.dedup();
+    (!ids.is_empty()).then_some(ids)
+}
+
+/// How far after the attending verb the event's name may start (出席由甲會舉辦的乙論壇).
+const ATTENDED_WITHIN: usize = 30;
+
+/// The venue of a 在X出席 whose object, in the same clause, is the event: 在東京出席甲論壇 → 東京.
+/// Whoever attends an event is where it is held. Returns the places and where the verb is.
+fn attended_venue(a: &Analysis<'_>, sentence: Span, event: EntityId) -> Option<(Vec<EntityId>, usize)> {
+    let base = a.text().folded_byte(sentence.start);
+    let folded = a.folded(sentence);
+    let event = a.entities.resolve(event);
+    let named_at: Vec<usize> = a
+        .mentions_in(sentence)
+        .into_iter()
+        .filter(|(id, _)| a.entities.resolve(*id) == event)
+        .map(|(_, m)| m.start)
+        .collect();
+    for c in a.lex.patterns.attended_venue.captures_iter(folded) {
+        let (x, whole) = (c.get(1)?, c.get(0)?);
+        let verb_at = a.text().char_at_folded_byte(base + whole.end());
+        let attended = named_at.iter().any(|&m| {
+            m >= verb_at
+                && m - verb_at <= ATTENDED_WITHIN
+                && (verb_at..m).all(|p| {
+                    let ch = a.char_at(p);
+                    !crate::text::CLAUSE_END.contains(&ch) && !crate::text::SENTENCE_END.contains(&ch)
+                })
+        });
+        if !attended {
+            continue;
+        }
+        let span = a.text().span_of_folded_bytes(base + x.start(), base + x.end());
+        if let Some(ids) = places_in(a, span) {
+            return Some((ids, verb_at));
+        }
     }
     None
 }
@@ -429,6 +541,129 @@ mod tests {
             assert!(e.speakers.is_empty(), "{text}: {:?}", e.speakers);
             let places: Vec<&str> = e.locations.iter().map(|&l| x.entities[l].label.as_str()).collect();
             assert!(places.is_empty() || places == vec![place], "{text}: {places:?}");
+        }
+    }
+
+    /// Whoever attends an event is where it is held: 在X出席/參加 with the event as the object.
+    #[test]
+    fn the_place_someone_attends_the_event_in_is_its_venue() {
+        for (text, name, place) in [
+            ("行政長官陳大文今日在東京出席南海經貿合作論壇並致辭。", "南海經貿合作論壇", "東京"),
+            ("行政长官陈大文今日在东京出席南海经贸合作论坛并致辞。", "南海经贸合作论坛", "东京"),
+            ("局長王小華昨日在灣仔參與國慶升旗禮。", "國慶升旗禮", "灣仔"),
+            ("局长王小华昨日在湾仔参与国庆升旗礼。", "国庆升旗礼", "湾仔"),
+        ] {
+            let x = extract(text, Some("2030-06-02"));
+            let e = x.events.iter().find(|e| x.entities[e.event].label == name).expect(text);
+            let places: Vec<&str> = e.locations.iter().map(|&l| x.entities[l].label.as_str()).collect();
+            assert_eq!(places, vec![place], "{text}");
+        }
+    }
+
+    /// Attending elsewhere is not the event's venue: the event is not what is attended.
+    #[test]
+    fn attending_something_else_gives_no_venue() {
+        for text in
+            ["陳大文在東京出席晚宴，南海經貿合作論壇明日開幕。", "陈大文在东京出席晚宴，南海经贸合作论坛明日开幕。"]
+        {
+            let x = extract(text, Some("2030-06-02"));
+            let e = &x.events[0];
+            assert!(e.locations.is_empty(), "{text}: {:?}", e.locations);
+        }
+    }
+
+    /// A march or vigil named by its day is held on that day: of publication's year when near
+    /// it, else the month and day alone.
+    #[test]
+    fn an_event_named_by_its_day_starts_on_it() {
+        for (text, published, start) in [
+            ("團體表示，七一遊行將如期舉行。", "2030-06-14", "2030-07-01"),
+            ("团体表示，七一游行将如期举行。", "2030-06-14", "2030-07-01"),
+            ("團體表示，七一遊行當日人數眾多。", "2031-02-20", "--07-01"),
+            ("团体表示，七一游行当日人数众多。", "2031-02-20", "--07-01"),
+            ("七一升旗禮將在金紫荊廣場舉行。", "2030-06-20", "2030-07-01"),
+            ("七一升旗礼将在金紫荆广场举行。", "2030-06-20", "2030-07-01"),
+        ] {
+            let x = extract(text, Some(published));
+            let e = x.events.iter().find(|e| x.entities[e.event].label.starts_with('七')).expect(text);
+            assert_eq!(e.start.map(|d| d.lexical()).as_deref(), Some(start), "{text}");
+        }
+    }
+
+    /// The venue and date of a 舉行 whose object is another event are that event's.
+    #[test]
+    fn the_venue_of_another_event_held_is_not_the_march_s() {
+        for text in [
+            "團體於6月29日在維園舉行「科創未來」科技展，令七一遊行改在灣仔起步。",
+            "团体于6月29日在维园举行“科创未来”科技展，令七一游行改在湾仔起步。",
+        ] {
+            let x = extract(text, Some("2030-06-14"));
+            let e = x.events.iter().find(|e| x.entities[e.event].label.starts_with('七')).expect(text);
+            assert!(e.locations.is_empty(), "{text}: {:?}", e.locations);
+            assert_eq!(e.start.map(|d| d.lexical()).as_deref(), Some("2030-07-01"), "{text}");
+        }
+    }
+
+    /// An event named with a dotted day (3.11補選, 7.21事件) starts on it.
+    #[test]
+    fn an_event_named_with_a_dotted_day_starts_on_it() {
+        for (text, published, start) in [
+            ("他宣布參加3.11立法會南海區補選。", "2030-01-20", "2030-03-11"),
+            ("他宣布参加3.11立法会南海区补选。", "2030-01-20", "2030-03-11"),
+            ("證人憶述7.21事件當晚經過。", "2032-03-10", "--07-21"),
+            ("证人忆述7.21事件当晚经过。", "2032-03-10", "--07-21"),
+        ] {
+            let x = extract(text, Some(published));
+            assert_eq!(x.events[0].start.map(|d| d.lexical()).as_deref(), Some(start), "{text}");
+        }
+    }
+
+    /// A forum about the day is not held on it.
+    #[test]
+    fn a_forum_about_a_day_is_not_dated_by_it() {
+        for text in ["「六四論壇」將於周三召開。", "“六四论坛”将于周三召开。"] {
+            let x = extract(text, Some("2030-06-01"));
+            assert_eq!(x.events[0].start.map(|d| d.lexical()).as_deref(), Some("2030-06-05"), "{text}");
+        }
+    }
+
+    /// A press conference announced beside a general meeting is the event, not the meeting.
+    #[test]
+    fn a_press_conference_beside_a_general_meeting_is_the_event() {
+        for (text, conference) in [
+            ("工會今日開記者會，表示將在周日舉行會員大會。", "記者會"),
+            ("工会今日开记者会，表示将在周日举行会员大会。", "记者会"),
+        ] {
+            let x = extract(text, Some("2030-06-02"));
+            let labels: Vec<&str> = x.events.iter().map(|e| x.entities[e.event].label.as_str()).collect();
+            assert_eq!(labels, vec![conference], "{text}");
+            let e = x.entities.iter().find(|e| e.label == conference).expect(text);
+            assert!(e.aliases.iter().all(|n| !n.contains('大')), "{text}: {:?}", e.aliases);
+        }
+    }
+
+    /// A body's general meeting held at a venue is the article's event.
+    #[test]
+    fn a_general_meeting_held_is_the_event() {
+        for (text, name) in [
+            ("南海律師會昨晚在中環舉行會員大會，改選理事。", "會員大會"),
+            ("南海律师会昨晚在中环举行会员大会，改选理事。", "会员大会"),
+        ] {
+            let x = extract(text, Some("2030-06-02"));
+            let e = x.events.iter().find(|e| x.entities[e.event].label == name).expect(text);
+            assert_eq!(e.start.map(|d| d.lexical()).as_deref(), Some("2030-06-01"), "{text}");
+            let places: Vec<&str> = e.locations.iter().map(|&l| x.entities[l].label.as_str()).collect();
+            assert_eq!(places, vec![if name == "會員大會" { "中環" } else { "中环" }], "{text}");
+        }
+    }
+
+    /// An exhibition named in quotes: 「X」科技展.
+    #[test]
+    fn an_exhibition_named_in_quotes() {
+        for text in ["「科創未來」科技展將於下月在灣仔舉行。", "“科创未来”科技展将于下月在湾仔举行。"]
+        {
+            let x = extract(text, Some("2030-06-02"));
+            assert!(!x.events.is_empty(), "{text}");
         }
     }
 

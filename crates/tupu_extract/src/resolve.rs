@@ -1444,6 +1444,19 @@ fn announced_meeting(a: &mut Analysis<'_>) {
         }
     }
     announced.sort_unstable_by_key(|s| s.start);
+    // A general meeting (會員大會) and a press conference are two meetings, and the press
+    // conference is where the article's people speak (工會開記招，將在周日舉行會員大會): words
+    // of one kind only name the event, a press conference's when one is announced.
+    let kind_of = |a: &Analysis<'_>, s: Span| {
+        let word = fold(a.surface(s));
+        a.class(Role::GeneralMeeting).contains(&word).then_some(word)
+    };
+    let kind = if announced.iter().any(|&s| kind_of(a, s).is_none()) {
+        None
+    } else {
+        announced.first().and_then(|&s| kind_of(a, s))
+    };
+    announced.retain(|&s| kind_of(a, s) == kind);
     let Some(&first) = announced.first() else { return };
     let name = a.surface(first).to_owned();
     let id = a.entities.create(EntityKind::Event, &name, true);

@@ -130,7 +130,7 @@ impl Date {
         }
     }
 
-    fn to_days(self) -> i64 {
+    pub(crate) fn to_days(self) -> i64 {
         // Days since 0000-03-01, after Howard Hinnant's days_from_civil.
         let y = i64::from(self.year) - i64::from(self.month <= 2);
         let era = y.div_euclid(400);

@@ -282,6 +282,39 @@ enum Side {
     Unsaid,
 }
 
+/// How near publication a named day must be for its year to be publication's (the coming march
+/// or the vigil just held); further off, an article tells of some year's, and the month and day
+/// are all the name says.
+const NAMED_DAY_NEAR: i64 = 60;
+
+impl DateReader<'_> {
+    /// The day a calendar name of month and day numerals stands for (六四 → 4 June, 七一 →
+    /// 1 July, and written with a dot, 7.21 → 21 July): with a publication date within [`NAMED_DAY_NEAR`] days of that day in the
+    /// nearest year, that date; else the month and day (`--07-01`), true of every year's.
+    pub(crate) fn named_day(self, folded: &str, published: Option<Date>) -> Option<PartialDate> {
+        let (month, day) = if let Some((m, d)) = folded.split_once('.') {
+            (m.parse().ok()?, d.parse().ok()?)
+        } else {
+            let digits: Vec<char> = folded.chars().collect();
+            let [m, d] = digits[..] else { return None };
+            let (month, _) = crate::numeral::chinese_count(&[m])?;
+            let (day, _) = crate::numeral::chinese_count(&[d])?;
+            (u32::try_from(month).ok()?, u32::try_from(day).ok()?)
+        };
+        Date::new(2000, month, day)?; // a day of the calendar (of a leap year)
+        let Some(p) = published else { return Some(PartialDate::MonthDay(month, day)) };
+        let nearest = [p.year - 1, p.year, p.year + 1]
+            .into_iter()
+            .filter_map(|y| Date::new(y, month, day))
+            .min_by_key(|date| (date.to_days() - p.to_days()).abs())?;
+        Some(if (nearest.to_days() - p.to_days()).abs() <= NAMED_DAY_NEAR {
+            PartialDate::Full(nearest)
+        } else {
+            PartialDate::MonthDay(month, day)
+        })
+    }
+}
+
 /// The day `day` of a month, read in an article published on `p` (see the module's rule).
 fn bare_day(p: Date, day: u32, side: Side) -> Option<Date> {
     let by = match side {
@@ -309,6 +342,20 @@ mod tests {
 
     fn reader() -> DateReader<'static> {
         DateReader::new(Lexicons::embedded())
+    }
+
+    #[test]
+    fn a_named_day_is_near_publication_or_a_month_and_day() {
+        let on = |word: &str, published: Option<&str>| {
+            reader().named_day(&fold(word), published.map(|p| Date::parse(p).unwrap())).map(|d| d.lexical())
+        };
+        assert_eq!(on("七一", Some("2030-06-14")).as_deref(), Some("2030-07-01"));
+        assert_eq!(on("六四", Some("2030-06-05")).as_deref(), Some("2030-06-04"));
+        assert_eq!(on("元旦", Some("2030-06-05")), None);
+        assert_eq!(on("七一", Some("2030-11-20")).as_deref(), Some("--07-01"));
+        assert_eq!(on("六四", None).as_deref(), Some("--06-04"));
+        assert_eq!(on("3.11", Some("2030-01-20")).as_deref(), Some("2030-03-11"));
+        assert_eq!(on("13.40", Some("2030-01-20")), None);
     }
 
     fn dates_in(folded: &str, published: Option<Date>) -> Vec<DateExpression> {

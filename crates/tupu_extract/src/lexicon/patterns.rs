@@ -31,6 +31,8 @@ pub(crate) struct Patterns {
     pub(crate) latin_company: Regex,
     /// 在X舉行, 於X隆重開幕: group 1 is where the event is held.
     pub(crate) venue: Regex,
+    /// 在X出席, 於X參加: group 1 is where someone attends (the venue of the event attended).
+    pub(crate) attended_venue: Regex,
     /// A parenthesis after a name giving its short form: （下稱「X」）, （WHO）; group 1 is it
     /// (`^`-anchored).
     pub(crate) parenthetical: Regex,
@@ -89,6 +91,11 @@ impl Patterns {
                 any(Role::CeremonyAdverb),
                 any(Role::HoldingVerb)
             ))?,
+            attended_venue: compile(&format!(
+                "(?:{})([^，。；：、\\n]{{2,16}}?)(?:{})",
+                any(Role::LocativePreposition),
+                any(Role::AttendingVerb)
+            ))?,
             parenthetical: compile(&format!(
                 r#"^[（(](?:{})?[「“"『《]?([^（）()「」“”"『』《》，。、\n]{{2,14}}?)[」”"』》]?[）)]"#,
                 any(Role::AbbreviationMarker)
@@ -129,6 +136,7 @@ mod tests {
         assert_eq!(&p.publication.captures("据《北方晨报》报道").unwrap()[1], "北方晨报");
         assert_eq!(&p.latin_company.captures("MiniMax等企业").unwrap()[1], "MiniMax");
         assert_eq!(&p.venue.captures("在香港会展中心隆重开幕").unwrap()[1], "香港会展中心");
+        assert_eq!(&p.attended_venue.captures("今日在南海市出席论坛").unwrap()[1], "南海市");
         assert_eq!(&p.parenthetical.captures("（以下简称“云擎”）").unwrap()[1], "云擎");
         assert_eq!(
             p.dateline.find("新华社北京3月2日电（记者周明）国家").map(|m| m.as_str()),

@@ -498,6 +498,9 @@ roles! {
     /// 記者會, 簡介會, 會議: a meeting named by what it is; announced in an article that names
     /// no event, it is the article's event (`resolve::announced_meeting`).
     GenericMeeting = "generic-meeting",
+    /// 會員大會, 股東大會: a body's general meeting, one kind of generic meeting that is not
+    /// another name of the press conference held beside it (`resolve::announced_meeting`).
+    GeneralMeeting = "general-meeting",
     /// 開, 主持: convenes a meeting (開記招), besides the holding and attending verbs.
     ConveningVerb = "convening-verb",
     /// 企業, 公司: after a Latin name, a company (DeepSeek等企業).
