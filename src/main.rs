@@ -15,7 +15,10 @@ use clap::Parser;
 
 /// Extraction makes and drops many small strings and vectors per candidate name; mimalloc's
 /// thread-local free lists serve them with fewer instructions than the system allocator (the
-/// whole corpus to N-Triples spent a sixth of its instructions in malloc and free).
+/// whole corpus to N-Triples spent a sixth of its instructions in malloc and free). It also
+/// takes the place of C's malloc and free (the `override` feature): RocksDB's C++ side and the
+/// Rust side then free each other's memory with the same allocator (without it, dropping the
+/// error of a store locked by another process crashed in `mi_free`).
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
