@@ -544,6 +544,9 @@ roles! {
     CitingVerb = "citing-verb",
     /// 被, 遭, 獲: the passive (某公司被團體批評, 某會獲商戶回覆稱): the one before it is spoken of, not speaking.
     PassiveMarker = "passive-marker",
+    /// 受到, 飽受, 的: right before an against-verb (受到批評, 回應他的批評), the verb is a noun or
+    /// a passive with nobody named doing it (`relation::against`).
+    UnnamedAgent = "unnamed-agent",
     /// 由, 改由, 交由: names who does what the verb after the name says (甲改由乙管轄: 乙 does;
     /// `relation::predicate`).
     AgentMarker = "agent-marker",

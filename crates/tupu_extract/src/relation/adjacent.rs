@@ -6,14 +6,15 @@
 //! subOrganizationOf 甲大學).
 //!
 //! An organisation written right before a person, no title between, names the person's party or
-//! body (甲黨乙某 → 乙某 memberOf 甲黨: W3C ORG's org:memberOf, membership of no stated role).
+//! body (甲黨乙某 → 乙某 memberOf 甲黨: W3C ORG's org:memberOf, membership of no stated role); so
+//! does one written right before the body of the person's post (甲黨立法會議員乙某).
 //!
 //! Read on one pass over the article's outer mentions: only two names with nothing between them,
 //! or a word of [`Role::PlaceWithin`], are linked.
 
 use crate::analysis::Analysis;
-use crate::lexicon::Role;
 use crate::lexicon::general::{GeneralLexicon, PartOfSpeech};
+use crate::lexicon::{Role, WordClass};
 use crate::model::{EntityKind, Relation};
 use crate::normalize::fold;
 use crate::span::Span;
@@ -59,6 +60,44 @@ impl Analysis<'_> {
                 object: x,
                 property: property.to_owned(),
                 predicate_text: self.surface(a.cover(b)).to_owned(),
+                span,
+            });
+        }
+        out.extend(self.party_before_post(&mentions));
+        out
+    }
+
+    /// An organisation written right before the body of a person's post names the person's party
+    /// or employer (甲黨立法會議員乙某, 甲黨乙區議員乙某 → 乙某 memberOf 甲黨): the posts stage
+    /// gives the post's own body (立法會), and the name before it is no part of the post. Only
+    /// a title right between the body and the person, nothing between the two bodies; the
+    /// first opens like a name and is no misread ordinary word.
+    fn party_before_post(&self, mentions: &[(crate::model::EntityId, Span)]) -> Vec<Relation> {
+        let mut out = Vec::new();
+        for three in mentions.windows(3) {
+            let [(x, a), (y, b), (z, c)] = [three[0], three[1], three[2]];
+            if self.entities.kind(x) != EntityKind::Organization
+                || !matches!(self.entities.kind(y), EntityKind::Organization | EntityKind::Place)
+                || self.entities.kind(z) != EntityKind::Person
+                || b.start != a.end
+                || c.start <= b.end
+                || self.entities.resolve(x) == self.entities.resolve(y)
+            {
+                continue;
+            }
+            let titled = self.words.starting_at(b.end).iter().any(|w| {
+                w.span.end == c.start
+                    && self.lex.vocabulary.classes(w.pattern).iter().any(|k| matches!(k, WordClass::Title(_)))
+            });
+            if !titled || !self.opens_like_a_name(a) || self.ordinary_word(a) {
+                continue;
+            }
+            let span = self.text().sentence_at(a.start).map_or(a.cover(c), |i| self.text().sentences()[i].span);
+            out.push(Relation {
+                subject: z,
+                object: x,
+                property: MEMBER_OF.to_owned(),
+                predicate_text: self.surface(a.cover(c)).to_owned(),
                 span,
             });
         }

@@ -65,7 +65,7 @@ impl Analysis<'_> {
     }
 
     /// What stands in `[from, to)` once asides, titles, quotation marks and spaces are left out.
-    fn residue(&self, from: usize, to: usize, asides: &[Span]) -> String {
+    pub(crate) fn residue(&self, from: usize, to: usize, asides: &[Span]) -> String {
         let mut out = String::new();
         let mut pos = from;
         while pos < to {

@@ -9,6 +9,7 @@
 //! details.
 
 mod adjacent;
+mod against;
 mod arguments;
 mod clause;
 mod holdings;
@@ -177,7 +178,7 @@ impl Analysis<'_> {
         if self.mentions_in(at.sentence).iter().any(|(_, m)| m.overlaps(at.span)) {
             return (Vec::new(), false);
         }
-        if self.negated(at.span) || self.listed_item(at.span) {
+        if self.negated(at.span) || self.listed_item(at.span) || self.unnamed_agent(at) {
             return (Vec::new(), false);
         }
         if verb.frame == Frame::Interview {
@@ -210,12 +211,15 @@ impl Analysis<'_> {
                 p.heads.iter().copied().filter(|(id, _)| verb.subjects.contains(&self.entities.kind(*id))).collect()
             })
             .unwrap_or_default();
+        // 批評, 譴責: stricter about who did it (relation::against).
+        let may_imply =
+            verb.frame != Frame::Against || (self.acting_subjects(at, &mut subjects) && self.topic_may_act(at));
         if verb.property == MEMBERSHIP {
             // 加入, 任職於: only the member written before the verb, no other verb between (乙某
             // 邀請丙某加入甲會 does not make 乙某 a member); a topic of the sentence (他想加入…) is
             // too often someone else.
             subjects.retain(|&(_, m)| m.end <= at.span.start && !self.verb_between(Span::new(m.end, at.span.start)));
-        } else if subjects.is_empty() && verb.frame != Frame::Mutual {
+        } else if subjects.is_empty() && verb.frame != Frame::Mutual && may_imply {
             subjects = self.implied_subjects(at);
         }
         let relation = |subject: EntityId, property: &str, object: EntityId| Relation {
@@ -245,7 +249,9 @@ impl Analysis<'_> {
             _ => {}
         }
         if verb.frame != Frame::Mutual {
-            for o in self.verb_objects(at, parties.as_ref()) {
+            let objects =
+                if verb.frame == Frame::Against { self.targets(at) } else { self.verb_objects(at, parties.as_ref()) };
+            for o in objects {
                 for &(s, _) in &subjects {
                     out.push(relation(s, &verb.property, o));
                     if verb.frame == Frame::With {

@@ -590,3 +590,79 @@ fn a_person_who_joins_or_works_at_a_body_is_its_member() {
     assert!(!got.contains(&triple("乙某", "memberOf", "甲會")), "{got:?}");
     assert_eq!(relations("乙某表示，她想加入甲會。", &names), []);
 }
+
+#[test]
+fn criticised_links_the_critic_to_the_name_right_after_the_verb() {
+    for (text, names, want) in [
+        (
+            "陳大文批評李小明的說法不合理。",
+            vec![("陳大文", Person), ("李小明", Person)],
+            vec![triple("陳大文", "criticised", "李小明")],
+        ),
+        (
+            "陈大文批评李小明的说法不合理。",
+            vec![("陈大文", Person), ("李小明", Person)],
+            vec![triple("陈大文", "criticised", "李小明")],
+        ),
+        // The head of the phrase, not the party that modifies it.
+        (
+            "甲會昨日發表聲明，譴責乙黨議員李小明。",
+            vec![("甲會", Organization), ("乙黨", Organization), ("李小明", Person)],
+            vec![triple("甲會", "criticised", "李小明")],
+        ),
+        (
+            "甲会昨日发表声明，谴责乙党议员李小明。",
+            vec![("甲会", Organization), ("乙党", Organization), ("李小明", Person)],
+            vec![triple("甲会", "criticised", "李小明")],
+        ),
+    ] {
+        let got: Vec<_> = relations(text, &names).into_iter().filter(|(_, p, _)| p == "criticised").collect();
+        assert_eq!(got, want, "{text}");
+    }
+}
+
+#[test]
+fn criticised_needs_a_named_critic_and_a_target_right_after_the_verb() {
+    for (text, names) in [
+        // A noun or an agentless passive: nobody named criticised.
+        ("甲會受到批評。", vec![("甲會", Organization)]),
+        ("甲会受到批评。", vec![("甲会", Organization)]),
+        ("陳大文回應李小明的批評。", vec![("陳大文", Person), ("李小明", Person)]),
+        ("陈大文回应李小明的批评。", vec![("陈大文", Person), ("李小明", Person)]),
+        // Someone left unnamed, not the sentence's topic.
+        ("甲會當中，有人斥責李小明。", vec![("甲會", Organization), ("李小明", Person)]),
+        ("甲会当中，有人斥责李小明。", vec![("甲会", Organization), ("李小明", Person)]),
+        // Denied.
+        ("陳大文沒有明文指責乙國。", vec![("陳大文", Person), ("乙國", Place)]),
+        ("陈大文没有明文指责乙国。", vec![("陈大文", Person), ("乙国", Place)]),
+        // The target inside a longer phrase.
+        ("陳大文批評有人指責乙國。", vec![("陳大文", Person), ("乙國", Place)]),
+        ("陈大文批评有人指责乙国。", vec![("陈大文", Person), ("乙国", Place)]),
+    ] {
+        let got = relations(text, &names);
+        assert!(got.iter().all(|(_, p, _)| p != "criticised"), "{text}: {got:?}");
+    }
+    // The body of a title nobody is named after did not criticise.
+    let got =
+        relations("陳大文任甲會議員時批評李小明。", &[("陳大文", Person), ("甲會", Organization), ("李小明", Person)]);
+    assert!(!got.contains(&triple("甲會", "criticised", "李小明")), "{got:?}");
+    let got =
+        relations("陈大文任甲会议员时批评李小明。", &[("陈大文", Person), ("甲会", Organization), ("李小明", Person)]);
+    assert!(!got.contains(&triple("甲会", "criticised", "李小明")), "{got:?}");
+}
+
+#[test]
+fn a_party_written_before_the_body_of_a_post_is_the_holders_party() {
+    for (text, party, body, person) in [
+        ("甲黨立法會議員李小明今日表示反對。", "甲黨", "立法會", "李小明"),
+        ("甲党立法会议员李小明今日表示反对。", "甲党", "立法会", "李小明"),
+    ] {
+        let names = [(party, Organization), (body, Organization), (person, Person)];
+        let got = relations(text, &names);
+        assert!(got.contains(&triple(person, "memberOf", party)), "{text}: {got:?}");
+    }
+    // No title between the body and the person: the plain 甲黨乙某 rule, not this one.
+    let got =
+        relations("甲黨與乙會李小明會面。", &[("甲黨", Organization), ("乙會", Organization), ("李小明", Person)]);
+    assert!(!got.contains(&triple("李小明", "memberOf", "甲黨")), "{got:?}");
+}

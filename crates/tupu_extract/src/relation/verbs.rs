@@ -24,6 +24,10 @@ pub(crate) enum Frame {
     /// named between it and the noun (X接受Y專訪); else the one before the noun interviewed the
     /// person right after it (Y記者專訪X). Read by `clause::interview_links`.
     Interview,
+    /// As [`Frame::Svo`], done against someone (批評, 控告): only the heads named right after the
+    /// verb are its objects, and nobody does it when the verb is a noun or an agentless passive
+    /// (受到批評). Read by `relation::against`.
+    Against,
 }
 
 /// One line of the table.
@@ -71,6 +75,7 @@ impl RelationVerbs {
                     ("mutual", Frame::Mutual),
                     ("joint", Frame::Joint),
                     ("interview", Frame::Interview),
+                    ("against", Frame::Against),
                 ],
             )?;
             let pair = Some(row.get(5)).filter(|p| !p.is_empty()).map(str::to_owned);
