@@ -401,6 +401,12 @@ roles! {
     VenueEnding = "venue-ending",
     /// 港: a port after a known place (天津港), else Hong Kong.
     PortEnding = "port-ending",
+    /// 站, 港鐵站: a station, named by the place it serves (紅磡站); other stations are common
+    /// nouns (網站, 票站, 監測站, 地鐵站).
+    StationEnding = "station-ending",
+    /// 大廈, 商場, 體育館, 水塘, 苑: a building, estate or venue's ending, which names one only
+    /// with a known place at its start or right before it (觀塘金豪工業大廈, 紅磡體育館).
+    BuildingEnding = "building-ending",
     /// 澳, 元, 股: after 港 it is a word (港澳, 港元), not a port.
     HongKongCompound = "hong-kong-compound",
     /// 有限公司: a registered company's ending (a full name, never another's short form).

@@ -37,6 +37,8 @@ pub(super) const REJECTIONS: &[Rejection] = &[
     ("a known place ends it", known_place_ends_it),
     ("an ending read with what follows", ending_read_with_what_follows),
     ("港 not after a known place", gang_not_after_a_known_place),
+    ("a station not named by a place", station_not_named_by_a_place),
+    ("a building without a known place", building_without_a_known_place),
     ("counted", counted),
     ("a programme with a generic opening", programme_with_generic_opening),
     ("stem too short or generic", stem_too_short_or_generic),
@@ -220,6 +222,34 @@ fn gang_not_after_a_known_place(a: &Analysis<'_>, c: &EndingCandidate<'_>) -> bo
     let glued_after = a.word_starting_at(c.suffix_span.start, |_| true).is_some_and(|(w, _)| w.len() > 1)
         || a.class(Role::HongKongCompound).has_char(a.char_at(c.suffix_span.end));
     !place_stem || glued_after
+}
+
+/// A station is named by the place it serves, and by nothing else (紅磡站, 灣仔港鐵站): the
+/// stem must be exactly a known place. Before 站 anything else is a common noun (網站, 票站,
+/// 地鐵站, 監測站, 街站) or a verb's subject (示威者站在…). Quotes name.
+fn station_not_named_by_a_place(a: &Analysis<'_>, c: &EndingCandidate<'_>) -> bool {
+    if c.quoted || !a.class(Role::StationEnding).contains(a.folded(c.suffix_span)) {
+        return false;
+    }
+    let place_stem = a
+        .word_ending_at(c.stem.end, |w| matches!(w, WordClass::Known(k) if a.lex.known[k].kind == EntityKind::Place))
+        .is_some_and(|(w, _)| w == c.stem);
+    !place_stem
+}
+
+/// A building, estate or venue ending (大廈, 商場, 體育館, 水塘, 苑) names a place only with a
+/// known place at its start or right before it (紅磡體育館, 觀塘金豪工業大廈): the other marks of
+/// a weak ending do not say it — a title after it is the officer of a library or a school's
+/// (圖書館主任), a bracket explains a kind of building (三無大廈（…）), and a body at the start
+/// names the body's own building, where the body is what is named (法院大樓). Quotes name.
+fn building_without_a_known_place(a: &Analysis<'_>, c: &EndingCandidate<'_>) -> bool {
+    if c.quoted || !a.class(Role::BuildingEnding).contains(a.folded(c.suffix_span)) {
+        return false;
+    }
+    let is_place = |w: WordClass| matches!(w, WordClass::Known(k) if a.lex.known[k].kind == EntityKind::Place);
+    let place_at_start = a.word_starting_at(c.span.start, is_place).is_some_and(|(w, _)| w.end <= c.stem.end);
+    let place_before = a.word_ending_at(c.span.start, is_place).is_some();
+    !(place_at_start || place_before)
 }
 
 /// A candidate that still opens with a word of two characters or more that cannot begin a name
@@ -626,6 +656,16 @@ mod tests {
             "港 not after a known place",
             [("龍頭企業計劃來港發展。", "來港"), ("龙头企业计划来港发展。", "来港")],
             [("天津港貨物吞吐量創新高。", "天津港"), ("天津港货物吞吐量创新高。", "天津港")],
+        ),
+        (
+            "a station not named by a place",
+            [("示威者在網站發起集會。", "網站"), ("乘客在地铁站下车。", "地铁站")],
+            [("乘客在紅磡站下車。", "紅磡站"), ("乘客在灣仔港鐵站下車。", "灣仔港鐵站")],
+        ),
+        (
+            "a building without a known place",
+            [("七成圖書館主任表示。", "圖書館"), ("学校图书馆主任表示。", "图书馆")],
+            [("演唱會在紅磡體育館舉行。", "體育館"), ("演唱会在红磡体育馆举行。", "体育馆")],
         ),
         (
             "counted",
