@@ -627,14 +627,31 @@ fn company_cores(a: &mut Analysis<'_>) {
         if a.entities.named(&core).is_some_and(|o| o != id) || !a.lex.known_named(&core).is_empty() {
             continue;
         }
-        let usable: Vec<Span> =
-            a.occurrences(&core).into_iter().filter(|&s| free(a, s) && short_form_stands(a, s)).collect();
+        let usable: Vec<Span> = a
+            .occurrences(&core)
+            .into_iter()
+            .filter(|&s| (free(a, s) || holds_only_bodies(a, s)) && short_form_stands(a, s))
+            .collect();
         for span in usable {
+            let inner: Vec<Span> = a.entities.overlapping(span).into_iter().map(|(_, m)| m).collect();
+            if inner.iter().all(|m| span.contains(*m) && *m != span) {
+                for m in inner {
+                    a.entities.remove_mention(m);
+                }
+            }
             if free(a, span) {
                 add_short(a, id, span);
             }
         }
     }
+}
+
+/// Whether every mention at `span` is an organisation's, inside it and shorter: 「南嶺物業」
+/// holds the group 南嶺, which gives way to the company's short name where it is written whole.
+fn holds_only_bodies(a: &Analysis<'_>, span: Span) -> bool {
+    let inner = a.entities.overlapping(span);
+    !inner.is_empty()
+        && inner.iter().all(|&(id, m)| span.contains(m) && m != span && a.entities.kind(id) == EntityKind::Organization)
 }
 
 /// The shortest name proper a company is named by with its business words left out: three
@@ -1715,6 +1732,9 @@ mod tests {
             ),
             ("上海梧嶺物業服務有限公司接手屋苑。梧嶺物業稱會跟進。", "上海梧嶺物業服務有限公司", "梧嶺物業"),
             ("上海梧岭物业服务有限公司接手屋苑。梧岭物业称会跟进。", "上海梧岭物业服务有限公司", "梧岭物业"),
+            // The group's known name inside gives way (騰訊 of 騰訊物業).
+            ("深圳騰訊物業服務有限公司接手屋苑。騰訊物業稱會跟進。", "深圳騰訊物業服務有限公司", "騰訊物業"),
+            ("深圳腾讯物业服务有限公司接手屋苑。腾讯物业称会跟进。", "深圳腾讯物业服务有限公司", "腾讯物业"),
         ] {
             let x = extract(text);
             assert!(entity(&x, name).aliases.contains(short), "{text}: {:?}", entity(&x, name).aliases);
