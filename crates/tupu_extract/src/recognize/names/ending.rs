@@ -39,6 +39,7 @@ pub(super) const REJECTIONS: &[Rejection] = &[
     ("港 not after a known place", gang_not_after_a_known_place),
     ("a station not named by a place", station_not_named_by_a_place),
     ("a building without a known place", building_without_a_known_place),
+    ("a verb inside a building's stem", verb_inside_a_building_stem),
     ("counted", counted),
     ("a programme with a generic opening", programme_with_generic_opening),
     ("stem too short or generic", stem_too_short_or_generic),
@@ -250,6 +251,28 @@ fn building_without_a_known_place(a: &Analysis<'_>, c: &EndingCandidate<'_>) -> 
     let place_at_start = a.word_starting_at(c.span.start, is_place).is_some_and(|(w, _)| w.end <= c.stem.end);
     let place_before = a.word_ending_at(c.span.start, is_place).is_some();
     !(place_at_start || place_before)
+}
+
+/// How often the general lexicon must have a verb for it to mark a clause inside a building's
+/// stem (接手, 進入, 目睹), not a rare reading of a name's characters.
+const BUILDING_STEM_VERB_FREQ: u32 = 100;
+
+/// A building, estate or venue ending after a clause: a frequent verb of two characters or more
+/// of the general lexicon lies wholly in the stem (「某某公司接手屋苑」, 「街坊目睹疑犯進入某苑」):
+/// the known place at the start belongs to another name or to the clause, and the ending is a
+/// common noun of the clause (屋苑), not a building's name.
+fn verb_inside_a_building_stem(a: &Analysis<'_>, c: &EndingCandidate<'_>) -> bool {
+    if c.quoted || !a.class(Role::BuildingEnding).contains(a.folded(c.suffix_span)) {
+        return false;
+    }
+    (c.span.start..c.stem.end).any(|p| {
+        a.general.starting_at(p).any(|w| {
+            w.span.len() >= 2
+                && w.span.end <= c.stem.end
+                && w.entry.pos == PartOfSpeech::Verb
+                && w.entry.freq >= BUILDING_STEM_VERB_FREQ
+        })
+    })
 }
 
 /// A candidate that still opens with a word of two characters or more that cannot begin a name
@@ -665,6 +688,11 @@ mod tests {
         (
             "a building without a known place",
             [("七成圖書館主任表示。", "圖書館"), ("学校图书馆主任表示。", "图书馆")],
+            [("演唱會在紅磡體育館舉行。", "體育館"), ("演唱会在红磡体育馆举行。", "体育馆")],
+        ),
+        (
+            "a verb inside a building's stem",
+            [("上海某嶺物業有限公司接手屋苑。", "苑"), ("上海某岭物业有限公司接手屋苑。", "苑")],
             [("演唱會在紅磡體育館舉行。", "體育館"), ("演唱会在红磡体育馆举行。", "体育馆")],
         ),
         (
