@@ -170,6 +170,8 @@ fn people_chair_attend_meet_and_visit() {
         ),
         ("陳大文下月訪問乙國。", vec![("陳大文", Person), ("乙國", Place)], vec![triple("陳大文", "visited", "乙國")]),
         ("陈大文下月访问乙国。", vec![("陈大文", Person), ("乙国", Place)], vec![triple("陈大文", "visited", "乙国")]),
+        ("陳大文昨日前往乙國。", vec![("陳大文", Person), ("乙國", Place)], vec![triple("陳大文", "visited", "乙國")]),
+        ("陈大文昨日抵达乙国。", vec![("陈大文", Person), ("乙国", Place)], vec![triple("陈大文", "visited", "乙国")]),
     ] {
         assert_eq!(relations(text, &names), want, "{text}");
     }
