@@ -136,6 +136,14 @@ impl PartOfSpeech {
         matches!(self, Self::Adverb | Self::Preposition | Self::Particle | Self::Pronoun | Self::Conjunction)
     }
 
+    /// Whether a word of this category opens a clause rather than a name: a verb or a function
+    /// word ([`Self::is_function_word`]). Nouns stay readable as names: a given name is often a
+    /// noun's second character.
+    #[must_use]
+    pub fn is_verb_or_function_word(self) -> bool {
+        self == Self::Verb || self.is_function_word()
+    }
+
     /// Whether a word of this category can be the last word of a name: not a function word, a
     /// verb or a quantity (X集团发布, X公司的).
     #[must_use]

@@ -45,8 +45,8 @@ const COMMON_WORD_AS_NAME_FREQ: u32 = 100;
 /// takes verbs and function words at any frequency; this takes the rest, when common.
 fn two_characters_are_a_common_word(a: &Analysis<'_>, r: &NameReading) -> bool {
     r.name.len() == 2
-        && GeneralLexicon::embedded()
-            .word_at(a.chars, r.name)
+        && a.general
+            .word_at(r.name)
             .is_some_and(|e| e.freq >= COMMON_WORD_AS_NAME_FREQ && e.pos != PartOfSpeech::Person)
 }
 
@@ -78,18 +78,10 @@ pub(in crate::recognize) fn surname_alone_before_predicate(a: &Analysis<'_>, spa
     if span.len() != 2 || a.class(Role::KinAddress).has_char(a.char_at(span.start + 1)) {
         return false;
     }
-    let predicate = GeneralLexicon::embedded().word_at(a.chars, Span::new(span.start + 1, span.end)).is_some_and(|e| {
-        e.freq >= SINGLE_PREDICATE_FREQ
-            && matches!(
-                e.pos,
-                PartOfSpeech::Verb
-                    | PartOfSpeech::Adverb
-                    | PartOfSpeech::Preposition
-                    | PartOfSpeech::Conjunction
-                    | PartOfSpeech::Pronoun
-                    | PartOfSpeech::Particle
-            )
-    });
+    let predicate = a
+        .general
+        .word_at(Span::new(span.start + 1, span.end))
+        .is_some_and(|e| e.freq >= SINGLE_PREDICATE_FREQ && e.pos.is_verb_or_function_word());
     predicate && named_in_full_with_surname(a, a.char_at(span.start)) && !tagger_vouches(a, span)
 }
 
@@ -112,20 +104,6 @@ fn named_in_full_with_surname(a: &Analysis<'_>, surname: char) -> bool {
     })
 }
 
-/// Whether a word of this part of speech opens a clause, not a name: a verb, adverb or function
-/// word (nouns stay readable as names: a given name is often a noun's second character).
-fn opens_a_clause(pos: PartOfSpeech) -> bool {
-    matches!(
-        pos,
-        PartOfSpeech::Verb
-            | PartOfSpeech::Adverb
-            | PartOfSpeech::Conjunction
-            | PartOfSpeech::Pronoun
-            | PartOfSpeech::Preposition
-            | PartOfSpeech::Particle
-    )
-}
-
 /// The first two characters of a three-character reading are a frequent verb, adverb or function
 /// word of the general lexicon, as [`two_characters_are_a_clause_word`] reads a two-character
 /// one: 「警員包圍他」, 「分析師曾經指出」, 「成員包括前主席」 (包, 曾 are surnames) are a clause after
@@ -134,7 +112,7 @@ fn opens_with_a_clause_word(a: &Analysis<'_>, r: &NameReading) -> bool {
     r.name.len() == 3
         && a.general
             .word_at(Span::new(r.name.start, r.name.start + 2))
-            .is_some_and(|e| e.freq >= GIVEN_WORD_FREQ && opens_a_clause(e.pos))
+            .is_some_and(|e| e.freq >= GIVEN_WORD_FREQ && e.pos.is_verb_or_function_word())
         && a.general.word_at(r.name).is_none_or(|e| e.pos != PartOfSpeech::Person)
 }
 
@@ -173,7 +151,7 @@ fn two_characters_are_a_clause_word(a: &Analysis<'_>, r: &NameReading) -> bool {
     r.name.len() == 2
         && GeneralLexicon::embedded()
             .word_at(a.chars, r.name)
-            .is_some_and(|e| e.freq >= GeneralLexicon::ORDINARY_WORD_FREQ && opens_a_clause(e.pos))
+            .is_some_and(|e| e.freq >= GeneralLexicon::ORDINARY_WORD_FREQ && e.pos.is_verb_or_function_word())
 }
 
 /// Reads a Chinese name (surname + one or two characters) starting at `start`: of the readings
