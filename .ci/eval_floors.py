@@ -11,7 +11,7 @@ change that loses ground on real text fails CI instead of passing unnoticed.
 import re
 import sys
 
-FLOORS = {"gold/": 1.0, "dev/": 1.0, "real/": 0.74}
+FLOORS = {"gold/": 1.0, "dev/": 1.0, "real/": 0.75}
 
 seen = {}
 for line in open(sys.argv[1], encoding="utf-8"):

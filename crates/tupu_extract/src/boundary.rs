@@ -80,13 +80,12 @@ pub(crate) fn end_at(a: &Analysis<'_>, pos: usize) -> End {
 /// the characters that follow names); this reads the general lexicon for the rest, so that a
 /// title's name is not lost before a word those lists lack.
 pub(crate) fn ordinary_word_follows(a: &Analysis<'_>, pos: usize) -> bool {
-    let lex = GeneralLexicon::embedded();
     let follows = |p: PartOfSpeech| {
         !p.can_begin_name() || matches!(p, PartOfSpeech::Time | PartOfSpeech::Phrase | PartOfSpeech::Idiom)
     };
     pos < a.chars.len()
-        && lex
-            .words_starting_at(a.chars, pos)
+        && a.general
+            .starting_at(pos)
             .any(|w| w.span.len() >= 2 && w.entry.freq >= GeneralLexicon::ORDINARY_WORD_FREQ && follows(w.entry.pos))
         && !ordinary_word_crosses(a, pos)
 }

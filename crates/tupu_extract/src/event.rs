@@ -146,7 +146,43 @@ fn describe(a: &Analysis<'_>, event: EntityId, main: bool) -> EventDetails {
         _ => {}
     }
     details.speakers = speakers(a, event, &sentences, main);
+    for id in spoke_at(a, event) {
+        if !details.speakers.contains(&id) {
+            details.speakers.push(id);
+        }
+    }
     details
+}
+
+/// Whether a clause or sentence ends at this character.
+fn ends_clause(c: char) -> bool {
+    crate::text::CLAUSE_END.contains(&c) || crate::text::SENTENCE_END.contains(&c) || c == '\n'
+}
+
+/// People whose words the sentence places at the event: a person before a mention of it in one
+/// clause, with a verb of speaking after the mention in that clause or opening the next
+/// (陳大文在記者會上表示…; 工會主席陳大文昨開記者會，稱…). Whoever speaks there addresses it,
+/// whichever of the article's events it is.
+fn spoke_at(a: &Analysis<'_>, event: EntityId) -> Vec<EntityId> {
+    let mut out = Vec::new();
+    let speech_at = |p: usize| a.word_starting_at(p, |c| matches!(c, WordClass::SpeechVerb(_))).is_some();
+    for m in &a.entities.get(event).mentions {
+        let start = (0..m.start).rev().find(|&p| ends_clause(a.char_at(p))).map_or(0, |p| p + 1);
+        let end = (m.end..a.chars.len()).find(|&p| ends_clause(a.char_at(p))).unwrap_or(a.chars.len());
+        let opens_next = end < a.chars.len()
+            && crate::text::CLAUSE_END.contains(&a.char_at(end))
+            && end + 1 < a.chars.len()
+            && speech_at(end + 1);
+        if !((m.end..end).any(speech_at) || opens_next) {
+            continue;
+        }
+        for (id, _) in a.mentions_in(Span::new(start, m.start)) {
+            if a.entities.kind(id) == EntityKind::Person && !out.contains(&id) {
+                out.push(id);
+            }
+        }
+    }
+    out
 }
 
 /// The day a march or rally named by a day of the calendar is held on (七一遊行 → 1 July,
@@ -664,6 +700,70 @@ mod tests {
         {
             let x = extract(text, Some("2030-06-02"));
             assert!(!x.events.is_empty(), "{text}");
+        }
+    }
+
+    /// A press conference announced with a day near publication is the article's news even
+    /// where the article names another event held, and it starts on that day.
+    #[test]
+    fn a_dated_press_conference_beside_another_event_is_an_event() {
+        for (text, conference) in [
+            ("南海論壇前年在灣仔舉行，陳大文曾在論壇上發言。他周五召開記者會，宣布參選。", "記者會"),
+            ("南海论坛前年在湾仔举行，陈大文曾在论坛上发言。他周五召开记者会，宣布参选。", "记者会"),
+        ] {
+            let x = extract(text, Some("2030-06-01"));
+            let e = x.events.iter().find(|e| x.entities[e.event].label == conference).expect(text);
+            assert_eq!(e.start.map(|d| d.lexical()).as_deref(), Some("2030-05-31"), "{text}");
+        }
+    }
+
+    /// Whoever convenes a meeting somewhere is where it is held: 在X主持記者會, with the place
+    /// described before it (在狹小、凌亂的X).
+    #[test]
+    fn the_place_someone_convenes_the_meeting_in_is_its_venue() {
+        for (text, place) in [
+            ("工會主席陳大文今午在灣仔主持記者會，表示會繼續爭取。", "灣仔"),
+            ("工会主席陈大文今午在湾仔主持记者会，表示会继续争取。", "湾仔"),
+            ("陳大文今午在狹小、凌亂的灣仔開記者會，表示會跟進。", "灣仔"),
+            ("陈大文今午在狭小、凌乱的湾仔开记者会，表示会跟进。", "湾仔"),
+        ] {
+            let x = extract(text, Some("2030-06-02"));
+            let e = &x.events[0];
+            let places: Vec<&str> = e.locations.iter().map(|&l| x.entities[l].label.as_str()).collect();
+            assert_eq!(places, vec![place], "{text}");
+        }
+    }
+
+    /// Whoever speaks at an event (陳大文在論壇上表示; 王小華開記者會，稱…) is one of its
+    /// speakers, whichever of the article's events it is; who speaks of it elsewhere is not.
+    #[test]
+    fn who_speaks_at_an_event_is_its_speaker() {
+        for (text, name, want) in [
+            (
+                "南海經貿論壇昨日開幕，南海經貿論壇為期兩日。北海科技峰會今日閉幕。局長陳大文在北海科技峰會上表示，合作前景良好。",
+                "北海科技峰會",
+                vec!["陳大文"],
+            ),
+            (
+                "南海经贸论坛昨日开幕，南海经贸论坛为期两日。北海科技峰会今日闭幕。局长陈大文在北海科技峰会上表示，合作前景良好。",
+                "北海科技峰会",
+                vec!["陈大文"],
+            ),
+            (
+                "南海經貿論壇昨日開幕，南海經貿論壇為期兩日。北海科技峰會今日閉幕。局長陳大文表示，北海科技峰會很成功。",
+                "北海科技峰會",
+                vec![],
+            ),
+            (
+                "南海经贸论坛昨日开幕，南海经贸论坛为期两日。北海科技峰会今日闭幕。局长陈大文表示，北海科技峰会很成功。",
+                "北海科技峰会",
+                vec![],
+            ),
+        ] {
+            let x = extract(text, Some("2030-06-02"));
+            let e = x.events.iter().find(|e| x.entities[e.event].label == name).expect(text);
+            let names: Vec<&str> = e.speakers.iter().map(|&s| x.entities[s].label.as_str()).collect();
+            assert_eq!(names, want, "{text}");
         }
     }
 

@@ -395,4 +395,25 @@ mod posts_output {
         let found = posts("標題\n\n北辰商會副主席陳大文出席。主持人隨後邀請陳大文主席致辭。");
         assert_eq!(found.len(), 2, "{found:?}");
     }
+
+    /// A title before the first name of a list is the title of the others, joined by 、 or a
+    /// conjunction, not of a companion after 與.
+    #[test]
+    fn a_title_before_a_list_of_names_is_each_ones() {
+        for (text, others) in [
+            ("眾志常委林大文、林小文早前入獄。", vec!["林大文", "林小文"]),
+            ("众志常委林大文、林小文早前入狱。", vec!["林大文", "林小文"]),
+            ("新聞總監陳大文及李小文均表示不知情。", vec!["陳大文", "李小文"]),
+            ("新闻总监陈大文及李小文均表示不知情。", vec!["陈大文", "李小文"]),
+            ("主席陳大文與李小文會面。", vec!["陳大文"]),
+            ("主席陈大文与李小文会面。", vec!["陈大文"]),
+        ] {
+            let posts = posts(&format!("標題\n\n{text}"));
+            let mut holders: Vec<&str> = posts.iter().map(|p| p.0.as_str()).collect();
+            holders.sort_unstable();
+            let mut others = others;
+            others.sort_unstable();
+            assert_eq!(holders, others, "{text}: {posts:?}");
+        }
+    }
 }

@@ -669,16 +669,7 @@ fn business_cut_cores(core: &str) -> Vec<String> {
     let general = crate::lexicon::general::GeneralLexicon::embedded();
     let chars: Vec<char> = core.chars().collect();
     let n = chars.len();
-    let word = |from: usize, to: usize| {
-        let w: String = chars[from..to].iter().collect();
-        general.get(&w).is_some_and(|e| e.is_ordinary() && !e.pos.is_proper_name())
-    };
-    // words_to_end[i]: chars[i..] is a run of ordinary words (of two to four characters).
-    let mut words_to_end = vec![false; n + 1];
-    words_to_end[n] = true;
-    for i in (0..n).rev() {
-        words_to_end[i] = (2..=4).any(|len| i + len <= n && words_to_end[i + len] && word(i, i + len));
-    }
+    let words_to_end = general.ordinary_words_to_end(&chars);
     (BUSINESS_CUT_CORE_MIN..n)
         .filter(|&cut| words_to_end[cut])
         .map(|cut| chars[..cut].iter().collect::<String>())
@@ -1438,11 +1429,12 @@ fn bare_event_words(a: &mut Analysis<'_>) {
 /// 「工會昨日召開記者會。」 in an article that names no event: the meeting announced by a verb
 /// (召開, 舉辦, 出席, 開) and named only by what it is (記者會, 簡介會, 記招) is the article's one
 /// event, under the word first announced; every announced word is one of its names, and each of
-/// those words standing alone (在記者會上) a mention of it.
+/// those words standing alone (在記者會上) a mention of it. Where the article names other
+/// events held (a forum someone once spoke at), a meeting announced with a day near publication
+/// (今日召開記者會, 周五召開記者會) is still the article's news; an undated one
+/// (論壇開幕，主辦方其後召開記者會) belongs to the named event.
 fn announced_meeting(a: &mut Analysis<'_>) {
-    if a.entities.ids().any(|id| a.entities.kind(id) == EntityKind::Event && !is_told_of(a, id)) {
-        return;
-    }
+    let others_held = a.entities.ids().any(|id| a.entities.kind(id) == EntityKind::Event && !is_told_of(a, id));
     let words: Vec<String> = a.class(Role::GenericMeeting).words().map(str::to_owned).collect();
     let mut announced: Vec<Span> = Vec::new();
     let mut bare: Vec<Span> = Vec::new();
@@ -1453,7 +1445,7 @@ fn announced_meeting(a: &mut Analysis<'_>) {
             if !longest || !free(a, span) {
                 continue;
             }
-            if is_announced(a, span.start) {
+            if is_announced(a, span.start) && (!others_held || dated_near_publication(a, span.start)) {
                 announced.push(span);
             } else if is_bare(a, span) {
                 bare.push(span);
@@ -1484,6 +1476,28 @@ fn announced_meeting(a: &mut Analysis<'_>) {
         a.entities.add_name(id, &surface, false);
         a.entities.add_mention(id, span, &surface);
     }
+}
+
+/// How many days from publication a day may be for a meeting announced with it to be the
+/// article's news (周五召開記者會 in a Saturday paper; not a meeting of years ago).
+const NEWS_DAYS: i64 = 7;
+
+/// Whether the clause before `pos` dates what it announces with a day near publication (今日,
+/// 昨, 周五), read by the date reader.
+fn dated_near_publication(a: &Analysis<'_>, pos: usize) -> bool {
+    let Some(published) = a.article.published() else { return false };
+    let start = (0..pos)
+        .rev()
+        .find(|&p| {
+            let c = a.char_at(p);
+            crate::text::CLAUSE_END.contains(&c) || crate::text::SENTENCE_END.contains(&c) || c == '\n'
+        })
+        .map_or(0, |p| p + 1);
+    let clause = a.folded(Span::new(start, pos));
+    crate::date::read::DateReader::new(a.lex).dates_in(clause, Some(published)).iter().any(|d| {
+        matches!(d.date, Some(crate::date::PartialDate::Full(day))
+            if (day.to_days() - published.to_days()).abs() <= NEWS_DAYS)
+    })
 }
 
 /// Whether an event is told of rather than held before an audience: an incident named in quotes
@@ -1531,10 +1545,9 @@ pub(crate) fn is_quoted_incident(a: &Analysis<'_>, id: EntityId) -> bool {
 /// Whether a verb that holds, attends or convenes a meeting ends at `pos` (召開記者會, 出席記者會),
 /// as a word of its own (not 開 of 公開).
 fn is_announced(a: &Analysis<'_>, pos: usize) -> bool {
-    [Role::HoldingVerb, Role::AttendingVerb, Role::ConveningVerb].iter().any(|&r| {
-        a.class_word_before(r, pos)
-            .is_some_and(|verb| !crate::lexicon::general::GeneralLexicon::embedded().is_crossed(a.chars, verb.start))
-    })
+    [Role::HoldingVerb, Role::AttendingVerb, Role::ConveningVerb]
+        .iter()
+        .any(|&r| a.class_word_before(r, pos).is_some_and(|verb| !a.general.is_crossed(verb.start)))
 }
 
 /// Whether a bare event word is long enough to be one of the event's names (高峰論壇 of

@@ -340,6 +340,12 @@ impl Text {
         (i < self.sentences.len() && self.sentences[i].span.start <= at).then_some(i)
     }
 
+    /// The span of the sentence holding character `at`, if one does ([`Self::sentence_at`]).
+    #[must_use]
+    pub fn sentence_span_at(&self, at: usize) -> Option<Span> {
+        self.sentence_at(at).map(|i| self.sentences[i].span)
+    }
+
     /// The clauses of a span (split after ，；： and their ASCII forms), trimmed.
     #[must_use]
     pub fn clauses(&self, span: Span) -> Vec<Span> {

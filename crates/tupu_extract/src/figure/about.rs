@@ -78,7 +78,7 @@ impl<'x, 'a> Topics<'x, 'a> {
                 return Some(id);
             }
         }
-        let sentence = text.sentence_at(f.span.start).map(|i| text.sentences()[i].span)?;
+        let sentence = text.sentence_span_at(f.span.start)?;
         let clauses = text.clauses(sentence);
         let own = clauses.iter().rposition(|c| c.start <= f.span.start).unwrap_or(0);
         let before = Span::new(clauses.get(own).map_or(sentence.start, |c| c.start), f.span.start);

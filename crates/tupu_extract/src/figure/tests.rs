@@ -139,8 +139,25 @@ fn idioms_and_names_with_numerals_are_no_figures() {
         "一名男子在場協助，一家企業表示",
         "打通最后一公里，零部件供应",
         "第一，加強合作；第二，擴大開放",
+        "爭取一人一票選出議員，反對一票否決",
+        "在各票站排隊，候選人的票源流失",
     ] {
         assert!(figures(text).iter().all(|f| !f.kind.is_quantity()), "{text}: {:#?}", figures(text));
+    }
+}
+
+/// Votes are counts, and 票 is itself what is counted (no noun is looked for after it).
+#[test]
+fn votes_are_counts_in_both_scripts() {
+    for (text, value) in
+        [("議案以42票贊成通過", "42"), ("该候选人以2,305票当选", "2305"), ("對手只得約3.5萬票", "35000")]
+    {
+        let f = only(text);
+        assert_eq!(
+            (f.kind, f.value.to_string(), f.unit.as_deref()),
+            (FigureKind::Count, value.to_owned(), Some("票")),
+            "{text}"
+        );
     }
 }
 

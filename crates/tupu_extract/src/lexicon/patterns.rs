@@ -27,11 +27,17 @@ pub(crate) struct Patterns {
     pub(crate) quoted_organisation: Regex,
     /// 《title》 of a publication ending with a publication word (報, 週刊): group 1 is the title.
     pub(crate) publication: Regex,
+    /// 據《title》, 接受《title》: a medium as the source of a report or the outlet that interviews;
+    /// group 1 is the title (not after 根 or 依: 根據《X條例》 cites a law).
+    pub(crate) media_before: Regex,
+    /// 《title》報道, 《title》記者: a medium by what it does or has; group 1 is the title.
+    pub(crate) media_after: Regex,
     /// A Latin-script name followed by a company word: DeepSeek等企业; group 1 is the name.
     pub(crate) latin_company: Regex,
     /// 在X舉行, 於X隆重開幕: group 1 is where the event is held.
     pub(crate) venue: Regex,
-    /// 在X出席, 於X參加: group 1 is where someone attends (the venue of the event attended).
+    /// 在X出席, 於X參加, 在X主持: group 1 is where someone attends or convenes (the venue of the
+    /// event attended or convened).
     pub(crate) attended_venue: Regex,
     /// A parenthesis after a name giving its short form: （下稱「X」）, （WHO）; group 1 is it
     /// (`^`-anchored).
@@ -80,6 +86,11 @@ impl Patterns {
                 any(Role::OrganisationClass)
             ))?,
             publication: compile(&format!("《([^《》，。、\\s]{{1,16}}?(?:{}))》", any(Role::PublicationEnding)))?,
+            media_before: compile(&format!(
+                "(?:^|[^根依])(?:{})《([^《》，。、\\s]{{1,16}})》",
+                any(Role::MediaSource)
+            ))?,
+            media_after: compile(&format!("《([^《》，。、\\s]{{1,16}})》(?:{})", any(Role::MediaReport)))?,
             latin_company: compile(&format!(
                 r"([A-Za-z][A-Za-z0-9&.\-]*[A-Za-z0-9](?: [A-Z][A-Za-z0-9&.\-]*)*)(?:{})?(?:{})",
                 any(Role::Etc),
@@ -91,10 +102,12 @@ impl Patterns {
                 any(Role::CeremonyAdverb),
                 any(Role::HoldingVerb)
             ))?,
+            // 、 may stand inside the place's description (在狹小、凌亂的辦公室主持記者會).
             attended_venue: compile(&format!(
-                "(?:{})([^，。；：、\\n]{{2,16}}?)(?:{})",
+                "(?:{})([^，。；：\\n]{{2,16}}?)(?:{}|{})",
                 any(Role::LocativePreposition),
-                any(Role::AttendingVerb)
+                any(Role::AttendingVerb),
+                any(Role::ConveningVerb)
             ))?,
             parenthetical: compile(&format!(
                 r#"^[（(](?:{})?[「“"『《]?([^（）()「」“”"『』《》，。、\n]{{2,14}}?)[」”"』》]?[）)]"#,
@@ -134,6 +147,9 @@ mod tests {
         assert_eq!(&p.quoted_event.captures("举行“海风同行”联合集会").unwrap()[1], "海风同行");
         assert_eq!(&p.quoted_organisation.captures("环保组织“ 绿野先锋 ”指").unwrap()[1], "绿野先锋");
         assert_eq!(&p.publication.captures("据《北方晨报》报道").unwrap()[1], "北方晨报");
+        assert_eq!(&p.media_before.captures("据《北方之声》称").unwrap()[1], "北方之声");
+        assert!(p.media_before.captures("根据《北方条例》").is_none());
+        assert_eq!(&p.media_after.captures("美国《北方观察》报道").unwrap()[1], "北方观察");
         assert_eq!(&p.latin_company.captures("MiniMax等企业").unwrap()[1], "MiniMax");
         assert_eq!(&p.venue.captures("在香港会展中心隆重开幕").unwrap()[1], "香港会展中心");
         assert_eq!(&p.attended_venue.captures("今日在南海市出席论坛").unwrap()[1], "南海市");

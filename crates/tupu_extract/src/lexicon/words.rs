@@ -368,6 +368,13 @@ roles! {
     AppointmentGap = "appointment-gap",
     /// 年, 月, 日: after a number, a date's unit (passed over in an appointment's gap: 於2025年1月).
     DateUnit = "date-unit",
+    /// 前, 前任, 候任: a post held before or to be held, written before the post's title or its
+    /// body (前立法會議員, 候任特首): part of the post (a former post is 前議員), and a chain of
+    /// titles runs on past it (前甲會主席、乙會會長陳大文).
+    PostTense = "post-tense",
+    /// 時任, 現任: the post held then or now, before a title or its body: a chain of titles runs
+    /// on past it (甲會前主席、現任乙會會長陳大文), but the post is the same post.
+    PostTime = "post-time",
     /// 接替, 接棒: "succeeding" — the person after it is the predecessor (甲接替乙出任主席).
     SucceedingVerb = "succeeding-verb",
     /// 委, 部, 辦: a unit of the body named before it, between two chained titles (市委常委、
@@ -407,6 +414,15 @@ roles! {
     /// 大廈, 商場, 體育館, 水塘, 苑: a building, estate or venue's ending, which names one only
     /// with a known place at its start or right before it (觀塘金豪工業大廈, 紅磡體育館).
     BuildingEnding = "building-ending",
+    /// 道, 街, 路: a road's ending, read only in an address (`names::roads`: 報道, 上街, 馬路 are
+    /// ordinary words).
+    RoadEnding = "road-ending",
+    /// 交界, 一帶, 近: after a road, words of an address that say it is a road's name.
+    RoadAddress = "road-address",
+    /// 樓, 閣: a block's ending after an estate's (某某邨松風樓).
+    BlockEnding = "block-ending",
+    /// 邨, 苑, 花園: an estate's ending, before which a block's name is read.
+    EstateEnding = "estate-ending",
     /// 澳, 元, 股: after 港 it is a word (港澳, 港元), not a port.
     HongKongCompound = "hong-kong-compound",
     /// 有限公司: a registered company's ending (a full name, never another's short form).
@@ -517,6 +533,18 @@ roles! {
     /// 報, 週刊, 雜誌: the last word of a publication's title (《X日報》 is a newspaper, an
     /// organisation; `recognize::names::quoted::publications`).
     PublicationEnding = "publication-ending",
+    /// 據, 接受: before a title in book marks, the source of a report or the outlet that
+    /// interviews (據《X》, 接受《X》訪問): the title names a medium, an organisation
+    /// (`recognize::names::quoted::reported_media`).
+    /// 證券, 燒味, 茶餐廳, 書院: an ending of a firm, shop or school that is also the word for
+    /// what it sells or is (securities, roast meat): its name needs the tagger's or a place's
+    /// confirmation, and starts where the tagger starts it (`recognize::names::marker`,
+    /// `recognize::names::start`).
+    TradeEnding = "trade-ending",
+    MediaSource = "media-source",
+    /// 報道, 引述, 記者, 網站: after a title in book marks, what a medium does or has
+    /// (《X》報道, 《X》記者): the title names a medium (`recognize::names::quoted::reported_media`).
+    MediaReport = "media-report",
     /// 以下簡稱, 下稱: introduces an abbreviation in parentheses.
     AbbreviationMarker = "abbreviation-marker",
     /// 次, 場: counts occasions; a count before an event's name is no part of it (舉行一次升旗
@@ -566,6 +594,9 @@ roles! {
     Acquaintance = "acquaintance",
     /// 生前, 已故: before a word of kin or friendship (甲生前好友乙).
     KinModifier = "kin-modifier",
+    /// 保鑣, 拍檔, 司機: a person who works beside the one named before (甲的保鑣乙 → 乙
+    /// relatedTo 甲; `relation::clause`).
+    Aide = "aide",
     /// 不, 未, 並非: right before a relation verb, the sentence denies the link (甲不屬於乙;
     /// `relation::negated`).
     Negation = "negation",
@@ -583,6 +614,9 @@ roles! {
     /// 與, 同, 跟: before a companion who does what the verb after it says with the clause's topic
     /// (甲昨日與乙會面, 甲與乙斷交; `relation::party`).
     Companion = "companion",
+    /// 到, 往, 赴: before the body or place a verb after it is done at, the doer having gone
+    /// there (甲到乙處投訴, 甲赴乙院申請; `relation::party`).
+    Destination = "destination",
     /// 向, 對, 為, 替, 給: before the party a verb after it is done to or for (甲向乙提出…,
     /// 甲對乙宣判, 甲為乙做手術; `relation::party`).
     Addressee = "addressee",

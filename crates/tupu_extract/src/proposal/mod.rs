@@ -155,7 +155,7 @@ impl Analysis<'_> {
     }
 
     fn sentence_span_of(&self, pos: usize) -> Span {
-        self.text().sentence_at(pos).map_or(Span::new(pos, pos), |i| self.text().sentences()[i].span)
+        self.text().sentence_span_at(pos).unwrap_or(Span::new(pos, pos))
     }
 
     /// Builds the proposal: each point from its marker to the next one (or the end of its

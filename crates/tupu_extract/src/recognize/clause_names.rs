@@ -10,7 +10,7 @@
 //! 陳大文基金會 and 陳大文中學 are names.
 
 use crate::analysis::Analysis;
-use crate::lexicon::general::{GeneralLexicon, PartOfSpeech};
+use crate::lexicon::general::PartOfSpeech;
 use crate::model::EntityKind;
 use crate::span::Span;
 
@@ -40,7 +40,6 @@ pub(crate) fn recognise(a: &mut Analysis<'_>) {
     if people.is_empty() {
         return;
     }
-    let lex = GeneralLexicon::embedded();
     let candidates: Vec<(usize, Span)> = a
         .entities
         .all_mentions()
@@ -54,7 +53,7 @@ pub(crate) fn recognise(a: &mut Analysis<'_>) {
         })
         .collect();
     for (id, span) in candidates {
-        let Some((person, clause_end)) = person_heads_a_clause(a, lex, &people, span) else { continue };
+        let Some((person, clause_end)) = person_heads_a_clause(a, &people, span) else { continue };
         let rest = name_it_ends_with(a, id, Span::new(clause_end, span.end));
         let person_id = a.entities.named(a.folded(person));
         a.entities.remove_mention(span);
@@ -77,7 +76,6 @@ pub(crate) fn recognise(a: &mut Analysis<'_>) {
 /// 陳大文今早抵達法院 → (陳大文, after 抵達).
 fn person_heads_a_clause(
     a: &Analysis<'_>,
-    lex: &GeneralLexicon,
     people: &rustc_hash::FxHashSet<String>,
     span: Span,
 ) -> Option<(Span, usize)> {
@@ -92,7 +90,7 @@ fn person_heads_a_clause(
             if !people.contains(a.folded(name)) {
                 continue;
             }
-            let words = lex.segment(a.chars, Span::new(end, span.end));
+            let words = a.general.segment(Span::new(end, span.end));
             // One of the first three words (今 | 早 | 抵達: a time word the dictionary lacks splits),
             // never the last one: that is the ending.
             let opener = words

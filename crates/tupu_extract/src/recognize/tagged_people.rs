@@ -376,7 +376,7 @@ fn crosses_a_word(a: &Analysis<'_>, _: &GeneralLexicon, p: &Proposal) -> bool {
 
 /// A title, speech verb or boundary word of tupu's lexicons inside or across it: 陳局長, 李明表.
 /// The name's own surname is not such a word where it opens the name ([`surname_as_boundary`]).
-fn function_word_inside(a: &Analysis<'_>, lex: &GeneralLexicon, p: &Proposal) -> bool {
+fn function_word_inside(a: &Analysis<'_>, _lex: &GeneralLexicon, p: &Proposal) -> bool {
     let is_function = |c: WordClass| matches!(c, WordClass::Title(_) | WordClass::SpeechVerb(_) | WordClass::Boundary);
     a.crossing_words(p.span).any(is_function)
         || (p.span.start..p.span.end).any(|q| {
@@ -385,8 +385,8 @@ fn function_word_inside(a: &Analysis<'_>, lex: &GeneralLexicon, p: &Proposal) ->
                     && a.lex.vocabulary.classes(w.pattern).iter().any(|&c| {
                         is_function(c)
                             && !(c == WordClass::Boundary
-                                && (surname_as_boundary(a, lex, p.span, w.span)
-                                    || given_name_character_as_boundary(a, lex, p, w.span)))
+                                && (surname_as_boundary(a, p.span, w.span)
+                                    || given_name_character_as_boundary(a, p, w.span)))
                     })
             })
         })
@@ -397,15 +397,15 @@ fn function_word_inside(a: &Analysis<'_>, lex: &GeneralLexicon, p: &Proposal) ->
 /// 20) and the given name is no ordinary word: 亦, 乃, 其, 向 are adverbs, pronouns or
 /// prepositions in 亦表示 or 向記者, but given-name characters in 李亦山, 何乃文, 周其安, 馬向榮.
 /// A speech verb or title inside (劉重申, 陳督察) still rejects the name.
-fn given_name_character_as_boundary(a: &Analysis<'_>, lex: &GeneralLexicon, p: &Proposal, word: Span) -> bool {
+fn given_name_character_as_boundary(a: &Analysis<'_>, p: &Proposal, word: Span) -> bool {
     let given = Span::new(word.start, p.span.end);
     p.span.len() == 3
         && word.len() == 1
         && word.start == p.span.start + 1
         && p.margin >= MIN_MARGIN_TRANSLITERATED
         && has_surname(a, p.span)
-        && lex
-            .word_at(a.chars, given)
+        && a.general
+            .word_at(given)
             .is_none_or(|e| e.pos == PartOfSpeech::Person || e.freq < GeneralLexicon::ORDINARY_WORD_FREQ)
 }
 
@@ -414,15 +414,15 @@ fn given_name_character_as_boundary(a: &Analysis<'_>, lex: &GeneralLexicon, p: &
 /// adverb "once" in 曾表示 or 曾任 but the surname of 曾志明. A preposition stays a boundary:
 /// 於 and 向 before a place or a person (分布於沙田, 向陳說) are far more often the preposition
 /// than the surname.
-fn surname_as_boundary(a: &Analysis<'_>, lex: &GeneralLexicon, name: Span, word: Span) -> bool {
+fn surname_as_boundary(a: &Analysis<'_>, name: Span, word: Span) -> bool {
     let given = Span::new(word.end, name.end);
     word.start == name.start
         && word.len() == 1
         && !given.is_empty()
         && a.lex.is_surname(a.folded(word))
-        && lex.word_at(a.chars, word).is_none_or(|e| e.pos != PartOfSpeech::Preposition)
-        && lex
-            .word_at(a.chars, given)
+        && a.general.word_at(word).is_none_or(|e| e.pos != PartOfSpeech::Preposition)
+        && a.general
+            .word_at(given)
             .is_none_or(|e| e.pos == PartOfSpeech::Person || e.freq < GeneralLexicon::ORDINARY_WORD_FREQ)
 }
 

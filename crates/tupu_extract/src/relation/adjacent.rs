@@ -54,7 +54,7 @@ impl Analysis<'_> {
             if !linked {
                 continue;
             }
-            let span = self.text().sentence_at(a.start).map_or(a.cover(b), |i| self.text().sentences()[i].span);
+            let span = self.text().sentence_span_at(a.start).unwrap_or(a.cover(b));
             out.push(Relation {
                 subject: y,
                 object: x,
@@ -64,6 +64,47 @@ impl Analysis<'_> {
             });
         }
         out.extend(self.party_before_post(&mentions));
+        out.extend(self.places_inside_names());
+        out
+    }
+
+    /// A place whose mention opens the mention of an organisation or another place (甲區乙丙
+    /// 茶餐廳, 甲區乙丙邨丁戊小學: the names stage keeps a district and an estate written first in a
+    /// name as mentions of their own) is where that one is: the shop, the school, the building
+    /// locatedIn the district, and in the estate written right after it. One look at the mentions
+    /// inside each organisation or place mention.
+    fn places_inside_names(&self) -> Vec<Relation> {
+        let mut out = Vec::new();
+        for (y, outer) in self.entities.all_mentions() {
+            if !matches!(self.entities.kind(y), EntityKind::Organization | EntityKind::Place) {
+                continue;
+            }
+            for (x, inside) in self.entities.mentions_in(outer) {
+                let located = inside != outer
+                    && outer.contains(inside)
+                    && self.entities.kind(x) == EntityKind::Place
+                    && self.entities.resolve(x) != self.entities.resolve(y);
+                // A place written right after the one that opens the name: the estate after
+                // the district (甲區乙丙邨丁戊小學 → 乙丙邨 in 甲區).
+                let opens = inside.start == outer.start
+                    || self
+                        .entities
+                        .mentions_ending_at(inside.start)
+                        .iter()
+                        .any(|&(z, m)| m.start == outer.start && self.entities.kind(z) == EntityKind::Place);
+                if !located || !opens {
+                    continue;
+                }
+                let span = self.text().sentence_span_at(outer.start).unwrap_or(outer);
+                out.push(Relation {
+                    subject: y,
+                    object: x,
+                    property: PLACE_IN_PLACE.to_owned(),
+                    predicate_text: self.surface(outer).to_owned(),
+                    span,
+                });
+            }
+        }
         out
     }
 
@@ -92,7 +133,7 @@ impl Analysis<'_> {
             if !titled || !self.opens_like_a_name(a) || self.ordinary_word(a) {
                 continue;
             }
-            let span = self.text().sentence_at(a.start).map_or(a.cover(c), |i| self.text().sentences()[i].span);
+            let span = self.text().sentence_span_at(a.start).unwrap_or(a.cover(c));
             out.push(Relation {
                 subject: z,
                 object: x,
@@ -175,7 +216,7 @@ impl Analysis<'_> {
                 if !unit_word || !opens {
                     continue;
                 }
-                let span = self.text().sentence_at(first.start).map_or(first, |i| self.text().sentences()[i].span);
+                let span = self.text().sentence_span_at(first.start).unwrap_or(first);
                 out.push(Relation {
                     subject: y,
                     object: x,
@@ -192,13 +233,13 @@ impl Analysis<'_> {
     /// Whether the name at `name` is, as a whole, an ordinary word of the general lexicon that is
     /// no person's name (文件, 解釋): a person's name rarely is one.
     fn common_word(&self, name: Span) -> bool {
-        GeneralLexicon::embedded().word_at(self.chars, name).is_some_and(|e| e.is_ordinary())
+        self.general.word_at(name).is_some_and(|e| e.is_ordinary())
     }
 
     /// Whether the name at `name` is, as a whole, an ordinary word of the general lexicon that
     /// names nothing (a verb, an idiom, an adverb: 解釋, 成定局), which a recogniser took for a name.
     pub(super) fn ordinary_word(&self, name: Span) -> bool {
-        GeneralLexicon::embedded().word_at(self.chars, name).is_some_and(|e| {
+        self.general.word_at(name).is_some_and(|e| {
             e.is_ordinary()
                 && !matches!(
                     e.pos,
@@ -214,8 +255,7 @@ impl Analysis<'_> {
     /// Whether the name at `name` opens with a word a name can open with
     /// ([`PartOfSpeech::can_begin_name`]), and not a place word (其他, 對, 成, 當地).
     pub(super) fn opens_like_a_name(&self, name: Span) -> bool {
-        let lex = GeneralLexicon::embedded();
-        let Some(first) = lex.segment(self.chars, name).into_iter().next() else { return false };
+        let Some(first) = self.general.segment(name).into_iter().next() else { return false };
         // A word that runs past the name's start alone, as in 乙市 read 乙|市, is the name's own.
         first.entry.is_none_or(|e| (e.pos.can_begin_name() && e.pos != PartOfSpeech::PlaceWord) || first.span == name)
     }

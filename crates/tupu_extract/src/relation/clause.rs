@@ -21,6 +21,8 @@ const INTERVIEWEE_GAP: usize = 1;
 const LOCATION_GAP: usize = 8;
 /// Most characters between two people related by apposition (甲的生前好友乙).
 const KIN_GAP: usize = 6;
+/// Most characters between 是 and the titles of the relative (甲是前議員乙的兒子: 前).
+const COPULA_GAP: usize = 2;
 /// Most characters between 代表 and the party represented (代表被告甲).
 const COUNSEL_ROLE_GAP: usize = 3;
 /// Whether `c` is passed over around a name: a quotation or title mark, or a space.
@@ -149,14 +151,18 @@ impl Analysis<'_> {
             }
             let between = Span::new(a.end, b.start);
             let folded = self.folded(between);
-            let links: Vec<(EntityId, &str, EntityId)> = if self.entities.kind(x) == EntityKind::Person {
-                self.kin_property(folded).map(|p| vec![(x, p, y), (y, p, x)]).unwrap_or_default()
+            let links: Vec<(EntityId, &str, EntityId)> = if self.entities.kind(x) != EntityKind::Person {
+                Vec::new()
+            } else if let Some(p) = self.kin_property(folded) {
+                vec![(x, p, y), (y, p, x)]
+            } else if self.aide_word(folded) {
+                vec![(y, "relatedTo", x)]
             } else {
                 Vec::new()
             };
             let links =
                 if links.is_empty() && self.represented(a, between) { vec![(y, "represents", x)] } else { links };
-            let span = self.text().sentence_at(a.start).map_or(a.cover(b), |i| self.text().sentences()[i].span);
+            let span = self.text().sentence_span_at(a.start).unwrap_or(a.cover(b));
             for (subject, property, object) in links {
                 out.push(Relation {
                     subject,
@@ -185,6 +191,60 @@ impl Analysis<'_> {
         } else {
             None
         }
+    }
+
+    /// Whether a stretch between two people is 的 and a word of [`Role::Aide`] (的保鑣, 的拍檔):
+    /// the second works beside the first.
+    fn aide_word(&self, between: &str) -> bool {
+        between.strip_prefix('的').is_some_and(|rest| self.class(Role::Aide).contains(rest))
+    }
+
+    /// Links of kinship a copula states, one pass over the mentions: 甲是乙的兒子, 甲是前議員乙
+    /// 的女兒 → 甲 relativeOf 乙, both ways. The kin word ends the clause (甲是乙的兒子所開的店:
+    /// no), 是 stands right after the first person (adverbs between: 甲亦是), and only the
+    /// second person's titles and body between 是 and it.
+    pub(super) fn copula_kin_links(&self) -> Vec<Relation> {
+        let mentions = self.outer_mentions_in(Span::new(0, self.chars.len()));
+        let mut out = Vec::new();
+        for (j, &(y, b)) in mentions.iter().enumerate() {
+            if self.entities.kind(y) != EntityKind::Person || self.folded_char(b.end) != Some('的') {
+                continue;
+            }
+            let Some(kin) = self.class_word_at(Role::Kin, b.end + 1) else { continue };
+            if !self.folded_char(kin.end).is_none_or(|c| CLAUSE_END.contains(&c) || SENTENCE_END.contains(&c)) {
+                continue;
+            }
+            let (left, before) = self.party_phrase_start(&mentions, j);
+            // 是, maybe a modifier of the title (前, 已故) between it and the phrase.
+            let Some(copula) =
+                (left.saturating_sub(COPULA_GAP + 1)..left).rev().find(|&p| self.folded_char(p) == Some('是'))
+            else {
+                continue;
+            };
+            if self.bare_len(copula + 1, left) > COPULA_GAP {
+                continue;
+            }
+            let Some((x, a)) = before.map(|k| mentions[k]) else { continue };
+            if self.entities.kind(x) != EntityKind::Person
+                || a.end > copula
+                || !self.only_adverbial(Span::new(a.end, copula))
+                || self.entities.resolve(x) == self.entities.resolve(y)
+            {
+                continue;
+            }
+            let span = self.text().sentence_span_at(a.start).unwrap_or(a.cover(b));
+            let text = format!("是…的{}", self.surface(kin));
+            for (s, o) in [(x, y), (y, x)] {
+                out.push(Relation {
+                    subject: s,
+                    object: o,
+                    property: "relativeOf".to_owned(),
+                    predicate_text: text.clone(),
+                    span,
+                });
+            }
+        }
+        out
     }
 
     /// Whether the party at `party` is represented by the person after `between`: 代表 (maybe

@@ -16,6 +16,7 @@ mod holdings;
 mod party;
 mod predicate;
 mod roles;
+mod subject;
 mod verbs;
 
 pub(crate) use verbs::RelationVerbs;
@@ -25,7 +26,7 @@ use verbs::{Frame, RelationVerb};
 
 use crate::analysis::{Analysis, Stage};
 use crate::lexicon::Role;
-use crate::lexicon::general::{GeneralLexicon, PartOfSpeech};
+use crate::lexicon::general::PartOfSpeech;
 use crate::model::{EntityId, EntityKind, Relation};
 use crate::normalize::fold;
 use crate::span::Span;
@@ -131,6 +132,7 @@ impl Stage for Relations {
         }
         found.extend(a.agreement_parties());
         found.extend(a.apposition_links());
+        found.extend(a.copula_kin_links());
         found.extend(a.adjacent_links());
         found.extend(a.unit_links());
         found.extend(a.holding_links());
@@ -139,6 +141,7 @@ impl Stage for Relations {
             found.iter().flat_map(|f| [(f.subject, f.object), (f.object, f.subject)]).collect();
         let mut general = a.predicate_links();
         general.extend(a.party_links());
+        general.extend(a.clause_links());
         general.retain(|r| !linked.contains(&(r.subject, r.object)));
         found.extend(general);
         for r in &found {
@@ -159,8 +162,8 @@ impl Analysis<'_> {
 
     /// Whether an ordinary verb of the general lexicon is written in `span` (邀請 in 乙某邀請丙某加入).
     fn verb_between(&self, span: Span) -> bool {
-        GeneralLexicon::embedded()
-            .segment(self.chars, span)
+        self.general
+            .segment(span)
             .iter()
             .any(|w| w.entry.is_some_and(|e| e.pos == PartOfSpeech::Verb && e.is_ordinary()))
     }
@@ -321,7 +324,7 @@ impl Analysis<'_> {
                 end = m.end;
             }
             let text = self.surface(Span::new(title.start - 1, title.end + 1)).to_owned();
-            let span = self.text().sentence_at(title.start).map_or(title, |i| self.text().sentences()[i].span);
+            let span = self.text().sentence_span_at(title.start).unwrap_or(title);
             for (i, &x) in parties.iter().enumerate() {
                 for &y in &parties[i + 1..] {
                     if self.entities.resolve(x) == self.entities.resolve(y) {

@@ -13,7 +13,7 @@
 
 use super::LONGEST_TITLE;
 use crate::analysis::Analysis;
-use crate::lexicon::general::{Entry, GeneralLexicon, PartOfSpeech};
+use crate::lexicon::general::{Entry, PartOfSpeech};
 use crate::lexicon::{Role, WordClass};
 use crate::model::{EntityId, EntityKind, Relation};
 use crate::span::Span;
@@ -36,8 +36,8 @@ const DOER_GAP: usize = 10;
 
 /// A preposition that names a party, as read before it.
 #[derive(Debug, Clone, Copy)]
-struct Marker {
-    span: Span,
+pub(super) struct Marker {
+    pub(super) span: Span,
     /// 向, 對, 為: the party receives the verb, which may be one of saying (甲向乙表示).
     addressee: bool,
     /// A conjunction (和): it names a companion only after an adverb or time word.
@@ -62,28 +62,62 @@ impl Analysis<'_> {
             if self.class(Role::ClauseTaking).contains(self.folded(marker.span)) && self.verb_follows(verb.end) {
                 continue;
             }
-            let Some((x, a)) = before.and_then(|k| self.doer_before(&mentions, k, marker, &figures)) else {
-                continue;
-            };
-            if self.entities.resolve(x) == self.entities.resolve(y) || self.in_a_title(a.start) {
-                continue;
+            let doers = self.doers(&mentions, before, marker, &figures);
+            let predicate_text = self.party_predicate(marker, verb);
+            for (x, a) in doers {
+                if self.entities.resolve(x) == self.entities.resolve(y) || self.in_a_title(a.start) {
+                    continue;
+                }
+                let span = self.text().sentence_span_at(a.start).unwrap_or(a.cover(b));
+                out.push(Relation {
+                    subject: x,
+                    object: y,
+                    property: RELATED.to_owned(),
+                    predicate_text: predicate_text.clone(),
+                    span,
+                });
             }
-            let span = self.text().sentence_at(a.start).map_or(a.cover(b), |k| self.text().sentences()[k].span);
-            out.push(Relation {
-                subject: x,
-                object: y,
-                property: RELATED.to_owned(),
-                predicate_text: self.surface(verb).to_owned(),
-                span,
-            });
         }
         out
+    }
+
+    /// The edge label of a party's link: the preposition and the verb, as a reader would say it
+    /// (向…申請, 與…會面); the verb alone after a conjunction (和: 建交).
+    fn party_predicate(&self, marker: Marker, verb: Span) -> String {
+        if marker.conjunction {
+            return self.surface(verb).to_owned();
+        }
+        let gap = if marker.span.end < verb.start { "…" } else { "" };
+        format!("{}{gap}{}", self.surface(marker.span), self.surface(verb))
+    }
+
+    /// Who does a party's verb: the doer before the preposition and the names coordinated with
+    /// it (甲、乙及丙向丁…); with no doer there, the clause's subject carried over a comma or
+    /// named by a pronoun ([`super::subject`]).
+    fn doers(
+        &self,
+        mentions: &[(EntityId, Span)],
+        before: Option<usize>,
+        marker: Marker,
+        figures: &[Span],
+    ) -> Vec<(EntityId, Span)> {
+        if let Some(k) = before.and_then(|k| self.doer_before(mentions, k, marker, figures)) {
+            let mut out = vec![mentions[k]];
+            out.extend(self.coordinated_before(mentions, k));
+            return out;
+        }
+        if marker.conjunction {
+            return Vec::new();
+        }
+        // The clause's opening holds no name but a venue's (checked there).
+        let Some((opening, start)) = self.clause_opening(marker.span.start, figures) else { return Vec::new() };
+        self.carried_subject(mentions, start, opening).into_iter().collect()
     }
 
     /// Where the phrase of the party `mentions[j]` starts, with its modifiers: the titles right
     /// before it and the body or place of those titles (向乙局局長丙 → at 乙局); and the index of
     /// the mention before the phrase.
-    fn party_phrase_start(&self, mentions: &[(EntityId, Span)], j: usize) -> (usize, Option<usize>) {
+    pub(super) fn party_phrase_start(&self, mentions: &[(EntityId, Span)], j: usize) -> (usize, Option<usize>) {
         let mut left = mentions[j].1.start;
         let mut k = j;
         for _ in 0..MODIFIERS {
@@ -105,24 +139,23 @@ impl Analysis<'_> {
     }
 
     /// The preposition ending at `end` that names a party: the longest word of
-    /// [`Role::Companion`] or [`Role::Addressee`], or a conjunction. Not when a longer ordinary
+    /// [`Role::Companion`], [`Role::Addressee`] or [`Role::Destination`], or a conjunction. Not when a longer ordinary
     /// word of the general lexicon ends there (認為, 成為, 參與, 反對, 共同: the character is part
     /// of it).
-    fn party_marker(&self, end: usize) -> Option<Marker> {
-        let marker = (1..=end.min(MARKER_LEN)).rev().find_map(|k| {
-            let span = Span::new(end - k, end);
-            let word = self.folded(span);
-            let addressee = self.class(Role::Addressee).contains(word);
-            let conjunction = self.class(Role::Conjunction).contains(word);
-            (addressee || conjunction || self.class(Role::Companion).contains(word)).then_some(Marker {
-                span,
-                addressee,
-                conjunction: conjunction && !self.class(Role::Companion).contains(word),
-            })
-        })?;
-        let longer = GeneralLexicon::embedded()
-            .words_ending_at(self.chars, end)
-            .any(|w| w.span.len() > marker.span.len() && w.entry.is_ordinary());
+    pub(super) fn party_marker(&self, end: usize) -> Option<Marker> {
+        let marker =
+            (1..=end.min(MARKER_LEN)).rev().find_map(|k| {
+                let span = Span::new(end - k, end);
+                let word = self.folded(span);
+                let addressee = self.class(Role::Addressee).contains(word);
+                let conjunction = self.class(Role::Conjunction).contains(word);
+                let destination = self.class(Role::Destination).contains(word);
+                (addressee || conjunction || destination || self.class(Role::Companion).contains(word)).then_some(
+                    Marker { span, addressee, conjunction: conjunction && !self.class(Role::Companion).contains(word) },
+                )
+            })?;
+        let longer =
+            self.general.words_ending_at(end).any(|w| w.span.len() > marker.span.len() && w.entry.is_ordinary());
         (!longer).then_some(marker)
     }
 
@@ -131,10 +164,9 @@ impl Analysis<'_> {
     /// ([`Self::relating_verb`]) — after an addressee also a verb of saying (甲向乙表示). Not when
     /// a negation (甲與乙並沒有…) or a word of [`Role::Distributive`] (甲與乙都表示: each on its
     /// own) comes first, nor when the party modifies a noun (甲對乙國商品…, 甲與乙的關係).
-    fn party_verb(&self, end: usize, addressee: bool) -> Option<Span> {
-        let lex = GeneralLexicon::embedded();
+    pub(super) fn party_verb(&self, end: usize, addressee: bool) -> Option<Span> {
         let reach = Span::new(end, self.chars.len().min(end + PARTY_VERB_REACH));
-        for w in lex.segment(self.chars, reach) {
+        for w in self.general.segment(reach) {
             let word = self.folded(w.span);
             if self.class(Role::Negation).contains(word) || self.class(Role::Distributive).contains(word) {
                 return None;
@@ -151,7 +183,8 @@ impl Analysis<'_> {
                 Some(e) if is_verb(e) => w.span,
                 Some(e) if e.is_ordinary() => return None,
                 _ => {
-                    lex.words_starting_at(self.chars, w.span.start)
+                    self.general
+                        .starting_at(w.span.start)
                         .filter(|v| v.span.end <= reach.end && v.entry.is_ordinary() && is_verb(v.entry))
                         .last()?
                         .span
@@ -171,25 +204,26 @@ impl Analysis<'_> {
         let stop = (end..limit)
             .find(|&p| self.folded_char(p).is_some_and(|c| CLAUSE_END.contains(&c) || SENTENCE_END.contains(&c)))
             .unwrap_or(limit);
-        GeneralLexicon::embedded()
-            .segment(self.chars, Span::new(end, stop))
+        self.general
+            .segment(Span::new(end, stop))
             .iter()
             .any(|w| w.entry.is_some_and(|e| e.pos == PartOfSpeech::Verb && e.is_ordinary()))
     }
 
-    /// The doer of a party's verb: the name `mentions[k]` before the preposition `marker`, with
+    /// The doer of a party's verb (its index): the name `mentions[k]` before the preposition `marker`, with
     /// only adverbs, time words and dates between ([`Self::adverbial`]) — or where it happens,
     /// a place after 在 or 於 (甲在丁市與乙會面). A conjunction names a companion only after such
     /// a word (甲今年已和乙建交; 甲和乙 join two doers). Not a name after a preposition
     /// ([`Self::preposition_before`]), nor one that opens with a word no name opens with (a
     /// name cut wrong: 不評論甲會).
-    fn doer_before(
+    pub(super) fn doer_before(
         &self,
         mentions: &[(EntityId, Span)],
         k: usize,
         marker: Marker,
         figures: &[Span],
-    ) -> Option<(EntityId, Span)> {
+    ) -> Option<usize> {
+        let mut at = k;
         let (mut id, mut m) = mentions[k];
         let mut gap = Span::new(m.end, marker.span.start);
         if self.entities.kind(id) == EntityKind::Place && self.adverbial(gap, figures) {
@@ -199,14 +233,16 @@ impl Analysis<'_> {
                 first -= 1;
             }
             let venue = mentions[first].1.start;
-            let at = venue
+            let venue_at = venue
                 .checked_sub(1)
                 .filter(|&p| self.folded_char(p).is_some_and(|c| self.class(Role::LocativePreposition).has_char(c)));
-            if let (Some(at), Some(i)) = (at, first.checked_sub(1)) {
+            if let (Some(venue_at), Some(i)) = (venue_at, first.checked_sub(1)) {
                 (id, m) = mentions[i];
-                gap = Span::new(m.end, at);
+                gap = Span::new(m.end, venue_at);
+                at = i;
             }
         }
+        let gap = if gap.start <= gap.end { self.past_doer_count(gap) } else { gap };
         if gap.start > gap.end || gap.len() > DOER_GAP || !self.adverbial(gap, figures) {
             return None;
         }
@@ -214,7 +250,7 @@ impl Analysis<'_> {
             return None;
         }
         (PARTIES.contains(&self.entities.kind(id)) && !self.preposition_before(m.start) && self.opens_like_a_name(m))
-            .then_some((id, m))
+            .then_some(at)
     }
 
     /// Whether `pos` is inside a title in 《》 (《甲院與乙大學研究報告》 names a report, not two
@@ -226,16 +262,47 @@ impl Analysis<'_> {
 
     /// Whether `span` holds only adverbs and time words ([`Self::only_adverbial`]) and dates
     /// (上月13日): what may stand between a doer and its preposition.
-    fn adverbial(&self, span: Span, figures: &[Span]) -> bool {
+    pub(super) fn adverbial(&self, span: Span, figures: &[Span]) -> bool {
         let mut from = span.start;
         let i = figures.partition_point(|f| f.end <= span.start);
         for f in figures[i..].iter().take_while(|f| f.start < span.end) {
-            if f.start < from || f.end > span.end || !self.only_adverbial(Span::new(from, f.start)) {
+            if f.start < from || f.end > span.end || !self.adverbial_or_weekday(Span::new(from, f.start)) {
                 return false;
             }
             from = f.end;
         }
-        self.only_adverbial(Span::new(from, span.end))
+        self.adverbial_or_weekday(Span::new(from, span.end))
+    }
+
+    /// [`Self::only_adverbial`], a day of the week allowed too (上周五, 星期三, 週日下午): the word
+    /// lexicon cuts it into a time word and a numeral.
+    fn adverbial_or_weekday(&self, span: Span) -> bool {
+        let chars = self.chars_of(span);
+        let weekday = (0..chars.len()).find_map(|i| {
+            let rest = &chars[i..];
+            let name = if rest.first() == Some(&'周') {
+                1
+            } else if rest.starts_with(&['星', '期']) || rest.starts_with(&['礼', '拜']) {
+                2
+            } else {
+                return None;
+            };
+            rest.get(name).filter(|c| "一二三四五六日天".contains(**c)).map(|_| (i, i + name + 1))
+        });
+        match weekday {
+            Some((s, e)) => {
+                let mut s = span.start + s;
+                // 上周五, 本周一, 下星期二: the week's own word goes with it.
+                if s > span.start
+                    && self.folded_char(s - 1).is_some_and(|c| matches!(c, '上' | '下' | '本' | '今' | '这'))
+                {
+                    s -= 1;
+                }
+                self.only_adverbial(Span::new(span.start, s))
+                    && self.adverbial_or_weekday(Span::new(span.start + e, span.end))
+            }
+            None => self.only_adverbial(span),
+        }
     }
 }
 

@@ -13,9 +13,9 @@
 //! after it says, to the topic: 乙 relatedTo 甲, predicate 管轄 ([`Analysis::agent_between`]).
 
 use crate::analysis::Analysis;
-use crate::lexicon::general::{GeneralLexicon, PartOfSpeech};
+use crate::lexicon::general::PartOfSpeech;
 use crate::lexicon::{Role, WordClass};
-use crate::model::{EntityKind, Relation};
+use crate::model::{EntityId, EntityKind, Relation};
 use crate::normalize::fold;
 use crate::span::Span;
 use crate::text::{CLAUSE_END, SENTENCE_END};
@@ -26,6 +26,8 @@ const RELATED: &str = "relatedTo";
 const TOPIC_REACH: usize = 6;
 /// Most characters between the subject and the object.
 const PREDICATE_REACH: usize = 12;
+/// Most characters between the start of a clause with no subject and its object (今日在甲會致函).
+const CARRIED_REACH: usize = 16;
 /// Longest marker of a passive clause (改由).
 const MARKER_LEN: usize = 2;
 
@@ -85,16 +87,140 @@ impl Analysis<'_> {
             } else {
                 continue;
             };
-            let span = self.text().sentence_at(a.start).map_or(a.cover(b), |k| self.text().sentences()[k].span);
-            out.push(Relation {
-                subject,
-                object,
-                property: RELATED.to_owned(),
-                predicate_text: self.surface(verb).to_owned(),
-                span,
-            });
+            out.push(self.related_in_sentence(subject, object, verb, a.cover(b)));
         }
         out
+    }
+
+    /// A `relatedTo` link labelled with the verb as written, tied to the sentence holding
+    /// `names` (or to `names` where no sentence does).
+    fn related_in_sentence(&self, subject: EntityId, object: EntityId, verb: Span, names: Span) -> Relation {
+        let span = self.text().sentence_span_at(names.start).unwrap_or(names);
+        Relation { subject, object, property: RELATED.to_owned(), predicate_text: self.surface(verb).to_owned(), span }
+    }
+
+    /// Links of the clause rule where a subject is more than the one name right before the verb
+    /// ([`super::subject`]), one pass over the outer mentions, each read as an object:
+    /// coordinated subjects (甲、乙兩人獲丙支持; 甲局、乙局批評丙會), a subject or an object
+    /// with its titles and body before it (甲局局長乙致函丙會主席丁 → 乙 relatedTo 丁), and a
+    /// clause with no subject of its own, done by the sentence's subject carried over a comma or
+    /// named by a pronoun (甲…，他其後加入乙會; 甲，今日致函乙).
+    pub(super) fn clause_links(&self) -> Vec<Relation> {
+        let mentions = self.outer_mentions_in(Span::new(0, self.chars.len()));
+        let mut figures: Vec<Span> = self.figures.iter().map(|f| f.span).collect();
+        figures.sort_unstable_by_key(|s| s.start);
+        let mut out = Vec::new();
+        for (j, &(y, b)) in mentions.iter().enumerate() {
+            let (left, before) = self.party_phrase_start(&mentions, j);
+            let clause = self.clause_start(left);
+            let links = match before.filter(|&k| mentions[k].1.end > clause) {
+                Some(k) => self.named_subject_links(&mentions, k, (y, b), left, &figures),
+                None => self.carried_subject_links(&mentions, clause, (y, b), left, &figures),
+            };
+            for (subject, object, verb) in links {
+                if self.entities.resolve(subject) == self.entities.resolve(object) {
+                    continue;
+                }
+                out.push(self.related_in_sentence(subject, object, verb, b));
+            }
+        }
+        out
+    }
+
+    /// The links of a clause whose subject `mentions[k]` is named before the object `object`
+    /// (its phrase starting at `left`), with the names coordinated before it: only where the
+    /// pairwise rule ([`Self::predicate_links`]) does not read them — more than one subject, or
+    /// titles and bodies before the subject or the object.
+    fn named_subject_links(
+        &self,
+        mentions: &[(EntityId, Span)],
+        k: usize,
+        (y, b): (EntityId, Span),
+        left: usize,
+        figures: &[Span],
+    ) -> Vec<(EntityId, EntityId, Span)> {
+        let (x, a) = mentions[k];
+        if a.end > left || left - a.end > PREDICATE_REACH || !SUBJECTS.contains(&self.entities.kind(x)) {
+            return Vec::new();
+        }
+        let mut subjects = vec![(x, a)];
+        subjects.extend(self.coordinated_before(mentions, k));
+        let first = subjects.last().map_or(k, |&(_, m)| mentions.partition_point(|(_, n)| n.start < m.start));
+        let (first_left, first_before) = self.party_phrase_start(mentions, first);
+        if subjects.len() == 1 && first_left == a.start && left == b.start {
+            return Vec::new();
+        }
+        let previous_end = first_before.map_or(0, |i| mentions[i].1.end);
+        if !self.opens_its_clause(Span::new(first_left, mentions[first].1.end), previous_end) {
+            return Vec::new();
+        }
+        // 甲看到乙在丙地…: a name a preposition follows opens a clause of its own.
+        if self.preposition_after(b.end) {
+            return Vec::new();
+        }
+        let gap = self.past_doer_count(Span::new(a.end, left));
+        if let Some(verb) = self.agent_between(gap, Span::new(left, b.end), self.entities.kind(y)) {
+            return subjects.iter().map(|&(s, _)| (y, s, verb)).collect();
+        }
+        match self.predicate_between(gap, figures).filter(|_| self.ends_its_clause_or_verb(b.end, mentions)) {
+            Some(verb) => subjects.iter().map(|&(s, _)| (s, y, verb)).collect(),
+            None => Vec::new(),
+        }
+    }
+
+    /// The link of a clause starting at `clause` that names no subject before its verb and the
+    /// object `object` (its phrase starting at `left`): an opening of adverbs, a venue or a
+    /// pronoun, a relating verb, and the sentence's subject carried over ([`super::subject`]).
+    fn carried_subject_links(
+        &self,
+        mentions: &[(EntityId, Span)],
+        clause: usize,
+        (y, b): (EntityId, Span),
+        left: usize,
+        figures: &[Span],
+    ) -> Vec<(EntityId, EntityId, Span)> {
+        if left <= clause
+            || left - clause > CARRIED_REACH
+            || !self.ends_its_clause_or_verb(b.end, mentions)
+            || self.preposition_after(b.end)
+        {
+            return Vec::new();
+        }
+        let Some(w) = self
+            .general
+            .segment(Span::new(clause, left))
+            .into_iter()
+            .find(|w| w.entry.is_some_and(|e| e.pos == PartOfSpeech::Verb))
+        else {
+            return Vec::new();
+        };
+        let Some(verb) = self.predicate_between(Span::new(w.span.start, left), figures) else { return Vec::new() };
+        let Some((opening, start)) = self.clause_opening(w.span.start, figures) else { return Vec::new() };
+        self.carried_subject(mentions, start, opening).map(|(x, _)| (x, y, verb)).into_iter().collect()
+    }
+
+    /// Whether an object ending at `end` is the whole object of its verb, as the rules with a
+    /// subject read from further away ask: a clause or sentence end follows it, another name
+    /// joined to it (乙、丙), or a verb it does (帶乙返回: 乙 returns). Not a joiner before a
+    /// noun (乙或丙地學生), a noun or 的 (乙特區政府, 乙的講話).
+    fn ends_its_clause_or_verb(&self, end: usize, mentions: &[(EntityId, Span)]) -> bool {
+        let Some(c) = self.folded_char(end) else { return true };
+        if CLAUSE_END.contains(&c) || SENTENCE_END.contains(&c) || matches!(c, '」' | '”' | '』' | '）' | ')') {
+            return true;
+        }
+        if self.joins_names(c) {
+            let next = mentions.partition_point(|(_, m)| m.start <= end);
+            return mentions.get(next).is_some_and(|(_, m)| m.start == end + 1);
+        }
+        self.general
+            .longest_starting_at(end)
+            .is_some_and(|w| w.entry.pos == PartOfSpeech::Verb && !self.relating_verb_is_copula(w.span))
+    }
+
+    /// Whether the verb at `span` is a copula or modal of [`Role::NonRelatingVerb`] (是, 會):
+    /// after an object it starts a new predicate about it, not an action it does.
+    fn relating_verb_is_copula(&self, span: Span) -> bool {
+        self.class(Role::NonRelatingVerb).contains(self.folded(span))
     }
 
     /// Whether the name at `name` is its clause's topic: a clause end (or the text's start)
@@ -112,7 +238,7 @@ impl Analysis<'_> {
         if previous_end > start {
             return false;
         }
-        GeneralLexicon::embedded().segment(self.chars, Span::new(start, name.start)).iter().all(|w| {
+        self.general.segment(Span::new(start, name.start)).iter().all(|w| {
             w.entry.is_none_or(|e| {
                 !matches!(e.pos, PartOfSpeech::Verb | PartOfSpeech::Preposition | PartOfSpeech::Pronoun)
             })
@@ -130,8 +256,7 @@ impl Analysis<'_> {
         if !crate::text::is_cjk(c) || self.joins_names(c) {
             return true;
         }
-        let lex = GeneralLexicon::embedded();
-        let next = lex.longest_starting_at(self.chars, end);
+        let next = self.general.longest_starting_at(end);
         next.is_none_or(|w| !MODIFIED.contains(&w.entry.pos))
     }
 
@@ -146,10 +271,9 @@ impl Analysis<'_> {
         {
             return None;
         }
-        let lex = GeneralLexicon::embedded();
         let mut verb: Option<Span> = None;
         let mut pos = gap.start;
-        for w in lex.segment(self.chars, gap) {
+        for w in self.general.segment(gap) {
             if w.span.start < pos {
                 continue;
             }
@@ -203,7 +327,7 @@ impl Analysis<'_> {
         if !self.only_adverbial(Span::new(gap.start, marker_start)) {
             return None;
         }
-        let verb = GeneralLexicon::embedded().longest_starting_at(self.chars, agent.end)?;
+        let verb = self.general.longest_starting_at(agent.end)?;
         let word = self.folded(verb.span);
         // A verbal noun right after a name is its verb too (甲獲乙資助, 甲由乙管理).
         (matches!(verb.entry.pos, PartOfSpeech::Verb | PartOfSpeech::VerbalNoun)
@@ -216,7 +340,7 @@ impl Analysis<'_> {
     /// [`Role::Transparent`]) and no negation: 昨日, 隨後已, 當然會繼續 — what may stand between a
     /// clause's topic and the marker of a name that takes part in its verb.
     pub(super) fn only_adverbial(&self, span: Span) -> bool {
-        GeneralLexicon::embedded().segment(self.chars, span).iter().all(|w| {
+        self.general.segment(span).iter().all(|w| {
             let word = self.folded(w.span);
             !self.class(Role::Negation).contains(word)
                 && (matches!(w.entry.map(|e| e.pos), Some(PartOfSpeech::Adverb | PartOfSpeech::Time))

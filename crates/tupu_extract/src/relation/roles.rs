@@ -6,7 +6,7 @@
 
 use crate::analysis::Analysis;
 use crate::lexicon::Role;
-use crate::lexicon::general::{GeneralLexicon, PartOfSpeech};
+use crate::lexicon::general::PartOfSpeech;
 use crate::span::Span;
 
 impl Analysis<'_> {
@@ -19,9 +19,7 @@ impl Analysis<'_> {
         if !self.class(Role::Preposition).has_char(c) {
             return false;
         }
-        !GeneralLexicon::embedded()
-            .words_ending_at(self.chars, start)
-            .any(|w| w.span.len() > 1 && w.entry.pos == PartOfSpeech::Conjunction)
+        !self.general.words_ending_at(start).any(|w| w.span.len() > 1 && w.entry.pos == PartOfSpeech::Conjunction)
     }
 
     /// Whether the verb at `verb` is an item of a list, a name that reads as a verb (甲醫院、聯合、
@@ -39,7 +37,7 @@ impl Analysis<'_> {
     pub(super) fn preposition_after(&self, end: usize) -> bool {
         let Some(c) = self.folded_char(end) else { return false };
         self.class(Role::Preposition).has_char(c)
-            && GeneralLexicon::embedded().longest_starting_at(self.chars, end).is_none_or(|w| w.span.len() == 1)
+            && self.general.longest_starting_at(end).is_none_or(|w| w.span.len() == 1)
     }
 }
 

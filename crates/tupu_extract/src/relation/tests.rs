@@ -668,3 +668,30 @@ fn a_party_written_before_the_body_of_a_post_is_the_holders_party() {
         relations("甲黨與乙會李小明會面。", &[("甲黨", Organization), ("乙會", Organization), ("李小明", Person)]);
     assert!(!got.contains(&triple("李小明", "memberOf", "甲黨")), "{got:?}");
 }
+
+#[test]
+fn a_place_that_opens_a_name_locates_it() {
+    let names = [("甲區", Place), ("甲區乙丙茶餐廳", Organization)];
+    assert_eq!(relations("兩人曾到甲區乙丙茶餐廳用膳。", &names), [triple("甲區乙丙茶餐廳", "locatedIn", "甲區")]);
+    let names = [("甲区", Place), ("甲区乙丙茶餐厅", Organization)];
+    assert_eq!(relations("两人曾到甲区乙丙茶餐厅用膳。", &names), [triple("甲区乙丙茶餐厅", "locatedIn", "甲区")]);
+    // A place inside, not at the start, locates nothing.
+    let names = [("乙丙", Place), ("甲乙丙中心", Organization)];
+    assert!(relations("兩人曾到甲乙丙中心。", &names).is_empty());
+}
+
+#[test]
+fn aides_and_relatives_named_by_a_copula() {
+    let names = [("甲某", Person), ("乙某", Person), ("丙會", Organization)];
+    let got = relations("昨日有人襲擊甲某的保鑣乙某。", &names);
+    assert_eq!(got, [triple("乙某", "relatedTo", "甲某")]);
+    let got = relations("甲某的拍档乙某作供。", &names);
+    assert_eq!(got, [triple("乙某", "relatedTo", "甲某")]);
+    let got = relations("甲某是前丙會主席乙某的兒子。", &names);
+    assert!(got.contains(&triple("甲某", "relativeOf", "乙某")), "{got:?}");
+    let got = relations("甲某是乙某的女儿，", &names);
+    assert!(got.contains(&triple("乙某", "relativeOf", "甲某")), "{got:?}");
+    // The kin word does not end the clause: it names what the relative did.
+    let got = relations("甲某是乙某的兒子所開的店。", &names);
+    assert!(!got.iter().any(|t| t.1 == "relativeOf"), "{got:?}");
+}

@@ -308,7 +308,7 @@ impl Analysis<'_> {
 
     /// The sentence containing `pos` (or just `pos` when it lies between sentences).
     fn sentence_span_at(&self, pos: usize) -> Span {
-        self.text().sentence_at(pos).map_or(Span::new(pos, pos + 1), |i| self.text().sentences()[i].span)
+        self.text().sentence_span_at(pos).unwrap_or(Span::new(pos, pos + 1))
     }
 
     /// A quotation opening right after the verb (強調：「…」, 說“…”), or opening the next
@@ -585,9 +585,7 @@ impl Analysis<'_> {
     /// Whether no word of the general lexicon longer than `verb` starts where it does (稱 of
     /// 稱讚 and 說 of 說法 begin longer words).
     fn begins_no_longer_word(&self, verb: Span) -> bool {
-        crate::lexicon::general::GeneralLexicon::embedded()
-            .longest_starting_at(self.chars, verb.start)
-            .is_none_or(|w| w.span.len() <= verb.len())
+        self.general.longest_starting_at(verb.start).is_none_or(|w| w.span.len() <= verb.len())
     }
 
     /// Whether a speech verb starts at `pos`.
@@ -598,10 +596,8 @@ impl Analysis<'_> {
     /// Whether a speech verb starts at `pos` as a word of its own: no longer word of the general
     /// lexicon starts there (說法 is no 說) and none runs across its start (學說).
     fn speech_verb_stands_at(&self, pos: usize) -> bool {
-        self.speech_verb_at(pos).is_some_and(|(verb, _)| {
-            self.begins_no_longer_word(verb)
-                && !crate::lexicon::general::GeneralLexicon::embedded().is_crossed(self.chars, pos)
-        })
+        self.speech_verb_at(pos)
+            .is_some_and(|(verb, _)| self.begins_no_longer_word(verb) && !self.general.is_crossed(pos))
     }
 
     /// Whether a verb of saying at `pos` reports someone: it stands as a word of its own, or a
@@ -674,9 +670,8 @@ impl Analysis<'_> {
     /// Whether `gap` opens with a surname that begins no word of the general lexicon (某黨黃大文
     /// 表示: a member the recognisers did not name speaks, not the party); 周一 and 回覆 are words.
     fn opens_with_unknown_name(&self, gap: Span) -> bool {
-        use crate::lexicon::general::GeneralLexicon;
         self.folded_char(gap.start).is_some_and(|c| self.lex.is_surname(c.encode_utf8(&mut [0; 4])))
-            && GeneralLexicon::embedded().longest_starting_at(self.chars, gap.start).is_none_or(|w| w.span.len() < 2)
+            && self.general.longest_starting_at(gap.start).is_none_or(|w| w.span.len() < 2)
     }
 
     /// Whether the sentence ends right after `verb` (某局無回應。): nothing said follows it.
@@ -694,8 +689,7 @@ impl Analysis<'_> {
     /// else (某報引述官員稱: the official speaks), the passive (某公司被團體批評), or a name the
     /// recognisers missed (Latin letters: 某中心Linda博士稱; an unknown surname first: 某黨黃大文表示).
     fn is_body_frame(&self, gap: Span) -> bool {
-        use crate::lexicon::general::{GeneralLexicon, PartOfSpeech};
-        let lexicon = GeneralLexicon::embedded();
+        use crate::lexicon::general::PartOfSpeech;
         let closed = gap.end > gap.start
             && self.folded_char(gap.end - 1).is_some_and(|c| self.class(Role::FrameCloser).has_char(c));
         let takes_object = self
@@ -714,7 +708,7 @@ impl Analysis<'_> {
             && (closed || !folded.contains('的'))
             && !takes_object
             && self.chars_of(gap).iter().all(|c| (!c.is_ascii() && c.is_alphanumeric()) || c.is_whitespace())
-            && lexicon.longest_starting_at(self.chars, gap.start).is_none_or(|w| {
+            && self.general.longest_starting_at(gap.start).is_none_or(|w| {
                 !matches!(
                     w.entry.pos,
                     PartOfSpeech::Noun
@@ -773,7 +767,7 @@ impl Analysis<'_> {
     /// it holds the subject, or opens with a verb or an adverb (陳大文看完展覽，直言：) rather
     /// than a subject of its own (陳大文被捕時，有人質問：, 心情激動：).
     fn continues_subject(&self, subject: Span, colon: usize, sentence: Span) -> bool {
-        use crate::lexicon::general::{GeneralLexicon, PartOfSpeech};
+        use crate::lexicon::general::PartOfSpeech;
         let Some(clause) = self.text().clauses(sentence).into_iter().find(|c| c.start < colon && colon <= c.end) else {
             return true;
         };
@@ -789,7 +783,7 @@ impl Analysis<'_> {
         while pos < colon && self.folded_char(pos).is_some_and(|c| c.is_whitespace() || !c.is_alphanumeric()) {
             pos += 1;
         }
-        GeneralLexicon::embedded().longest_starting_at(self.chars, pos).is_some_and(|w| {
+        self.general.longest_starting_at(pos).is_some_and(|w| {
             matches!(w.entry.pos, PartOfSpeech::Verb | PartOfSpeech::Adverb | PartOfSpeech::Preposition)
         })
     }
@@ -976,6 +970,60 @@ mod tests {
     }
 
     #[test]
+    fn written_statements_replies_and_court_submissions_are_statements_in_both_scripts() {
+        for (text, name, kind, verb) in [
+            ("大眾協會發聲明指，活動會如期舉行。", "大眾協會", Organization, "發聲明指"),
+            ("大众协会发表声明称，活动会如期举行。", "大众协会", Organization, "發表聲明稱"),
+            ("環境署回覆指，項目仍在研究。", "環境署", Organization, "回覆指"),
+            ("环境署回复称，项目仍在研究。", "环境署", Organization, "回復稱"),
+            ("林小明在網上發文指，政策需要檢討。", "林小明", Person, "發文指"),
+            ("林小明撰文称，政策需要检讨。", "林小明", Person, "撰文稱"),
+            ("大眾協會譴責有人破壞公物。", "大眾協會", Organization, "譴責"),
+            ("大众协会赞扬义工的付出。", "大众协会", Organization, "讚揚"),
+            ("證人林小明作供時表示，當晚天色很暗。", "林小明", Person, "作供時表示"),
+        ] {
+            let got = statements(text, &[(name, kind)]);
+            assert_eq!(got.len(), 1, "{text}: {got:?}");
+            assert_eq!(got[0].0, name, "{text}");
+            assert_eq!(crate::normalize::fold(&got[0].1), crate::normalize::fold(verb), "{text}");
+            assert_eq!(got[0].2, text);
+        }
+        // A reply the body has not given, or a frame about a reply, is no new verb's statement.
+        let got = statements("環境署回覆查詢時表示，項目仍在研究。", &[("環境署", Organization)]);
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].1, "表示");
+    }
+
+    #[test]
+    fn the_court_parties_speak_through_their_submissions() {
+        for (text, verb) in [
+            ("案件今日審結。控方總結指，被告早有預謀。", "總結指"),
+            ("案件今日审结。辩方陈词指，被告只是路过。", "陳詞指"),
+        ] {
+            let got = statements(text, &[]);
+            assert_eq!(got.len(), 1, "{text}: {got:?}");
+            assert_eq!(crate::normalize::fold(&got[0].1), crate::normalize::fold(verb), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_body_named_by_its_role_speaks_through_a_frame_or_a_spokesman() {
+        for text in [
+            "事件中無人受傷。警方在今日的記者會上表示，正調查起火原因。",
+            "事件中无人受伤。警方在今日的记者会上表示，正调查起火原因。",
+            "事件中無人受傷。警方發言人表示，正調查起火原因。",
+            "事件中无人受伤。警方发言人表示，正调查起火原因。",
+        ] {
+            let got = statements(text, &[]);
+            assert_eq!(got.len(), 1, "{text}: {got:?}");
+            assert_eq!(got[0].0, "警方", "{text}");
+        }
+        // The frame must end before a speech verb followed by a pause: not a clause about the police.
+        let got = statements("警方在現場拘捕兩人表示不滿的市民。", &[]);
+        assert!(got.is_empty(), "{got:?}");
+    }
+
+    #[test]
     fn a_later_clause_may_carry_the_verb() {
         let text = "里斯本大學教授馬文在下午發表演講時，以歐洲的經驗為例，認為澳門有條件擔當橋樑。";
         let got = statements(text, &[("馬文", Person), ("里斯本大學", Organization)]);
@@ -1131,7 +1179,7 @@ mod tests {
             ("水务署发表声明表示，供水已经恢复。", "水务署", "表示"),
             ("水務署回覆本報查詢時指，供水已經恢復。", "水務署", "指"),
             ("水务署在声明中说，供水已经恢复。", "水务署", "说"),
-            ("水務署回覆指，供水已經恢復。", "水務署", "指"),
+            ("水務署回覆指，供水已經恢復。", "水務署", "回覆指"),
         ] {
             let got = statements(text, &[(body, Organization)]);
             assert_eq!(got, vec![(body.to_owned(), verb.to_owned(), text.to_owned())], "{text}");

@@ -200,7 +200,8 @@ pub(crate) fn role_named_speakers(a: &mut Analysis<'_>) {
         let words: Vec<String> = a.class(role).words().map(str::to_owned).collect();
         for word in words {
             for span in a.occurrences(&word) {
-                if !a.entities.is_free(span) || !a.role_word_speaks(span) {
+                // Through a frame as a named body does (警方在記者會上表示，…).
+                if !a.entities.is_free(span) || !a.role_word_speaks_here_or_through_frame(span) {
                     continue;
                 }
                 if let Some(id) = a.referred_body(role, &word, span.start, &organisations) {
@@ -254,10 +255,7 @@ fn court_party_speakers(a: &mut Analysis<'_>) -> Vec<(EntityId, Span)> {
         let mut party: Option<EntityId> = None;
         for span in a.occurrences(&word) {
             let titled = a.word_starting_at(span.end, |c| matches!(c, WordClass::Title(_))).is_some();
-            if titled
-                || !a.entities.is_free(span)
-                || !(a.role_word_speaks(span) || a.role_word_speaks_through_frame(span))
-            {
+            if titled || !a.entities.is_free(span) || !a.role_word_speaks_here_or_through_frame(span) {
                 continue;
             }
             let surface = a.surface(span).to_owned();
@@ -516,6 +514,12 @@ impl Analysis<'_> {
         }
     }
 
+    /// Whether a word at `span` speaks right there ([`Self::role_word_speaks`]) or through a frame
+    /// ([`Self::role_word_speaks_through_frame`]): 警方表示, 警方在記者會上表示.
+    fn role_word_speaks_here_or_through_frame(&self, span: Span) -> bool {
+        self.role_word_speaks(span) || self.role_word_speaks_through_frame(span)
+    }
+
     /// Whether a word at `span` opens a clause whose first speech verb it reaches through a frame
     /// a body speaks through ([`Analysis::is_body_frame`]: 求情時, 在庭上, 結案陳詞時) and a
     /// pause or a quote follows that verb (辯方求情時指，…).
@@ -551,11 +555,18 @@ impl Analysis<'_> {
             .map(|(id, _)| id)
     }
 
-    /// Whether a speech verb follows the word at `span`, past up to three adverbs (發言人又指).
+    /// Whether a speech verb follows the word at `span`, past a spokesman's title and up to three
+    /// adverbs (發言人又指; 政府發言人指, 警方發言人表示: the body speaks through its spokesman,
+    /// whom the article does not name).
     fn verb_follows_role_word(&self, span: Span) -> bool {
         let adverb = self.class(Role::Adverb);
-        let mut verb_at = span.end;
-        while verb_at < span.end + 3 && self.folded_char(verb_at).is_some_and(|x| adverb.has_char(x)) {
+        let spokesman = self.class(Role::Spokesman);
+        let mut verb_at = self
+            .word_starting_at(span.end, |c| matches!(c, WordClass::Title(_)))
+            .filter(|(title, _)| spokesman.contains(self.folded(*title)))
+            .map_or(span.end, |(title, _)| title.end);
+        let start = verb_at;
+        while verb_at < start + 3 && self.folded_char(verb_at).is_some_and(|x| adverb.has_char(x)) {
             verb_at += 1;
         }
         self.speech_verb_starts_at(verb_at)
@@ -599,13 +610,13 @@ impl Analysis<'_> {
     /// ([`Role::IssuingVerb`]), 的 and prepositions may stand there too (甲會昨日發表聲明,
     /// 甲會的報告, 甲局在報告中; not 甲台拆解報告: the outlet analyses another's report).
     pub(super) fn is_report_gap(&self, gap: Span, issued: bool) -> bool {
-        use crate::lexicon::general::{GeneralLexicon, PartOfSpeech};
+        use crate::lexicon::general::PartOfSpeech;
         let mut start = gap.start;
         while start < gap.end && self.folded_char(start).is_some_and(|c| CLOSERS.contains(&c) || c.is_whitespace()) {
             start += 1;
         }
         let issuing = self.class(Role::IssuingVerb);
-        GeneralLexicon::embedded().segment(self.chars, Span::new(start, gap.end)).iter().all(|s| match s.entry {
+        self.general.segment(Span::new(start, gap.end)).iter().all(|s| match s.entry {
             Some(e) => {
                 matches!(e.pos, PartOfSpeech::Time | PartOfSpeech::Adverb | PartOfSpeech::Locative)
                     || (e.pos == PartOfSpeech::Numeral && s.span.len() == 1)
@@ -718,7 +729,7 @@ impl Analysis<'_> {
     /// The first clause of the sentence at `pos` when a topic word opens it
     /// ([`Role::TopicFrame`]) and `pos` lies after it.
     fn topic_clause_before(&self, pos: usize) -> Option<Span> {
-        let sentence = self.text().sentences()[self.text().sentence_at(pos)?].span;
+        let sentence = self.text().sentence_span_at(pos)?;
         let first = *self.text().clauses(sentence).first()?;
         if pos < first.end {
             return None;
@@ -733,8 +744,6 @@ impl Analysis<'_> {
     /// says. The marker must stand as a word of its own (對於, 對此, 面對, 向來 are other
     /// words) and no verb of saying may stand between the two (甲表示，向乙…: 乙 is in what 甲 said).
     fn mark_addressees(&self, anchors: &mut [Anchor]) {
-        use crate::lexicon::general::GeneralLexicon;
-        let lexicon = GeneralLexicon::embedded();
         let marker = self.class(Role::AddresseeMarker);
         for i in 1..anchors.len() {
             let to = anchors[i].span.start;
@@ -749,8 +758,8 @@ impl Analysis<'_> {
                 && self.folded(gap).chars().all(|c| !CLAUSE_END.contains(&c) && !SENTENCE_END.contains(&c))
                 && (gap.start..gap.end).any(|p| {
                     self.folded_char(p).is_some_and(|c| marker.has_char(c))
-                        && lexicon.longest_starting_at(self.chars, p).is_none_or(|w| w.span.len() == 1)
-                        && !lexicon.is_crossed(self.chars, p)
+                        && self.general.longest_starting_at(p).is_none_or(|w| w.span.len() == 1)
+                        && !self.general.is_crossed(p)
                 })
                 && !(gap.start..gap.end).any(|p| self.speech_verb_starts_at(p));
             if addressed {
@@ -772,9 +781,7 @@ impl Analysis<'_> {
     /// Whether `span` is a word of the general lexicon other than a person's name (項目, 曾經):
     /// a "person" so named is a misreading, and is not looked for where nothing marked it.
     fn is_common_word(&self, span: Span) -> bool {
-        crate::lexicon::general::GeneralLexicon::embedded()
-            .word_at(self.chars, span)
-            .is_some_and(|w| w.pos != crate::lexicon::general::PartOfSpeech::Person)
+        self.general.word_at(span).is_some_and(|w| w.pos != crate::lexicon::general::PartOfSpeech::Person)
     }
 
     /// A surname alone at the start of a clause, before a speech verb, standing for the person

@@ -9,7 +9,7 @@
 
 use std::cell::RefCell;
 
-use super::{Entry, GeneralLexicon, GeneralWord, PartOfSpeech, TagId};
+use super::{Entry, GeneralLexicon, GeneralWord, PartOfSpeech, Segment, TagId};
 use crate::span::Span;
 
 /// A position not walked yet.
@@ -120,6 +120,11 @@ impl<'a> TextWords<'a> {
         out
     }
 
+    /// The longest word starting at `start` ([`GeneralLexicon::longest_starting_at`]).
+    pub(crate) fn longest_starting_at(&self, start: usize) -> Option<GeneralWord> {
+        self.starting_at(start).last()
+    }
+
     /// The entry of the word occupying exactly `span` ([`GeneralLexicon::word_at`]).
     pub(crate) fn word_at(&self, span: Span) -> Option<Entry> {
         if span.is_empty() || span.len() > GeneralLexicon::MAX_WORD_CHARS || span.end > self.chars.len() {
@@ -156,6 +161,12 @@ impl<'a> TextWords<'a> {
     /// Whether a word crosses position `pos` ([`GeneralLexicon::is_crossed`]).
     pub(crate) fn is_crossed(&self, pos: usize) -> bool {
         self.crossing(pos).next().is_some()
+    }
+
+    /// The most probable segmentation of `window` ([`GeneralLexicon::segment`]), from the
+    /// walked positions: the rules segment overlapping windows around every candidate.
+    pub(crate) fn segment(&self, window: Span) -> Vec<Segment> {
+        super::segment::segment_by(self.chars, window, self.lexicon.total_frequency(), |p| self.starting_at(p))
     }
 
     /// The words ending at `end`, longest first ([`GeneralLexicon::words_ending_at`]).
@@ -205,6 +216,11 @@ mod tests {
                     spans(&mut lex.words_ending_at(&chars, pos)),
                     "{text} {pos}"
                 );
+                assert_eq!(memo.longest_starting_at(pos), lex.longest_starting_at(&chars, pos), "{text} {pos}");
+                for end in pos..=chars.len() + 1 {
+                    let window = Span::new(pos, end);
+                    assert_eq!(memo.segment(window), lex.segment(&chars, window), "{text} {window:?}");
+                }
                 for len in 0..=GeneralLexicon::MAX_WORD_CHARS + 1 {
                     let span = Span::new(pos, pos + len);
                     assert_eq!(memo.word_at(span), lex.word_at(&chars, span), "{text} {span:?}");

@@ -187,6 +187,24 @@ impl GeneralLexicon {
         self.words.get(folded).map(|out| self.decode(out.value()))
     }
 
+    /// For each position `i` of the folded `chars` (and its end), whether `chars[i..]` is a run
+    /// of ordinary words of two to four characters, none a proper name (官立, 就業; not 遮打):
+    /// what follows a name proper when the rest only says what it is or does.
+    #[must_use]
+    pub fn ordinary_words_to_end(&self, chars: &[char]) -> Vec<bool> {
+        let n = chars.len();
+        let word = |from: usize, to: usize| {
+            let w: String = chars[from..to].iter().collect();
+            self.get(&w).is_some_and(|e| e.is_ordinary() && !e.pos.is_proper_name())
+        };
+        let mut to_end = vec![false; n + 1];
+        to_end[n] = true;
+        for i in (0..n).rev() {
+            to_end[i] = (2..=4).any(|len| i + len <= n && to_end[i + len] && word(i, i + len));
+        }
+        to_end
+    }
+
     /// The entry of the word that occupies exactly `span` of `chars` (folded characters).
     #[must_use]
     pub fn word_at(&self, chars: &[char], span: Span) -> Option<Entry> {
@@ -458,6 +476,16 @@ pub(crate) mod tests {
         assert!(lex.is_crossed(&text, 3));
         assert!(!lex.is_crossed(&text, 4));
         assert!(!lex.is_crossed(&text, 0));
+    }
+
+    #[test]
+    fn ordinary_words_to_the_end_of_a_name() {
+        let lex = GeneralLexicon::embedded();
+        let chars: Vec<char> = "甲乙就业居民".chars().collect();
+        let to_end = lex.ordinary_words_to_end(&chars);
+        assert_eq!(to_end.len(), chars.len() + 1);
+        assert!(to_end[2] && to_end[4] && to_end[6], "{to_end:?}");
+        assert!(!to_end[3] && !to_end[5], "{to_end:?}");
     }
 
     #[test]

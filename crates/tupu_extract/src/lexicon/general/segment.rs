@@ -8,7 +8,7 @@
 //! letters and digits. It costs one walk of the automaton per character of the window, so it is
 //! meant for windows around candidates, not whole articles.
 
-use super::{Entry, GeneralLexicon};
+use super::{Entry, GeneralLexicon, GeneralWord};
 use crate::span::Span;
 
 /// One word of a segmentation.
@@ -24,39 +24,51 @@ impl GeneralLexicon {
     /// The most probable segmentation of `window` of `chars` (folded characters), in text order.
     #[must_use]
     pub fn segment(&self, chars: &[char], window: Span) -> Vec<Segment> {
-        let window = Span::new(window.start.min(chars.len()), window.end.min(chars.len()));
-        let n = window.len();
-        #[expect(clippy::cast_precision_loss, reason = "a log-probability needs no exact integer")]
-        let log_total = (self.total_frequency().max(1) as f64).ln();
-        // best[i]: (score of the best path from window.start + i to the end, its first word).
-        let mut best: Vec<(f64, usize, Option<Entry>)> = vec![(0.0, 0, None); n + 1];
-        for i in (0..n).rev() {
-            let p = window.start + i;
-            let run = if chars[p].is_ascii_alphanumeric() {
-                chars[p..window.end].iter().take_while(|c| c.is_ascii_alphanumeric()).count()
-            } else {
-                1
-            };
-            let mut choice = (best[i + run].0 - log_total, run, None);
-            for word in self.words_starting_at(chars, p).take_while(|w| w.span.end <= window.end) {
-                let len = word.span.len();
-                let score = f64::from(word.entry.freq.max(1)).ln() - log_total + best[i + len].0;
-                // Shortest first: on a tie the longer word wins, as in jieba.
-                if score >= choice.0 {
-                    choice = (score, len, Some(word.entry));
-                }
-            }
-            best[i] = choice;
-        }
-        let mut out = Vec::new();
-        let mut i = 0;
-        while i < n {
-            let (_, len, entry) = best[i];
-            out.push(Segment { span: Span::new(window.start + i, window.start + i + len), entry });
-            i += len;
-        }
-        out
+        segment_by(chars, window, self.total_frequency(), |p| self.words_starting_at(chars, p))
     }
+}
+
+/// [`GeneralLexicon::segment`] with the words starting at each position given by `words_at`
+/// (the lexicon's own walk, or an article's memo of it: [`super::TextWords::segment`]), shortest
+/// first; `total` is the lexicon's total frequency.
+pub(super) fn segment_by<I: Iterator<Item = GeneralWord>>(
+    chars: &[char],
+    window: Span,
+    total: u64,
+    words_at: impl Fn(usize) -> I,
+) -> Vec<Segment> {
+    let window = Span::new(window.start.min(chars.len()), window.end.min(chars.len()));
+    let n = window.len();
+    #[expect(clippy::cast_precision_loss, reason = "a log-probability needs no exact integer")]
+    let log_total = (total.max(1) as f64).ln();
+    // best[i]: (score of the best path from window.start + i to the end, its first word).
+    let mut best: Vec<(f64, usize, Option<Entry>)> = vec![(0.0, 0, None); n + 1];
+    for i in (0..n).rev() {
+        let p = window.start + i;
+        let run = if chars[p].is_ascii_alphanumeric() {
+            chars[p..window.end].iter().take_while(|c| c.is_ascii_alphanumeric()).count()
+        } else {
+            1
+        };
+        let mut choice = (best[i + run].0 - log_total, run, None);
+        for word in words_at(p).take_while(|w| w.span.end <= window.end) {
+            let len = word.span.len();
+            let score = f64::from(word.entry.freq.max(1)).ln() - log_total + best[i + len].0;
+            // Shortest first: on a tie the longer word wins, as in jieba.
+            if score >= choice.0 {
+                choice = (score, len, Some(word.entry));
+            }
+        }
+        best[i] = choice;
+    }
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < n {
+        let (_, len, entry) = best[i];
+        out.push(Segment { span: Span::new(window.start + i, window.start + i + len), entry });
+        i += len;
+    }
+    out
 }
 
 #[cfg(test)]

@@ -24,6 +24,9 @@ enum Country {
 /// function says what it does, with its example).
 pub(super) fn accept(a: &mut Analysis<'_>, mut candidates: Vec<Candidate>) {
     candidates.sort_by_key(|c| (std::cmp::Reverse(c.span.len()), c.span.start));
+    // Places found by their ending (甲乙邨), for the estate written inside a longer name.
+    let place_candidates: Vec<Span> =
+        candidates.iter().filter(|c| c.kind == EntityKind::Place).map(|c| c.span).collect();
     let mut taken = vec![false; a.chars.len() + 1];
     for mut c in candidates {
         if taken[c.span.start..c.span.end].iter().any(|&t| t) {
@@ -79,9 +82,151 @@ pub(super) fn accept(a: &mut Analysis<'_>, mut candidates: Vec<Candidate>) {
             }
             continue;
         }
-        add_name(a, &c, country, inner);
+        let located = district_before_a_name(a, &c, &inner, &place_candidates);
+        let without_parent = name_without_parent(a, &c, &inner);
+        if let Some(l) = &located {
+            inner.retain(|(_, m)| *m != l.district);
+        }
+        let id = add_name(a, &c, country, inner);
+        if let Some(l) = located {
+            keep_located_places(a, id, &l);
+        }
+        if let Some(rest) = without_parent {
+            let surface = a.surface(rest).to_owned();
+            a.entities.add_name(id, &surface, false);
+        }
         taken[c.span.start..c.span.end].fill(true);
     }
+}
+
+/// A Hong Kong district or neighbourhood written first in a name, and what it locates: the
+/// district's mention, the housing estate written right after it (if any), and the name proper
+/// after them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Located {
+    district: Span,
+    estate: Option<Span>,
+    rest: Span,
+}
+
+/// 「甲區乙丙茶餐廳」, 「甲區乙丙中心」, 「甲區乙丙邨丁戊小學」: a district or neighbourhood (class
+/// `district` or `area` in places.tsv) written right before a name proper only says where the
+/// shop, school or building is — the press names it without the district elsewhere, and a
+/// reader asks what is in the district. The district is an entity of its own with its mention
+/// inside the name (the relation stage links the two), as is a housing estate written between
+/// (a place candidate by its ending). Not a city, country or SAR (甲市大學: part of the
+/// official name), nor a name that is only generic words and an ending after the district
+/// (甲區裁判法院, 甲區體育館: the district's own facility, named by it). Not inside quotes.
+fn district_before_a_name(
+    a: &Analysis<'_>,
+    c: &Candidate,
+    inner: &[(usize, Span)],
+    place_candidates: &[Span],
+) -> Option<Located> {
+    if !matches!(c.kind, EntityKind::Organization | EntityKind::Place) || is_quoted(a, c.span) {
+        return None;
+    }
+    let &(id, district) = inner
+        .iter()
+        .filter(|(id, m)| m.start == c.span.start && m.end < c.span.end && a.entities.kind(*id) == EntityKind::Place)
+        .max_by_key(|(_, m)| m.len())?;
+    let local = a
+        .entities
+        .get(id)
+        .known
+        .is_some_and(|k| matches!(a.lex.known[k].class, KnownClass::District | KnownClass::Area));
+    if !local || !has_name_proper(a, Span::new(district.end, c.span.end)) {
+        return None;
+    }
+    let estate = place_candidates
+        .iter()
+        .copied()
+        .find(|p| p.start == district.end && p.end < c.span.end && has_name_proper(a, Span::new(p.end, c.span.end)));
+    let rest = Span::new(estate.map_or(district.end, |e| e.end), c.span.end);
+    Some(Located { district, estate, rest })
+}
+
+/// Keeps the places a name was located by as entities with their own mentions inside it, and
+/// names the entity `id` by the rest as well (甲區乙丙茶餐廳 is also 乙丙茶餐廳) where nothing
+/// else will: the rest is not written alone.
+fn keep_located_places(a: &mut Analysis<'_>, id: usize, located: &Located) {
+    if let Some(estate) = located.estate {
+        let surface = a.surface(estate).to_owned();
+        let place = a.entities.create(EntityKind::Place, &surface, true);
+        a.entities.add_mention(place, estate, &surface);
+    }
+    // Written alone elsewhere, the rest joins by the resolve stage, with its mentions.
+    let rest = a.folded(located.rest);
+    let whole = Span::new(located.district.start, located.rest.end);
+    if a.entities.named(rest).is_none() && a.lex.known_named(rest).is_empty() && !written_alone(a, located.rest, whole)
+    {
+        let surface = a.surface(located.rest).to_owned();
+        a.entities.add_name(id, &surface, false);
+    }
+}
+
+/// Whether the part of a name after a place or body written first in it names something of
+/// its own: a name proper of two characters or more before its ending, not generic words only
+/// (乙丙茶餐廳, 鐵路事宜小組委員會; not 裁判法院, 大學, 體育館).
+fn names_something(a: &Analysis<'_>, rest: Span) -> bool {
+    own_name(a, rest).is_some()
+}
+
+/// The part of `rest` before its ending when it names something ([`names_something`]).
+fn own_name(a: &Analysis<'_>, rest: Span) -> Option<Span> {
+    let ending = a
+        .word_ending_at(rest.end, |w| matches!(w, WordClass::Suffix(_)))
+        .filter(|(w, _)| w.start >= rest.start)
+        .map_or(0, |(w, _)| w.len());
+    let own = Span::new(rest.start, rest.end - ending);
+    (own.len() >= 2 && !a.lex.is_all_generic(a.folded(own)) && !a.lex.is_all_generic(a.folded(rest))).then_some(own)
+}
+
+/// Whether what follows a place in a name has a name proper of its own, so that the place
+/// only locates it (乙丙茶餐廳, 乙丙集團中心): its part before the ending is no run of ordinary
+/// words of the general lexicon. A district's own facility or service is named by the
+/// district and ordinary words (甲區官立中學, 甲區就業中心, 甲區消防局, 甲區居民聯會), and the
+/// place is part of that name.
+fn has_name_proper(a: &Analysis<'_>, rest: Span) -> bool {
+    own_name(a, rest).is_some_and(|own| !only_ordinary_words(a.folded(own)))
+}
+
+/// Whether a folded text is a run of ordinary words of the general lexicon, each of two to four
+/// characters and no proper name (官立, 就業, 居民; not 遮打, 中國銀行).
+fn only_ordinary_words(folded: &str) -> bool {
+    let chars: Vec<char> = folded.chars().collect();
+    crate::lexicon::general::GeneralLexicon::embedded().ordinary_words_to_end(&chars)[0]
+}
+
+/// 「乙會丙丁小組委員會」: a unit whose name starts with its parent body's name is named without
+/// it as well (丙丁小組委員會); the rest is one more of its names. Only where the rest names
+/// something of its own ([`names_something`]), is no registered company, is no other name the
+/// article or the lexicon has, and is not written alone elsewhere in the article — there the
+/// resolve stage attaches those mentions to it (with the name), which a name given here would
+/// keep it from doing. The rest as written.
+fn name_without_parent(a: &Analysis<'_>, c: &Candidate, inner: &[(usize, Span)]) -> Option<Span> {
+    if c.kind != EntityKind::Organization {
+        return None;
+    }
+    let &(_, parent) = inner
+        .iter()
+        .filter(|(id, m)| {
+            m.start == c.span.start && m.end < c.span.end && a.entities.kind(*id) == EntityKind::Organization
+        })
+        .max_by_key(|(_, m)| m.len())?;
+    let rest = Span::new(parent.end, c.span.end);
+    let folded = a.folded(rest);
+    (names_something(a, rest)
+        && !a.class(Role::RegisteredCompanyEnding).ends(folded)
+        && a.entities.named(folded).is_none()
+        && a.lex.known_named(folded).is_empty()
+        && !written_alone(a, rest, c.span))
+    .then_some(rest)
+}
+
+/// Whether the part `rest` of the name at `whole` is written in the article outside the name.
+fn written_alone(a: &Analysis<'_>, rest: Span, whole: Span) -> bool {
+    a.occurrences(a.folded(rest)).len() > a.occurrences(a.folded(whole)).len()
 }
 
 /// A known name crossing the candidate's edge: the lexicon knows better (香港科技園公司 known,
@@ -168,7 +313,7 @@ fn known_name_with_its_place(a: &Analysis<'_>, c: &Candidate, inner: &[(usize, S
 /// quoted form. Inner mentions: an organisation the name starts with stays, and the name is part
 /// of it (國新辦 in 國新辦新聞局); anything else inside is only a piece of the name (香港 in
 /// 香港科技大學, 發展局 in 香港金融發展局).
-fn add_name(a: &mut Analysis<'_>, c: &Candidate, country: Country, inner: Vec<(usize, Span)>) {
+fn add_name(a: &mut Analysis<'_>, c: &Candidate, country: Country, inner: Vec<(usize, Span)>) -> usize {
     let surface = a.surface(c.span).to_owned();
     let id = a.entities.create(c.kind, &surface, true);
     a.entities.add_mention(id, c.span, &surface);
@@ -193,6 +338,7 @@ fn add_name(a: &mut Analysis<'_>, c: &Candidate, country: Country, inner: Vec<(u
             a.entities.remove_mention(m);
         }
     }
+    id
 }
 
 /// Whether `prefix` is a foreign country and entity `id` a body of one of the Chinese regions.
@@ -322,5 +468,50 @@ mod tests {
         let known = [(0, Span::new(0, 6))];
         assert!(crosses_a_known_edge(Span::new(3, 9), &known));
         assert!(!crosses_a_known_edge(Span::new(0, 9), &known));
+    }
+
+    /// Every entity of `text` after the known and pattern names: kind, label, aliases, mentions.
+    fn found(text: &str) -> Vec<(EntityKind, String, Vec<String>, usize)> {
+        let mut a = analysis_with(text, None, &[]);
+        super::super::super::known::recognise(&mut a);
+        super::super::recognise(&mut a);
+        let (entities, _) = a.entities.finish(false);
+        entities.into_iter().map(|e| (e.kind, e.label, e.aliases.into_iter().collect(), e.mentions.len())).collect()
+    }
+
+    #[test]
+    fn a_district_written_first_in_a_shop_or_school_name_is_a_place_of_its_own() {
+        for (text, district, name, rest) in [
+            ("兩名確診者曾到佐敦福來茶餐廳用膳。", "佐敦", "佐敦福來茶餐廳", "福來茶餐廳"),
+            ("两名确诊者曾到佐敦福来茶餐厅用膳。", "佐敦", "佐敦福来茶餐厅", "福来茶餐厅"),
+        ] {
+            let f = found(text);
+            assert!(f.iter().any(|(k, l, _, n)| *k == EntityKind::Place && l == district && *n == 1), "{text}: {f:?}");
+            // The shop is named without the district: by its own mention when a trade ending
+            // starts it after the known place, else as the longer name's alias.
+            let named = |(_, l, al, _): &(EntityKind, String, Vec<String>, usize)| {
+                l == rest || (l == name && al.iter().any(|x| x == rest))
+            };
+            assert!(f.iter().any(named), "{text}: {f:?}");
+        }
+    }
+
+    #[test]
+    fn a_district_before_its_own_facility_stays_in_the_name() {
+        for text in ["他今日在沙田裁判法院提堂。", "他今日在沙田裁判法院出庭。"] {
+            let f = found(text);
+            assert!(!f.iter().any(|(k, l, _, _)| *k == EntityKind::Place && l == "沙田"), "{text}: {f:?}");
+        }
+    }
+
+    #[test]
+    fn a_body_is_also_named_without_its_parent_body() {
+        for (text, name, rest) in [
+            ("立法會交通事宜小組委員會今日開會。", "立法會交通事宜小組委員會", "交通事宜小組委員會"),
+            ("立法会交通事宜小组委员会今日开会。", "立法会交通事宜小组委员会", "交通事宜小组委员会"),
+        ] {
+            let f = found(text);
+            assert!(f.iter().any(|(_, l, al, _)| l == name && al.iter().any(|x| x == rest)), "{text}: {f:?}");
+        }
     }
 }

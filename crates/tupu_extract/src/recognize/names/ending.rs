@@ -205,7 +205,7 @@ fn ending_read_with_what_follows(a: &Analysis<'_>, c: &EndingCandidate<'_>) -> b
         return false;
     }
     let window = Span::new(ending.start, (ending.end + FOLLOWING_WINDOW).min(a.chars.len()));
-    GeneralLexicon::embedded().segment(a.chars, window).first().is_some_and(|s| s.span.len() > 1 && s.entry.is_some())
+    a.general.segment(window).first().is_some_and(|s| s.span.len() > 1 && s.entry.is_some())
 }
 
 /// 港 ends a name only after a known place (天津港, 南沙港), and not inside a word that goes on
@@ -288,7 +288,7 @@ fn opens_with_a_word_that_cannot_begin_a_name(a: &Analysis<'_>, c: &EndingCandid
     if c.quoted || c.stem.len() < 2 {
         return false;
     }
-    let segments = GeneralLexicon::embedded().segment(a.chars, c.stem);
+    let segments = a.general.segment(c.stem);
     // A function word and another word that cannot begin a name open a clause whatever follows
     // (我見公司, 再叫機電署, 做過中小學: the start trim kept them because what follows names
     // nothing on its own) — unless a mark says it is a name: a title or an abbreviation after it
@@ -332,7 +332,7 @@ fn clause_before_a_known_name(a: &Analysis<'_>, c: &EndingCandidate<'_>) -> bool
     if known.start <= c.span.start {
         return false;
     }
-    let before = GeneralLexicon::embedded().segment(a.chars, Span::new(c.span.start, known.start));
+    let before = a.general.segment(Span::new(c.span.start, known.start));
     // A one-character preposition or verb right before the body ends the clause too: 轉介至區域法院,
     // 活動對中聯辦, 港台屬商經局 (to, towards, belongs to the body).
     let single_before = before.last().is_some_and(|s| {
@@ -381,8 +381,9 @@ fn description_before_a_known_body(a: &Analysis<'_>, c: &EndingCandidate<'_>) ->
 fn opens_with_a_name(a: &Analysis<'_>, span: Span) -> bool {
     let scope =
         (2..=4.min(span.len())).any(|n| a.class(Role::Scope).contains(a.folded(Span::new(span.start, span.start + n))));
-    let proper = GeneralLexicon::embedded()
-        .segment(a.chars, span)
+    let proper = a
+        .general
+        .segment(span)
         .first()
         .and_then(|s| s.entry)
         .is_some_and(|e| e.pos.is_proper_name() || e.pos == PartOfSpeech::Abbreviation);
@@ -400,9 +401,7 @@ fn determiner_opens_it(a: &Analysis<'_>, c: &EndingCandidate<'_>) -> bool {
     let first = a.char_at(c.span.start);
     let determiner = a.class(Role::Demonstrative).has_char(first)
         || (a.class(Role::Determiner).has_char(first)
-            && !GeneralLexicon::embedded()
-                .words_starting_at(a.chars, c.span.start)
-                .any(|w| w.span.len() > 1 && w.entry.pos.can_begin_name()));
+            && !a.general.starting_at(c.span.start).any(|w| w.span.len() > 1 && w.entry.pos.can_begin_name()));
     determiner && !c.quoted && a.word_starting_at(c.span.start, |w| matches!(w, WordClass::Known(_))).is_none()
 }
 
@@ -417,8 +416,7 @@ fn generic_type(a: &Analysis<'_>, c: &EndingCandidate<'_>) -> bool {
     if c.quoted || c.stem.len() < 2 || c.stem.len() > MAX_TYPE_STEM {
         return false;
     }
-    a.class(Role::TypeMorpheme).has_char(a.char_at(c.stem.end - 1))
-        && !names_on_its_own(&GeneralLexicon::embedded().segment(a.chars, c.stem))
+    a.class(Role::TypeMorpheme).has_char(a.char_at(c.stem.end - 1)) && !names_on_its_own(&a.general.segment(c.stem))
 }
 
 /// A stem made only of the words that say which kind of fund (fund-kind, fund-product,
@@ -478,7 +476,7 @@ fn brand_opens_with_an_ordinary_word(a: &Analysis<'_>, c: &EndingCandidate<'_>) 
     {
         return false;
     }
-    let segments = GeneralLexicon::embedded().segment(a.chars, c.stem);
+    let segments = a.general.segment(c.stem);
     let Some(pos) = segments.first().filter(|s| s.span.len() >= 2).and_then(|s| s.entry).map(|e| e.pos) else {
         return false;
     };

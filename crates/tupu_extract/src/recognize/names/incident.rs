@@ -13,7 +13,6 @@
 //!   the happening.
 
 use crate::analysis::Analysis;
-use crate::lexicon::general::GeneralLexicon;
 use crate::lexicon::{KnownClass, Role, WordClass};
 use crate::model::EntityKind;
 use crate::span::Span;
@@ -28,7 +27,7 @@ pub(super) fn named_incidents(a: &Analysis<'_>) -> Vec<Candidate> {
             // The longest incident word there only (燭光晚會, not its 晚會), and not the start of
             // a longer word or a participant (示威者, 集會者 are people; 遊行人數 is no 行人).
             if a.class_word_at(Role::IncidentEnding, ending.start) != Some(ending)
-                || GeneralLexicon::embedded().words_starting_at(a.chars, ending.start).any(|w| w.span.end > ending.end)
+                || a.general.starting_at(ending.start).any(|w| w.span.end > ending.end)
                 || a.class_word_at(Role::IncidentParticipant, ending.end).is_some()
             {
                 continue;

@@ -19,6 +19,7 @@ pub(super) const MARKERS: &[(&str, Marker)] = &[
     ("a part of a known programme", part_of_a_known_programme),
     ("a year at the start", year_start),
     ("a title after it", title_after),
+    ("the name tagger reads it as an organisation", tagged_as_organisation),
     ("an abbreviation after it", abbreviation_after),
     ("a known place before it", place_before),
     ("the government of an administrative unit", administrative_government),
@@ -81,19 +82,43 @@ fn title_after(a: &Analysis<'_>, span: Span, _: EntityKind) -> bool {
         && a.class_word_before(Role::ElectionWord, span.end).is_none()
 }
 
+/// The name tagger proposes exactly this text, ending included, as an organisation: a company
+/// or shop named by its own words and a trade ending (東嶺證券, 南記燒味, 翠林茶餐廳), which
+/// alone also describes (證券 the product, 燒味 the food). The tagger has read such names in
+/// context; the ending has placed the edge, and the tagger agreeing on both edges confirms the
+/// name (alone its organisation proposals are often a character off, see `ner`).
+/// Only for the trades' endings (`trade-ending`): before the other weak endings (中心, 處, 系)
+/// the tagger also proposes descriptions (教育中心, 檢測中心), which no proper element marks.
+fn tagged_as_organisation(a: &Analysis<'_>, span: Span, kind: EntityKind) -> bool {
+    kind == EntityKind::Organization
+        && is_trade_name(a, span)
+        && a.tagged_names().iter().any(|t| {
+            t.span == span && t.kind == EntityKind::Organization && t.margin >= super::start::MIN_TAGGED_MARGIN
+        })
+}
+
 /// An abbreviation introduced right after it: 北辰研發中心（北辰中心）.
 fn abbreviation_after(a: &Analysis<'_>, span: Span, _: EntityKind) -> bool {
     is_open_bracket(a.char_at(span.end))
 }
 
-/// A place name right after a known place: 杭州市西湖區.
+/// Whether the text ends with the ending of a trade or school (`trade-ending`: 證券, 燒味, 書院).
+pub(super) fn is_trade_name(a: &Analysis<'_>, span: Span) -> bool {
+    a.class_word_before(Role::TradeEnding, span.end).is_some_and(|w| w.start > span.start)
+}
+
+/// A place name right after a known place: 杭州市西湖區; and a shop right after the place it is
+/// in, known or by its ending (旺角南記燒味, 翠林工業村南記燒味: the place is where it is,
+/// [`super::start`] leaves it out of the name).
 fn place_before(a: &Analysis<'_>, span: Span, kind: EntityKind) -> bool {
-    kind == EntityKind::Place
-        && a.word_ending_at(
-            span.start,
-            |c| matches!(c, WordClass::Known(k) if a.lex.known[k].kind == EntityKind::Place),
-        )
-        .is_some()
+    let trade = kind == EntityKind::Organization && is_trade_name(a, span);
+    (trade && super::start::ends_a_place(a, span.start, span.start.saturating_sub(super::start::MAX_STEM)))
+        || (kind == EntityKind::Place || trade)
+            && a.word_ending_at(
+                span.start,
+                |c| matches!(c, WordClass::Known(k) if a.lex.known[k].kind == EntityKind::Place),
+            )
+            .is_some()
 }
 
 /// An event written right after another event and a joiner: 甲新聞發布會暨重點項目簽約儀式 (the
@@ -131,8 +156,8 @@ fn post_an_election_fills(a: &Analysis<'_>, span: Span, kind: EntityKind) -> boo
 /// How far after an event's name its holding verb may stand (將於下周一上午在會展中心舉行).
 const HELD_WITHIN: usize = 24;
 
-/// A ceremony someone attends or holds: an attending or holding verb right before it (出席法律
-/// 年度開啟典禮, 舉行甲商會落戶儀式), or a holding verb later in its clause (甲商會落戶儀式將於
+/// A ceremony someone attends, holds or officiates at: an attending, holding or convening verb
+/// right before it (出席法律年度開啟典禮, 舉行甲商會落戶儀式, 主持甲展覽啟動禮), or a holding verb later in its clause (甲商會落戶儀式將於
 /// 明日在會展中心舉行). A ceremony word alone describes (將設簽約儀式); one held or attended is a
 /// particular happening, and the words before the ceremony word name it. Not meetings: 出席工作
 /// 會議, 召開員工大會 are a body's routine.
@@ -141,7 +166,13 @@ fn attended_or_held(a: &Analysis<'_>, span: Span, kind: EntityKind) -> bool {
         return false;
     }
     let before = [Role::AttendingVerb, Role::HoldingVerb].iter().any(|&r| a.class_word_before(r, span.start).is_some());
-    before || held_later_in_clause(a, span.end)
+    before || convened(a, span.start) || held_later_in_clause(a, span.end)
+}
+
+/// Whether a verb that convenes (主持, 開) ends right before `pos` as a word of its own (主持甲
+/// 啟動禮; not the 開 of 離開): whoever officiates at a ceremony holds it.
+fn convened(a: &Analysis<'_>, pos: usize) -> bool {
+    a.class_word_before(Role::ConveningVerb, pos).is_some_and(|verb| !a.general.is_crossed(verb.start))
 }
 
 /// Whether a holding verb (舉行, 召開) comes after `from` within [`HELD_WITHIN`] characters and
@@ -245,6 +276,12 @@ mod tests {
             EntityKind::Organization,
             [("鹽城市人民政府主辦。", "鹽城市人民政府"), ("盐城市人民政府主办。", "盐城市人民政府")],
             [("鹽城人民政府主辦。", "鹽城人民政府"), ("盐城人民政府主办。", "盐城人民政府")],
+        ),
+        (
+            "the name tagger reads it as an organisation",
+            EntityKind::Organization,
+            [("南嶺證券認為，後市仍然波動。", "南嶺證券"), ("华信证券昨日宣布裁员。", "华信证券")],
+            [("投資者買賣證券須小心。", "買賣證券"), ("投资者买卖证券须小心。", "买卖证券")],
         ),
         (
             "joined to an event",

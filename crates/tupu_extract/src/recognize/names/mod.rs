@@ -36,6 +36,7 @@ mod incident;
 mod latin;
 mod marker;
 mod quoted;
+mod roads;
 mod start;
 
 use crate::text::{CLOSE_QUOTES, OPEN_QUOTES};
@@ -60,7 +61,10 @@ pub(crate) fn recognise(a: &mut Analysis<'_>) {
     candidates.extend(quoted::quoted_organisations(a));
     candidates.extend(quoted::counted_platforms(a));
     candidates.extend(quoted::publications(a));
+    candidates.extend(quoted::reported_media(a));
     candidates.extend(latin::latin_companies(a));
+    candidates.extend(roads::named_roads(a));
+    candidates.extend(roads::estate_blocks(a));
     accept::accept(a, candidates);
 }
 
@@ -243,6 +247,10 @@ mod tests {
             ("书院每周举行一次升旗仪式。", None),
             ("南灣書院開學典禮的安排尚未公布。", None),
             ("南湾书院开学典礼的安排尚未公布。", None),
+            ("局長昨日主持南灣商會落戶儀式並致辭。", Some("南灣商會落戶儀式")),
+            ("局长昨日主持南湾商会落户仪式并致辞。", Some("南湾商会落户仪式")),
+            ("學生離開南灣書院開學典禮後回家。", None),
+            ("学生离开南湾书院开学典礼后回家。", None),
         ] {
             let f = names(text);
             let events: Vec<&str> =
@@ -310,6 +318,13 @@ mod tests {
             ("他接受《星河周刊》访问时表示。", "星河周刊"),
             ("《松報》引述消息指出。", "松報"),
             ("《青禾杂志》刊登了文章。", "青禾杂志"),
+            // Any title as the source of a report, the outlet interviewing, or with its reporter.
+            ("據美國《北嶺觀察》報道，事件引起關注。", "北嶺觀察"),
+            ("据美国《北岭观察》报道，事件引起关注。", "北岭观察"),
+            ("他接受《星河之聲》訪問時表示。", "星河之聲"),
+            ("他接受《星河之声》访问时表示。", "星河之声"),
+            ("《東嶺》記者昨日到場。", "東嶺"),
+            ("《东岭》记者昨日到场。", "东岭"),
             // A country at the start of a title in marks is part of it.
             ("據《日本晨星報》報道。", "日本晨星報"),
             ("据《日本晨星报》报道。", "日本晨星报"),
@@ -325,6 +340,16 @@ mod tests {
             assert!(!has(&f, name, EntityKind::Organization), "{text}: {f:?}");
         }
         assert!(names("有關報道指出。").is_empty());
+        // A law or report cited by its title stays a document.
+        for (text, name) in [
+            ("根據《南灣管理條例》，當局可拒絕申請。", "南灣管理條例"),
+            ("根据《南湾管理条例》，当局可拒绝申请。", "南湾管理条例"),
+            ("據《東區經濟報告》稱，增長放緩。", "東區經濟報告"),
+            ("据《东区经济报告》称，增长放缓。", "东区经济报告"),
+        ] {
+            let f = names(text);
+            assert!(!has(&f, name, EntityKind::Organization), "{text}: {f:?}");
+        }
     }
 
     #[test]
@@ -402,6 +427,32 @@ mod tests {
         for text in ["美資律師事務所律師出席。", "美资律师事务所律师出席。"] {
             let f = names(text);
             assert!(!f.iter().any(|(l, _)| l.contains("資") || l.contains("资")), "{text}: {f:?}");
+        }
+    }
+
+    /// A firm, shop or school whose ending is also the word for what it sells needs a mark: a
+    /// title after it, or the place it is in before it (which stays a place of its own).
+    #[test]
+    fn trades_named_with_a_title_or_a_place() {
+        for (text, name) in [
+            ("東嶺證券分析師陳大文表示，後市看好。", "東嶺證券"),
+            ("东岭证券分析师陈大文表示，后市看好。", "东岭证券"),
+            ("確診者曾到旺角南記燒味購物。", "南記燒味"),
+            ("确诊者曾到旺角南记烧味购物。", "南记烧味"),
+            ("確診者曾到翠林工業村南記燒味購物。", "南記燒味"),
+            ("确诊者曾到翠林工业村南记烧味购物。", "南记烧味"),
+        ] {
+            let f = names(text);
+            assert!(has(&f, name, EntityKind::Organization), "{text}: {f:?}");
+            assert!(!f.iter().any(|(l, _)| l.len() > name.len() && l.ends_with(name)), "{text}: {f:?}");
+        }
+        let f = names("確診者曾到旺角南記燒味購物。");
+        assert!(has(&f, "旺角", EntityKind::Place), "{f:?}");
+        // The trade's word alone, or after a description, names nothing.
+        for text in ["投資者買賣證券須小心。", "投资者买卖证券须小心。", "市民到茶餐廳用膳。", "他們經營燒味生意。"]
+        {
+            let f = names(text);
+            assert!(f.iter().all(|(_, k)| *k != EntityKind::Organization), "{text}: {f:?}");
         }
     }
 

@@ -35,6 +35,35 @@ pub(super) fn publications(a: &Analysis<'_>) -> Vec<Candidate> {
         .collect()
 }
 
+/// 據《X》, 接受《X》訪問, 《X》報道, 《X》記者, 《X》網站: a title in book marks written as the
+/// source of a report, the outlet that interviews, or the one whose reporter or site it is, names
+/// a medium — a newspaper, magazine, site or channel, an organisation — whatever its title ends
+/// with (《外交政策》, 《瞭望》, 《美國之音》). Not when the title is a document (it ends with a
+/// document word: 據《X條例》), a name the lexicons know (a law or concept: 據《基本法》; a known
+/// medium is found already), names a happening or programme by its ending (《X論壇》), or only
+/// generic words.
+pub(super) fn reported_media(a: &Analysis<'_>) -> Vec<Candidate> {
+    let before = captured(a, &a.lex.patterns.media_before);
+    let after = captured(a, &a.lex.patterns.media_after);
+    before
+        .chain(after)
+        .filter(|c| {
+            let document = a.class_word_before(Role::DocumentEnding, c.name.end).is_some();
+            let known = a
+                .word_starting_at(c.name.start, |w| matches!(w, WordClass::Known(_)))
+                .is_some_and(|(w, _)| w == c.name);
+            let other_ending = a
+                .word_ending_at(
+                    c.name.end,
+                    |w| matches!(w, WordClass::Suffix(i) if a.lex.suffixes[i].kind != EntityKind::Organization),
+                )
+                .is_some();
+            !document && !known && !other_ending && !a.lex.is_all_generic(c.folded)
+        })
+        .map(|c| c.candidate(EntityKind::Organization, false))
+        .collect()
+}
+
 /// 「X」集會, 《X》論壇, 「X」聯合軍事演習: event X, the quoted form with its happening word an
 /// alias — unless X names something else: a known name (《某報》論壇 is the paper's column), a
 /// document (《某條例》會議 is a meeting about the law), or only generic words (「大型」集會).

@@ -77,11 +77,13 @@ pub(super) const TRIMS: &[(&str, TrimRule)] = &[
     ("a mission starts at its country", mission_starts_at_its_country),
     ("the tagger's organisation starts after a clause word", tagged_organisation_after_a_clause_word),
     ("a place starts after the last clause word", place_after_the_last_clause_word),
+    ("a trade's name starts after a known place", trade_after_a_known_place),
+    ("a trade's name starts where the tagger starts it", trade_where_the_tagger_starts_it),
     ("an election starts after the clause that mentions it", election_starts_after_its_clause),
 ];
 
 /// Fewest perceptron units by which the tagger must prefer its organisation's exact span.
-const MIN_TAGGED_MARGIN: f32 = 10.0;
+pub(super) const MIN_TAGGED_MARGIN: f32 = 10.0;
 
 /// Fewest times the general lexicon's corpus must have a word for it to cross the tagger's start
 /// (its rarest entries are noise).
@@ -167,9 +169,8 @@ fn tagged_organisation_after_a_clause_word(
     if nested || crossed {
         return None;
     }
-    let lex = GeneralLexicon::embedded();
-    let last = lex.segment(a.chars, Span::new(span.start, start)).last()?.entry?.pos;
-    let first = lex.segment(a.chars, Span::new(start, suffix.start)).first()?.entry.map(|e| e.pos);
+    let last = a.general.segment(Span::new(span.start, start)).last()?.entry?.pos;
+    let first = a.general.segment(Span::new(start, suffix.start)).first()?.entry.map(|e| e.pos);
     let joined = super::joins(a, a.char_at(start - 1));
     (!last.can_begin_name()
         && last != PartOfSpeech::Conjunction
@@ -178,17 +179,77 @@ fn tagged_organisation_after_a_clause_word(
     .then_some(start)
 }
 
+/// A shop or firm by a trade ending (`trade-ending`) starts after the places at its start: known
+/// places (旺角南記燒味 is 南記燒味 in 旺角) and a place by its ending (翠林工業村南記燒味), which
+/// stay places of their own and mark the name (`marker::place_before`). Not where fewer than two
+/// characters would be left before the ending.
+fn trade_after_a_known_place(a: &Analysis<'_>, span: Span, suffix: Span, kind: EntityKind) -> Option<usize> {
+    if kind != EntityKind::Organization || !super::marker::is_trade_name(a, span) {
+        return None;
+    }
+    let mut start = span.start;
+    while let Some((place, _)) =
+        a.word_starting_at(start, |c| matches!(c, WordClass::Known(k) if a.lex.known[k].kind == EntityKind::Place))
+    {
+        if place.end + 2 > suffix.start {
+            break;
+        }
+        start = place.end;
+    }
+    // The last place ending with a stem of two characters or more.
+    if let Some(end) = (start + 3..=suffix.start.saturating_sub(2)).rev().find(|&e| ends_a_place(a, e, start)) {
+        start = end;
+    }
+    (start > span.start).then_some(start)
+}
+
+/// Whether a place ending (`suffixes.tsv`, kind place: 工業村, 大廈) ends at `end` with at least two
+/// characters after `from` before it.
+pub(super) fn ends_a_place(a: &Analysis<'_>, end: usize, from: usize) -> bool {
+    a.word_ending_at(end, |c| matches!(c, WordClass::Suffix(i) if a.lex.suffixes[i].kind == EntityKind::Place))
+        .is_some_and(|(w, _)| w.start >= from + 2)
+}
+
+/// A shop or firm by a trade ending starts where the name tagger starts an organisation ending
+/// with it: 傳召東記迷你倉 → 東記迷你倉 (the words before are
+/// the clause and its descriptions, which the tagger reads off). Not into a known name, nor with
+/// a stem under two characters.
+fn trade_where_the_tagger_starts_it(a: &Analysis<'_>, span: Span, suffix: Span, kind: EntityKind) -> Option<usize> {
+    if kind != EntityKind::Organization || !super::marker::is_trade_name(a, span) {
+        return None;
+    }
+    let start = a
+        .tagged_names()
+        .iter()
+        .find(|t| {
+            t.span.end == span.end
+                && t.span.start > span.start
+                && t.span.start + 2 <= suffix.start
+                && t.kind == EntityKind::Organization
+                && t.margin >= MIN_TAGGED_MARGIN
+        })?
+        .span
+        .start;
+    let into_known = (span.start..start)
+        .any(|p| a.word_starting_at(p, |w| matches!(w, WordClass::Known(_))).is_some_and(|(w, _)| w.end > start));
+    (!into_known).then_some(start)
+}
+
 /// A place is named by the words after the last verb, adverb, preposition, pronoun, time word,
 /// localiser or measure word before its ending: the words before are the clause it stands in
 /// (車輛無法進入X邨 → X邨, 今早視察X花園 → X花園, 住X邨 → X邨, 每條X邨 → X邨). A one-character
 /// word cuts only as a verb, preposition or measure word (single characters of a name the
 /// lexicon does not know are often read as adverbs). Not where fewer than two characters would
-/// be left (a square named for a deed keeps its verb), into a known name, or inside quotes.
+/// be left (a square named for a deed keeps its verb), into a known name, or inside quotes. A
+/// shop or firm by a trade ending is cut the same way (重申南記書店 → 南記書店).
 fn place_after_the_last_clause_word(a: &Analysis<'_>, span: Span, suffix: Span, kind: EntityKind) -> Option<usize> {
-    if kind != EntityKind::Place || (span.start > 0 && crate::text::OPEN_QUOTES.contains(&a.char_at(span.start - 1))) {
+    let trade = kind == EntityKind::Organization && super::marker::is_trade_name(a, span);
+    if (kind != EntityKind::Place && !trade)
+        || (span.start > 0 && crate::text::OPEN_QUOTES.contains(&a.char_at(span.start - 1)))
+    {
         return None;
     }
-    let segments = GeneralLexicon::embedded().segment(a.chars, Span::new(span.start, suffix.start));
+    let segments = a.general.segment(Span::new(span.start, suffix.start));
     let cut = segments.iter().rev().find(|s| {
         s.entry.is_some_and(|e| match e.pos {
             PartOfSpeech::Verb | PartOfSpeech::Preposition | PartOfSpeech::Measure | PartOfSpeech::Quantity => true,
@@ -218,7 +279,6 @@ fn election_starts_after_its_clause(a: &Analysis<'_>, span: Span, suffix: Span, 
     if kind != EntityKind::Event || a.class_word_at(Role::ElectionWord, suffix.start) != Some(suffix) {
         return None;
     }
-    let lex = GeneralLexicon::embedded();
     let mut p = suffix.start;
     while p > span.start {
         let whole = a
@@ -242,7 +302,7 @@ fn election_starts_after_its_clause(a: &Analysis<'_>, span: Span, suffix: Span, 
             p = q.start;
             continue;
         }
-        let Some(last) = lex.segment(a.chars, Span::new(span.start, p)).pop() else { break };
+        let Some(last) = a.general.segment(Span::new(span.start, p)).pop() else { break };
         if !stands_in_an_election(a, last.span, last.entry.map(|e| e.pos), span.start) {
             break;
         }
@@ -274,8 +334,8 @@ fn stands_in_an_election(a: &Analysis<'_>, word: Span, pos: Option<PartOfSpeech>
         PartOfSpeech::Locative => {
             single
                 && (a.word_ending_at(word.start, |c| is_known_place(a, c)).is_some()
-                    || GeneralLexicon::embedded()
-                        .segment(a.chars, Span::new(from, word.start))
+                    || a.general
+                        .segment(Span::new(from, word.start))
                         .last()
                         .and_then(|s| s.entry)
                         .is_some_and(|e| e.pos == PartOfSpeech::Place))
@@ -403,7 +463,7 @@ fn makes_a_group(a: &Analysis<'_>, word: Span, suffix_start: usize) -> bool {
     let group = Span::new(word.start, word.end + 1);
     group.end <= suffix_start
         && a.class(Role::GroupEnding).has_char(a.char_at(word.end))
-        && GeneralLexicon::embedded().word_at(a.chars, group).is_some_and(|e| e.pos == PartOfSpeech::Noun)
+        && a.general.word_at(group).is_some_and(|e| e.pos == PartOfSpeech::Noun)
 }
 
 /// A conjunction between two names: the one before it is complete (an ending, a known name, a
@@ -427,11 +487,8 @@ fn date(a: &Analysis<'_>, r: &Reading, p: usize) -> bool {
         |q: usize| q >= 1 && a.class(Role::DateUnit).has_char(a.char_at(q)) && counts_char(a, a.char_at(q - 1));
     // The unit and the character after it may make one time word of the general lexicon: 3月初,
     // 2019年底, 兩年前 (early, end, ago); what follows it is the name.
-    let time_word = p >= 3
-        && unit_at(p - 2)
-        && GeneralLexicon::embedded()
-            .word_at(a.chars, Span::new(p - 2, p))
-            .is_some_and(|e| e.pos == PartOfSpeech::Time);
+    let time_word =
+        p >= 3 && unit_at(p - 2) && a.general.word_at(Span::new(p - 2, p)).is_some_and(|e| e.pos == PartOfSpeech::Time);
     r.kind != EntityKind::Initiative && ((p >= 2 && unit_at(p - 1)) || time_word)
 }
 
@@ -471,10 +528,14 @@ fn is_venue_ending_at(a: &Analysis<'_>, pos: usize) -> bool {
 
 /// Whether a complete name ends at `end`: an ending word, a known name, or a closing quote or
 /// parenthesis (…（生產力局）與…).
+///
+/// A trade's ending (`trade-ending`: 證券, 餐廳) completes none: it is the word for the goods as
+/// often as a name's end (證券及期貨事務監察委員會 is one body).
 fn complete_name_ends_at(a: &Analysis<'_>, end: usize) -> bool {
+    let trade = a.class_word_before(Role::TradeEnding, end).is_some_and(|w| w.end == end);
     end > 0
         && (matches!(a.char_at(end - 1), '）' | ')' | '」' | '”' | '』' | '》')
-            || a.word_ending_at(end, |c| matches!(c, WordClass::Suffix(_) | WordClass::Known(_))).is_some())
+            || (!trade && a.word_ending_at(end, |c| matches!(c, WordClass::Suffix(_) | WordClass::Known(_))).is_some()))
 }
 
 #[cfg(test)]

@@ -45,6 +45,7 @@ pub(crate) fn recognise(a: &mut Analysis<'_>) {
 pub(crate) fn posts(a: &mut Analysis<'_>) {
     titled::titles_at_every_mention(a);
     posts::posts_in_parentheses(a);
+    posts::titles_shared_by_a_list(a);
     posts::offices_of_governments(a);
 }
 
@@ -376,8 +377,8 @@ mod tests {
         }
         // A table's cell: a space before the brackets and inside them; a whole office without a body.
         for (text, name, title) in [
-            ("陳大文表示，計劃順利。\n| 陳大文 （ 財政司司長 ） | 30 |", "陳大文", "財政司司長"),
-            ("陈大文表示，计划顺利。\n| 陈大文 （ 财政司司长 ） | 30 |", "陈大文", "财政司司长"),
+            ("陳大文表示，計劃順利。\n| 陳大文 （ 行政長官 ） | 30 |", "陳大文", "行政長官"),
+            ("陈大文表示，计划顺利。\n| 陈大文 （ 行政长官 ） | 30 |", "陈大文", "行政长官"),
         ] {
             let (_, posts) = people(text);
             assert_eq!(posts, vec![(name.to_owned(), title.to_owned(), None)], "{text}");
@@ -445,10 +446,10 @@ mod tests {
 
     #[test]
     fn an_office_belongs_to_its_government_when_mentioned() {
-        let (_, posts) = people("澳門特區政府今日公布計劃。社會文化司司長梁敏出席。");
-        assert_eq!(posts, vec![("梁敏".into(), "社會文化司司長".into(), Some("澳門特區政府".into()))]);
-        let (_, posts) = people("社會文化司司長梁敏出席。");
-        assert_eq!(posts, vec![("梁敏".into(), "社會文化司司長".into(), None)]);
+        let (_, posts) = people("澳門特區政府今日公布計劃。行政長官梁敏出席。");
+        assert_eq!(posts, vec![("梁敏".into(), "行政長官".into(), Some("澳門特區政府".into()))]);
+        let (_, posts) = people("行政長官梁敏出席。");
+        assert_eq!(posts, vec![("梁敏".into(), "行政長官".into(), None)]);
     }
 
     #[test]
@@ -515,9 +516,39 @@ mod tests {
         assert_eq!(posts, vec![("王小明".into(), "副總理".into(), Some("國務院".into()))]);
         let (_, posts) = people("国务院副总理王小明今早发表演讲。");
         assert_eq!(posts, vec![("王小明".into(), "副总理".into(), Some("国务院".into()))]);
-        // The government is not written in 律政司司長: the office stays whole, without a body.
+    }
+
+    /// An office opened by the name of the department it heads is a post in that department,
+    /// and keeps its whole title.
+    #[test]
+    fn an_office_that_names_its_department_is_a_post_in_it() {
         let (_, posts) = people("律政司司長李強出席。");
-        assert_eq!(posts, vec![("李強".into(), "律政司司長".into(), None)]);
+        assert_eq!(posts, vec![("李強".into(), "律政司司長".into(), Some("律政司".into()))]);
+        let (_, posts) = people("律政司司长李强出席。");
+        assert_eq!(posts, vec![("李强".into(), "律政司司长".into(), Some("律政司".into()))]);
+    }
+
+    /// 前 and 候任 before a title or its body make a former or future post; a chain of titles
+    /// runs on past them and past 現任.
+    #[test]
+    fn a_former_or_future_post_keeps_its_tense() {
+        for (text, holder, title, org) in [
+            ("前高級副總裁黃大文表示不知情。", "黃大文", "前高級副總裁", None),
+            ("前高级副总裁黄大文表示不知情。", "黄大文", "前高级副总裁", None),
+            ("前立法會議員任大文表示支持。", "任大文", "前議員", Some("立法會")),
+            ("前立法会议员任大文表示支持。", "任大文", "前议员", Some("立法会")),
+            ("候任特首林大文表示支持。", "林大文", "候任特首", None),
+            ("候任行政长官林大文表示支持。", "林大文", "候任行政长官", None),
+        ] {
+            let (_, posts) = people(text);
+            assert_eq!(posts, vec![(holder.into(), title.into(), org.map(Into::into))], "{text}");
+        }
+        for text in ["前職工盟主席、現任清潔工會會長黃大文表示支持。", "前职工盟主席、现任清洁工会会长黄大文表示支持。"]
+        {
+            let (_, posts) = people(text);
+            assert_eq!(posts.len(), 2, "{text}: {posts:?}");
+            assert!(posts.iter().any(|p| p.1 == "前主席"), "{posts:?}");
+        }
     }
 
     #[test]

@@ -22,6 +22,8 @@ pub(super) fn posts_before(a: &mut Analysis<'_>, person: EntityId, name_start: u
         pos -= 1;
     }
     let mut chain: Vec<(Span, Option<EntityId>)> = Vec::new();
+    // The word that says when each post is held (前, 時任), written before its title or body.
+    let mut tenses: Vec<Option<Span>> = Vec::new();
     // Whether each title of the chain may take the body of the title before it (see below), and
     // how long a sub-body written before it is (政法委 in 政法委書記).
     let mut may_inherit: Vec<bool> = Vec::new();
@@ -49,6 +51,11 @@ pub(super) fn posts_before(a: &mut Analysis<'_>, person: EntityId, name_start: u
         chain.push((title, org.map(|(id, _)| id)));
         may_inherit.push(inherits);
         pos = org.map_or(title.start, |(_, s)| s.start);
+        // 前甲會主席、現任乙會會長陳大文: the chain runs on past a word that says when the post
+        // is held; 前 and 候任 are part of the post.
+        let tense = word_before_post(a, Role::PostTense, pos);
+        tenses.push(tense);
+        pos = tense.or_else(|| word_before_post(a, Role::PostTime, pos)).map_or(pos, |t| t.start);
         // Titles chain with 、 and with 兼 (董事長兼總裁).
         if pos > 0 && (a.char_at(pos - 1) == '、' || a.class(Role::TitleJoiner).has_char(a.char_at(pos - 1))) {
             pos -= 1;
@@ -89,9 +96,31 @@ pub(super) fn posts_before(a: &mut Analysis<'_>, person: EntityId, name_start: u
             }
         }
     }
-    for (title, org) in chain {
-        let t = a.surface(title).to_owned();
+    for ((title, org), tense) in chain.into_iter().zip(tenses) {
+        let (title, t) = with_tense(a, title, tense);
         a.posts.push(Post { holder: person, title: t, org, span: title });
+    }
+}
+
+/// A word of `role` that says when a post is held ([`Role::PostTense`]: 前, 候任;
+/// [`Role::PostTime`]: 時任, 現任) ending at `pos`, before a title or its body. Not the tail of a
+/// longer word (日前, 目前, 此前: "days ago", "now").
+fn word_before_post(a: &Analysis<'_>, role: Role, pos: usize) -> Option<Span> {
+    let tense = a.class_word_before(role, pos)?;
+    let tail = a.general.words_ending_at(tense.end).any(|w| w.span.start < tense.start);
+    (!tail).then_some(tense)
+}
+
+/// A title and its label with the word that says when the post is held: written right before
+/// the title it is part of it (前高級副總裁, 候任特首); written before the body (前立法會議員) the post
+/// is still a former one, 前議員 of the 立法會.
+fn with_tense(a: &Analysis<'_>, title: Span, tense: Option<Span>) -> (Span, String) {
+    match tense {
+        Some(t) if t.end == title.start => {
+            (Span::new(t.start, title.end), a.surface(Span::new(t.start, title.end)).to_owned())
+        }
+        Some(t) => (title, format!("{}{}", a.surface(t), a.surface(title))),
+        None => (title, a.surface(title).to_owned()),
     }
 }
 
@@ -149,7 +178,7 @@ fn unit_start(
     if from >= title_start {
         return title_start;
     }
-    let words = crate::lexicon::general::GeneralLexicon::embedded().segment(a.chars, Span::new(from, title_start));
+    let words = a.general.segment(Span::new(from, title_start));
     let mut start = title_start;
     for w in words.iter().rev().take(max_words) {
         if title_start - w.span.start > max_chars || !unit_word(a, w.span, w.entry, after_body) {
@@ -372,6 +401,9 @@ pub(super) fn offices_of_governments(a: &mut Analysis<'_>) {
         else {
             continue;
         };
+        if department_inside_office(a, i, t) {
+            continue;
+        }
         let government = a.lex.titles[t].governments.iter().find_map(|name| {
             a.lex.known_named(&crate::normalize::fold(name)).iter().find_map(|&k| a.entities.of_known(k))
         });
@@ -380,6 +412,41 @@ pub(super) fn offices_of_governments(a: &mut Analysis<'_>) {
             government_inside_office(a, i, t);
         }
     }
+}
+
+/// An office whose title opens with the name of the department it heads (律政司司長: the head of
+/// 律政司; 政務司司長, 財政司司長) is a post in that department rather than in the government:
+/// the department gets a mention there and the post keeps its whole title (a 政務司司長 is no
+/// bare 司長). `false` when no organisation the lexicons know opens the office's title.
+fn department_inside_office(a: &mut Analysis<'_>, post: usize, title: usize) -> bool {
+    if a.lex.titles[title].kind != crate::lexicon::TitleKind::Office {
+        return false;
+    }
+    let span = a.posts[post].span;
+    let Some((office, _)) = a.word_ending_at(span.end, |c| c == WordClass::Title(title)) else {
+        return false;
+    };
+    let department = a.word_starting_at(
+        office.start,
+        |c| matches!(c, WordClass::Known(k) if a.lex.known[k].kind == EntityKind::Organization),
+    );
+    let Some((body, WordClass::Known(k))) = department.filter(|(w, _)| w.end < office.end) else {
+        return false;
+    };
+    // 國務院副總理: a government written in its office is read by `government_inside_office`.
+    let governs = a.lex.titles[title]
+        .governments
+        .iter()
+        .any(|name| a.lex.known_named(&crate::normalize::fold(name)).contains(&k));
+    if governs {
+        return false;
+    }
+    if !a.entities.is_free(body) {
+        return false;
+    }
+    let id = crate::recognize::known::add_known(a, k, body);
+    a.posts[post].org = Some(id);
+    true
 }
 
 /// An office whose title starts with the name of its government (國務院副總理: the State
@@ -649,4 +716,65 @@ fn body_and_title(a: &Analysis<'_>, part: Span) -> Option<(Span, EntityId)> {
     let opens_part =
         lead.is_empty() || a.word_starting_at(part.start, |c| c == WordClass::Boundary).is_some_and(|(w, _)| w == lead);
     opens_part.then_some((title, org))
+}
+
+/// Most people of a list read back for the title that opens it: 「議員甲、乙、丙及丁」.
+const MAX_LISTED_PEOPLE: usize = 6;
+
+/// A title written before the first name of a list is every listed person's when the others
+/// carry no title of their own: 「北辰黨常委林大文、林小文」, 「新聞總監陳大文及李小文均表示」
+/// (both are 常委 of 北辰黨, both 新聞總監). The list is joined by 、 or a conjunction (及, 和),
+/// not by a companion's 與 (「主席陳大文與李小文會面」: 李小文 is whom he met). A whole office
+/// (特首, 行政長官) has one holder and is not shared.
+pub(super) fn titles_shared_by_a_list(a: &mut Analysis<'_>) {
+    let mut people: Vec<(EntityId, Span)> =
+        a.entities.all_mentions().into_iter().filter(|(id, _)| a.entities.kind(*id) == EntityKind::Person).collect();
+    people.sort_by_key(|(_, m)| m.start);
+    let person_ending_at = |a: &Analysis<'_>, end: usize| {
+        people.iter().find(|(_, m)| m.end == end).map(|&(id, m)| (a.entities.resolve(id), m))
+    };
+    let mut shared = Vec::new();
+    for &(person, m) in &people {
+        let holder = a.entities.resolve(person);
+        if has_title_beside(a, holder, m) {
+            continue;
+        }
+        let mut first = m;
+        let mut found = None;
+        for _ in 0..MAX_LISTED_PEOPLE {
+            let Some(joiner) = people_list_joiner(a, first.start) else { break };
+            let Some((previous, pm)) = person_ending_at(a, joiner.start) else { break };
+            if previous == holder {
+                break;
+            }
+            let titled: Vec<&Post> =
+                a.posts.iter().filter(|p| a.entities.resolve(p.holder) == previous && p.span.end == pm.start).collect();
+            if !titled.is_empty() {
+                found = Some(titled.into_iter().filter(|p| !is_office(a, p.span)).cloned().collect::<Vec<_>>());
+                break;
+            }
+            if has_title_beside(a, previous, pm) {
+                break;
+            }
+            first = pm;
+        }
+        // A post the person already holds from that title (a byline's 記者) is not added twice.
+        for post in found.unwrap_or_default() {
+            if !a.posts.iter().any(|p| p.span == post.span && a.entities.resolve(p.holder) == holder) {
+                shared.push(Post { holder: person, ..post });
+            }
+        }
+    }
+    a.posts.extend(shared);
+}
+
+/// Whether the person has a title of their own written right before or after this mention.
+fn has_title_beside(a: &Analysis<'_>, holder: EntityId, m: Span) -> bool {
+    a.posts.iter().any(|p| a.entities.resolve(p.holder) == holder && (p.span.end == m.start || p.span.start == m.end))
+        || a.word_starting_at(m.end, |c| matches!(c, WordClass::Title(_))).is_some()
+}
+
+/// The 、 or conjunction joining two people of a list, ending at `pos`; a companion's 與 is none.
+fn people_list_joiner(a: &Analysis<'_>, pos: usize) -> Option<Span> {
+    list_joiner_before(a, pos).filter(|j| !a.class(Role::Companion).occurs_in(a.folded(*j)))
 }

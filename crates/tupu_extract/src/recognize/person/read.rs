@@ -149,8 +149,8 @@ fn surname_is_a_clause_word(a: &Analysis<'_>, r: &NameReading) -> bool {
 /// noun's second character), and the lexicon's own person names are names.
 fn two_characters_are_a_clause_word(a: &Analysis<'_>, r: &NameReading) -> bool {
     r.name.len() == 2
-        && GeneralLexicon::embedded()
-            .word_at(a.chars, r.name)
+        && a.general
+            .word_at(r.name)
             .is_some_and(|e| e.freq >= GeneralLexicon::ORDINARY_WORD_FREQ && e.pos.is_verb_or_function_word())
 }
 
@@ -193,13 +193,13 @@ pub(super) fn read_name(a: &Analysis<'_>, start: usize) -> Option<Span> {
 /// function word (他們, 儘管). An ordinary word after such a reading does not make it a name:
 /// 「經理連續誤判」, 「主席向他們頒發」, 「較助理高一倍甚至更多」.
 fn reads_as_ordinary_words(a: &Analysis<'_>, r: &NameReading) -> bool {
-    let lex = GeneralLexicon::embedded();
     let given = Span::new(r.surname.end, r.name.end);
-    let whole_is_a_word = lex
-        .word_at(a.chars, r.name)
+    let whole_is_a_word = a
+        .general
+        .word_at(r.name)
         .is_some_and(|e| e.freq >= GeneralLexicon::ORDINARY_WORD_FREQ && e.pos != PartOfSpeech::Person);
     let given_is_a_function_word = given.len() >= 2
-        && lex.word_at(a.chars, given).is_some_and(|e| {
+        && a.general.word_at(given).is_some_and(|e| {
             e.freq >= GeneralLexicon::ORDINARY_WORD_FREQ
                 && matches!(
                     e.pos,
@@ -354,7 +354,7 @@ pub(super) fn read_transliterated(a: &Analysis<'_>, start: usize) -> Option<Span
     if run < start + 2 {
         return None;
     }
-    let words = GeneralLexicon::embedded().segment(a.chars, Span::new(start, (run + WORD_AFTER).min(a.chars.len())));
+    let words = a.general.segment(Span::new(start, (run + WORD_AFTER).min(a.chars.len())));
     (start + 2..=run).rev().map(|end| Span::new(start, end)).find(|&span| {
         a.entities.is_free(span)
             && !a.crossing_words(span).any(|c| matches!(c, WordClass::Title(_) | WordClass::Boundary))
