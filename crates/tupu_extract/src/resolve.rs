@@ -39,6 +39,7 @@ impl Stage for Abbreviations {
         edition_names(a);
         incident_days(a);
         parenthetical(a, Renamed::NamesOfThings);
+        company_named_with_its_form(a);
         short_forms(a);
         merge_abbreviated_entities(a);
         place_qualified_tails(a);
@@ -55,6 +56,7 @@ impl Stage for Coreference {
     fn run(&self, a: &mut Analysis<'_>) {
         parenthetical(a, Renamed::People);
         surname_and_title(a);
+        surname_and_honorific(a);
         surname_alone(a);
         double_surname_short_form(a);
         given_name_alone(a);
@@ -239,6 +241,11 @@ fn parenthetical(a: &mut Analysis<'_>, renamed: Renamed) {
         if !person && !announced && !reads_as_short_form(content, &fold(a.surface(m))) {
             continue;
         }
+        // Longer Latin is a name only when it reads as one (World Justice Project), not as an
+        // English gloss (unauthorized assembly).
+        if !person && content.chars().count() > LATIN_SHORT_FORM_MAX && !is_latin_body_name(content) {
+            continue;
+        }
         // Dates, numbers and bylines in parentheses are no names.
         let byline = a.lex.titles.iter().any(|t| t.kind == TitleKind::Reporter && content.contains(&fold(&t.title)));
         if content.chars().any(|ch| ch.is_ascii_digit()) || byline || (person && !is_latin_personal_name(content)) {
@@ -276,6 +283,10 @@ fn parenthetical(a: &mut Analysis<'_>, renamed: Renamed) {
         mention_everywhere(a, id, &name);
     }
 }
+
+/// The longest short form a parenthesis holds in any script (WHO, 沙中線); longer content is a
+/// name in Latin letters.
+const LATIN_SHORT_FORM_MAX: usize = 14;
 
 /// Whether an unannounced parenthesis after a name reads as a short form of it: written in Latin
 /// letters (世界衞生組織（WHO）), or characters the name has, in its order (香港記者協會（記協）,
@@ -887,6 +898,47 @@ fn is_subsequence(short: &[char], long: &[char]) -> bool {
     short.iter().all(|c| it.any(|l| l == c))
 }
 
+/// 「甲乙 … 甲乙公司」, 「甲乙基金 … 甲乙基金公司」, 「甲乙 … 甲乙集團」: a company is named by its
+/// name and again by its name with the word for the company after it (`company-form` in
+/// function_words.tsv: 公司, 有限公司, 集團). Read apart, they are one organisation: the one
+/// written with the word joins the one named without it, where the bare name is an organisation's
+/// name of two characters or more and no generic word, and the two are not two different bodies
+/// of the lexicon.
+fn company_named_with_its_form(a: &mut Analysis<'_>) {
+    let forms = a.class(Role::CompanyForm);
+    let mut todo: Vec<(EntityId, EntityId)> = Vec::new();
+    for id in a.entities.ids() {
+        if a.entities.kind(id) != EntityKind::Organization || a.entities.get(id).mentions.is_empty() {
+            continue;
+        }
+        for name in a.entities.get(id).full_names.keys().map(|n| fold(n)) {
+            let Some(len) = forms.suffix_of(&name) else { continue };
+            let bare = &name[..name.len() - len];
+            if bare.chars().count() < 2 || a.lex.is_all_generic(bare) {
+                continue;
+            }
+            let Some(other) = a.entities.named(bare).filter(|&o| o != a.entities.resolve(id)) else { continue };
+            let (d, o) = (a.entities.get(id), a.entities.get(other));
+            let two_known = d.known.is_some() && o.known.is_some() && d.known != o.known;
+            if o.kind == EntityKind::Organization && !o.mentions.is_empty() && !two_known {
+                todo.push((other, id));
+            }
+        }
+    }
+    for (bare, with_form) in todo {
+        let (bare, with_form) = (a.entities.resolve(bare), a.entities.resolve(with_form));
+        if bare == with_form {
+            continue;
+        }
+        // The lexicon's entry keeps its canonical name: the other joins it.
+        if a.entities.get(with_form).known.is_some() && a.entities.get(bare).known.is_none() {
+            a.entities.merge(with_form, bare);
+        } else {
+            a.entities.merge(bare, with_form);
+        }
+    }
+}
+
 /// Entities found separately that are one: an abbreviation found by its ending (創科及工業局)
 /// and the full name (創新科技及工業局).
 fn merge_abbreviated_entities(a: &mut Analysis<'_>) {
@@ -1039,6 +1091,70 @@ fn surname_and_title(a: &mut Analysis<'_>) {
     for (id, span) in found {
         if free(a, span) {
             add_short(a, id, span);
+        }
+    }
+}
+
+/// 「陳大文法官…。陳官指…」, 「大律師陳大文…陳大狀」: Hong Kong reporting addresses a person
+/// already named by the surname and an honorific (`honorific` in function_words.tsv: 官 for a
+/// magistrate or judge, 大狀 for a barrister, 生 for a man). The address is one more name of the
+/// article's one person of that surname named before it (with two, it is ambiguous), where it
+/// starts a word, is no word of the general lexicon (高官, 法官, 學生 are words) and ends as a
+/// word (陳生產 is 陳 + 生產). A person the rules read from the address alone is that person.
+fn surname_and_honorific(a: &mut Analysis<'_>) {
+    let general = crate::lexicon::general::GeneralLexicon::embedded();
+    let mut found: Vec<(EntityId, Span)> = Vec::new();
+    for pos in 1..a.chars.len() {
+        let Some(honorific) = a.class_word_at(Role::Honorific, pos) else { continue };
+        for surname_len in [2, 1] {
+            if pos < surname_len {
+                continue;
+            }
+            let span = Span::new(pos - surname_len, honorific.end);
+            let surname = a.folded(Span::new(span.start, pos));
+            if !a.lex.is_surname(surname) || general.get(a.folded(span)).is_some() {
+                continue;
+            }
+            let before = [Before::Boundary, Before::Known, Before::Mention, Before::Joining];
+            if !word_starts_at(a, span.start, &before) || crate::boundary::ordinary_word_crosses(a, span.end) {
+                continue;
+            }
+            let address = a.folded(span).to_owned();
+            let here = a.entities.mention_at(span);
+            // A person read from the address alone, or nothing, may be placed here.
+            let alone = |id: EntityId| {
+                let d = a.entities.get(id);
+                d.kind == EntityKind::Person && d.full_names.keys().chain(&d.short_names).all(|n| fold(n) == address)
+            };
+            if !(free(a, span) || here.is_some_and(alone)) {
+                continue;
+            }
+            // Not a person named only by another address (林小姐 is not 林生), nor one whose name
+            // goes on after the address (陳官明's name holds 陳官: which is meant is unclear).
+            let named_by_address = |id: EntityId| {
+                a.entities.get(id).full_names.keys().map(|n| fold(n)).any(|n| {
+                    let given: String = n.chars().skip(surname_len).collect();
+                    n.starts_with(&address)
+                        || (given.chars().count() >= 2 && general.get(&given).is_some_and(|e| !e.pos.is_proper_name()))
+                })
+            };
+            let candidates: Vec<EntityId> = people_with_surname(a, surname)
+                .into_iter()
+                .filter(|&id| Some(id) != here && !alone(id) && !named_by_address(id))
+                .collect();
+            if let [id] = candidates[..] {
+                if last_mention_before(a, id, span.start).is_some() {
+                    found.push((id, span));
+                }
+            }
+            break;
+        }
+    }
+    for (id, span) in found {
+        match a.entities.mention_at(span) {
+            Some(other) if other != a.entities.resolve(id) => a.entities.merge_as_short(id, other),
+            Some(_) => {}
+            None => add_short(a, id, span),
         }
     }
 }
@@ -2030,6 +2146,49 @@ mod tests {
         ] {
             let x = extract(text);
             assert!(entity(&x, name).aliases.contains(short), "{text}: {:?}", entity(&x, name).aliases);
+        }
+    }
+
+    #[test]
+    fn a_surname_and_an_honorific_name_the_one_person_of_that_surname() {
+        for (text, name, address) in [
+            ("裁判官區美儀昨日判刑。區官指出，被告並無悔意。", "區美儀", "區官"),
+            ("裁判官区美仪昨日判刑。区官指出，被告并无悔意。", "区美仪", "区官"),
+            ("代表被告的大律師韋志明求情。韋大狀表示，被告已有悔意。", "韋志明", "韋大狀"),
+            ("代表被告的大律师韦志明求情。韦大状表示，被告已有悔意。", "韦志明", "韦大状"),
+        ] {
+            let x = extract(text);
+            assert!(entity(&x, name).aliases.contains(address), "{text}: {:?}", entity(&x, name).aliases);
+            assert!(!x.entities.iter().any(|e| e.label == address), "{text}");
+        }
+        // Two people of that surname; the address before anyone is named; a word (高官).
+        for text in [
+            "裁判官區美儀昨日判刑。律師區志明求情。區官指出，被告並無悔意。",
+            "區官指出，被告並無悔意。裁判官區美儀昨日判刑。",
+            "商人高志明昨日表示，高官應該問責。",
+        ] {
+            let x = extract(text);
+            assert!(x.entities.iter().all(|e| !e.aliases.iter().any(|a| a.ends_with('官'))), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_company_named_with_and_without_its_form_is_one() {
+        for (text, bare, with_form) in [
+            ("北辰銀行昨日公布業績。北辰銀行有限公司表示滿意。", "北辰銀行", "北辰銀行有限公司"),
+            ("北辰银行昨日公布业绩。北辰银行有限公司表示满意。", "北辰银行", "北辰银行有限公司"),
+        ] {
+            let x = extract(text);
+            let holding: Vec<_> = x
+                .entities
+                .iter()
+                .filter(|e| e.label == bare || e.label == with_form || e.aliases.contains(bare))
+                .collect();
+            assert_eq!(holding.len(), 1, "{text}: {holding:?}");
+            let e = holding[0];
+            for n in [bare, with_form] {
+                assert!(e.label == n || e.aliases.contains(n), "{text}: {n} not in {e:?}");
+            }
         }
     }
 

@@ -109,9 +109,12 @@ impl Patterns {
                 any(Role::AttendingVerb),
                 any(Role::ConveningVerb)
             ))?,
+            // A name in Latin letters runs longer than a Chinese short form (World Justice
+            // Project): up to [`PARENTHESISED_LATIN_MAX`] characters.
             parenthetical: compile(&format!(
-                r#"^[（(](?:{})?[「“"『《]?([^（）()「」“”"『』《》，。、\n]{{2,14}}?)[」”"』》]?[）)]"#,
-                any(Role::AbbreviationMarker)
+                r#"^[（(](?:{})?[「“"『《]?([A-Za-z][A-Za-z .'&\-]{{13,{}}}[A-Za-z.]|[^（）()「」“”"『』《》，。、\n]{{2,14}}?) ?[」”"』》]?[）)]"#,
+                any(Role::AbbreviationMarker),
+                PARENTHESISED_LATIN_MAX - 2
             ))?,
             bracketed_hearing: compile(&format!("【([^【】\\n]{{1,14}}?(?:{}))】", any(Role::HearingWord)))?,
             dateline: compile(&format!(
@@ -121,6 +124,10 @@ impl Patterns {
         })
     }
 }
+
+/// The longest name in Latin letters a parenthesis after a name is read as (Foreign Corrupt
+/// Practices Act, Sir Michael David Kadoorie): longer is a sentence.
+const PARENTHESISED_LATIN_MAX: usize = 48;
 
 fn compile(pattern: &str) -> Result<Regex, LexiconError> {
     Regex::new(pattern).map_err(|e| LexiconError {
@@ -154,6 +161,7 @@ mod tests {
         assert_eq!(&p.venue.captures("在香港会展中心隆重开幕").unwrap()[1], "香港会展中心");
         assert_eq!(&p.attended_venue.captures("今日在南海市出席论坛").unwrap()[1], "南海市");
         assert_eq!(&p.parenthetical.captures("（以下简称“云擎”）").unwrap()[1], "云擎");
+        assert_eq!(&p.parenthetical.captures("（Northern Harbour Trust ）").unwrap()[1], "Northern Harbour Trust");
         assert_eq!(
             p.dateline.find("新华社北京3月2日电（记者周明）国家").map(|m| m.as_str()),
             Some("新华社北京3月2日电（记者周明）")

@@ -433,6 +433,12 @@ roles! {
     /// 集團, 公司, 基金, 大學: the ending of a body whose name proper, a brand of two or three
     /// characters, names it alone (順豐集團 … 順豐; `resolve::brand_stems`).
     BrandEnding = "brand-ending",
+    /// 公司, 有限公司, 集團: the word for the company itself, written after a company's name
+    /// without making it another body (甲乙 … 甲乙公司; `resolve::company_named_with_its_form`).
+    CompanyForm = "company-form",
+    /// 官, 大狀, 生: written after a surname, the way Hong Kong reporting addresses a judge, a
+    /// barrister, a man (陳官, 陳大狀; `resolve::surname_and_honorific`).
+    Honorific = "honorific",
     /// 成長, 精選, 紅利, 債券: a word that ends (or continues) the name of a fund product after its
     /// house's short name (北辰成長, 北辰穩健精選; `recognize::names::funds::fund_products`).
     FundProduct = "fund-product",
