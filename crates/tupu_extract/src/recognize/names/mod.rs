@@ -163,6 +163,27 @@ mod tests {
     }
 
     #[test]
+    fn police_stations_prisons_and_museums_named_by_a_place_are_places() {
+        for (text, name) in [
+            ("示威者昨晚包圍旺角警署。", "旺角警署"),
+            ("示威者昨晚包围旺角警署。", "旺角警署"),
+            ("他其後被送往赤柱監獄服刑。", "赤柱監獄"),
+            ("他其后被送往赤柱监狱服刑。", "赤柱监狱"),
+            ("市民周日到沙田博物館參觀。", "沙田博物館"),
+            ("市民周日到沙田博物馆参观。", "沙田博物馆"),
+        ] {
+            let f = names(text);
+            assert!(has(&f, name, EntityKind::Place), "{text}: {f:?}");
+            assert!(f.iter().all(|(l, k)| l != name || *k == EntityKind::Place), "{text}: {f:?}");
+        }
+        // A clause that ends in 警署 names no station.
+        for text in ["他被帶返警署扣查。", "他被带返警署扣查。", "警員隨即押他入警署。"] {
+            let f = names(text);
+            assert!(f.iter().all(|(l, _)| !l.ends_with("警署")), "{text}: {f:?}");
+        }
+    }
+
+    #[test]
     fn conjunction_inside_a_name_stays() {
         let f = names("會議由文化和旅遊發展局召開。");
         assert!(has(&f, "文化和旅遊發展局", EntityKind::Organization), "{f:?}");
