@@ -643,7 +643,8 @@ fn modified_titles(titles: &[Title], suffixes: &[Suffix], modifiers: &[Row]) -> 
         {
             let title = if before { format!("{word}{}", t.title) } else { format!("{}{word}", t.title) };
             if seen.insert(fold(&title)) {
-                out.push(Title { title, kind: t.kind, governments: Vec::new() });
+                // 前界議員 is still a seat of the government 界議員 belongs to.
+                out.push(Title { title, kind: t.kind, governments: t.governments.clone() });
             }
         }
     }

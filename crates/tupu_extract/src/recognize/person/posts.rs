@@ -78,7 +78,9 @@ pub(super) fn posts_before(a: &mut Analysis<'_>, person: EntityId, name_start: u
     }
     // 「X公司董事長A、首席財務官B」, 「X公司總經理A及黨委書記B」: in a list of people, B's title
     // without a body is in A's.
-    if chain.iter().all(|(_, org)| org.is_none()) {
+    // A title the lexicon gives a government (工程界議員: a seat of the legislature) is in that
+    // government, not in the body of the person listed before (「X黨A及工程界議員B」).
+    if chain.iter().all(|(title, org)| org.is_none() && !has_a_government(a, *title)) {
         if let Some(&(start, _)) = chain.last().map(|(t, o)| (t.start, o)).as_ref() {
             if let Some(joiner) = list_joiner_before(a, start) {
                 let previous = a
@@ -100,6 +102,13 @@ pub(super) fn posts_before(a: &mut Analysis<'_>, person: EntityId, name_start: u
         let (title, t) = with_tense(a, title, tense);
         a.posts.push(Post { holder: person, title: t, org, span: title });
     }
+}
+
+/// Whether the title ends with a title word the lexicon gives a government (界議員 of the
+/// legislature, 特首 of the Hong Kong government): see [`offices_of_governments`].
+fn has_a_government(a: &Analysis<'_>, title: Span) -> bool {
+    a.word_ending_at(title.end, |c| matches!(c, WordClass::Title(_)))
+        .is_some_and(|(_, c)| matches!(c, WordClass::Title(t) if !a.lex.titles[t].governments.is_empty()))
 }
 
 /// A word of `role` that says when a post is held ([`Role::PostTense`]: 前, 候任;
@@ -333,6 +342,14 @@ fn org_before(a: &Analysis<'_>, title_start: usize) -> Option<(EntityId, Span)> 
             } else {
                 return Some((id, span));
             }
+        }
+        // A person's name, or a conjunction joining two people, is no descriptor: in
+        // 「X黨陳大文及法律界議員李小文」 X黨 is 陳大文's body, not 李小文's (陳大文 may not be known as a
+        // person yet when 李小文's title is read).
+        if a.entities.mentions_ending_at(p).iter().any(|(id, _)| a.entities.kind(*id) == EntityKind::Person)
+            || (p < title_start && a.class_word_before(Role::Conjunction, p).is_some())
+        {
+            return place_in_descriptor;
         }
         // A body is in the title's paragraph: not a caption's credit joined to it (美聯社 +
         // 美國總統…).
