@@ -1135,7 +1135,7 @@ fn surname_and_honorific(a: &mut Analysis<'_>) {
                 a.entities.get(id).full_names.keys().map(|n| fold(n)).any(|n| {
                     let given: String = n.chars().skip(surname_len).collect();
                     n.starts_with(&address)
-                        || (given.chars().count() >= 2 && general.get(&given).is_some_and(|e| !e.pos.is_proper_name()))
+                        || (given.chars().count() >= 2 && general.get(&given).is_some_and(is_everyday_word))
                 })
             };
             let candidates: Vec<EntityId> = people_with_surname(a, surname)
