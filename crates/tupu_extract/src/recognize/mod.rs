@@ -69,6 +69,7 @@ impl Stage for TaggedPeople {
         captioned_people::recognise(analysis);
         listed_people::recognise(analysis);
         clause_names::recognise(analysis);
+        person::settle_readings_one_character_apart(analysis);
         person::drop_surname_alone_people(analysis);
     }
 }

@@ -65,6 +65,81 @@ pub(crate) fn drop_surname_alone_people(a: &mut Analysis<'_>) {
     }
 }
 
+/// Two people whose names differ by one last character (柯世 and 柯世強, 陳官 and 陳官續) are
+/// one name read two ways where it runs on into the text: either the longer reading is the name
+/// (the shorter was cut before its last character: 「總監柯世強交代」 read 柯世) or the shorter is
+/// (the longer took the next word's first character: 「陳官續指」 read 陳官續). On the open corpus
+/// 102 of 2,721 articles have such a pair, each time one of the two readings wrong. The text
+/// decides: the shorter reading is the name when it also stands alone more often than the longer
+/// occurs, or as often when the extra character is a frequent one-character verb or function
+/// word of the general lexicon (續, 更, 以); otherwise the longer is — always when the shorter never
+/// stands alone. The wrong reading's mentions become the right one's.
+pub(crate) fn settle_readings_one_character_apart(a: &mut Analysis<'_>) {
+    let people: Vec<(EntityId, Vec<char>)> = a
+        .entities
+        .ids()
+        .filter(|&id| a.entities.kind(id) == EntityKind::Person && !a.entities.get(id).mentions.is_empty())
+        .flat_map(|id| {
+            let d = a.entities.get(id);
+            d.full_names
+                .keys()
+                .map(move |n| (id, crate::normalize::fold(n).chars().collect::<Vec<char>>()))
+                .collect::<Vec<_>>()
+        })
+        .filter(|(_, n)| n.len() >= 2 && n.iter().all(|&c| is_cjk(c)))
+        .collect();
+    for (short, s) in &people {
+        for (long, l) in &people {
+            if short == long || l.len() != s.len() + 1 || !l.starts_with(s) {
+                continue;
+            }
+            let extra = l[s.len()];
+            let short_name: String = s.iter().collect();
+            let alone = a.occurrences(&short_name).into_iter().filter(|o| a.char_at(o.end) != extra).count();
+            let longer = a.occurrences(&l.iter().collect::<String>()).len();
+            let short_is_right = alone > 0 && (alone > longer || (alone == longer && one_character_predicate(extra)));
+            if short_is_right {
+                move_mentions(a, *long, *short, |m| Span::new(m.start, m.end - 1));
+            } else {
+                move_mentions(a, *short, *long, |m| Span::new(m.start, m.end + 1));
+            }
+        }
+    }
+}
+
+/// Whether `c` alone is a frequent verb, adverb or function word of the general lexicon (續, 更,
+/// 以, 就), the way [`read::surname_alone_before_predicate`] reads it.
+fn one_character_predicate(c: char) -> bool {
+    crate::lexicon::general::GeneralLexicon::embedded()
+        .get(&c.to_string())
+        .is_some_and(|e| e.freq >= 1_000 && e.pos.is_verb_or_function_word())
+}
+
+/// Moves the mentions of `from` whose text, reshaped by `reshape`, reads as a name of `to` to `to`;
+/// the posts of `from` go with them.
+fn move_mentions(a: &mut Analysis<'_>, from: EntityId, to: EntityId, reshape: impl Fn(Span) -> Span) {
+    let names: Vec<String> = a.entities.get(to).full_names.keys().map(|n| crate::normalize::fold(n)).collect();
+    let mentions: Vec<Span> = a.entities.get(from).mentions.iter().copied().collect();
+    let mut moved = false;
+    for m in mentions {
+        let span = reshape(m);
+        if span.end > a.chars.len() || !names.iter().any(|n| n.as_str() == a.folded(span)) {
+            continue;
+        }
+        a.entities.remove_mention(m);
+        if a.entities.is_free(span) {
+            let surface = a.surface(span).to_owned();
+            a.entities.add_mention(to, span, &surface);
+            moved = true;
+        }
+    }
+    if moved {
+        for p in a.posts.iter_mut().filter(|p| p.holder == from) {
+            p.holder = to;
+        }
+    }
+}
+
 /// Whether a (folded) name is four characters opening with two single surnames that are no
 /// compound surname together: a Hong Kong married woman's name, her husband's surname before
 /// her own (林陳美娟; not 歐陽美娟).
@@ -311,6 +386,56 @@ mod tests {
         assert!(posts.iter().all(|p| p.2.as_deref() == Some("新华社")), "{posts:?}");
         let (_, posts) = people("本报北京5月3日电（记者周明）会议今日举行。");
         assert_eq!(posts, vec![("周明".into(), "记者".into(), None)]);
+    }
+
+    #[test]
+    fn a_byline_apart_from_its_title_lists_its_reporters() {
+        for (text, expected) in [
+            ("本報記者 周明 發自北京\n會議今日舉行。", vec!["周明"]),
+            ("本报记者 周明 发自北京\n会议今日举行。", vec!["周明"]),
+            ("會議今日舉行。（記者：周明、沈佳）", vec!["周明", "沈佳"]),
+            ("会议今日举行。（记者：周明、沈佳）", vec!["周明", "沈佳"]),
+        ] {
+            let (mut names, posts) = people(text);
+            names.sort();
+            let mut expected: Vec<String> = expected.into_iter().map(String::from).collect();
+            expected.sort();
+            assert_eq!(names, expected, "{text}");
+            assert_eq!(posts.len(), expected.len(), "{text}: {posts:?}");
+        }
+        // A colon after 記者 opening a quotation names no one.
+        let (names, _) = people("他反問記者：「你覺得呢？」");
+        assert!(names.is_empty(), "{names:?}");
+    }
+
+    /// The people left when the article has both readings of a name, as (name, mentions).
+    fn settled(text: &str, readings: &[&str]) -> Vec<(String, usize)> {
+        let names: Vec<(&str, EntityKind)> = readings.iter().map(|n| (*n, EntityKind::Person)).collect();
+        let mut a = analysis_with(text, None, &names);
+        super::settle_readings_one_character_apart(&mut a);
+        let (entities, _) = a.entities.finish(false);
+        entities.into_iter().filter(|e| e.kind == EntityKind::Person).map(|e| (e.label, e.mentions.len())).collect()
+    }
+
+    #[test]
+    fn two_readings_one_character_apart_are_one_name() {
+        // The shorter stands alone: the longer took a verb (續).
+        for text in [
+            "陳官表示反對。陳官續指，方案不可行。陳官又說會上訴。",
+            "陈官表示反对。陈官续指，方案不可行。陈官又说会上诉。",
+        ] {
+            let people = settled(text, &["陳官續", "陳官"]);
+            assert_eq!(people.len(), 1, "{text}: {people:?}");
+            assert_eq!(people[0].1, 3, "{text}: {people:?}");
+        }
+        // The shorter never stands alone: it was the longer cut short.
+        for text in ["總監柯文強交代事件。柯文強表示會跟進。", "总监柯文强交代事件。柯文强表示会跟进。"]
+        {
+            let people = settled(text, &["柯文", "柯文強"]);
+            assert_eq!(people.len(), 1, "{text}: {people:?}");
+            assert_eq!(people[0].0.chars().count(), 3, "{text}: {people:?}");
+            assert_eq!(people[0].1, 2, "{text}: {people:?}");
+        }
     }
 
     #[test]
