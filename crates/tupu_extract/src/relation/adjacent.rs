@@ -14,7 +14,7 @@
 
 use crate::analysis::Analysis;
 use crate::lexicon::general::{GeneralLexicon, PartOfSpeech};
-use crate::lexicon::{Role, WordClass};
+use crate::lexicon::{KnownClass, Role, WordClass};
 use crate::model::{EntityKind, Relation};
 use crate::normalize::fold;
 use crate::span::Span;
@@ -50,7 +50,11 @@ impl Analysis<'_> {
             if b.start < a.end || self.entities.resolve(x) == self.entities.resolve(y) {
                 continue;
             }
-            let linked = if property == MEMBER_OF { self.member_written_after(a, b) } else { self.place_holds(a, b) };
+            let linked = if property == MEMBER_OF {
+                self.member_written_after(a, b)
+            } else {
+                self.place_holds(a, b) && !(property == PLACE_IN_PLACE && self.places_of_one_rank(x, y))
+            };
             if !linked {
                 continue;
             }
@@ -143,6 +147,29 @@ impl Analysis<'_> {
             });
         }
         out
+    }
+
+    /// Whether two known places written side by side are of a rank where the second cannot lie in
+    /// the first: the second a country (甲市乙國: two countries or cities listed without a
+    /// comma, or a name cut wrong), or both provinces, municipalities or special administrative
+    /// regions (甲市乙市等一線城市). Such pairs are a list, not a place and a place inside it
+    /// (甲國乙市 stays: a city of lower rank than its country).
+    fn places_of_one_rank(&self, x: crate::model::EntityId, y: crate::model::EntityId) -> bool {
+        let rank = |id| {
+            let k = self.entities.get(id).known?;
+            match self.lex.known[k].class {
+                KnownClass::Country => Some(0),
+                KnownClass::Province | KnownClass::Municipality | KnownClass::Sar => Some(1),
+                _ => None,
+            }
+        };
+        let outer_is_region =
+            self.entities.get(x).known.is_some_and(|k| self.lex.known[k].class == KnownClass::Region);
+        match (rank(x), rank(y)) {
+            (Some(a), Some(b)) => b <= a,
+            (_, Some(0)) => !outer_is_region,
+            _ => false,
+        }
     }
 
     /// Whether the place at `a` holds the place or organisation at `b`: nothing between, or a

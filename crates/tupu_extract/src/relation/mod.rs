@@ -194,8 +194,10 @@ impl Analysis<'_> {
                 return (located, false);
             }
         }
+        // A venue between the doer and the verb (甲某在乙市會見丙某, 甲國在乙灣舉行演習) says where,
+        // and the doer before its 在 does it; not for a verb that itself places (位於, 屬於).
         let mut parties = self.parties_before(at.span, at.clause.start).or_else(|| {
-            verb.objects.contains(&EntityKind::Event).then(|| self.parties_before_venue(at.span, at.clause.start))?
+            self.venue_may_stand_between(verb).then(|| self.parties_before_venue(at.span, at.clause.start))?
         });
         if verb.property == PART_OF && !self.part_right_before(at.span, parties.as_ref()) {
             return (Vec::new(), false);
@@ -265,6 +267,14 @@ impl Analysis<'_> {
         }
         out.retain(|r| self.entities.resolve(r.subject) != self.entities.resolve(r.object));
         (out, parties.is_some_and(|p| p.passive))
+    }
+
+    /// Whether a venue (在乙市) may stand between `verb` and its doer, who is then read before
+    /// the venue's 在: any verb that does not itself place its subject, since where a doer acts
+    /// is no party of the act (甲某在乙市會見丙某, 甲署在乙區拘捕丙某). A verb that places (位於,
+    /// 屬於) takes the name before it, whatever precedes.
+    fn venue_may_stand_between(&self, verb: &RelationVerb) -> bool {
+        verb.property != LOCATED_IN && verb.property != PART_OF
     }
 
     /// Whether parties starting at `start` continue a passive chain whose last verb ended at

@@ -695,3 +695,97 @@ fn aides_and_relatives_named_by_a_copula() {
     let got = relations("甲某是乙某的兒子所開的店。", &names);
     assert!(!got.iter().any(|t| t.1 == "relativeOf"), "{got:?}");
 }
+
+#[test]
+fn legal_action_links_who_acts_to_the_name_right_after_the_verb() {
+    for (text, names, want) in [
+        (
+            "甲署昨日拘捕李小明。",
+            vec![("甲署", Organization), ("李小明", Person)],
+            vec![triple("甲署", "arrested", "李小明")],
+        ),
+        (
+            "甲署昨日逮捕李小明。",
+            vec![("甲署", Organization), ("李小明", Person)],
+            vec![triple("甲署", "arrested", "李小明")],
+        ),
+        (
+            "甲司决定起诉陈大文。",
+            vec![("甲司", Organization), ("陈大文", Person)],
+            vec![triple("甲司", "prosecuted", "陈大文")],
+        ),
+        (
+            "陳大文控告李小明誹謗。",
+            vec![("陳大文", Person), ("李小明", Person)],
+            vec![triple("陳大文", "sued", "李小明")],
+        ),
+    ] {
+        let got: Vec<_> = relations(text, &names)
+            .into_iter()
+            .filter(|(_, p, _)| ["arrested", "prosecuted", "sued"].contains(&p.as_str()))
+            .collect();
+        assert_eq!(got, want, "{text}");
+    }
+}
+
+#[test]
+fn legal_action_in_the_passive_names_nobody_who_acted() {
+    for (text, names) in [
+        ("李小明昨日遭拘捕。", vec![("李小明", Person)]),
+        ("李小明昨日遭逮捕。", vec![("李小明", Person)]),
+        ("甲會曾受到起訴，陳大文回應。", vec![("甲會", Organization), ("陳大文", Person)]),
+        ("甲会曾受到起诉，陈大文回应。", vec![("甲会", Organization), ("陈大文", Person)]),
+    ] {
+        let got = relations(text, &names);
+        assert!(got.iter().all(|(_, p, _)| p != "arrested" && p != "prosecuted"), "{text}: {got:?}");
+    }
+}
+
+#[test]
+fn a_venue_between_the_doer_and_the_verb_is_passed_over() {
+    for (text, a, b) in [
+        ("陳大文昨日在甲市會見李小明。", "陳大文", "李小明"),
+        ("陈大文昨日在甲市会见李小明。", "陈大文", "李小明"),
+    ] {
+        let names = [(a, Person), (b, Person), ("甲市", Place)];
+        let got = relations(text, &names);
+        assert!(got.contains(&triple(a, "metWith", b)), "{text}: {got:?}");
+        assert!(!got.iter().any(|(s, _, o)| s == "甲市" || o == "甲市"), "{text}: {got:?}");
+    }
+    // A verb that places its subject takes the name right before it.
+    let names = [("甲會", Organization), ("乙區", Place), ("丙市", Place)];
+    let got = relations("甲會在乙區位於丙市。", &names);
+    assert!(!got.contains(&triple("甲會", "locatedIn", "丙市")), "{got:?}");
+}
+
+/// Relations in `text`, the names given known to the lexicon (their entry's class decides).
+fn relations_known(text: &str, names: &[&str]) -> Vec<(String, String, String)> {
+    let with_kinds: Vec<(&str, EntityKind)> = names.iter().map(|n| (*n, Place)).collect();
+    let mut a = analysis_with(text, None, &with_kinds);
+    for id in a.entities.ids().collect::<Vec<_>>() {
+        let name = a.entities.get(id).full_names.keys().next().cloned().unwrap_or_default();
+        if let Some(&k) = a.lex.known_named(&crate::normalize::fold(&name)).first() {
+            a.entities.set_known(id, k);
+        }
+    }
+    Relations.run(&mut a);
+    let name = |id: EntityId| a.entities.get(id).full_names.keys().next().cloned().unwrap_or_default();
+    a.relations.iter().map(|r| (name(r.subject), r.property.clone(), name(r.object))).collect()
+}
+
+#[test]
+fn places_of_one_rank_side_by_side_are_a_list() {
+    // A city in its country, a city in its province: held.
+    assert!(relations_known("他去過日本大阪。", &["日本", "大阪"]).contains(&triple("大阪", "locatedIn", "日本")));
+    assert!(relations_known("他去过日本大阪。", &["日本", "大阪"]).contains(&triple("大阪", "locatedIn", "日本")));
+    // Two countries, two provinces: a list written without a comma.
+    for (text, names) in [
+        ("法國德國等國家都有代表。", ["法國", "德國"]),
+        ("法国德国等国家都有代表。", ["法国", "德国"]),
+        ("浙江福建等省份都有代表。", ["浙江", "福建"]),
+        ("大阪法國都有代表。", ["大阪", "法國"]),
+    ] {
+        let got = relations_known(text, &names);
+        assert!(got.iter().all(|(_, p, _)| p != "locatedIn"), "{text}: {got:?}");
+    }
+}
