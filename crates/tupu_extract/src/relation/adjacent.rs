@@ -163,8 +163,7 @@ impl Analysis<'_> {
                 _ => None,
             }
         };
-        let outer_is_region =
-            self.entities.get(x).known.is_some_and(|k| self.lex.known[k].class == KnownClass::Region);
+        let outer_is_region = self.entities.get(x).known.is_some_and(|k| self.lex.known[k].class == KnownClass::Region);
         match (rank(x), rank(y)) {
             (Some(a), Some(b)) => b <= a,
             (_, Some(0)) => !outer_is_region,

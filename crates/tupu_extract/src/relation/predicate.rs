@@ -311,7 +311,8 @@ impl Analysis<'_> {
     /// what stands between the topic and it: adverbs and time words, then a marker of
     /// [`Role::AgentMarker`] or [`Role::PassiveMarker`] ending right at the agent, and a relating
     /// verb (or verbal noun) of the general lexicon right after the agent (甲改由乙管轄 → 管轄; 甲昨日獲乙資助 →
-    /// 資助). Not a verb of the relation table (由乙主辦: the table reads it), nor an agent
+    /// 資助). Not a verb of the relation table (由乙主辦: the table reads it) other than one done
+    /// against someone (甲被乙起訴: the table reads those only in the active voice), nor an agent
     /// followed by a noun (甲由乙局局長年代起: 由 means from). After 由 a place is where
     /// something starts (由乙地出發), no agent.
     fn agent_between(&self, gap: Span, agent: Span, kind: EntityKind) -> Option<Span> {
@@ -332,7 +333,7 @@ impl Analysis<'_> {
         // A verbal noun right after a name is its verb too (甲獲乙資助, 甲由乙管理).
         (matches!(verb.entry.pos, PartOfSpeech::Verb | PartOfSpeech::VerbalNoun)
             && self.relating_verb(verb.span)
-            && !self.lex.relations.occurs_in(word))
+            && (!self.lex.relations.occurs_in(word) || self.lex.relations.is_against(word)))
         .then_some(verb.span)
     }
 

@@ -743,10 +743,9 @@ fn legal_action_in_the_passive_names_nobody_who_acted() {
 
 #[test]
 fn a_venue_between_the_doer_and_the_verb_is_passed_over() {
-    for (text, a, b) in [
-        ("陳大文昨日在甲市會見李小明。", "陳大文", "李小明"),
-        ("陈大文昨日在甲市会见李小明。", "陈大文", "李小明"),
-    ] {
+    for (text, a, b) in
+        [("陳大文昨日在甲市會見李小明。", "陳大文", "李小明"), ("陈大文昨日在甲市会见李小明。", "陈大文", "李小明")]
+    {
         let names = [(a, Person), (b, Person), ("甲市", Place)];
         let got = relations(text, &names);
         assert!(got.contains(&triple(a, "metWith", b)), "{text}: {got:?}");
@@ -766,6 +765,7 @@ fn relations_known(text: &str, names: &[&str]) -> Vec<(String, String, String)> 
         let name = a.entities.get(id).full_names.keys().next().cloned().unwrap_or_default();
         if let Some(&k) = a.lex.known_named(&crate::normalize::fold(&name)).first() {
             a.entities.set_known(id, k);
+            a.entities.get_mut(id).known = Some(k);
         }
     }
     Relations.run(&mut a);

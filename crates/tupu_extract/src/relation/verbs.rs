@@ -106,6 +106,15 @@ impl RelationVerbs {
             .collect()
     }
 
+    /// Whether `folded` is, as a whole, a verb of the table done against someone
+    /// ([`Frame::Against`]: 批評, 起訴). The table reads those in the active voice only (甲起訴乙);
+    /// in the passive (乙被甲起訴) the clause rule links the agent to the topic.
+    pub(crate) fn is_against(&self, folded: &str) -> bool {
+        self.automaton.find(folded).is_some_and(|m| {
+            m.start() == 0 && m.end() == folded.len() && self.verbs[m.pattern().as_usize()].frame == Frame::Against
+        })
+    }
+
     /// Whether a verb of the table occurs in `folded` (a folded stretch of text): the table's
     /// frames read that stretch, so the general clause rule leaves it to them.
     pub(crate) fn occurs_in(&self, folded: &str) -> bool {
