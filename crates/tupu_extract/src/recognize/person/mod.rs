@@ -47,6 +47,7 @@ pub(crate) fn posts(a: &mut Analysis<'_>) {
     posts::posts_in_parentheses(a);
     posts::titles_shared_by_a_list(a);
     posts::offices_of_governments(a);
+    posts::judges_in_their_court(a);
 }
 
 /// People named only by a surname and a single-character verb or function word, where the article
