@@ -384,6 +384,9 @@ roles! {
     HeadOfGovernment = "head-of-government",
     /// 副主席: ends like a head of government but is none.
     NotHeadOfGovernment = "not-head-of-government",
+    /// 法官, 裁判官: a judge's or magistrate's title; written without a court it is a post in the
+    /// court the report names (`judges_in_their_court` in recognize/person/posts.rs).
+    JudicialTitle = "judicial-title",
     /// 副: a title cut right after it is another rank, not a short form of the same post (主席
     /// of 副主席; `drop_bodiless_repeats` in lib.rs).
     DeputyPrefix = "deputy-prefix",

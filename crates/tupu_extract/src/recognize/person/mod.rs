@@ -47,6 +47,7 @@ pub(crate) fn posts(a: &mut Analysis<'_>) {
     posts::posts_in_parentheses(a);
     posts::titles_shared_by_a_list(a);
     posts::offices_of_governments(a);
+    posts::judges_in_their_court(a);
 }
 
 /// People named only by a surname and a single-character verb or function word, where the article
@@ -567,6 +568,30 @@ mod tests {
             "{posts:?}"
         );
         assert!(posts.iter().any(|p| p.1 == "副书记" && p.2.as_deref() == Some("中共成都市委")), "{posts:?}");
+    }
+
+    #[test]
+    fn a_functional_constituency_seat_is_in_the_legislature_not_a_listed_partys() {
+        let (_, posts) = people("立法會今日開會。民主黨胡大明及法律界議員盧小文先後發言。");
+        assert!(posts.contains(&("盧小文".into(), "法律界議員".into(), Some("立法會".into()))), "{posts:?}");
+        let (_, posts) = people("立法会今日开会。民主党胡大明及法律界议员卢小文先后发言。");
+        assert!(posts.contains(&("卢小文".into(), "法律界议员".into(), Some("立法会".into()))), "{posts:?}");
+    }
+
+    #[test]
+    fn a_conjunction_inside_a_descriptor_keeps_the_body() {
+        let (_, posts) = people("醫管局質素及安全總監林小文表示，情況穩定。");
+        assert_eq!(posts, vec![("林小文".into(), "總監".into(), Some("醫管局".into()))]);
+        let (_, posts) = people("医管局质素及安全总监林小文表示，情况稳定。");
+        assert_eq!(posts, vec![("林小文".into(), "总监".into(), Some("医管局".into()))]);
+    }
+
+    #[test]
+    fn a_magistrate_without_a_court_sits_in_the_court_named_before() {
+        let (_, posts) = people("案件今日在九龍城裁判法院提堂。裁判官李小文批准押後。");
+        assert_eq!(posts, vec![("李小文".into(), "裁判官".into(), Some("九龍城裁判法院".into()))]);
+        let (_, posts) = people("案件今日在九龙城裁判法院提堂。裁判官李小文批准押后。");
+        assert_eq!(posts, vec![("李小文".into(), "裁判官".into(), Some("九龙城裁判法院".into()))]);
     }
 
     #[test]

@@ -347,7 +347,7 @@ fn org_before(a: &Analysis<'_>, title_start: usize) -> Option<(EntityId, Span)> 
         // 「X黨陳大文及法律界議員李小文」 X黨 is 陳大文's body, not 李小文's (陳大文 may not be known as a
         // person yet when 李小文's title is read).
         if a.entities.mentions_ending_at(p).iter().any(|(id, _)| a.entities.kind(*id) == EntityKind::Person)
-            || (p < title_start && a.class_word_before(Role::Conjunction, p).is_some())
+            || name_after_body_before_conjunction(a, p)
         {
             return place_in_descriptor;
         }
@@ -377,6 +377,19 @@ fn org_before(a: &Analysis<'_>, title_start: usize) -> Option<(EntityId, Span)> 
         p -= 1;
     }
     place_in_descriptor
+}
+
+/// Whether a conjunction ends at `p` after a name written right after a body: 「X黨陳大文及…」
+/// (read before 陳大文 is known as a person). A conjunction inside a descriptor (質素及安全總監,
+/// 常務及學務副校長) follows no name: an ordinary word (常務) is none.
+fn name_after_body_before_conjunction(a: &Analysis<'_>, p: usize) -> bool {
+    let Some(conj) = a.class_word_before(Role::Conjunction, p) else { return false };
+    (2..=4).filter_map(|len| conj.start.checked_sub(len)).any(|start| {
+        let is_body = |id: EntityId| matches!(a.entities.kind(id), EntityKind::Organization | EntityKind::Place);
+        a.entities.mentions_ending_at(start).iter().any(|(id, _)| is_body(*id))
+            && read_name(a, start).is_some_and(|n| n.end == conj.start)
+            && a.general.word_at(Span::new(start, conj.start)).is_none()
+    })
 }
 
 /// The organisation named in title marks that close at `p`: 《北辰日報》社長, 《北辰周刊》總編輯
@@ -428,6 +441,34 @@ pub(super) fn offices_of_governments(a: &mut Analysis<'_>) {
         if a.posts[i].org.is_none() {
             government_inside_office(a, i, t);
         }
+    }
+}
+
+/// A judge's or magistrate's title written without a court (「法官陳大文」, 「主任裁判官李小文判刑時
+/// 指」) is a post in the court the report last named before it — a court report says where the
+/// case is heard (「案件今日在北辰裁判法院提堂…裁判官李小文批准」) and then names the bench by
+/// title alone. With no court before it, the one court the article names, if only one. Courts
+/// are the lexicon's (class `court`): an unknown 「X法院」 may be a foreign or mainland one.
+pub(super) fn judges_in_their_court(a: &mut Analysis<'_>) {
+    let courts: Vec<(EntityId, Span)> = a
+        .entities
+        .all_mentions()
+        .into_iter()
+        .filter(|(id, _)| {
+            a.entities.get(*id).known.is_some_and(|k| a.lex.known[k].class == crate::lexicon::KnownClass::Court)
+        })
+        .map(|(id, m)| (a.entities.resolve(id), m))
+        .collect();
+    let mut distinct: Vec<EntityId> = courts.iter().map(|(id, _)| *id).collect();
+    distinct.sort_unstable();
+    distinct.dedup();
+    for i in 0..a.posts.len() {
+        let span = a.posts[i].span;
+        if a.posts[i].org.is_some() || !a.class(Role::JudicialTitle).ends(a.folded(span)) {
+            continue;
+        }
+        let before = courts.iter().filter(|(_, m)| m.end <= span.start).max_by_key(|(_, m)| m.end).map(|(id, _)| *id);
+        a.posts[i].org = before.or_else(|| (distinct.len() == 1).then(|| distinct[0]));
     }
 }
 
