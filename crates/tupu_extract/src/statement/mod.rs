@@ -1043,6 +1043,40 @@ mod tests {
     }
 
     #[test]
+    fn a_pronoun_goes_back_past_a_photographers_credit() {
+        let text = "何志強表示，計劃會如期推行。\n何志強在會上發言。區志明攝\n他強調，政府會全力支持。";
+        let got = statements(text, &[("何志強", Person), ("區志明", Person)]);
+        assert_eq!(got.last().map(|s| s.0.as_str()), Some("何志強"));
+        let text = "何志强表示，计划会如期推行。\n何志强在会上发言。区志明摄\n她强调，政府会全力支持。";
+        let got = statements(text, &[("何志强", Person), ("区志明", Person)]);
+        assert_eq!(got.last().map(|s| s.0.as_str()), Some("何志强"));
+    }
+
+    #[test]
+    fn a_pronoun_goes_back_past_a_quotation_naming_someone_else() {
+        let text = "何志強今日出席活動。「李美玲當年也想這樣做，可惜未能成事。」他說。";
+        let got = statements(text, &[("何志強", Person), ("李美玲", Person)]);
+        assert_eq!(got.last().map(|s| (s.0.as_str(), s.1.as_str())), Some(("何志強", "說")));
+        let text = "何志强今日出席活动。“李美玲当年也想这样做，可惜未能成事。”他说。";
+        let got = statements(text, &[("何志强", Person), ("李美玲", Person)]);
+        assert_eq!(got.last().map(|s| (s.0.as_str(), s.1.as_str())), Some(("何志强", "说")));
+        // A name in quotation marks is the person themself.
+        let text = "何志強今日出席活動。「李美玲」則缺席，她表示，身體不適。";
+        let got = statements(text, &[("何志強", Person), ("李美玲", Person)]);
+        assert_eq!(got.last().map(|s| s.0.as_str()), Some("李美玲"));
+    }
+
+    #[test]
+    fn a_pronoun_goes_back_past_a_question_clause_inside_its_sentence() {
+        let text = "何志強今日在記者會上，被問到李美玲會否參選，他回應指，仍未有決定。";
+        let got = statements(text, &[("何志強", Person), ("李美玲", Person)]);
+        assert_eq!(got.last().map(|s| s.0.as_str()), Some("何志強"));
+        let text = "何志强今日在记者会上，被问到李美玲会否参选，他回应指，仍未有决定。";
+        let got = statements(text, &[("何志强", Person), ("李美玲", Person)]);
+        assert_eq!(got.last().map(|s| s.0.as_str()), Some("何志强"));
+    }
+
+    #[test]
     fn a_pronoun_after_a_name_inside_what_was_said_continues_the_speaker() {
         for (text, speaker, other) in [
             ("何志強表示，李美玲的方案可行。他又指，政府會支持。", "何志強", "李美玲"),
