@@ -138,6 +138,11 @@ fn describe(a: &Analysis<'_>, event: EntityId, main: bool) -> EventDetails {
     if details.start.is_none() {
         details.start = sentences.iter().find_map(|&s| date_before(a, s, held_by(a, s, event)));
     }
+    // 記者會獲…支持; 發布會期間，…: a meeting named only by what it is, reported without a day,
+    // is the article's news, held on the day of the news.
+    if details.start.is_none() && is_generic_meeting(a, event) {
+        details.start = news_day(a);
+    }
     // 七一遊行, 六四集會: held on the day its name says — before any other date of its
     // sentences when publication is near that day, else when they give none.
     match named_day_start(a, event) {
@@ -152,6 +157,31 @@ fn describe(a: &Analysis<'_>, event: EntityId, main: bool) -> EventDetails {
         }
     }
     details
+}
+
+/// Whether every name of the event says only what it is (記者會, 見記者, 簡介會): the meeting an
+/// article reports (`resolve::announced_meeting`), not one with a name of its own.
+fn is_generic_meeting(a: &Analysis<'_>, event: EntityId) -> bool {
+    let names = &a.entities.get(event).full_names;
+    !names.is_empty() && names.keys().all(|n| a.class(Role::GenericMeeting).contains(&crate::normalize::fold(n)))
+}
+
+/// How many days before publication the news an article reports may be.
+const NEWS_DAYS: i64 = 7;
+
+/// The day of the article's news: the first day it names that is on or shortly before
+/// publication (今午宣布參選, 今日（周二）公布), read by the date reader.
+fn news_day(a: &Analysis<'_>) -> Option<crate::date::PartialDate> {
+    let published = a.article.published()?;
+    let whole = Span::new(0, a.chars.len());
+    DateReader::new(a.lex).dates_in(a.folded(whole), Some(published)).into_iter().find_map(|d| match d.date {
+        Some(day @ crate::date::PartialDate::Full(date))
+            if (0..=NEWS_DAYS).contains(&(published.to_days() - date.to_days())) =>
+        {
+            Some(day)
+        }
+        _ => None,
+    })
 }
 
 /// Whether a clause or sentence ends at this character.
@@ -319,11 +349,14 @@ fn attended_venue(a: &Analysis<'_>, sentence: Span, event: EntityId) -> Option<(
 
 /// Where the sentence says the event is held: the end of the first holding verb after the
 /// event's first mention in it (「X將於周三召開，發言人周二表示」 → 召開: its date is 周三, not the
-/// later 周二), else the sentence's end.
+/// later 周二), else the end of that mention: with no verb to hold it, a date after the event's
+/// name is another happening's (發布會期間，有人提到早於2019年11月…).
 fn held_by(a: &Analysis<'_>, sentence: Span, event: EntityId) -> usize {
-    let from = a.entities.get(event).mentions.iter().filter(|m| sentence.contains(**m)).map(|m| m.end).min();
-    from.and_then(|from| (from..sentence.end).find_map(|p| a.class_word_at(Role::HoldingVerb, p)))
-        .map_or(sentence.end, |verb| verb.end)
+    let Some(from) = a.entities.get(event).mentions.iter().filter(|m| sentence.contains(**m)).map(|m| m.end).min()
+    else {
+        return sentence.end;
+    };
+    (from..sentence.end).find_map(|p| a.class_word_at(Role::HoldingVerb, p)).map_or(from, |verb| verb.end)
 }
 
 /// The date written last before `limit` in the sentence (the one the verb goes with): a day,
@@ -764,6 +797,34 @@ mod tests {
             let e = x.events.iter().find(|e| x.entities[e.event].label == name).expect(text);
             let names: Vec<&str> = e.speakers.iter().map(|&s| x.entities[s].label.as_str()).collect();
             assert_eq!(names, want, "{text}");
+        }
+    }
+
+    /// A press conference said to take place without a verb holding it (周五見記者, 在記者會後
+    /// 表示, 發布會期間) is the article's event; undated, it is held on the day of the news, and
+    /// a date after its name is another happening's.
+    #[test]
+    fn a_meeting_said_to_take_place_is_the_event_on_the_news_day() {
+        for (text, published, name, start) in [
+            ("局長陳大文周五見記者，表示會跟進。", "2030-06-01", "見記者", "2030-05-31"),
+            ("局长陈大文周五见记者，表示会跟进。", "2030-06-01", "见记者", "2030-05-31"),
+            ("工會今日宣布罷工。主席陳大文在記者會後表示，會跟進。", "2030-06-02", "記者會", "2030-06-02"),
+            ("工会今日宣布罢工。主席陈大文在记者会后表示，会跟进。", "2030-06-02", "记者会", "2030-06-02"),
+            ("專家組今日公布結果。發布會期間，有人提到早於2029年11月已有個案。", "2030-06-02", "發布會", "2030-06-02"),
+            ("专家组今日公布结果。发布会期间，有人提到早于2029年11月已有个案。", "2030-06-02", "发布会", "2030-06-02"),
+        ] {
+            let x = extract(text, Some(published));
+            let e = x.events.iter().find(|e| x.entities[e.event].label == name).expect(text);
+            assert_eq!(e.start.map(|d| d.lexical()).as_deref(), Some(start), "{text}");
+        }
+    }
+
+    /// A meeting word alone is not a meeting held: 記者會問 (reporters will ask).
+    #[test]
+    fn a_meeting_word_alone_is_no_event() {
+        for text in ["他說，記者會問很多問題。", "他说，记者会问很多问题。"] {
+            let x = extract(text, Some("2030-06-02"));
+            assert!(x.events.is_empty(), "{text}");
         }
     }
 

@@ -1543,7 +1543,8 @@ fn bare_event_words(a: &mut Analysis<'_>) {
 }
 
 /// 「工會昨日召開記者會。」 in an article that names no event: the meeting announced by a verb
-/// (召開, 舉辦, 出席, 開) and named only by what it is (記者會, 簡介會, 記招) is the article's one
+/// (召開, 舉辦, 出席, 開) or otherwise said to take place ([`took_place`]: 見記者, 在記者會上表示)
+/// and named only by what it is (記者會, 簡介會, 記招) is the article's one
 /// event, under the word first announced; every announced word is one of its names, and each of
 /// those words standing alone (在記者會上) a mention of it. Where the article names other
 /// events held (a forum someone once spoke at), a meeting announced with a day near publication
@@ -1561,7 +1562,7 @@ fn announced_meeting(a: &mut Analysis<'_>) {
             if !longest || !free(a, span) {
                 continue;
             }
-            if is_announced(a, span.start) && (!others_held || dated_near_publication(a, span.start)) {
+            if took_place(a, span) && (!others_held || dated_near_publication(a, span.start)) {
                 announced.push(span);
             } else if is_bare(a, span) {
                 bare.push(span);
@@ -1583,6 +1584,9 @@ fn announced_meeting(a: &mut Analysis<'_>) {
     };
     announced.retain(|&s| kind_of(a, s) == kind);
     let Some(&first) = announced.first() else { return };
+    // Named by a noun (記者會) rather than by a phrase that says it (見記者) where it has both.
+    let self_convened = |s: Span| a.class_word_at(Role::SelfConvenedMeeting, s.start) == Some(s);
+    let first = announced.iter().copied().find(|&s| !self_convened(s)).unwrap_or(first);
     let name = a.surface(first).to_owned();
     let id = a.entities.create(EntityKind::Event, &name, true);
     let names: Vec<String> = announced.iter().map(|&s| fold(a.surface(s))).collect();
@@ -1656,6 +1660,18 @@ pub(crate) fn is_quoted_incident(a: &Analysis<'_>, id: EntityId) -> bool {
             .suffix_of(&name)
             .is_some_and(|len| name[..name.len() - len].ends_with(crate::text::CLOSE_QUOTES))
     })
+}
+
+/// Whether the text says that the generic meeting at `span` took place: a verb holds, attends
+/// or convenes it (召開記者會), it names its own convening (周五見記者), it is the setting of what
+/// is said (在記者會上表示, 記者會後稱, 發布會期間), or its clause dates it near publication
+/// (今午的記者會). A meeting word alone may be what a body usually does (政府記者會匯報) or
+/// someone else's (記者會問: reporters will ask).
+fn took_place(a: &Analysis<'_>, span: Span) -> bool {
+    is_announced(a, span.start)
+        || a.class_word_at(Role::SelfConvenedMeeting, span.start) == Some(span)
+        || a.class_word_at(Role::MeetingSetting, span.end).is_some()
+        || dated_near_publication(a, span.start)
 }
 
 /// Whether a verb that holds, attends or convenes a meeting ends at `pos` (召開記者會, 出席記者會),

@@ -532,6 +532,13 @@ roles! {
     /// 會員大會, 股東大會: a body's general meeting, one kind of generic meeting that is not
     /// another name of the press conference held beside it (`resolve::announced_meeting`).
     GeneralMeeting = "general-meeting",
+    /// 見記者: a generic meeting named by its own verb and audience (林大文今日見記者); it needs no
+    /// verb before it to be held (`resolve::announced_meeting`).
+    SelfConvenedMeeting = "self-convened-meeting",
+    /// 上, 後, 期間: after a generic meeting word, the meeting as the setting of what is said or
+    /// done (在記者會上表示, 記者會後稱, 發布會期間): a meeting that took place
+    /// (`resolve::announced_meeting`).
+    MeetingSetting = "meeting-setting",
     /// 開, 主持: convenes a meeting (開記招), besides the holding and attending verbs.
     ConveningVerb = "convening-verb",
     /// 企業, 公司: after a Latin name, a company (DeepSeek等企業).
