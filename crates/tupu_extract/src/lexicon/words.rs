@@ -387,6 +387,9 @@ roles! {
     /// 法官, 裁判官: a judge's or magistrate's title; written without a court it is a post in the
     /// court the report names (`judges_in_their_court` in recognize/person/posts.rs).
     JudicialTitle = "judicial-title",
+    /// 裁判: in a title (裁判官) and in a court's name (裁判法院) it marks the magistracy, whose
+    /// bench (裁判官) sits only in a magistrates' court (`judges_in_their_court`).
+    Magistracy = "magistracy",
     /// 副: a title cut right after it is another rank, not a short form of the same post (主席
     /// of 副主席; `drop_bodiless_repeats` in lib.rs).
     DeputyPrefix = "deputy-prefix",

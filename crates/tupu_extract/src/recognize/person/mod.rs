@@ -595,6 +595,25 @@ mod tests {
     }
 
     #[test]
+    fn a_bench_sits_only_in_a_court_of_its_kind() {
+        // The magistrate heard the case before it went up: the High Court named last is not hers.
+        let (_, posts) = people("案件早前在觀塘裁判法院審理，其後轉介高等法院。裁判官何小文當時批准保釋。");
+        assert_eq!(posts, vec![("何小文".into(), "裁判官".into(), Some("觀塘裁判法院".into()))]);
+        let (_, posts) = people("案件早前在观塘裁判法院审理，其后转介高等法院。裁判官何小文当时批准保释。");
+        assert_eq!(posts, vec![("何小文".into(), "裁判官".into(), Some("观塘裁判法院".into()))]);
+        // A magistrate is not seated in the one higher court the report names; a 法官 may be
+        // a magistrate as reports write it, and keeps the magistracy.
+        let (_, posts) = people("上訴早前由高等法院駁回。裁判官周大明今日判處社會服務令。");
+        assert_eq!(posts, vec![("周大明".into(), "裁判官".into(), None)]);
+        let (_, posts) = people("上诉早前由高等法院驳回。裁判官周大明今日判处社会服务令。");
+        assert_eq!(posts, vec![("周大明".into(), "裁判官".into(), None)]);
+        let (_, posts) = people("被告早前在沙田裁判法院提堂。法官周大明今日判處社會服務令。");
+        assert_eq!(posts, vec![("周大明".into(), "法官".into(), Some("沙田裁判法院".into()))]);
+        let (_, posts) = people("被告早前在沙田裁判法院提堂。法官周大明今日判处社会服务令。");
+        assert_eq!(posts, vec![("周大明".into(), "法官".into(), Some("沙田裁判法院".into()))]);
+    }
+
+    #[test]
     fn an_office_belongs_to_its_government_when_mentioned() {
         let (_, posts) = people("澳門特區政府今日公布計劃。行政長官梁敏出席。");
         assert_eq!(posts, vec![("梁敏".into(), "行政長官".into(), Some("澳門特區政府".into()))]);

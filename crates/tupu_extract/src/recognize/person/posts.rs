@@ -448,26 +448,36 @@ pub(super) fn offices_of_governments(a: &mut Analysis<'_>) {
 /// 指」) is a post in the court the report last named before it — a court report says where the
 /// case is heard (「案件今日在北辰裁判法院提堂…裁判官李小文批准」) and then names the bench by
 /// title alone. With no court before it, the one court the article names, if only one. Courts
-/// are the lexicon's (class `court`): an unknown 「X法院」 may be a foreign or mainland one.
+/// are the lexicon's (class `court`): an unknown 「X法院」 may be a foreign or mainland one. The
+/// magistrate (裁判官, a title with a word of class `magistracy`) sits only in a court whose
+/// canonical name has one too, so a report that moves from a magistracy to the High Court does not
+/// seat the magistrate there. 法官 may sit in any court: Hong Kong reports call magistrates 法官
+/// as well (counted on the open corpus: restricting it both ways moved as many right posts as wrong).
 pub(super) fn judges_in_their_court(a: &mut Analysis<'_>) {
-    let courts: Vec<(EntityId, Span)> = a
+    let magistracy = |a: &Analysis<'_>, s: &str| a.class(Role::Magistracy).occurs_in(s);
+    let courts: Vec<(EntityId, Span, bool)> = a
         .entities
         .all_mentions()
         .into_iter()
-        .filter(|(id, _)| {
-            a.entities.get(*id).known.is_some_and(|k| a.lex.known[k].class == crate::lexicon::KnownClass::Court)
+        .filter_map(|(id, m)| {
+            let k = a.entities.get(id).known?;
+            let court = &a.lex.known[k];
+            (court.class == crate::lexicon::KnownClass::Court)
+                .then(|| (a.entities.resolve(id), m, magistracy(a, &crate::normalize::fold(&court.name))))
         })
-        .map(|(id, m)| (a.entities.resolve(id), m))
         .collect();
-    let mut distinct: Vec<EntityId> = courts.iter().map(|(id, _)| *id).collect();
-    distinct.sort_unstable();
-    distinct.dedup();
     for i in 0..a.posts.len() {
         let span = a.posts[i].span;
         if a.posts[i].org.is_some() || !a.class(Role::JudicialTitle).ends(a.folded(span)) {
             continue;
         }
-        let before = courts.iter().filter(|(_, m)| m.end <= span.start).max_by_key(|(_, m)| m.end).map(|(id, _)| *id);
+        let magistrate = magistracy(a, a.folded(span));
+        let fitting: Vec<(EntityId, Span)> =
+            courts.iter().filter(|(_, _, m)| *m || !magistrate).map(|&(id, m, _)| (id, m)).collect();
+        let mut distinct: Vec<EntityId> = fitting.iter().map(|(id, _)| *id).collect();
+        distinct.sort_unstable();
+        distinct.dedup();
+        let before = fitting.iter().filter(|(_, m)| m.end <= span.start).max_by_key(|(_, m)| m.end).map(|(id, _)| *id);
         a.posts[i].org = before.or_else(|| (distinct.len() == 1).then(|| distinct[0]));
     }
 }
