@@ -243,7 +243,10 @@ fn parenthetical(a: &mut Analysis<'_>, renamed: Renamed) {
         }
         // Longer Latin is a name only when it reads as one (World Justice Project), not as an
         // English gloss (unauthorized assembly).
-        if !person && content.chars().count() > LATIN_SHORT_FORM_MAX && !is_latin_body_name(content) {
+        if !person
+            && content.chars().count() > crate::lexicon::PARENTHESISED_SHORT_FORM_MAX
+            && !is_latin_body_name(content)
+        {
             continue;
         }
         // Dates, numbers and bylines in parentheses are no names.
@@ -283,10 +286,6 @@ fn parenthetical(a: &mut Analysis<'_>, renamed: Renamed) {
         mention_everywhere(a, id, &name);
     }
 }
-
-/// The longest short form a parenthesis holds in any script (WHO, 沙中線); longer content is a
-/// name in Latin letters.
-const LATIN_SHORT_FORM_MAX: usize = 14;
 
 /// Whether an unannounced parenthesis after a name reads as a short form of it: written in Latin
 /// letters (世界衞生組織（WHO）), or characters the name has, in its order (香港記者協會（記協）,

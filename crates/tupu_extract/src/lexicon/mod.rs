@@ -23,6 +23,7 @@
 mod funds;
 pub mod general;
 mod patterns;
+pub(crate) use patterns::PARENTHESISED_SHORT_FORM_MAX;
 mod regions;
 pub(crate) mod tsv;
 mod vocabulary;

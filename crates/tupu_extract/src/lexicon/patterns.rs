@@ -112,9 +112,11 @@ impl Patterns {
             // A name in Latin letters runs longer than a Chinese short form (World Justice
             // Project): up to [`PARENTHESISED_LATIN_MAX`] characters.
             parenthetical: compile(&format!(
-                r#"^[（(](?:{})?[「“"『《]?([A-Za-z][A-Za-z .'&\-]{{13,{}}}[A-Za-z.]|[^（）()「」“”"『』《》，。、\n]{{2,14}}?) ?[」”"』》]?[）)]"#,
+                r#"^[（(](?:{})?[「“"『《]?([A-Za-z][A-Za-z .'&\-]{{{},{}}}[A-Za-z.]|[^（）()「」“”"『』《》，。、\n]{{2,{}}}?) ?[」”"』》]?[）)]"#,
                 any(Role::AbbreviationMarker),
-                PARENTHESISED_LATIN_MAX - 2
+                PARENTHESISED_SHORT_FORM_MAX - 1,
+                PARENTHESISED_LATIN_MAX - 2,
+                PARENTHESISED_SHORT_FORM_MAX
             ))?,
             bracketed_hearing: compile(&format!("【([^【】\\n]{{1,14}}?(?:{}))】", any(Role::HearingWord)))?,
             dateline: compile(&format!(
@@ -124,6 +126,10 @@ impl Patterns {
         })
     }
 }
+
+/// The longest short form a parenthesis after a name holds in any script (WHO, 沙中線); longer
+/// content is a name in Latin letters ([`PARENTHESISED_LATIN_MAX`]).
+pub(crate) const PARENTHESISED_SHORT_FORM_MAX: usize = 14;
 
 /// The longest name in Latin letters a parenthesis after a name is read as (Foreign Corrupt
 /// Practices Act, Sir Michael David Kadoorie): longer is a sentence.

@@ -570,31 +570,6 @@ mod tests {
         assert_people(["議員周其安昨日表示反對。", "议员周其安昨日表示反对。"], [&["周其安"], &["周其安"]]);
     }
 
-    /// The people of `text` after the whole stage (the tagger, captions, lists, then the readings
-    /// one character apart settled).
-    fn people_after_stage(text: &str) -> Vec<String> {
-        let mut a = analysis_with(text, None, &[]);
-        super::super::known::recognise(&mut a);
-        super::super::names::recognise(&mut a);
-        super::super::person::recognise(&mut a);
-        recognise(&mut a);
-        super::super::person::settle_readings_one_character_apart(&mut a);
-        let mut people: Vec<String> =
-            a.entities.finish(false).0.into_iter().filter(|e| e.kind == EntityKind::Person).map(|e| e.label).collect();
-        people.sort();
-        people
-    }
-
-    #[test]
-    fn a_byline_after_a_colon_or_space_lists_its_reporters() {
-        for (text, names) in [
-            ("市場昨日回穩。（記者：王芳芳 張揚 韓林）", ["張揚", "王芳芳", "韓林"]),
-            ("市场昨日回稳。（记者：王芳芳 张扬 韩林）", ["张扬", "王芳芳", "韩林"]),
-        ] {
-            assert_eq!(people_after_stage(text), names, "{text}");
-        }
-    }
-
     #[test]
     fn days_and_common_words_are_no_people() {
         assert_people(["工會計劃於周五遊行，高達三千人參加。", "工会计划于周五游行，高达三千人参加。"], [&[], &[]]);

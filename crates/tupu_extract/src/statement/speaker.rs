@@ -59,21 +59,6 @@ pub(crate) struct PersonIndex {
     latin_surnames: FxHashMap<String, Option<EntityId>>,
 }
 
-/// Whether the person mention `name` is a photographer's credit closing a caption's line
-/// (「…在場合照。陳大文攝」): the photographer is never the one a later 他/她 or surname goes
-/// back to — Hong Kong reporting puts such a credit under every photograph, between a speaker
-/// and the paragraph that goes on with 他表示 (609 of the 2,721 open-corpus articles carry one).
-fn is_photo_credit(a: &Analysis<'_>, name: Span) -> bool {
-    if !a.class(Role::PhotoCredit).has_char(a.char_at(name.end)) {
-        return false;
-    }
-    let mut p = name.end + 1;
-    while p < a.chars.len() && p - name.end <= 4 && matches!(a.char_at(p), ' ' | '\t' | '\u{3000}' | '\u{a0}') {
-        p += 1;
-    }
-    p >= a.chars.len() || matches!(a.char_at(p), '\n' | '\r')
-}
-
 impl PersonIndex {
     pub(crate) fn new(a: &Analysis<'_>) -> Self {
         let mut by_end: Vec<(usize, EntityId)> = Vec::new();
@@ -85,12 +70,12 @@ impl PersonIndex {
             }
         };
         for (id, s) in a.entities.all_mentions() {
-            if a.entities.kind(id) == EntityKind::Person && !is_photo_credit(a, s) {
+            if a.entities.kind(id) == EntityKind::Person && !crate::recognize::person::is_photo_credit(a, s) {
                 add(id, s);
             }
         }
         let mut unmarked = unmarked_name_occurrences(a);
-        unmarked.retain(|&(_, s)| !is_photo_credit(a, s));
+        unmarked.retain(|&(_, s)| !crate::recognize::person::is_photo_credit(a, s));
         for &(id, s) in &unmarked {
             add(id, s);
         }

@@ -4,7 +4,7 @@
 
 use crate::analysis::Analysis;
 use crate::boundary::{End, end_at, ordinary_word_follows};
-use crate::lexicon::general::{GeneralLexicon, PartOfSpeech, Segment};
+use crate::lexicon::general::{Entry, GeneralLexicon, PartOfSpeech, Segment};
 use crate::lexicon::{Role, WordClass};
 use crate::model::EntityKind;
 use crate::span::Span;
@@ -55,6 +55,12 @@ fn two_characters_are_a_common_word(a: &Analysis<'_>, r: &NameReading) -> bool {
 /// longer words that is also read alone now and then.
 const SINGLE_PREDICATE_FREQ: u32 = 1_000;
 
+/// Whether a general-lexicon word of one character is a verb or function word of its own
+/// ([`SINGLE_PREDICATE_FREQ`]): 續, 再, 以, 就.
+pub(in crate::recognize) fn is_single_predicate(e: &Entry) -> bool {
+    e.freq >= SINGLE_PREDICATE_FREQ && e.pos.is_verb_or_function_word()
+}
+
 /// Fewest margin units (see [`crate::ner::NameCandidate::margin`]) with which the name tagger
 /// vouches for a surname and such a character as a name of their own (a given name 維 or 才 is
 /// a verb or adverb too): twice what it needs to propose a name at all.
@@ -78,10 +84,7 @@ pub(in crate::recognize) fn surname_alone_before_predicate(a: &Analysis<'_>, spa
     if span.len() != 2 || a.class(Role::KinAddress).has_char(a.char_at(span.start + 1)) {
         return false;
     }
-    let predicate = a
-        .general
-        .word_at(Span::new(span.start + 1, span.end))
-        .is_some_and(|e| e.freq >= SINGLE_PREDICATE_FREQ && e.pos.is_verb_or_function_word());
+    let predicate = a.general.word_at(Span::new(span.start + 1, span.end)).is_some_and(|e| is_single_predicate(&e));
     predicate && named_in_full_with_surname(a, a.char_at(span.start)) && !tagger_vouches(a, span)
 }
 
