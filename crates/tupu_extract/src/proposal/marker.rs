@@ -83,22 +83,26 @@ impl Analysis<'_> {
             let mut at_clause_start = true;
             for i in 0..chars.len() {
                 let c = chars[i];
-                if at_clause_start && !c.is_whitespace() {
+                let opens_clause = at_clause_start && !c.is_whitespace();
+                let found = if opens_clause {
                     at_clause_start = false;
                     let opens_paragraph = chars[..i].iter().all(|c| c.is_whitespace());
-                    let found = marker_at(&chars[i..], opens_paragraph, words)
-                        .or_else(|| opening_at(&chars[..i], &chars[i..], words));
-                    if let Some((family, ordinal, body)) = found {
-                        let start = paragraph.span.start + i;
-                        out.push(Marker {
-                            family,
-                            ordinal,
-                            span: Span::new(start, start + body),
-                            body: start + body,
-                            paragraph: index,
-                            opens_paragraph,
-                        });
-                    }
+                    marker_at(&chars[i..], opens_paragraph, words)
+                        .or_else(|| opening_at(&chars[..i], &chars[i..], words))
+                        .map(|found| (found, opens_paragraph))
+                } else {
+                    first_point_inside_clause(&chars[i..], words).map(|found| (found, false))
+                };
+                if let Some(((family, ordinal, body), opens_paragraph)) = found {
+                    let start = paragraph.span.start + i;
+                    out.push(Marker {
+                        family,
+                        ordinal,
+                        span: Span::new(start, start + body),
+                        body: start + body,
+                        paragraph: index,
+                        opens_paragraph,
+                    });
                 }
                 if CLAUSE_BREAKS.contains(&c) {
                     at_clause_start = true;
@@ -176,17 +180,40 @@ fn marker_at(chars: &[char], opens_paragraph: bool, words: &ProposalWords) -> Op
                     }
                 }
             }
-            let (role, len) = words.sequence_word(chars)?;
-            let ordinal = match role {
-                Role::First => Ordinal::Number(1),
-                Role::Second => Ordinal::Number(2),
-                Role::Next => Ordinal::Next,
-                _ => Ordinal::Last,
-            };
-            // 首先要… is an adverb; 首先， numbers a point.
-            AFTER_ORDINAL.contains(chars.get(len)?).then(|| (Family::Sequence, ordinal, body_after(len, false)))
+            sequence_marker_at(chars, words)
         }
     }
+}
+
+/// A sequence word (首先, 其次, 最後) that `chars` starts with, followed by a pause (首先，) or by
+/// a modal (首先要…，其次是…): its ordinal and where the point begins (after the modal). Whether
+/// it numbers anything is decided by the list it falls into: a lone 首先要 makes no list.
+fn sequence_marker_at(chars: &[char], words: &ProposalWords) -> Option<(Family, Ordinal, usize)> {
+    let (role, len) = words.sequence_word(chars)?;
+    let ordinal = match role {
+        Role::First => Ordinal::Number(1),
+        Role::Second => Ordinal::Number(2),
+        Role::Next => Ordinal::Next,
+        _ => Ordinal::Last,
+    };
+    if AFTER_ORDINAL.contains(chars.get(len)?) {
+        let mut body = len;
+        while chars.get(body).is_some_and(|c| AFTER_ORDINAL.contains(c) || c.is_whitespace()) {
+            body += 1;
+        }
+        return Some((Family::Sequence, ordinal, body));
+    }
+    let modal = words.prefix(&chars[len..], Role::Modal)?;
+    Some((Family::Sequence, ordinal, len + modal))
+}
+
+/// A first point that opens inside a clause (購買時首先要注意…；其次要…): only 首先 with a modal
+/// after it, since a sequence word inside a clause is otherwise an adverb (他首先抵達).
+fn first_point_inside_clause(chars: &[char], words: &ProposalWords) -> Option<(Family, Ordinal, usize)> {
+    let found = sequence_marker_at(chars, words)?;
+    let with_modal =
+        words.prefix(chars, Role::First).is_some_and(|len| words.prefix(&chars[len..], Role::Modal).is_some());
+    (found.1 == Ordinal::Number(1) && with_modal).then_some(found)
 }
 
 #[cfg(test)]
@@ -227,10 +254,17 @@ mod tests {
     }
 
     #[test]
+    fn a_sequence_word_with_a_modal_is_a_marker_and_a_bare_adverb_is_not() {
+        // 首先要 marks a point; a lone one makes no list (proposal::tests).
+        assert_eq!(markers("購買時首先要留意折價率；其次是分紅。").len(), 2);
+        assert_eq!(markers("购买时首先要留意折价率；其次是分红。").len(), 2);
+        assert!(markers("他首先抵達會場，其後離開。").is_empty());
+    }
+
+    #[test]
     fn numerals_inside_clauses_are_not_markers() {
         for text in [
             "將創新作為第一動力，在第一時間跟進。",
-            "首先要做好準備。",
             "統一是大勢所趨，其中一是關鍵。",
             "今年1.5億元，一、二月份增長。",
             "第一時間跟進。",

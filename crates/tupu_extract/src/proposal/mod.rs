@@ -13,7 +13,7 @@ mod words;
 pub(crate) use words::ProposalWords;
 
 use announce::Announcement;
-use marker::{Marker, Ordinal};
+use marker::{Family, Marker, Ordinal};
 
 use crate::analysis::{Analysis, Stage};
 use crate::model::{EntityId, Proposal, ProposalItem};
@@ -79,7 +79,14 @@ fn lists(markers: &[Marker]) -> Vec<Vec<Marker>> {
                 // 最後 and 再次 follow a list that has reached its second point (其次).
                 Ordinal::Next | Ordinal::Last => number >= 2,
             };
-            let family = if list.len() == 1 { last.family.goes_on_with(m.family) } else { last.family == m.family };
+            // 首先…其次…第三是…: a sequence may go on with ordinals at any point.
+            let family = if list.len() == 1 {
+                last.family.goes_on_with(m.family)
+            } else if list[0].family == Family::Sequence {
+                last.family.goes_on_with(m.family) || m.family == Family::Sequence
+            } else {
+                last.family == m.family
+            };
             family && next && m.paragraph <= last.paragraph + REACH && m.span.start > last.span.start
         });
         if let Some(l) = continues {

@@ -120,3 +120,30 @@ fn a_list_opened_by_first_of_all_may_go_on_with_ordinals() {
         assert_eq!(proposals(text, &[name]), expect(name, &items), "{text}");
     }
 }
+
+#[test]
+fn sequence_words_with_a_modal_number_points_and_go_on_with_ordinals() {
+    for (text, name, items) in [
+        (
+            "陳美玲認為，投資者首先要留意基金的折價率；其次要考慮分紅機會，不宜追高；第三是選擇業績穩定的基金；最後，分散投資。",
+            "陳美玲",
+            ["留意基金的折價率", "考慮分紅機會", "選擇業績穩定的基金", "分散投資"],
+        ),
+        (
+            "陈美玲认为，投资者首先要留意基金的折价率；其次要考虑分红机会，不宜追高；第三是选择业绩稳定的基金；最后，分散投资。",
+            "陈美玲",
+            ["留意基金的折价率", "考虑分红机会", "选择业绩稳定的基金", "分散投资"],
+        ),
+    ] {
+        assert_eq!(proposals(text, &[name]), expect(name, &items), "{text}");
+    }
+}
+
+#[test]
+fn a_lone_first_of_all_with_a_modal_numbers_nothing() {
+    for text in
+        ["王家豪表示，會議順利。他首先要感謝主辦方，然後離開。", "王家豪表示，会议顺利。他首先要感谢主办方，然后离开。"]
+    {
+        assert!(proposals(text, &["王家豪"]).is_empty(), "{text}: {:?}", proposals(text, &["王家豪"]));
+    }
+}

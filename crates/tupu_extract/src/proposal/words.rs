@@ -26,6 +26,8 @@ pub(crate) enum Role {
     Ordinal,
     /// A word that opens the first point right after an announcement (三項安排，包括…；第二，…).
     Opener,
+    /// A modal or copula that may follow a sequence word in place of a pause (首先要…，其次是…).
+    Modal,
 }
 
 /// The parsed lexicon: folded words with their roles.
@@ -63,6 +65,7 @@ impl ProposalWords {
                     ("last", Role::Last),
                     ("ordinal", Role::Ordinal),
                     ("opener", Role::Opener),
+                    ("modal", Role::Modal),
                 ],
             )?;
             words.push((fold(row.get(0)).chars().collect::<Vec<char>>(), role));
