@@ -298,14 +298,13 @@ impl<'a, 'b> Reader<'a, 'b> {
         } else if let Some(len) = self.half_of_the_whole(n, amount, rest) {
             (len, Decimal::from_int(50), "%")
         } else if rest.starts_with('成') && amount.min.is_none() && amount.qualifier.is_none() {
-            let tenths = integer(n.value).filter(|v| (1..=10).contains(v))?;
-            let next = rest['成'.len_utf8()..].chars().next();
+            let after = &rest['成'.len_utf8()..];
             // 一成立, 兩成員: 成 starts a word.
-            let word = next.is_some_and(|c| self.analysis.class(Role::NotTenthsAfter).has_char(c));
-            if word || f[n.start..n.end].chars().count() > 1 {
+            if after.chars().next().is_some_and(|c| self.analysis.class(Role::NotTenthsAfter).has_char(c)) {
                 return None;
             }
-            ('成'.len_utf8(), Decimal::from_int(tenths * 10), "%")
+            let (len, value) = tenths(&f[n.start..n.end], n.value, after)?;
+            ('成'.len_utf8() + len, value, "%")
         } else {
             return None;
         };
@@ -545,6 +544,29 @@ impl<'a, 'b> Reader<'a, 'b> {
 }
 
 /// The value as an integer, when it is one.
+/// The percentage of a count of tenths (`digits` of value `value`, then 成 and `after`), with the
+/// length of what follows 成 that belongs to it: 六成 60 %, 六成四 64 % (a digit after 成 is the
+/// hundredths), 三成半 35 %, 7.2成 72 %. A digit that starts a number of its own (三成五十人) is
+/// not the hundredths; a count of tenths is one character or a decimal below ten.
+fn tenths(digits: &str, value: Decimal, after: &str) -> Option<(usize, Decimal)> {
+    const DIGITS: &str = "一二三四五六七八九";
+    if digits.chars().count() > 1 {
+        let below_ten = digits.contains('.') && value.to_f64() > 0.0 && value.to_f64() < 10.0;
+        return below_ten.then(|| (0, value.times(10)));
+    }
+    let whole = integer(value).filter(|v| (1..=10).contains(v))? * 10;
+    if after.starts_with('半') {
+        return Some(('半'.len_utf8(), Decimal::from_int(whole + 5)));
+    }
+    let mut chars = after.chars();
+    let hundredths = chars.next().and_then(|c| DIGITS.find(c).map(|i| (c, i / '一'.len_utf8() + 1)));
+    let number_goes_on = chars.next().is_some_and(|c| is_numeral_char(c) || c == '成' || c == '%');
+    match hundredths {
+        Some((c, d)) if whole < 100 && !number_goes_on => Some((c.len_utf8(), Decimal::from_int(whole + d as i128))),
+        _ => Some((0, Decimal::from_int(whole))),
+    }
+}
+
 fn integer(v: Decimal) -> Option<i128> {
     if !v.is_integer() {
         return None;

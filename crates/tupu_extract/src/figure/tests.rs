@@ -92,6 +92,13 @@ fn percentages_fractions_and_tenths() {
         ("約三分之一來自內地", "33.333333", Some(Qualifier::Approximately)),
         ("约三分之一来自内地", "33.333333", Some(Qualifier::Approximately)),
         ("千分之五的樣本", "0.5", None),
+        // A digit after 成 is the hundredths, 半 half a tenth, a decimal count of tenths its tenth.
+        ("六成四受訪者反對", "64", None),
+        ("六成四受访者反对", "64", None),
+        ("約三成半市民中立", "35", Some(Qualifier::Approximately)),
+        ("约三成半市民中立", "35", Some(Qualifier::Approximately)),
+        ("支持率為7.2成", "72", None),
+        ("一成六來自外地", "16", None),
     ] {
         let f = only(text);
         assert_eq!(
@@ -105,6 +112,11 @@ fn percentages_fractions_and_tenths() {
     assert_eq!((f.value.to_string(), f.unit.as_deref()), ("0.3".into(), Some("百分点")));
     // 成 starting a word is no share.
     assert!(quantities("該會一成立便廣受歡迎").is_empty());
+    // A digit that starts a number of its own after 成 is not its hundredths.
+    for text in ["七成五十歲以上居民支持", "七成五十岁以上居民支持"] {
+        let got: Vec<String> = quantities(text).iter().map(|f| f.value.to_string()).collect();
+        assert_eq!(got.first().map(String::as_str), Some("70"), "{text}");
+    }
 }
 
 #[test]
