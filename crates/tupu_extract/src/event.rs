@@ -114,7 +114,7 @@ fn describe(a: &Analysis<'_>, event: EntityId, main: bool) -> EventDetails {
                     details.locations.push(l);
                 }
             }
-            if details.start.is_none() {
+            if details.start.is_none() && !closes_at(a, verb_at) {
                 details.start = date_before(a, s, verb_at);
             }
         }
@@ -308,6 +308,12 @@ fn places_in(a: &Analysis<'_>, span: Span) -> Option<Vec<EntityId>> {
         .collect();
     ids.dedup();
     (!ids.is_empty()).then_some(ids)
+}
+
+/// Whether the verb ending at `verb_at` closes the event (在X閉幕): it says where the event was
+/// held, but the day before it is the last day, not the first.
+fn closes_at(a: &Analysis<'_>, verb_at: usize) -> bool {
+    a.class_word_before(Role::ClosingVerb, verb_at).is_some()
 }
 
 /// How far after the attending verb the event's name may start (出席由甲會舉辦的乙論壇).
@@ -626,6 +632,20 @@ mod tests {
             let e = x.events.iter().find(|e| x.entities[e.event].label == name).expect(text);
             let places: Vec<&str> = e.locations.iter().map(|&l| x.entities[l].label.as_str()).collect();
             assert_eq!(places, vec![place], "{text}");
+        }
+    }
+
+    /// Where an event closes (在X閉幕) is where it was held; the day it closes is not its start.
+    #[test]
+    fn the_place_an_event_closes_in_is_its_venue_not_its_start() {
+        for (text, place) in
+            [("南海經貿合作論壇7月23日上午在東京閉幕。", "東京"), ("南海经贸合作论坛7月23日上午在东京闭幕。", "东京")]
+        {
+            let x = extract(text, Some("2030-07-24"));
+            let e = &x.events[0];
+            let places: Vec<&str> = e.locations.iter().map(|&l| x.entities[l].label.as_str()).collect();
+            assert_eq!(places, vec![place], "{text}");
+            assert_ne!(e.start.map(|d| d.lexical()).as_deref(), Some("2030-07-23"), "{text}");
         }
     }
 

@@ -34,7 +34,7 @@ pub(crate) struct Patterns {
     pub(crate) media_after: Regex,
     /// A Latin-script name followed by a company word: DeepSeek等企业; group 1 is the name.
     pub(crate) latin_company: Regex,
-    /// 在X舉行, 於X隆重開幕: group 1 is where the event is held.
+    /// 在X舉行, 於X隆重開幕, 在X閉幕: group 1 is where the event is held.
     pub(crate) venue: Regex,
     /// 在X出席, 於X參加, 在X主持: group 1 is where someone attends or convenes (the venue of the
     /// event attended or convened).
@@ -97,10 +97,11 @@ impl Patterns {
                 any(Role::CompanyWord)
             ))?,
             venue: compile(&format!(
-                "(?:{})([^，。；：、\\n]{{2,24}}?)(?:{})?(?:{})",
+                "(?:{})([^，。；：、\\n]{{2,24}}?)(?:{})?(?:{}|{})",
                 any(Role::LocativePreposition),
                 any(Role::CeremonyAdverb),
-                any(Role::HoldingVerb)
+                any(Role::HoldingVerb),
+                any(Role::ClosingVerb)
             ))?,
             // 、 may stand inside the place's description (在狹小、凌亂的辦公室主持記者會).
             attended_venue: compile(&format!(
@@ -165,6 +166,7 @@ mod tests {
         assert_eq!(&p.media_after.captures("美国《北方观察》报道").unwrap()[1], "北方观察");
         assert_eq!(&p.latin_company.captures("MiniMax等企业").unwrap()[1], "MiniMax");
         assert_eq!(&p.venue.captures("在香港会展中心隆重开幕").unwrap()[1], "香港会展中心");
+        assert_eq!(&p.venue.captures("上午在南海市闭幕").unwrap()[1], "南海市");
         assert_eq!(&p.attended_venue.captures("今日在南海市出席论坛").unwrap()[1], "南海市");
         assert_eq!(&p.parenthetical.captures("（以下简称“云擎”）").unwrap()[1], "云擎");
         assert_eq!(&p.parenthetical.captures("（Northern Harbour Trust ）").unwrap()[1], "Northern Harbour Trust");

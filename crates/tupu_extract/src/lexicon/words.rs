@@ -576,6 +576,8 @@ roles! {
     CeremonyAdverb = "ceremony-adverb",
     /// 舉行, 開幕, 召開: an event is held (在X舉行: X is the venue).
     HoldingVerb = "holding-verb",
+    /// 閉幕, 落幕: an event closes (在X閉幕: X is the venue; the day it closes is not its start).
+    ClosingVerb = "closing-verb",
     /// 致辭, 發言, 主持: the people in the sentence address the event.
     AddressingWord = "addressing-word",
     /// 採訪, 日前: what someone said was said elsewhere than at the event.

@@ -55,6 +55,9 @@ const MEMBERSHIP: &str = "memberOf";
 /// Properties of meeting verbs: the parties on each side of their 與 meet each other.
 const MEETING: &[&str] = &["metWith", "spokeWith"];
 
+/// Standing in an election (參選, 出選, 出戰).
+const COMPETED_IN: &str = "competedIn";
+
 /// How far on each side of its verb a relation's sentence is read. Real sentences are shorter,
 /// so this changes nothing on news text; a run without punctuation (12,000 characters of
 /// 「香港投資」) is read this far only, which keeps the stage linear in the article's length
@@ -119,7 +122,8 @@ impl Stage for Relations {
                 passive_before: passive_end.filter(|&end| end >= sentence.start),
                 sole_event,
             };
-            let (relations, passive) = a.relations_of(&occurrence);
+            let (mut relations, passive) = a.relations_of(&occurrence);
+            relations.retain(|r| a.stands_in_what_it_competes_in(r));
             passive_end = passive.then_some(verb_span.end);
             if verb.frame == Frame::Mutual && !relations.is_empty() {
                 let mut ids: Vec<EntityId> = relations.iter().map(|r| r.subject).collect();
@@ -166,6 +170,13 @@ impl Analysis<'_> {
             .segment(span)
             .iter()
             .any(|w| w.entry.is_some_and(|e| e.pos == PartOfSpeech::Verb && e.is_ordinary()))
+    }
+
+    /// Whether a relation, if it is a candidacy (參選, 出戰: [`COMPETED_IN`]), has an election for
+    /// its object: 參選 and 出戰 stand before a forum or a press conference too (參選論壇, 宣布參選
+    /// 記者會), where what is contested is not the event named.
+    fn stands_in_what_it_competes_in(&self, r: &Relation) -> bool {
+        r.property != COMPETED_IN || crate::resolve::is_election(self, r.object)
     }
 
     /// Whether a membership verb at `verb` has its part written right before it (甲區仍然屬於乙市),

@@ -789,3 +789,31 @@ fn places_of_one_rank_side_by_side_are_a_list() {
         assert!(got.iter().all(|(_, p, _)| p != "locatedIn"), "{text}: {got:?}");
     }
 }
+
+/// Standing in an election named after the verb (參選, 出戰) links the candidate, or the party
+/// that fields one, to the election; 參選 before another kind of event (參選後出席甲論壇) contests
+/// nothing named.
+#[test]
+fn a_candidate_competes_in_the_election_named_after_the_verb() {
+    for (text, election) in [
+        ("陳大文昨日宣布參選南海區補選。", "南海區補選"),
+        ("陈大文昨日宣布参选南海区补选。", "南海区补选"),
+        ("甲黨派陳大文出戰北海區議會選舉。", "北海區議會選舉"),
+        ("甲党派陈大文出战北海区议会选举。", "北海区议会选举"),
+    ] {
+        let names =
+            [("陳大文", Person), ("陈大文", Person), ("甲黨", Organization), ("甲党", Organization), (election, Event)];
+        let got = relations(text, &names);
+        assert!(
+            got.iter().any(|(s, p, o)| s.contains("大文") && p == "competedIn" && o == election),
+            "{text}: {got:?}"
+        );
+    }
+    for (text, forum) in
+        [("陳大文參選後首次出席南海論壇。", "南海論壇"), ("陈大文参选后首次出席南海论坛。", "南海论坛")]
+    {
+        let got = relations(text, &[("陳大文", Person), ("陈大文", Person), (forum, Event)]);
+        assert!(got.iter().all(|(_, p, _)| p != "competedIn"), "{text}: {got:?}");
+        assert!(got.iter().any(|(_, p, o)| p == "attended" && o == forum), "{text}: {got:?}");
+    }
+}
