@@ -300,9 +300,12 @@ impl Analysis<'_> {
 
     /// Whether a speech verb with a pause after it stands in `span` (記者遂表示，…): someone
     /// the recognisers did not name speaks there, so what came before has ended.
+    /// A verb closing its sentence says nothing there (詳情稍後公布。, 正待澄清。) and reports no one.
     fn reports_someone(&self, span: Span) -> bool {
         (span.start..span.end).any(|pos| {
-            self.speech_verb_at(pos).is_some_and(|(verb, _)| verb.end <= span.end && self.pause_at(verb.end))
+            self.speech_verb_at(pos).is_some_and(|(verb, _)| {
+                verb.end <= span.end && self.pause_at(verb.end) && !self.says_nothing_after(verb)
+            })
         })
     }
 
@@ -498,7 +501,7 @@ impl Analysis<'_> {
     /// The speech verb that the anchor's clause attaches to it, looked for before `limit`
     /// (`subject`: the anchor opens its clause).
     fn verb_of(&self, anchor: &Anchor, limit: usize, subject: bool) -> Option<Span> {
-        let from = self.past_gloss(self.past_title_mark(anchor.span), limit);
+        let from = self.past_staff(anchor, self.past_gloss(self.past_title_mark(anchor.span), limit));
         let mut pos = from;
         while pos < limit {
             if let Some((verb, needs_pause)) = self.speech_verb_at(pos) {
@@ -522,7 +525,7 @@ impl Analysis<'_> {
                                 && !self.counted(verb))
                     }
                     AnchorKind::Person | AnchorKind::Pronoun => {
-                        (direct && (paused || !needs_pause))
+                        (direct && (paused || (!needs_pause && self.stands_as_verb(verb))))
                             || unpaused
                             || (paused && self.is_frame(gap) && !self.counted(verb))
                     }
@@ -564,6 +567,23 @@ impl Analysis<'_> {
             .map_or(pos, |close| close + 1)
     }
 
+    /// Where a body's clause goes on past the staff word written right after its name
+    /// ([`Role::Staff`]: 某酒店職員表示, 某局有關負責人表示): annotators give what the staff say to
+    /// the body, as they give it a spokesman's words. Only after an organisation.
+    fn past_staff(&self, anchor: &Anchor, pos: usize) -> usize {
+        if anchor.kind != AnchorKind::Organization {
+            return pos;
+        }
+        self.class_word_at(Role::Staff, pos).map_or(pos, |w| w.end)
+    }
+
+    /// Whether a verb that takes what was said without a pause is that verb and not the first
+    /// character of a longer word (陳官說法不公: 說法 is a noun, not 說): a one-character verb
+    /// must begin no longer word of the general lexicon.
+    fn stands_as_verb(&self, verb: Span) -> bool {
+        verb.len() > 1 || self.begins_no_longer_word(verb)
+    }
+
     /// Whether a verb that takes what was said without a pause (認為, 呼籲, 宣布) says it for a
     /// body written right before it at the start of its clause (某局認為有關做法合法, 某會呼籲
     /// 市民留意): something follows it in the sentence, it is a word of its own (宣布 but not
@@ -603,7 +623,15 @@ impl Analysis<'_> {
     /// Whether a verb of saying at `pos` reports someone: it stands as a word of its own, or a
     /// pause follows it though a word of the lexicon runs across it (尹某堅稱，…: 堅稱 is a
     /// word; 儀式上表示，…: 上表 is one).
+    /// A verb of more than one character that speaks only before a pause says nothing without
+    /// one (某院公布一宗事故，指…: 公布 takes an object there, and the body goes on to speak).
     fn someone_speaks_at(&self, pos: usize) -> bool {
+        if self
+            .speech_verb_at(pos)
+            .is_some_and(|(verb, needs_pause)| needs_pause && verb.len() > 1 && !self.pause_at(verb.end))
+        {
+            return false;
+        }
         self.speech_verb_stands_at(pos)
             || self
                 .speech_verb_at(pos)
@@ -611,9 +639,14 @@ impl Analysis<'_> {
     }
 
     /// The longest speech verb starting at `pos`, with whether it needs a pause after it.
+    /// A verb marked `clause` is none before a quote, which names what it acts on (公布「某計劃」).
     fn speech_verb_at(&self, pos: usize) -> Option<(Span, bool)> {
         match self.word_starting_at(pos, |c| matches!(c, WordClass::SpeechVerb(_)))? {
-            (span, WordClass::SpeechVerb(i)) => Some((span, self.lex.speech_verbs[i].needs_pause)),
+            (span, WordClass::SpeechVerb(i)) => {
+                let verb = &self.lex.speech_verbs[i];
+                let quoted = self.folded_char(span.end).is_some_and(quote::is_opener);
+                (!(verb.quote_is_object && quoted)).then_some((span, verb.needs_pause))
+            }
             _ => None,
         }
     }
@@ -1428,6 +1461,62 @@ mod tests {
             let got = statements(text, &[("周志成", Person)]);
             assert_eq!(got.len(), 1, "{text}: {got:?}");
             assert!(got[0].1.ends_with(verb), "{text}: {got:?}");
+        }
+    }
+
+    #[test]
+    fn verbs_of_confirming_announcing_and_complaining_attach_a_statement_before_a_pause() {
+        for (text, verb) in [
+            ("周志成證實，計劃下月推出。", "證實"),
+            ("周志成证实：“计划下月推出。”", "证实"),
+            ("周志成公布，新增兩宗個案。", "公布"),
+            ("周志成抱怨，排隊時間太長。", "抱怨"),
+            ("周志成感叹，时代已经不同。", "感叹"),
+            ("周志成宣稱有關做法合法。", "宣稱"),
+            ("周志成称赞团队表现出色。", "称赞"),
+        ] {
+            let got = statements(text, &[("周志成", Person)]);
+            assert_eq!(got.len(), 1, "{text}: {got:?}");
+            assert!(got[0].1.ends_with(verb), "{text}: {got:?}");
+        }
+        // Without a pause they take an object, not what was said.
+        for text in ["周志成證實了這個說法。", "周志成公布数据。", "周志成公布「青山計劃」，反應熱烈。"] {
+            let got = statements(text, &[("周志成", Person)]);
+            assert!(got.is_empty(), "{text}: {got:?}");
+        }
+    }
+
+    #[test]
+    fn a_verb_closing_its_sentence_does_not_end_the_speech_before_it() {
+        for text in [
+            "周志成表示，計劃會分兩期推行。詳情稍後公布。",
+            "周志成表示，计划会分两期推行。详情稍后公布。",
+        ] {
+            let got = statements(text, &[("周志成", Person)]);
+            assert_eq!(got.len(), 1, "{text}: {got:?}");
+            assert_eq!(got[0].2, text, "{text}: {got:?}");
+        }
+    }
+
+    #[test]
+    fn the_staff_of_a_body_speak_for_it() {
+        for (text, body) in [
+            ("海景酒店職員表示，入住率並不高。", "海景酒店"),
+            ("海景酒店工作人员均表示，入住率并不高。", "海景酒店"),
+            ("青山局有關負責人表示，新措施下月實施。", "青山局"),
+            ("青山局相关负责人介绍，新措施下月实施。", "青山局"),
+        ] {
+            let got = statements(text, &[(body, Organization)]);
+            assert_eq!(got.len(), 1, "{text}: {got:?}");
+            assert_eq!(got[0].0, body, "{text}: {got:?}");
+        }
+    }
+
+    #[test]
+    fn a_noun_beginning_with_a_one_character_verb_is_no_verb() {
+        for text in ["何志明則批評陳官說法不公。", "何志明则批评陈官说法不公。"] {
+            let got = statements(text, &[("何志明", Person), ("陳官", Person)]);
+            assert!(got.iter().all(|s| s.0 != "陳官" && s.0 != "陈官"), "{text}: {got:?}");
         }
     }
 
