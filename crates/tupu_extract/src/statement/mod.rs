@@ -456,9 +456,22 @@ impl Analysis<'_> {
         // a name inside the frame that speaks no verb of its own (李家超出席行政會議前表示) is
         // no next speaker.
         let mut next_speaker = sentence.end;
-        for anchor in anchors.iter().rev() {
+        for (i, anchor) in anchors.iter().enumerate().rev() {
             if anchor.object {
                 continue;
+            }
+            if let Some(partner) = self.coordinated_partner(anchor, anchors.get(i + 1)) {
+                let both = Anchor { span: Span::new(anchor.span.start, partner.span.end), ..*anchor };
+                let limit =
+                    next_speaker.min(self.clause_end(both.span.end, sentence.end)).min(both.span.end + MAX_FRAME);
+                if let Some(verb) =
+                    self.verb_of(&both, limit, true).filter(|v| self.is_adverbial(Span::new(partner.span.end, v.start)))
+                {
+                    acts.push(SpeechAct { anchor: *anchor, verb, turn: false });
+                    acts.push(SpeechAct { anchor: Anchor { object: false, ..*partner }, verb, turn: false });
+                    next_speaker = anchor.span.start;
+                    continue;
+                }
             }
             let limit =
                 next_speaker.min(self.clause_end(anchor.span.end, sentence.end)).min(anchor.span.end + MAX_FRAME);
@@ -488,6 +501,21 @@ impl Analysis<'_> {
             first
         });
         acts
+    }
+
+    /// The speaker joined to `anchor` by a conjunction or an enumeration comma right after it
+    /// (甲與乙都表示, 甲、乙均表示, 某酒店和某酒店職員均表示): both say what follows. Only a
+    /// partner of the same kind (two people or two bodies) written right after the conjunction;
+    /// the caller wants nothing but adverbs between the partner and the verb (甲與乙會面後表示
+    /// is 甲's).
+    fn coordinated_partner<'x>(&self, anchor: &Anchor, next: Option<&'x Anchor>) -> Option<&'x Anchor> {
+        let partner = next?;
+        if partner.kind != anchor.kind || anchor.kind == AnchorKind::Pronoun || partner.speaker.is_none() {
+            return None;
+        }
+        let joined = self.folded_char(anchor.span.end) == Some('、') && partner.span.start == anchor.span.end + 1
+            || self.class_word_at(Role::Conjunction, anchor.span.end).is_some_and(|c| c.end == partner.span.start);
+        joined.then_some(partner)
     }
 
     /// The end of the clause that contains `pos`.
@@ -1480,7 +1508,8 @@ mod tests {
             assert!(got[0].1.ends_with(verb), "{text}: {got:?}");
         }
         // Without a pause they take an object, not what was said.
-        for text in ["周志成證實了這個說法。", "周志成公布数据。", "周志成公布「青山計劃」，反應熱烈。"] {
+        for text in ["周志成證實了這個說法。", "周志成公布数据。", "周志成公布「青山計劃」，反應熱烈。"]
+        {
             let got = statements(text, &[("周志成", Person)]);
             assert!(got.is_empty(), "{text}: {got:?}");
         }
@@ -1488,10 +1517,8 @@ mod tests {
 
     #[test]
     fn a_verb_closing_its_sentence_does_not_end_the_speech_before_it() {
-        for text in [
-            "周志成表示，計劃會分兩期推行。詳情稍後公布。",
-            "周志成表示，计划会分两期推行。详情稍后公布。",
-        ] {
+        for text in ["周志成表示，計劃會分兩期推行。詳情稍後公布。", "周志成表示，计划会分两期推行。详情稍后公布。"]
+        {
             let got = statements(text, &[("周志成", Person)]);
             assert_eq!(got.len(), 1, "{text}: {got:?}");
             assert_eq!(got[0].2, text, "{text}: {got:?}");
@@ -1518,6 +1545,22 @@ mod tests {
             let got = statements(text, &[("何志明", Person), ("陳官", Person)]);
             assert!(got.iter().all(|s| s.0 != "陳官" && s.0 != "陈官"), "{text}: {got:?}");
         }
+    }
+
+    #[test]
+    fn two_speakers_joined_by_a_conjunction_both_speak() {
+        for (text, first, second) in [
+            ("隊員黃小明與李大華都表示希望日後成為工程師。", "黃小明", "李大華"),
+            ("队员黄小明和李大华均表示，希望日后成为工程师。", "黄小明", "李大华"),
+            ("黃小明、李大華均指，比賽很難。", "黃小明", "李大華"),
+        ] {
+            let got = statements(text, &[(first, Person), (second, Person)]);
+            let who: Vec<&str> = got.iter().map(|s| s.0.as_str()).collect();
+            assert_eq!(who, vec![first, second], "{text}: {got:?}");
+        }
+        // A frame after the partner: the first speaks, having met the second.
+        let got = statements("黃小明與李大華會面後表示，雙方有共識。", &[("黃小明", Person), ("李大華", Person)]);
+        assert_eq!(got.iter().map(|s| s.0.as_str()).collect::<Vec<_>>(), vec!["黃小明"], "{got:?}");
     }
 
     #[test]
