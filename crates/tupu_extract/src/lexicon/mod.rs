@@ -407,6 +407,9 @@ pub struct SpeechVerb {
     pub verb: String,
     /// Whether it speaks only when a pause or a quote follows it (指，but not 指導).
     pub needs_pause: bool,
+    /// Whether a quote after it names what it acts on rather than what was said (公布「某計劃」):
+    /// such a verb speaks only before a pause of the clause (公布，…). Mark `clause`.
+    pub quote_is_object: bool,
 }
 
 /// All lexicons, parsed and indexed.
@@ -547,8 +550,9 @@ impl Lexicons {
         let generated = modified_titles(&lex.titles, &lex.suffixes, &modifiers)?;
         lex.titles.extend(generated);
         for row in sources.rows("speech_verbs.tsv", 1)? {
-            let needs_pause = row.one_of(1, "mark", &[("", false), ("pause", true)])?;
-            lex.speech_verbs.push(SpeechVerb { verb: row.get(0).to_owned(), needs_pause });
+            let (needs_pause, quote_is_object) =
+                row.one_of(1, "mark", &[("", (false, false)), ("pause", (true, false)), ("clause", (true, true))])?;
+            lex.speech_verbs.push(SpeechVerb { verb: row.get(0).to_owned(), needs_pause, quote_is_object });
         }
         for file in ["public_bodies.tsv", "organisations.tsv", "places.tsv", "concepts.tsv"] {
             for row in sources.rows(file, 3)? {

@@ -314,6 +314,9 @@ roles! {
     /// 發言人 standing without its body (statements: speaks for the body whose spokesman spoke
     /// last: 外交部發言人表示…。發言人又指).
     Spokesman = "spokesman",
+    /// 職員, 工作人員, 有關負責人 right after a body's name (statements: 某酒店職員表示 is the
+    /// body's statement, as its spokesman's is).
+    Staff = "staff",
     /// 報道 standing without its outlet (statements: speaks for the outlet whose report was named
     /// last: 新華社報道…。報道又指; annotators attribute such statements to the outlet).
     Report = "report",

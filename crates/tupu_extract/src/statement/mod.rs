@@ -300,9 +300,12 @@ impl Analysis<'_> {
 
     /// Whether a speech verb with a pause after it stands in `span` (記者遂表示，…): someone
     /// the recognisers did not name speaks there, so what came before has ended.
+    /// A verb closing its sentence says nothing there (詳情稍後公布。, 正待澄清。) and reports no one.
     fn reports_someone(&self, span: Span) -> bool {
         (span.start..span.end).any(|pos| {
-            self.speech_verb_at(pos).is_some_and(|(verb, _)| verb.end <= span.end && self.pause_at(verb.end))
+            self.speech_verb_at(pos).is_some_and(|(verb, _)| {
+                verb.end <= span.end && self.pause_at(verb.end) && !self.says_nothing_after(verb)
+            })
         })
     }
 
@@ -453,9 +456,22 @@ impl Analysis<'_> {
         // a name inside the frame that speaks no verb of its own (李家超出席行政會議前表示) is
         // no next speaker.
         let mut next_speaker = sentence.end;
-        for anchor in anchors.iter().rev() {
+        for (i, anchor) in anchors.iter().enumerate().rev() {
             if anchor.object {
                 continue;
+            }
+            if let Some(partner) = self.coordinated_partner(anchor, anchors.get(i + 1)) {
+                let both = Anchor { span: Span::new(anchor.span.start, partner.span.end), ..*anchor };
+                let limit =
+                    next_speaker.min(self.clause_end(both.span.end, sentence.end)).min(both.span.end + MAX_FRAME);
+                if let Some(verb) =
+                    self.verb_of(&both, limit, true).filter(|v| self.is_adverbial(Span::new(partner.span.end, v.start)))
+                {
+                    acts.push(SpeechAct { anchor: *anchor, verb, turn: false });
+                    acts.push(SpeechAct { anchor: Anchor { object: false, ..*partner }, verb, turn: false });
+                    next_speaker = anchor.span.start;
+                    continue;
+                }
             }
             let limit =
                 next_speaker.min(self.clause_end(anchor.span.end, sentence.end)).min(anchor.span.end + MAX_FRAME);
@@ -487,6 +503,21 @@ impl Analysis<'_> {
         acts
     }
 
+    /// The speaker joined to `anchor` by a conjunction or an enumeration comma right after it
+    /// (甲與乙都表示, 甲、乙均表示, 某酒店和某酒店職員均表示): both say what follows. Only a
+    /// partner of the same kind (two people or two bodies) written right after the conjunction;
+    /// the caller wants nothing but adverbs between the partner and the verb (甲與乙會面後表示
+    /// is 甲's).
+    fn coordinated_partner<'x>(&self, anchor: &Anchor, next: Option<&'x Anchor>) -> Option<&'x Anchor> {
+        let partner = next?;
+        if partner.kind != anchor.kind || anchor.kind == AnchorKind::Pronoun || partner.speaker.is_none() {
+            return None;
+        }
+        let joined = self.folded_char(anchor.span.end) == Some('、') && partner.span.start == anchor.span.end + 1
+            || self.class_word_at(Role::Conjunction, anchor.span.end).is_some_and(|c| c.end == partner.span.start);
+        joined.then_some(partner)
+    }
+
     /// The end of the clause that contains `pos`.
     fn clause_end(&self, pos: usize, limit: usize) -> usize {
         self.folded(Span::new(pos, limit))
@@ -498,7 +529,7 @@ impl Analysis<'_> {
     /// The speech verb that the anchor's clause attaches to it, looked for before `limit`
     /// (`subject`: the anchor opens its clause).
     fn verb_of(&self, anchor: &Anchor, limit: usize, subject: bool) -> Option<Span> {
-        let from = self.past_gloss(self.past_title_mark(anchor.span), limit);
+        let from = self.past_staff(anchor, self.past_gloss(self.past_title_mark(anchor.span), limit));
         let mut pos = from;
         while pos < limit {
             if let Some((verb, needs_pause)) = self.speech_verb_at(pos) {
@@ -522,7 +553,7 @@ impl Analysis<'_> {
                                 && !self.counted(verb))
                     }
                     AnchorKind::Person | AnchorKind::Pronoun => {
-                        (direct && (paused || !needs_pause))
+                        (direct && (paused || (!needs_pause && self.stands_as_verb(verb))))
                             || unpaused
                             || (paused && self.is_frame(gap) && !self.counted(verb))
                     }
@@ -564,6 +595,23 @@ impl Analysis<'_> {
             .map_or(pos, |close| close + 1)
     }
 
+    /// Where a body's clause goes on past the staff word written right after its name
+    /// ([`Role::Staff`]: 某酒店職員表示, 某局有關負責人表示): annotators give what the staff say to
+    /// the body, as they give it a spokesman's words. Only after an organisation.
+    fn past_staff(&self, anchor: &Anchor, pos: usize) -> usize {
+        if anchor.kind != AnchorKind::Organization {
+            return pos;
+        }
+        self.class_word_at(Role::Staff, pos).map_or(pos, |w| w.end)
+    }
+
+    /// Whether a verb that takes what was said without a pause is that verb and not the first
+    /// character of a longer word (陳官說法不公: 說法 is a noun, not 說): a one-character verb
+    /// must begin no longer word of the general lexicon.
+    fn stands_as_verb(&self, verb: Span) -> bool {
+        verb.len() > 1 || self.begins_no_longer_word(verb)
+    }
+
     /// Whether a verb that takes what was said without a pause (認為, 呼籲, 宣布) says it for a
     /// body written right before it at the start of its clause (某局認為有關做法合法, 某會呼籲
     /// 市民留意): something follows it in the sentence, it is a word of its own (宣布 but not
@@ -603,7 +651,15 @@ impl Analysis<'_> {
     /// Whether a verb of saying at `pos` reports someone: it stands as a word of its own, or a
     /// pause follows it though a word of the lexicon runs across it (尹某堅稱，…: 堅稱 is a
     /// word; 儀式上表示，…: 上表 is one).
+    /// A verb of more than one character that speaks only before a pause says nothing without
+    /// one (某院公布一宗事故，指…: 公布 takes an object there, and the body goes on to speak).
     fn someone_speaks_at(&self, pos: usize) -> bool {
+        if self
+            .speech_verb_at(pos)
+            .is_some_and(|(verb, needs_pause)| needs_pause && verb.len() > 1 && !self.pause_at(verb.end))
+        {
+            return false;
+        }
         self.speech_verb_stands_at(pos)
             || self
                 .speech_verb_at(pos)
@@ -611,9 +667,14 @@ impl Analysis<'_> {
     }
 
     /// The longest speech verb starting at `pos`, with whether it needs a pause after it.
+    /// A verb marked `clause` is none before a quote, which names what it acts on (公布「某計劃」).
     fn speech_verb_at(&self, pos: usize) -> Option<(Span, bool)> {
         match self.word_starting_at(pos, |c| matches!(c, WordClass::SpeechVerb(_)))? {
-            (span, WordClass::SpeechVerb(i)) => Some((span, self.lex.speech_verbs[i].needs_pause)),
+            (span, WordClass::SpeechVerb(i)) => {
+                let verb = &self.lex.speech_verbs[i];
+                let quoted = self.folded_char(span.end).is_some_and(quote::is_opener);
+                (!(verb.quote_is_object && quoted)).then_some((span, verb.needs_pause))
+            }
             _ => None,
         }
     }
@@ -1429,6 +1490,77 @@ mod tests {
             assert_eq!(got.len(), 1, "{text}: {got:?}");
             assert!(got[0].1.ends_with(verb), "{text}: {got:?}");
         }
+    }
+
+    #[test]
+    fn verbs_of_confirming_announcing_and_complaining_attach_a_statement_before_a_pause() {
+        for (text, verb) in [
+            ("周志成證實，計劃下月推出。", "證實"),
+            ("周志成证实：“计划下月推出。”", "证实"),
+            ("周志成公布，新增兩宗個案。", "公布"),
+            ("周志成抱怨，排隊時間太長。", "抱怨"),
+            ("周志成感叹，时代已经不同。", "感叹"),
+            ("周志成宣稱有關做法合法。", "宣稱"),
+            ("周志成称赞团队表现出色。", "称赞"),
+        ] {
+            let got = statements(text, &[("周志成", Person)]);
+            assert_eq!(got.len(), 1, "{text}: {got:?}");
+            assert!(got[0].1.ends_with(verb), "{text}: {got:?}");
+        }
+        // Without a pause they take an object, not what was said.
+        for text in ["周志成證實了這個說法。", "周志成公布数据。", "周志成公布「青山計劃」，反應熱烈。"]
+        {
+            let got = statements(text, &[("周志成", Person)]);
+            assert!(got.is_empty(), "{text}: {got:?}");
+        }
+    }
+
+    #[test]
+    fn a_verb_closing_its_sentence_does_not_end_the_speech_before_it() {
+        for text in ["周志成表示，計劃會分兩期推行。詳情稍後公布。", "周志成表示，计划会分两期推行。详情稍后公布。"]
+        {
+            let got = statements(text, &[("周志成", Person)]);
+            assert_eq!(got.len(), 1, "{text}: {got:?}");
+            assert_eq!(got[0].2, text, "{text}: {got:?}");
+        }
+    }
+
+    #[test]
+    fn the_staff_of_a_body_speak_for_it() {
+        for (text, body) in [
+            ("海景酒店職員表示，入住率並不高。", "海景酒店"),
+            ("海景酒店工作人员均表示，入住率并不高。", "海景酒店"),
+            ("青山局有關負責人表示，新措施下月實施。", "青山局"),
+            ("青山局相关负责人介绍，新措施下月实施。", "青山局"),
+        ] {
+            let got = statements(text, &[(body, Organization)]);
+            assert_eq!(got.len(), 1, "{text}: {got:?}");
+            assert_eq!(got[0].0, body, "{text}: {got:?}");
+        }
+    }
+
+    #[test]
+    fn a_noun_beginning_with_a_one_character_verb_is_no_verb() {
+        for text in ["何志明則批評陳官說法不公。", "何志明则批评陈官说法不公。"] {
+            let got = statements(text, &[("何志明", Person), ("陳官", Person)]);
+            assert!(got.iter().all(|s| s.0 != "陳官" && s.0 != "陈官"), "{text}: {got:?}");
+        }
+    }
+
+    #[test]
+    fn two_speakers_joined_by_a_conjunction_both_speak() {
+        for (text, first, second) in [
+            ("隊員黃小明與李大華都表示希望日後成為工程師。", "黃小明", "李大華"),
+            ("队员黄小明和李大华均表示，希望日后成为工程师。", "黄小明", "李大华"),
+            ("黃小明、李大華均指，比賽很難。", "黃小明", "李大華"),
+        ] {
+            let got = statements(text, &[(first, Person), (second, Person)]);
+            let who: Vec<&str> = got.iter().map(|s| s.0.as_str()).collect();
+            assert_eq!(who, vec![first, second], "{text}: {got:?}");
+        }
+        // A frame after the partner: the first speaks, having met the second.
+        let got = statements("黃小明與李大華會面後表示，雙方有共識。", &[("黃小明", Person), ("李大華", Person)]);
+        assert_eq!(got.iter().map(|s| s.0.as_str()).collect::<Vec<_>>(), vec!["黃小明"], "{got:?}");
     }
 
     #[test]

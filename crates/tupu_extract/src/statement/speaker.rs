@@ -658,6 +658,7 @@ impl Analysis<'_> {
             // 對《X報》說, 被《X報》指: the marker stands before the title's opening mark.
             let start = if start > 0 && self.folded_char(start - 1) == Some('《') { start - 1 } else { start };
             (start > 0 && self.folded_char(start - 1).is_some_and(|c| self.class(Role::ObjectMarker).has_char(c)))
+                || (person && self.addressed_by_title(start))
                 || (!person
                     && start >= 2
                     && (self.class_word_before(Role::OnBehalfOf, start).is_some()
@@ -795,6 +796,30 @@ impl Analysis<'_> {
                 anchors[i].object = true;
             }
         }
+    }
+
+    /// Whether a person named at `start` is spoken to through the titles written before the name
+    /// (甲向司法常務官乙聲稱, 她對署理局長乙說): 向/對 ([`Role::AddresseeMarker`]), standing as a word
+    /// of its own (not 面對, 針對), opens the titles, and 乙 hears what is said — whether or not
+    /// the one speaking was named in the clause.
+    fn addressed_by_title(&self, start: usize) -> bool {
+        let mut at = start;
+        while let Some(w) = self
+            .words
+            .ending_at(at)
+            .iter()
+            .filter(|w| {
+                w.span.start < at
+                    && self.lex.vocabulary.classes(w.pattern).iter().any(|c| matches!(c, WordClass::Title(_)))
+            })
+            .min_by_key(|w| w.span.start)
+        {
+            at = w.span.start;
+        }
+        at < start
+            && at > 0
+            && self.folded_char(at - 1).is_some_and(|c| self.class(Role::AddresseeMarker).has_char(c))
+            && self.general.words_ending_at(at).all(|w| w.span.len() < 2)
     }
 
     /// Whether a locative preposition standing as a word of its own comes right before `start`
@@ -972,6 +997,19 @@ mod tests {
         ] {
             let got = super::super::tests::statements(text, &names);
             assert!(got.iter().any(|s| s.0 == "李美玲"), "{text}: {got:?}");
+        }
+    }
+
+    #[test]
+    fn the_one_spoken_to_through_a_title_does_not_speak() {
+        for (text, name) in [
+            ("該女子在法院內，向司法常務官黃大文聲稱，她被人欺騙。", "黃大文"),
+            ("该女子在法院内，向司法常务官黄大文声称，她被人欺骗。", "黄大文"),
+        ] {
+            let a = analysis_with(text, None, &[(name, EntityKind::Person)]);
+            let anchors = all_anchors(&a);
+            let named = anchors.iter().find(|x| x.kind == AnchorKind::Person).expect(text);
+            assert!(named.object, "{text}: {anchors:?}");
         }
     }
 
