@@ -589,6 +589,9 @@ roles! {
     AttendingVerb = "attending-verb",
     /// 電: ends a wire dateline (新華社北京5月3日電).
     DatelineEnd = "dateline-end",
+    /// 電, 訊, 消息: closes the source line a reporters' byline in brackets follows
+    /// (新華社北京5月3日電（記者…）, 北辰報訊（記者…）, 北辰網北京5月3日消息（記者…）).
+    BylineSourceEnd = "byline-source-end",
     /// 又, 也, 亦: an adverb between a speaker and the speech verb.
     Adverb = "adverb",
     /// 在, 對, 接: opens a frame between a speaker and the verb (在致辭中表示).

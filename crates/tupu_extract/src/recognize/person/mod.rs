@@ -390,6 +390,36 @@ mod tests {
     }
 
     #[test]
+    fn a_bylines_source_after_a_headline_or_before_a_space_is_the_reporters_organisation() {
+        for text in [
+            "兩地簽署合作協議新華社北京5月3日電 (記者周明)兩地今日簽署協議。",
+            "两地签署合作协议新华社北京5月3日电 (记者周明)两地今日签署协议。",
+            "【新華社上海5月3日專電】（記者周明）兩地今日簽署協議。",
+            "【新华社上海5月3日专电】（记者周明）两地今日签署协议。",
+            "新華網北京5月3日消息（記者周明）兩地今日簽署協議。",
+            "新华网北京5月3日消息（记者周明）两地今日签署协议。",
+            "兩地簽署合作協議新華社北京5月3日電 (記者 周明)兩地今日簽署協議。",
+            "两地签署合作协议新华社北京5月3日电 (记者 周明)两地今日签署协议。",
+        ] {
+            let (_, posts) = people(text);
+            assert_eq!(posts.len(), 1, "{text}: {posts:?}");
+            assert!(posts[0].2.as_deref().is_some_and(|o| o.starts_with("新")), "{text}: {posts:?}");
+        }
+        // A source that no recogniser names lends no organisation; nor does a name with a comma
+        // between it and the closing word.
+        for text in [
+            "本報訊（記者周明）兩地今日簽署協議。",
+            "新華社報道，北京5月3日電（記者周明）兩地簽署協議。",
+            "北辰基金今日發行本報訊（記者周明）基金今日發行。",
+            "北辰基金今日发行本报讯（记者周明）基金今日发行。",
+        ] {
+            let (_, posts) = people(text);
+            assert_eq!(posts.len(), 1, "{text}: {posts:?}");
+            assert_eq!(posts[0].2, None, "{text}: {posts:?}");
+        }
+    }
+
+    #[test]
     fn a_byline_apart_from_its_title_lists_its_reporters() {
         for (text, expected) in [
             ("本報記者 周明 發自北京\n會議今日舉行。", vec!["周明"]),

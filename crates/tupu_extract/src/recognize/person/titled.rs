@@ -120,7 +120,11 @@ fn bylines(a: &mut Analysis<'_>) {
         .all_mentions()
         .into_iter()
         .filter(|(id, _)| a.entities.kind(*id) == EntityKind::Person)
-        .filter_map(|(_, m)| a.word_ending_at(m.start, is_reporter).map(|(title, _)| (m, title)))
+        // 「（記者 周明）」: one space may stand between the title and the name.
+        .filter_map(|(_, m)| {
+            let end = if m.start > 0 && a.char_at(m.start - 1) == ' ' { m.start - 1 } else { m.start };
+            a.word_ending_at(end, is_reporter).map(|(title, _)| (m, title))
+        })
         .collect();
     for (m, title) in reporters {
         let agency = dateline_agency(a, title.start);
@@ -267,21 +271,56 @@ fn closes_line(a: &Analysis<'_>, pos: usize) -> bool {
     p >= a.chars.len() || matches!(a.char_at(p), '\n' | '\r')
 }
 
-/// The news agency of a dateline byline: 「新華社北京5月3日電（記者…」 → 新華社. The byline opens
-/// with a parenthesis after 電/电, and the agency is the organisation the line starts with.
+/// Most characters between a byline's source and the word that closes its line: a place and a
+/// date (新華社|北京5月3日|電, 北辰網|布宜諾斯艾利斯12月31日|消息).
+const MAX_DATELINE_GAP: usize = 16;
+
+/// The source of a byline in brackets, the reporters' organisation: the agency of a wire's
+/// dateline (「新華社北京5月3日電（記者…」, 「北辰網北京5月3日消息 (記者…」, after a bracketed
+/// dateline 「【新華社北京5月3日專電】（記者…」) or the paper of a news flash (「北辰報訊（記者…」).
+/// The bracket opens right after the word closing the source line (`byline-source-end`: 電, 訊,
+/// 消息; spaces between them allowed), and the source is the organisation named last before that
+/// word, with only a place and a date between them (none after 訊) — not the first word of the line: a headline
+/// printed on the same line runs on into the dateline (「…合作建議新華社北京5月3日電 (記者…」).
+/// Open corpus: 71 of 2,721 articles carry such a byline, 36 with a source the recognisers name.
 fn dateline_agency(a: &Analysis<'_>, title_start: usize) -> Option<EntityId> {
-    if title_start == 0
-        || !is_open_bracket(a.char_at(title_start - 1))
-        || !a.class(Role::DatelineEnd).has_char(a.char_at(title_start.saturating_sub(2)))
-    {
+    let spaces_before = |mut p: usize, also: char| {
+        while p > 0 && (matches!(a.char_at(p - 1), ' ' | '\u{3000}' | '\u{a0}') || a.char_at(p - 1) == also) {
+            p -= 1;
+        }
+        p
+    };
+    let open = spaces_before(title_start, ' ');
+    if open == 0 || !is_open_bracket(a.char_at(open - 1)) {
         return None;
     }
-    let line_start = (0..title_start).rev().find(|&p| a.char_at(p) == '\n').map_or(0, |p| p + 1);
-    a.entities
-        .mentions_in(Span::new(line_start, title_start))
-        .into_iter()
-        .find(|(id, m)| {
-            a.entities.kind(*id) == EntityKind::Organization && a.chars[line_start..m.start].iter().all(|c| !is_cjk(*c))
-        })
-        .map(|(id, _)| id)
+    let end = a.class_word_before(Role::BylineSourceEnd, spaces_before(open - 1, '】'))?;
+    // Between the source and the closing word: nothing (北辰報訊), a date (新華社北京5月3日電), or a
+    // place the article names (新華社北京電). A headline running on into 「本報訊」 puts neither
+    // (「…基金今日發行本報訊」: 基金 is not the source).
+    let gap_fits = |from: usize| {
+        from == end.start
+            || a.class(Role::DateUnit).has_char(a.char_at(end.start - 1))
+            || a.entities
+                .mentions_ending_at(end.start)
+                .iter()
+                .any(|(id, m)| m.start == from && a.entities.kind(*id) == EntityKind::Place)
+    };
+    let mut p = end.start;
+    while end.start - p <= MAX_DATELINE_GAP && p > 0 {
+        if let Some((id, _)) = a
+            .entities
+            .mentions_ending_at(p)
+            .into_iter()
+            .find(|(id, _)| a.entities.kind(*id) == EntityKind::Organization)
+        {
+            return gap_fits(p).then_some(id);
+        }
+        let c = a.char_at(p - 1);
+        if !(is_cjk(c) || c.is_ascii_digit() || ('０'..='９').contains(&c)) || a.text().joined_before(p) {
+            return None;
+        }
+        p -= 1;
+    }
+    None
 }
