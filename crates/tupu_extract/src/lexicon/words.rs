@@ -270,6 +270,11 @@ roles! {
     ObjectMarker = "object-marker",
     /// 向, 對: "to" before whom one speaks (甲向乙表示: 乙 is spoken to, 甲 speaks).
     AddresseeMarker = "addressee-marker",
+    /// 對, 至, 給, 按: a preposition that, written as a word of its own inside a span before an
+    /// organisation's, programme's or event's ending, opens the clause the name stands in; the
+    /// name starts after it (甲局對乙委員會 → 乙委員會;
+    /// `recognize::names::start::name_after_a_clause_preposition`).
+    ClausePreposition = "clause-preposition",
     /// 對於, 至於, 被問到: opens a sentence's first clause as its topic (對於甲的說法，他指: 甲 is
     /// spoken of, and a pronoun after the clause is not 甲).
     TopicFrame = "topic-frame",
