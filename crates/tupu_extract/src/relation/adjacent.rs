@@ -9,8 +9,13 @@
 //! body (甲黨乙某 → 乙某 memberOf 甲黨: W3C ORG's org:memberOf, membership of no stated role); so
 //! does one written right before the body of the person's post (甲黨立法會議員乙某).
 //!
+//! A place right before the quoted name of an organisation holds it as well (甲國《乙報》 → 乙報
+//! partOf 甲國), and a quoted initiative written right after a place, body or person, with or
+//! without 的, is theirs (甲會的「乙計劃」, 甲國《乙法》 → relatedTo): the quotation marks close
+//! the second name, so nothing else of the sentence can be what the first one modifies.
+//!
 //! Read on one pass over the article's outer mentions: only two names with nothing between them,
-//! or a word of [`Role::PlaceWithin`], are linked.
+//! a word of [`Role::PlaceWithin`], or an opening quotation mark, are linked.
 
 use crate::analysis::Analysis;
 use crate::lexicon::general::{GeneralLexicon, PartOfSpeech};
@@ -18,6 +23,7 @@ use crate::lexicon::{KnownClass, Role, WordClass};
 use crate::model::{EntityKind, Relation};
 use crate::normalize::fold;
 use crate::span::Span;
+use crate::text::{CLOSE_QUOTES, OPEN_QUOTES};
 
 /// The property of a unit named by its body's name and a unit word (甲大學醫學院).
 const UNIT_OF_BODY: &str = "subOrganizationOf";
@@ -30,6 +36,9 @@ const PLACE_IN_PLACE: &str = "locatedIn";
 /// The property of a place written right before an organisation of it (an organisation in a
 /// place: `tp:partOf`, as the ontology says).
 const ORGANISATION_OF_PLACE: &str = "partOf";
+/// The property of a quoted initiative written right after the place, body or person it belongs
+/// to (甲國《乙法》, 甲會的「乙計劃」): whose it is, which no more specific property says.
+const INITIATIVE_OF: &str = "relatedTo";
 
 impl Analysis<'_> {
     /// Names written side by side, one pass over the mentions: a place right before a place or
@@ -45,6 +54,9 @@ impl Analysis<'_> {
                 (EntityKind::Place, EntityKind::Place) => PLACE_IN_PLACE,
                 (EntityKind::Place, EntityKind::Organization) => ORGANISATION_OF_PLACE,
                 (EntityKind::Organization, EntityKind::Person) => MEMBER_OF,
+                (EntityKind::Place | EntityKind::Organization | EntityKind::Person, EntityKind::Initiative) => {
+                    INITIATIVE_OF
+                }
                 _ => continue,
             };
             if b.start < a.end || self.entities.resolve(x) == self.entities.resolve(y) {
@@ -52,6 +64,8 @@ impl Analysis<'_> {
             }
             let linked = if property == MEMBER_OF {
                 self.member_written_after(a, b)
+            } else if property == INITIATIVE_OF {
+                self.quoted_after(a, b).is_some() && self.closes_its_phrase(b)
             } else {
                 self.place_holds(a, b) && !(property == PLACE_IN_PLACE && self.places_of_one_rank(x, y))
             };
@@ -175,13 +189,68 @@ impl Analysis<'_> {
     /// word of [`Role::PlaceWithin`] (甲國首都乙市, 甲國東北部乙市). Not when the second name
     /// opens with a word no name opens with (甲國其他政府, 甲國對乙關係: a name cut wrong), nor
     /// for a place named from where the writer stands (內地) or a railway line (甲線乙站).
+    /// A quoted name right after the place (甲國《乙報》, 甲市「乙協會」) is held as well: its
+    /// marks show where it starts.
     fn place_holds(&self, a: Span, b: Span) -> bool {
         let between = self.folded(Span::new(a.end, b.start));
-        (between.is_empty() || self.class(Role::PlaceWithin).contains(between))
+        let quoted = self.quoted_after(a, b) == Some(false);
+        (between.is_empty() || quoted || self.class(Role::PlaceWithin).contains(between))
             && !self.class(Role::RelativePlace).contains(self.folded(a))
             && !self.class(Role::RelativePlace).contains(self.folded(b))
             && !self.class(Role::RouteEnding).ends(self.folded(a))
-            && self.opens_like_a_name(b)
+            && (quoted || self.opens_like_a_name(b))
+    }
+
+    /// Whether the quoted name at `b` ends its noun phrase, so that what is written before it
+    /// modifies the name itself: punctuation, 的 or 之, a word that is no noun (生效, 已), or a
+    /// word an initiative's name ends with (甲國的「乙」政策) follows its closing mark. Not another
+    /// noun (甲局《乙法》教材: the teaching kit is the bureau's, not the law).
+    fn closes_its_phrase(&self, b: Span) -> bool {
+        let after = if self.folded_char(b.end.saturating_sub(1)).is_some_and(|c| CLOSE_QUOTES.contains(&c)) {
+            b.end
+        } else {
+            b.end + 1
+        };
+        let Some(c) = self.folded_char(after) else { return true };
+        if !crate::text::is_cjk(c) || matches!(c, '的' | '之') {
+            return true;
+        }
+        let initiative_word = self.words.starting_at(after).iter().any(|w| {
+            self.lex.vocabulary.classes(w.pattern).iter().any(|class| match class {
+                WordClass::Suffix(i) => self.lex.suffixes[*i].kind == EntityKind::Initiative,
+                _ => false,
+            })
+        });
+        initiative_word
+            || self.general.longest_starting_at(after).is_some_and(|w| {
+                !matches!(
+                    w.entry.pos,
+                    PartOfSpeech::Noun
+                        | PartOfSpeech::VerbalNoun
+                        | PartOfSpeech::Place
+                        | PartOfSpeech::Organisation
+                        | PartOfSpeech::Proper
+                )
+            })
+    }
+
+    /// Whether the name at `b` is quoted right after the name at `a` (甲國《乙報》, 甲會的「乙計劃」:
+    /// an opening mark, maybe after 的, and its closing mark right after `b`; or marks that are
+    /// part of `b`'s own mention), and whether a 的 stands between.
+    fn quoted_after(&self, a: Span, b: Span) -> Option<bool> {
+        let between = self.folded(Span::new(a.end, b.start));
+        let (de, rest) = match between.strip_prefix('的') {
+            Some(rest) => (true, rest),
+            None => (false, between),
+        };
+        let mut marks = rest.chars();
+        let (open, close_at) = match (marks.next(), marks.next()) {
+            (Some(open), None) => (open, b.end),
+            (None, _) if b.len() > 2 => (self.folded_char(b.start)?, b.end - 1),
+            _ => return None,
+        };
+        let i = OPEN_QUOTES.iter().position(|&c| c == open)?;
+        (self.folded_char(close_at) == Some(CLOSE_QUOTES[i])).then_some(de)
     }
 
     /// Whether the person at `b` is written right after the organisation at `a`, nothing

@@ -17,6 +17,9 @@ const MAX_GAP: usize = 12;
 /// Most characters between the holder of an event and the 在 of its venue (甲黨原定在…舉行: 原定).
 const MAX_VENUE_GAP: usize = 3;
 
+/// Most characters between 進行 and the verb it carries (國事, 正式, 友好訪問).
+const CARRIED_VERB_GAP: usize = 4;
+
 /// Entity mentions with where they are.
 pub(crate) type Mentions = Vec<(EntityId, Span)>;
 
@@ -196,6 +199,36 @@ impl Analysis<'_> {
             }
         }
         out
+    }
+
+    /// The objects of a verb carried by 進行 after a 對 phrase (甲某將對乙國、丙國進行國事訪問 →
+    /// 乙國 and 丙國), with where the 對 stands: the names coordinated right before 進行, the first
+    /// right after 對, and at most [`CARRIED_VERB_GAP`] characters between 進行 and the verb.
+    pub(crate) fn objects_through_dui(&self, verb: Span, clause_start: usize) -> Option<(usize, Mentions)> {
+        let before: Vec<char> = self.folded(Span::new(clause_start, verb.start)).chars().collect();
+        let k = before.windows(2).rposition(|w| w == ['进', '行'])?;
+        if before.len() - (k + 2) > CARRIED_VERB_GAP {
+            return None;
+        }
+        let jinxing = clause_start + k;
+        let (tokens, asides) = self.arguments_in(Span::new(clause_start, jinxing));
+        let mut objects: Mentions = Vec::new();
+        let mut left = jinxing;
+        for &(id, span) in tokens.iter().rev() {
+            let between = self.residue(span.end, left, &asides);
+            let joined = if objects.is_empty() { between.is_empty() } else { self.connects(&between) };
+            if !joined {
+                break;
+            }
+            objects.push((id, span));
+            left = span.start;
+        }
+        let dui = left.checked_sub(1)?;
+        if objects.is_empty() || self.folded_char(dui) != Some('对') {
+            return None;
+        }
+        objects.reverse();
+        Some((dui, objects))
     }
 
     /// The sentence's topic: its first entity, when it opens a clause (云擎智算成立於2019年，

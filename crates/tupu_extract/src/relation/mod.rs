@@ -198,6 +198,11 @@ impl Analysis<'_> {
         if verb.frame == Frame::Interview {
             return (self.interview_links(at), false);
         }
+        if verb.frame == Frame::Svo {
+            if let Some(done) = self.done_through_dui(at).filter(|d| !d.is_empty()) {
+                return (done, false);
+            }
+        }
         if verb.property == LOCATED_IN {
             if let Some(located) =
                 self.attributive_location(at).filter(|_| self.parties_before(at.span, at.clause.start).is_none())
@@ -278,6 +283,35 @@ impl Analysis<'_> {
         }
         out.retain(|r| self.entities.resolve(r.subject) != self.entities.resolve(r.object));
         (out, parties.is_some_and(|p| p.passive))
+    }
+
+    /// The links of a verb carried by 進行 after a 對 phrase (甲某將對乙國、丙國進行國事訪問): each
+    /// name after 對 is an object ([`Self::objects_through_dui`]), and the doers are the parties
+    /// right before 對, else the sentence's topic written before it — not the names after 對,
+    /// which the verb's own subject rules would take. `None` when the clause is not so written.
+    fn done_through_dui(&self, at: &Occurrence<'_>) -> Option<Vec<Relation>> {
+        let (dui, objects) = self.objects_through_dui(at.span, at.clause.start)?;
+        let mut subjects: Mentions =
+            self.parties_before(Span::new(dui, dui + 1), at.clause.start).map(|p| p.heads).unwrap_or_default();
+        if subjects.is_empty() && !at.reported {
+            subjects.extend(self.sentence_topic(at.sentence).filter(|(_, s)| s.end <= dui));
+        }
+        let kind_of = |id: EntityId| self.entities.kind(id);
+        let mut out = Vec::new();
+        for &(s, _) in subjects.iter().filter(|(id, _)| at.verb.subjects.contains(&kind_of(*id))) {
+            for &(o, _) in objects.iter().filter(|(id, _)| at.verb.objects.contains(&kind_of(*id))) {
+                if self.entities.resolve(s) != self.entities.resolve(o) {
+                    out.push(Relation {
+                        subject: s,
+                        object: o,
+                        property: at.verb.property.clone(),
+                        predicate_text: self.surface(at.span).to_owned(),
+                        span: at.sentence,
+                    });
+                }
+            }
+        }
+        Some(out)
     }
 
     /// Whether a venue (在乙市) may stand between `verb` and its doer, who is then read before

@@ -817,3 +817,41 @@ fn a_candidate_competes_in_the_election_named_after_the_verb() {
         assert!(got.iter().any(|(_, p, o)| p == "attended" && o == forum), "{text}: {got:?}");
     }
 }
+
+#[test]
+fn a_place_holds_a_quoted_body_and_a_quoted_initiative_is_its_owners() {
+    for (text, paper) in [("甲國《乙日報》周五報道此事。", "乙日報"), ("甲国《乙日报》周五报道此事。", "乙日报")]
+    {
+        let got = relations(text, &[(&text[..6], Place), (paper, Organization)]);
+        assert_eq!(got, [triple(paper, "partOf", &text[..6])], "{text}");
+    }
+    for (text, names) in [
+        (
+            "丙會的「丁計劃」今年擴大，甲國《戊法》亦已生效。",
+            [("丙會", Organization), ("丁計劃", Initiative), ("甲國", Place), ("戊法", Initiative)],
+        ),
+        (
+            "丙会的“丁计划”今年扩大，甲国《戊法》亦已生效。",
+            [("丙会", Organization), ("丁计划", Initiative), ("甲国", Place), ("戊法", Initiative)],
+        ),
+    ] {
+        let got = relations(text, &names);
+        assert!(got.contains(&triple(names[1].0, "relatedTo", names[0].0)), "{text}: {got:?}");
+        assert!(got.contains(&triple(names[3].0, "relatedTo", names[2].0)), "{text}: {got:?}");
+    }
+    // Unquoted, or with more than a mark between: nothing.
+    let got = relations("丙會推動丁計劃。", &[("丙會", Organization), ("丁計劃", Initiative)]);
+    assert!(!got.contains(&triple("丁計劃", "relatedTo", "丙會")), "{got:?}");
+}
+
+#[test]
+fn a_verb_carried_by_jinxing_is_done_to_every_name_after_dui() {
+    for (text, names) in [
+        ("之後，甲某還將對乙國、丙國進行國事訪問。", [("甲某", Person), ("乙國", Place), ("丙國", Place)]),
+        ("之后，甲某还将对乙国、丙国进行国事访问。", [("甲某", Person), ("乙国", Place), ("丙国", Place)]),
+    ] {
+        let got = relations(text, &names);
+        assert!(got.contains(&triple(names[0].0, "visited", names[1].0)), "{text}: {got:?}");
+        assert!(got.contains(&triple(names[0].0, "visited", names[2].0)), "{text}: {got:?}");
+    }
+}
