@@ -584,6 +584,9 @@ roles! {
     CeremonyAdverb = "ceremony-adverb",
     /// 舉行, 開幕, 召開: an event is held (在X舉行: X is the venue).
     HoldingVerb = "holding-verb",
+    /// 開幕式, 閉幕式: the opening or closing of an event; attended bare (出席了閉幕式), it is the
+    /// event the text tells of (`relation::Analysis::ceremony_of_event_told`).
+    EventCeremony = "event-ceremony",
     /// 閉幕, 落幕: an event closes (在X閉幕: X is the venue; the day it closes is not its start).
     ClosingVerb = "closing-verb",
     /// 致辭, 發言, 主持: the people in the sentence address the event.

@@ -261,9 +261,15 @@ impl Analysis<'_> {
         if !kinds.contains(&EntityKind::Event) || !self.names_an_event_generically(Span::new(sentence.start, before)) {
             return None;
         }
+        self.event_named_before(sentence, sentence.start)
+    }
+
+    /// The event named last before `before`, from the start of the paragraph before the one
+    /// `sentence` is in.
+    pub(crate) fn event_named_before(&self, sentence: Span, before: usize) -> Option<EntityId> {
         let paragraph = self.text().sentence_at(sentence.start).map(|i| self.text().sentences()[i].paragraph)?;
         let from = self.text().paragraphs()[paragraph.saturating_sub(1)].span.start;
-        self.outer_mentions_in(Span::new(from, sentence.start))
+        self.outer_mentions_in(Span::new(from, before))
             .into_iter()
             .rev()
             .find(|(id, _)| self.entities.kind(*id) == EntityKind::Event)

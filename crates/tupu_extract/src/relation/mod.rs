@@ -484,7 +484,36 @@ impl Analysis<'_> {
         {
             return vec![event];
         }
-        Vec::new()
+        self.ceremony_of_event_told(at).into_iter().collect()
+    }
+
+    /// The event whose opening or closing ceremony the verb attends or chairs, written bare
+    /// after it (甲、乙等出席了閉幕式; 出席開幕式並致辭): the event held that the text named
+    /// last before the verb, in its paragraph or the one before — a report names the event, then
+    /// tells who came to its opening. Not when a name follows the verb (出席甲論壇開幕式 names
+    /// its own), nor an election or incident, which has no opening ceremony.
+    fn ceremony_of_event_told(&self, at: &Occurrence<'_>) -> Option<EntityId> {
+        if !at.verb.objects.contains(&EntityKind::Event)
+            || !self.outer_mentions_in(Span::new(at.span.end, at.clause.end)).is_empty()
+        {
+            return None;
+        }
+        let mut pos = at.span.end;
+        while self.folded_char(pos).is_some_and(|c| matches!(c, '了' | '过')) {
+            pos += 1;
+        }
+        if let Some(this) = self.class_word_at(Role::ThisEdition, pos) {
+            pos = this.end;
+        }
+        let ceremony = self.class_word_at(Role::EventCeremony, pos)?;
+        // The ceremony is the whole object: the clause ends, or another verb or object joins it.
+        let ends = self.folded_char(ceremony.end).is_none_or(|c| {
+            CLAUSE_END.contains(&c) || SENTENCE_END.contains(&c) || matches!(c, '并' | '及' | '和' | '、')
+        });
+        if !ends {
+            return None;
+        }
+        self.event_named_before(at.sentence, at.span.start).filter(|&id| !crate::resolve::is_told_of(self, id))
     }
 
     /// The article's event, when it names exactly one: an event verb whose object is 此次論壇

@@ -855,3 +855,28 @@ fn a_verb_carried_by_jinxing_is_done_to_every_name_after_dui() {
         assert!(got.contains(&triple(names[0].0, "visited", names[2].0)), "{text}: {got:?}");
     }
 }
+
+/// Who attends the bare opening or closing of an event (出席了閉幕式) attends the event the
+/// text named before; not an election, which opens nothing.
+#[test]
+fn who_attends_the_opening_attends_the_event_named_before() {
+    for (text, forum, people) in [
+        ("南海論壇今日在東京閉幕。陳大文、王小華等出席了閉幕式。", "南海論壇", ["陳大文", "王小華"]),
+        ("南海论坛今日在东京闭幕。陈大文、王小华等出席了闭幕式。", "南海论坛", ["陈大文", "王小华"]),
+        ("第三屆南海論壇昨日開幕，局長陳大文與王小華出席開幕式並致辭。", "南海論壇", ["陳大文", "王小華"]),
+        ("第三届南海论坛昨日开幕，局长陈大文与王小华出席开幕式并致辞。", "南海论坛", ["陈大文", "王小华"]),
+    ] {
+        let names = [(people[0], Person), (people[1], Person), (forum, Event)];
+        let got = relations(text, &names);
+        for p in people {
+            assert!(got.contains(&triple(p, "attended", forum)), "{text}: {got:?}");
+        }
+    }
+    for (text, election) in [
+        ("南海區補選下月舉行。陳大文出席了開幕式。", "南海區補選"),
+        ("南海区补选下月举行。陈大文出席了开幕式。", "南海区补选"),
+    ] {
+        let got = relations(text, &[("陳大文", Person), ("陈大文", Person), (election, Event)]);
+        assert!(got.iter().all(|(_, p, _)| p != "attended"), "{text}: {got:?}");
+    }
+}
