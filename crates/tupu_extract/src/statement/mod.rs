@@ -1188,9 +1188,9 @@ mod tests {
             assert_eq!(got[0].2, kept, "{text}");
         }
         // Up to the closing mark: not into a sentence the splitter did not end there.
-        let text = "何志明說，他不後悔，「我做錯什麼了? 」不過，報道其後被刪除。";
-        let got = statements(text, &[("何志明", Person)]);
-        assert_eq!(got[0].2, "何志明說，他不後悔，「我做錯什麼了? 」", "{got:?}");
+        let text = "何志明說，他不後悔，「我沒有錯。我做錯什麼了? 」不過，李小華其後刪除了報道。";
+        let got = statements(text, &[("何志明", Person), ("李小華", Person)]);
+        assert_eq!(got[0].2, "何志明說，他不後悔，「我沒有錯。我做錯什麼了? 」", "{got:?}");
         // Not into the quotation of someone who speaks after in the sentence.
         let text = "何志明答：「聽得到」，李小華隨即質疑：「這麼遠？不可能。」";
         let got = statements(text, &[("何志明", Person), ("李小華", Person)]);
