@@ -123,6 +123,12 @@ impl Analysis<'_> {
         } else if acts[index].last().is_some_and(|last| last.verb == act.verb) {
             span = span.cover(Span::new(span.start, self.continuation_end(index, acts, people)));
         }
+        // Not into the quotation of someone who speaks later in the sentence (甲答：「…」，乙質疑：「…」).
+        let next_speaker = acts[index].iter().map(|x| x.anchor.span.start).filter(|&p| p >= act.verb.end).min();
+        let own = Span::new(act.verb.end, next_speaker.map_or(span.end, |p| p.min(span.end)).max(act.verb.end));
+        if let Some(end) = self.quote_running_past(own, paragraph) {
+            span = span.cover(Span::new(span.start, end));
+        }
         Statement {
             speaker: act.anchor.speaker,
             speaker_span: Some(act.anchor.span),
@@ -307,6 +313,35 @@ impl Analysis<'_> {
                 verb.end <= span.end && self.pause_at(verb.end) && !self.says_nothing_after(verb)
             })
         })
+    }
+
+    /// Where a quotation ends (its closing mark, and a full stop after it) that opens in
+    /// `within` (after the verb) but closes past its end (陳大文認為，A，「B。他們會C。」): the splitter ends the
+    /// statement's sentence at B's full stop and the reported speech stops before a sentence
+    /// that names someone, but a quotation is kept whole ([`Analysis::quote_from`]). Only the
+    /// curved and corner marks: a straight mark (") does not tell an opener from a closer.
+    fn quote_running_past(&self, within: Span, paragraph: Span) -> Option<usize> {
+        let mut pos = within.start;
+        let mut end = None;
+        while pos < within.end {
+            let opens = self.folded_char(pos).is_some_and(|c| quote::is_opener(c) && c != '"');
+            match opens.then(|| self.quote_from(pos, paragraph)).flatten() {
+                Some(q) => {
+                    if q.end > within.end {
+                        // Up to the closing mark and the full stop after it, not into a
+                        // sentence the splitter did not end there (「…?」不過，…).
+                        let mut close = q.end;
+                        while close < paragraph.end && self.only_closing_after(close, close + 1) {
+                            close += 1;
+                        }
+                        end = Some(close);
+                    }
+                    pos = q.end;
+                }
+                None => pos += 1,
+            }
+        }
+        end
     }
 
     /// The sentence containing `pos` (or just `pos` when it lies between sentences).
@@ -1193,6 +1228,35 @@ mod tests {
             assert!(s.text.contains("而是行動") || s.text.contains("而是行动"), "{}", s.text);
             assert!(s.text.contains("資助計劃") || s.text.contains("资助计划"), "{}", s.text);
         }
+    }
+
+    #[test]
+    fn a_quote_opening_later_in_the_sentence_is_kept_whole() {
+        for (text, name, kept) in [
+            (
+                "學者何志明認為，當局想確立新方向，「這是一個工具。他對歷史的重視也和這有關。」會議隨後結束。",
+                "何志明",
+                "學者何志明認為，當局想確立新方向，「這是一個工具。他對歷史的重視也和這有關。」",
+            ),
+            (
+                "学者何志明认为，当局想确立新方向，“这是一个工具。他对历史的重视也和这有关。”会议随后结束。",
+                "何志明",
+                "学者何志明认为，当局想确立新方向，“这是一个工具。他对历史的重视也和这有关。”",
+            ),
+        ] {
+            let got = statements(text, &[(name, Person)]);
+            assert_eq!(got.len(), 1, "{got:?}");
+            assert_eq!(got[0].2, kept, "{text}");
+        }
+        // Up to the closing mark: not into a sentence the splitter did not end there.
+        let text = "何志明說，他不後悔，「我沒有錯。我做錯什麼了? 」不過，李小華其後刪除了報道。";
+        let got = statements(text, &[("何志明", Person), ("李小華", Person)]);
+        assert_eq!(got[0].2, "何志明說，他不後悔，「我沒有錯。我做錯什麼了? 」", "{got:?}");
+        // Not into the quotation of someone who speaks after in the sentence.
+        let text = "何志明答：「聽得到」，李小華隨即質疑：「這麼遠？不可能。」";
+        let got = statements(text, &[("何志明", Person), ("李小華", Person)]);
+        let he = got.iter().find(|s| s.0 == "何志明").expect("a statement");
+        assert!(!he.2.contains("不可能"), "{got:?}");
     }
 
     #[test]
