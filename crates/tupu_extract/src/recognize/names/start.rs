@@ -81,6 +81,7 @@ pub(super) const TRIMS: &[(&str, TrimRule)] = &[
     ("a trade's name starts where the tagger starts it", trade_where_the_tagger_starts_it),
     ("an election starts after the clause that mentions it", election_starts_after_its_clause),
     ("a name starts after a clause preposition", name_after_a_clause_preposition),
+    ("a name starts at a known body after a clause", known_body_after_a_clause),
 ];
 
 /// Fewest perceptron units by which the tagger must prefer its organisation's exact span.
@@ -294,6 +295,34 @@ fn name_after_a_clause_preposition(a: &Analysis<'_>, span: Span, suffix: Span, k
     let known_across = (span.start..start)
         .any(|p| a.word_starting_at(p, |w| matches!(w, WordClass::Known(_))).is_some_and(|(w, _)| w.end > start));
     (!known_across).then_some(start)
+}
+
+/// An organisation, programme or event starts at a known organisation inside its span when the
+/// words before that body hold a verb, adverb or other word of two characters or more that cannot
+/// begin a name: those words are a clause whose object is the known body's own unit
+/// (甲署授權海關總署緝私局 → 海關總署緝私局, 甲局呈交立法會交通事務委員會 → 立法會交通事務委員會).
+/// The sibling of `ending::clause_before_a_known_name`, which drops a candidate the known body
+/// ends. A one-character verb does not cut: it is a mission's or a territory's (中國駐, 英屬) or a
+/// company's own character. Not into a body the span starts with, not where a word of the general
+/// lexicon crosses the body's end (時事社 | 會議 inside 時事社會議題), nor inside quotes.
+fn known_body_after_a_clause(a: &Analysis<'_>, span: Span, suffix: Span, kind: EntityKind) -> Option<usize> {
+    if !matches!(kind, EntityKind::Organization | EntityKind::Initiative | EntityKind::Event)
+        || (span.start > 0 && crate::text::OPEN_QUOTES.contains(&a.char_at(span.start - 1)))
+    {
+        return None;
+    }
+    let is_known_body =
+        |w: WordClass| matches!(w, WordClass::Known(k) if a.lex.known[k].kind == EntityKind::Organization);
+    (span.start + 2..suffix.start).find(|&p| {
+        a.word_starting_at(p, is_known_body).is_some_and(|(w, _)| {
+            w.end <= suffix.start && !a.general.crossing(w.end).any(|x| x.entry.freq >= MIN_CROSSING_FREQ)
+        }) && !(span.start..p)
+            .any(|q| a.word_starting_at(q, |c| matches!(c, WordClass::Known(_))).is_some_and(|(w, _)| w.end > p))
+            && a.general
+                .segment(Span::new(span.start, p))
+                .iter()
+                .any(|s| s.span.len() >= 2 && s.entry.is_some_and(|e| !e.pos.can_begin_name()))
+    })
 }
 
 /// An election is named by where, by whom and for what it is held, and when (2016年立法會選舉,
@@ -760,10 +789,30 @@ mod clause_preposition_tests {
             ("据悉，病人资料对东山慈善基金会公开。", "基金会", org, "东山慈善基金会"),
             ("據悉，傷者送院後轉介至東山醫院。", "醫院", org, "東山醫院"),
             ("据悉，伤者送院后转介至东山医院。", "医院", org, "东山医院"),
-            ("據悉，文件資料送交給青苗發展基金。", "基金", programme, "青苗發展基金"),
-            ("据悉，文件资料送交给青苗发展基金。", "基金", programme, "青苗发展基金"),
+            ("據悉，文件資料提交給青苗發展基金。", "基金", programme, "青苗發展基金"),
+            ("据悉，文件资料提交给青苗发展基金。", "基金", programme, "青苗发展基金"),
         ] {
             assert_eq!(named(text, ending, kind), name, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_name_starts_at_a_known_body_after_a_clause() {
+        let org = EntityKind::Organization;
+        for (text, ending, name) in [
+            ("據悉，東山局授權海關總署東山分局調查。", "分局", "海關總署東山分局"),
+            ("据悉，东山局授权海关总署东山分局调查。", "分局", "海关总署东山分局"),
+            ("據悉，東山署已經呈交立法會東山事務委員會。", "委員會", "立法會東山事務委員會"),
+            ("据悉，东山署已经呈交立法会东山事务委员会。", "委员会", "立法会东山事务委员会"),
+        ] {
+            assert_eq!(named(text, ending, org), name, "{text}");
+        }
+        // No clause before the body: one name.
+        for (text, ending, name) in [
+            ("他到訪香港海關總署東山分局。", "分局", "海關總署東山分局"),
+            ("他到访香港海关总署东山分局。", "分局", "海关总署东山分局"),
+        ] {
+            assert!(named(text, ending, org).ends_with(name), "{text}");
         }
     }
 
