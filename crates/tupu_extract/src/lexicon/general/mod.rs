@@ -20,6 +20,7 @@ mod trim;
 
 use std::borrow::Cow;
 use std::path::Path;
+use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::{LazyLock, OnceLock};
 
 use fst::raw::{Fst, Node, Output};
@@ -86,6 +87,34 @@ pub struct GeneralLexicon {
     /// starts with this step, and reading a character's three bytes from the root is the
     /// costliest part of a short walk.
     first_step: OnceLock<Vec<(u32, u32)>>,
+    /// For each character of [`TABLED`] that begins a word: every character that can follow it,
+    /// with the node after reading it and the output of its bytes, in character order. Filled
+    /// one first character at a time, once walks have taken [`SECOND_STEP_TABLED_AFTER`]
+    /// second steps from it: the second step is the next costliest (three nodes decoded from a
+    /// 3.6 MB automaton, most of them cache misses), and news text repeats its character pairs;
+    /// listing a rare first character's followers would cost more than its walks.
+    second_step: OnceLock<Box<[SecondSteps]>>,
+}
+
+/// How many second steps from one first character are walked through the automaton before its
+/// followers are tabled: listing them decodes some three nodes per follower, a walk three per
+/// step.
+const SECOND_STEP_TABLED_AFTER: u32 = 64;
+
+/// The followers of one first character ([`GeneralLexicon::second_step`]).
+#[derive(Default)]
+struct SecondSteps {
+    /// Second steps walked from it so far (counted until it is tabled).
+    walked: AtomicU32,
+    table: OnceLock<Box<[SecondStep]>>,
+}
+
+/// A character after a tabled first character ([`GeneralLexicon::second_step`]).
+#[derive(Clone, Copy)]
+struct SecondStep {
+    c: char,
+    addr: usize,
+    out: u64,
 }
 
 impl std::fmt::Debug for GeneralLexicon {
@@ -121,7 +150,13 @@ impl GeneralLexicon {
         })?;
         let root = words.root();
         let total = if root.is_final() { root.final_output().value() } else { 0 };
-        Ok(Self { words, tags: TagTable::parse(tags)?, total, first_step: OnceLock::new() })
+        Ok(Self {
+            words,
+            tags: TagTable::parse(tags)?,
+            total,
+            first_step: OnceLock::new(),
+            second_step: OnceLock::new(),
+        })
     }
 
     /// The embedded lexicon with `general/words.fst` and `general/tags.tsv` under `dir`
@@ -258,6 +293,10 @@ impl GeneralLexicon {
         Walk {
             fst: &self.words,
             first_step: self.first_step.get_or_init(|| first_steps(&self.words)),
+            second_step: self.second_step.get_or_init(|| {
+                (TABLED.start..TABLED.end).map(|_| SecondSteps::default()).collect::<Vec<_>>().into_boxed_slice()
+            }),
+            first: NOT_FIRST,
             node: None,
             out: Output::zero(),
         }
@@ -294,21 +333,72 @@ fn first_steps(fst: &Fst<Cow<'static, [u8]>>) -> Vec<(u32, u32)> {
     table
 }
 
+/// The characters that can follow the node `first` (reached by one character): every path of
+/// one UTF-8 sequence below it, in byte (hence character) order, as the automaton's transitions
+/// are sorted.
+fn second_steps(fst: &Fst<Cow<'static, [u8]>>, first: Node<'_>) -> Box<[SecondStep]> {
+    fn below(fst: &Fst<Cow<'static, [u8]>>, node: Node<'_>, bytes: &mut Vec<u8>, out: u64, into: &mut Vec<SecondStep>) {
+        for t in node.transitions() {
+            bytes.push(t.inp);
+            let out = out + t.out.value();
+            let want = match bytes[0] {
+                0x00..=0x7F => 1,
+                0xC0..=0xDF => 2,
+                0xE0..=0xEF => 3,
+                _ => 4,
+            };
+            if bytes.len() == want {
+                if let Some(c) = std::str::from_utf8(bytes).ok().and_then(|s| s.chars().next()) {
+                    into.push(SecondStep { c, addr: t.addr, out });
+                }
+            } else if bytes.len() < want {
+                below(fst, fst.node(t.addr), bytes, out, into);
+            }
+            bytes.pop();
+        }
+    }
+    let mut into = Vec::new();
+    below(fst, first, &mut Vec::with_capacity(4), 0, &mut into);
+    into.into_boxed_slice()
+}
+
+/// [`Walk::first`] when the walk is not right after a tabled first character.
+const NOT_FIRST: u32 = u32::MAX;
+
 /// A walk through the automaton, one character at a time.
 #[derive(Clone)]
 struct Walk<'a> {
     fst: &'a Fst<Cow<'static, [u8]>>,
     first_step: &'a [(u32, u32)],
+    second_step: &'a [SecondSteps],
+    /// The [`TABLED`] index of the first character while the walk stands right after it (its
+    /// second step is read from `second_step`), else [`NOT_FIRST`].
+    first: u32,
     /// `None` at the root (before the first character).
     node: Option<Node<'a>>,
     out: Output,
 }
 
-impl Walk<'_> {
+impl<'a> Walk<'a> {
     /// Follows `c`; false when no word goes on with it.
     #[inline]
     fn step(&mut self, c: char) -> bool {
         let node = match self.node {
+            Some(node) if self.first != NOT_FIRST => {
+                let first = &self.second_step[std::mem::replace(&mut self.first, NOT_FIRST) as usize];
+                let table = first.table.get().or_else(|| {
+                    (first.walked.fetch_add(1, Ordering::Relaxed) >= SECOND_STEP_TABLED_AFTER)
+                        .then(|| first.table.get_or_init(|| second_steps(self.fst, node)))
+                });
+                let Some(steps) = table else { return self.step_bytes(node, c) };
+                let Ok(i) = steps.binary_search_by_key(&c, |s| s.c) else {
+                    return false;
+                };
+                let s = steps[i];
+                self.node = Some(self.fst.node(s.addr));
+                self.out = self.out.cat(Output::new(s.out));
+                return true;
+            }
             Some(node) => node,
             None => {
                 let code = u32::from(c);
@@ -319,11 +409,18 @@ impl Walk<'_> {
                     }
                     self.node = Some(self.fst.node(addr as usize - 1));
                     self.out = Output::new(u64::from(out));
+                    self.first = code - TABLED.start;
                     return true;
                 }
                 self.fst.root()
             }
         };
+        self.step_bytes(node, c)
+    }
+
+    /// Follows `c` from `node` byte by byte.
+    #[inline]
+    fn step_bytes(&mut self, node: Node<'a>, c: char) -> bool {
         let mut node = node;
         let mut buf = [0u8; 4];
         for &b in c.encode_utf8(&mut buf).as_bytes() {
@@ -463,6 +560,25 @@ pub(crate) mod tests {
         assert_eq!(lex.word_at(&text, Span::new(3, 9)).unwrap().pos, PartOfSpeech::Organisation);
         assert_eq!(lex.words_starting_at(&text, text.len()).count(), 0);
         assert_eq!(lex.words_ending_at(&text, 0).count(), 0);
+    }
+
+    /// The tabled first and second steps walk to the same words as the automaton's own lookup,
+    /// in both scripts, after a first character outside the table, and with a Latin letter or
+    /// digit second.
+    #[test]
+    fn tabled_steps_find_what_the_automaton_finds() {
+        let lex = lex();
+        for text in ["發揮了中國建設銀行的作用，卡拉OK和3D打印", "发挥了中国建设银行的作用，Ｘ光和A股上涨"]
+        {
+            let text = chars(&fold(text));
+            for start in 0..text.len() {
+                for end in start + 1..=(start + 8).min(text.len()) {
+                    let span = Span::new(start, end);
+                    let word: String = text[start..end].iter().collect();
+                    assert_eq!(lex.word_at(&text, span), lex.get(&word), "{word}");
+                }
+            }
+        }
     }
 
     #[test]
