@@ -185,11 +185,12 @@ pub(super) mod tests {
     #[test]
     fn words_places_and_clauses_in_a_list_are_no_people() {
         for (text, person, names) in [
-            // 文化界 is a word, 金鐘 a place, 蒲曉嵐宣誓 a name and a verb.
+            // 文化界 is a word, 金鐘 a place, 蒲曉嵐宣誓 a name and a verb: no list item (the
+            // tagger's proposal 蒲曉嵐, a full Chinese name, is read by `tagged_people`).
             ("來自、文化界、甘子聰、金鐘等地。", "甘子聰", &["甘子聰"][..]),
             ("来自、文化界、甘子聪、金钟等地。", "甘子聪", &["甘子聪"][..]),
-            ("，邰卓風、甘子聰及蒲曉嵐宣誓。", "甘子聰", &["甘子聰", "邰卓風"][..]),
-            ("，邰卓风、甘子聪及蒲晓岚宣誓。", "甘子聪", &["甘子聪", "邰卓风"][..]),
+            ("，邰卓風、甘子聰及蒲曉嵐宣誓。", "甘子聰", &["甘子聰", "蒲曉嵐", "邰卓風"][..]),
+            ("，邰卓风、甘子聪及蒲晓岚宣誓。", "甘子聪", &["甘子聪", "蒲晓岚", "邰卓风"][..]),
         ] {
             assert_eq!(people(text, &[(person, EntityKind::Person)]), sorted(names), "{text}");
         }
