@@ -73,11 +73,16 @@ impl Analysis<'_> {
                 continue;
             }
             let span = self.text().sentence_span_at(a.start).unwrap_or(a.cover(b));
+            // A quoted name keeps its closing mark in the words that state the link (甲國《乙報》,
+            // not 甲國《乙報).
+            let closed =
+                self.quoted_after(a, b).is_some() && self.folded_char(b.end).is_some_and(|c| CLOSE_QUOTES.contains(&c));
+            let written = if closed { Span::new(a.start, b.end + 1) } else { a.cover(b) };
             out.push(Relation {
                 subject: y,
                 object: x,
                 property: property.to_owned(),
-                predicate_text: self.surface(a.cover(b)).to_owned(),
+                predicate_text: self.surface(written).to_owned(),
                 span,
             });
         }

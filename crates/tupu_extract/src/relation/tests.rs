@@ -880,3 +880,16 @@ fn who_attends_the_opening_attends_the_event_named_before() {
         assert!(got.iter().all(|(_, p, _)| p != "attended"), "{text}: {got:?}");
     }
 }
+
+#[test]
+fn the_words_of_a_link_to_a_quoted_name_keep_its_closing_mark() {
+    for (text, place, paper, written) in [
+        ("甲國《乙日報》周五報道此事。", "甲國", "乙日報", "甲國《乙日報》"),
+        ("甲国《乙日报》周五报道此事。", "甲国", "乙日报", "甲国《乙日报》"),
+    ] {
+        let mut a = analysis_with(text, None, &[(place, Place), (paper, Organization)]);
+        Relations.run(&mut a);
+        let texts: Vec<&str> = a.relations.iter().map(|r| r.predicate_text.as_str()).collect();
+        assert_eq!(texts, [written], "{text}");
+    }
+}
