@@ -609,6 +609,11 @@ roles! {
     FrameCloser = "frame-closer",
     /// 作出, 給予: takes a verb for its object (作出回應); the verb after it is no act of saying.
     LightVerb = "light-verb",
+    /// 進行: carries the verb written a few characters after it, whose objects stand after a
+    /// [`Role::CarriedTarget`] before it (對乙國進行國事訪問): `relation::arguments::objects_through_dui`.
+    CarrierVerb = "carrier-verb",
+    /// 對: names the objects of a verb a [`Role::CarrierVerb`] carries (對乙國、丙國進行訪問).
+    CarriedTarget = "carried-target",
     /// 引述, 援引: a body citing someone (某報引述官員稱): the one cited speaks, not the body.
     CitingVerb = "citing-verb",
     /// 被, 遭, 獲: the passive (某公司被團體批評, 某會獲商戶回覆稱): the one before it is spoken of, not speaking.

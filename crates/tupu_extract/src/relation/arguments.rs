@@ -205,12 +205,13 @@ impl Analysis<'_> {
     /// 乙國 and 丙國), with where the 對 stands: the names coordinated right before 進行, the first
     /// right after 對, and at most [`CARRIED_VERB_GAP`] characters between 進行 and the verb.
     pub(crate) fn objects_through_dui(&self, verb: Span, clause_start: usize) -> Option<(usize, Mentions)> {
-        let before: Vec<char> = self.folded(Span::new(clause_start, verb.start)).chars().collect();
-        let k = before.windows(2).rposition(|w| w == ['进', '行'])?;
-        if before.len() - (k + 2) > CARRIED_VERB_GAP {
+        let carrier = (clause_start..verb.start)
+            .rev()
+            .find_map(|p| self.class_word_at(Role::CarrierVerb, p).filter(|w| w.end <= verb.start))?;
+        if verb.start - carrier.end > CARRIED_VERB_GAP {
             return None;
         }
-        let jinxing = clause_start + k;
+        let jinxing = carrier.start;
         let (tokens, asides) = self.arguments_in(Span::new(clause_start, jinxing));
         let mut objects: Mentions = Vec::new();
         let mut left = jinxing;
@@ -224,7 +225,7 @@ impl Analysis<'_> {
             left = span.start;
         }
         let dui = left.checked_sub(1)?;
-        if objects.is_empty() || self.folded_char(dui) != Some('对') {
+        if objects.is_empty() || !self.folded_char(dui).is_some_and(|c| self.class(Role::CarriedTarget).has_char(c)) {
             return None;
         }
         objects.reverse();

@@ -646,7 +646,7 @@ impl Analysis<'_> {
     }
 
     /// Whether a verb that takes what was said without a pause is that verb and not the first
-    /// character of a longer word (陳官說法不公: 說法 is a noun, not 說): a one-character verb
+    /// character of a longer word (李官說法有誤: 說法 is a noun, not 說): a one-character verb
     /// must begin no longer word of the general lexicon.
     fn stands_as_verb(&self, verb: Span) -> bool {
         verb.len() > 1 || self.begins_no_longer_word(verb)
@@ -1597,9 +1597,9 @@ mod tests {
     #[test]
     fn the_staff_of_a_body_speak_for_it() {
         for (text, body) in [
-            ("海景酒店職員表示，入住率並不高。", "海景酒店"),
+            ("海景酒店職員表示，房間已經訂滿。", "海景酒店"),
             ("水務署員工表示，工作量增加。", "水務署"),
-            ("海景酒店工作人员均表示，入住率并不高。", "海景酒店"),
+            ("海景酒店工作人员均表示，房间已经订满。", "海景酒店"),
             ("青山局有關負責人表示，新措施下月實施。", "青山局"),
             ("青山局相关负责人介绍，新措施下月实施。", "青山局"),
         ] {
@@ -1611,17 +1611,17 @@ mod tests {
 
     #[test]
     fn a_noun_beginning_with_a_one_character_verb_is_no_verb() {
-        for text in ["何志明則批評陳官說法不公。", "何志明则批评陈官说法不公。"] {
-            let got = statements(text, &[("何志明", Person), ("陳官", Person)]);
-            assert!(got.iter().all(|s| s.0 != "陳官" && s.0 != "陈官"), "{text}: {got:?}");
+        for text in ["何志明則反駁李官說法有誤。", "何志明则反驳李官说法有误。"] {
+            let got = statements(text, &[("何志明", Person), ("李官", Person)]);
+            assert!(got.iter().all(|s| s.0 != "李官"), "{text}: {got:?}");
         }
     }
 
     #[test]
     fn two_speakers_joined_by_a_conjunction_both_speak() {
         for (text, first, second) in [
-            ("隊員黃小明與李大華都表示希望日後成為工程師。", "黃小明", "李大華"),
-            ("队员黄小明和李大华均表示，希望日后成为工程师。", "黄小明", "李大华"),
+            ("組員黃小明與李大華都表示會繼續參加比賽。", "黃小明", "李大華"),
+            ("组员黄小明和李大华均表示，会继续参加比赛。", "黄小明", "李大华"),
             ("黃小明、李大華均指，比賽很難。", "黃小明", "李大華"),
         ] {
             let got = statements(text, &[(first, Person), (second, Person)]);

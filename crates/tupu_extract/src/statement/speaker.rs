@@ -1003,8 +1003,8 @@ mod tests {
     #[test]
     fn the_one_spoken_to_through_a_title_does_not_speak() {
         for (text, name) in [
-            ("該女子在法院內，向司法常務官黃大文聲稱，她被人欺騙。", "黃大文"),
-            ("该女子在法院内，向司法常务官黄大文声称，她被人欺骗。", "黄大文"),
+            ("該男子在庭上向司法常務官黃大文聲稱，他沒有收到通知。", "黃大文"),
+            ("该男子在庭上向司法常务官黄大文声称，他没有收到通知。", "黄大文"),
         ] {
             let a = analysis_with(text, None, &[(name, EntityKind::Person)]);
             let anchors = all_anchors(&a);

@@ -114,6 +114,16 @@ pub(super) fn name_start(a: &Analysis<'_>, suffix_start: usize, kind: EntityKind
     p
 }
 
+/// Whether the span opens right after a quotation mark: a quoted name is whole as written.
+fn opens_after_a_quote(a: &Analysis<'_>, span: Span) -> bool {
+    span.start > 0 && crate::text::OPEN_QUOTES.contains(&a.char_at(span.start - 1))
+}
+
+/// Whether a known name starting in `from..at` runs past `at`: a start there would cut into it.
+fn known_name_across(a: &Analysis<'_>, from: usize, at: usize) -> bool {
+    (from..at).any(|p| a.word_starting_at(p, |w| matches!(w, WordClass::Known(_))).is_some_and(|(w, _)| w.end > at))
+}
+
 /// Leading words of the general lexicon that cannot begin a name go (verbs, adverbs,
 /// conjunctions, prepositions, measure words, quantities, particles, pronouns): 發揮X集團 →
 /// X集團, 大幅減少X基金 → X基金, 一方面X集團 → X集團 ([`trim_name_start`]; the stem left must
@@ -121,9 +131,7 @@ pub(super) fn name_start(a: &Analysis<'_>, suffix_start: usize, kind: EntityKind
 /// it. (The prototype's descriptor trimming, 金融科技企業X有限公司 → X有限公司, is not used: on
 /// the development articles it cut 國家工程技術研究中心X分中心 after a count to X分中心.)
 fn word_that_cannot_begin_a_name(a: &Analysis<'_>, span: Span, suffix: Span, _: EntityKind) -> Option<usize> {
-    if a.word_starting_at(span.start, |w| matches!(w, WordClass::Known(_))).is_some()
-        || (span.start > 0 && crate::text::OPEN_QUOTES.contains(&a.char_at(span.start - 1)))
-    {
+    if a.word_starting_at(span.start, |w| matches!(w, WordClass::Known(_))).is_some() || opens_after_a_quote(a, span) {
         return None;
     }
     let trim = trim_name_start(GeneralLexicon::embedded(), a.chars, span, suffix.len(), RestRule::MustName, |_| false);
@@ -148,7 +156,7 @@ fn tagged_organisation_after_a_clause_word(
 ) -> Option<usize> {
     if !matches!(kind, EntityKind::Organization | EntityKind::Place)
         || suffix.start < span.start + 3
-        || (span.start > 0 && crate::text::OPEN_QUOTES.contains(&a.char_at(span.start - 1)))
+        || opens_after_a_quote(a, span)
     {
         return None;
     }
@@ -232,8 +240,7 @@ fn trade_where_the_tagger_starts_it(a: &Analysis<'_>, span: Span, suffix: Span, 
         })?
         .span
         .start;
-    let into_known = (span.start..start)
-        .any(|p| a.word_starting_at(p, |w| matches!(w, WordClass::Known(_))).is_some_and(|(w, _)| w.end > start));
+    let into_known = known_name_across(a, span.start, start);
     (!into_known).then_some(start)
 }
 
@@ -246,9 +253,7 @@ fn trade_where_the_tagger_starts_it(a: &Analysis<'_>, span: Span, suffix: Span, 
 /// shop or firm by a trade ending is cut the same way (重申南記書店 → 南記書店).
 fn place_after_the_last_clause_word(a: &Analysis<'_>, span: Span, suffix: Span, kind: EntityKind) -> Option<usize> {
     let trade = kind == EntityKind::Organization && super::marker::is_trade_name(a, span);
-    if (kind != EntityKind::Place && !trade)
-        || (span.start > 0 && crate::text::OPEN_QUOTES.contains(&a.char_at(span.start - 1)))
-    {
+    if (kind != EntityKind::Place && !trade) || opens_after_a_quote(a, span) {
         return None;
     }
     let segments = a.general.segment(Span::new(span.start, suffix.start));
@@ -264,8 +269,7 @@ fn place_after_the_last_clause_word(a: &Analysis<'_>, span: Span, suffix: Span, 
         })
     })?;
     let start = cut.span.end;
-    let known_across = (span.start..start)
-        .any(|p| a.word_starting_at(p, |w| matches!(w, WordClass::Known(_))).is_some_and(|(w, _)| w.end > start));
+    let known_across = known_name_across(a, span.start, start);
     (start > span.start && suffix.start >= start + 2 && !known_across).then_some(start)
 }
 
@@ -280,7 +284,7 @@ fn place_after_the_last_clause_word(a: &Analysis<'_>, span: Span, suffix: Span, 
 fn name_after_a_clause_preposition(a: &Analysis<'_>, span: Span, suffix: Span, kind: EntityKind) -> Option<usize> {
     if !matches!(kind, EntityKind::Organization | EntityKind::Initiative | EntityKind::Event)
         || suffix.start < span.start + 2
-        || (span.start > 0 && crate::text::OPEN_QUOTES.contains(&a.char_at(span.start - 1)))
+        || opens_after_a_quote(a, span)
     {
         return None;
     }
@@ -292,22 +296,21 @@ fn name_after_a_clause_preposition(a: &Analysis<'_>, span: Span, suffix: Span, k
             && clause.has_char(a.char_at(s.span.start))
     })?;
     let start = cut.span.end;
-    let known_across = (span.start..start)
-        .any(|p| a.word_starting_at(p, |w| matches!(w, WordClass::Known(_))).is_some_and(|(w, _)| w.end > start));
+    let known_across = known_name_across(a, span.start, start);
     (!known_across).then_some(start)
 }
 
 /// An organisation, programme or event starts at a known organisation inside its span when the
 /// words before that body hold a verb, adverb or other word of two characters or more that cannot
 /// begin a name: those words are a clause whose object is the known body's own unit
-/// (甲署授權海關總署緝私局 → 海關總署緝私局, 甲局呈交立法會交通事務委員會 → 立法會交通事務委員會).
+/// (東山局授權海關總署東山分局 → 海關總署東山分局, 東山署呈交立法會東山事務委員會 → 立法會東山事務委員會).
 /// The sibling of `ending::clause_before_a_known_name`, which drops a candidate the known body
 /// ends. A one-character verb does not cut: it is a mission's or a territory's (中國駐, 英屬) or a
 /// company's own character. Not into a body the span starts with, not where a word of the general
 /// lexicon crosses the body's end (時事社 | 會議 inside 時事社會議題), nor inside quotes.
 fn known_body_after_a_clause(a: &Analysis<'_>, span: Span, suffix: Span, kind: EntityKind) -> Option<usize> {
     if !matches!(kind, EntityKind::Organization | EntityKind::Initiative | EntityKind::Event)
-        || (span.start > 0 && crate::text::OPEN_QUOTES.contains(&a.char_at(span.start - 1)))
+        || opens_after_a_quote(a, span)
     {
         return None;
     }
@@ -316,8 +319,7 @@ fn known_body_after_a_clause(a: &Analysis<'_>, span: Span, suffix: Span, kind: E
     (span.start + 2..suffix.start).find(|&p| {
         a.word_starting_at(p, is_known_body).is_some_and(|(w, _)| {
             w.end <= suffix.start && !a.general.crossing(w.end).any(|x| x.entry.freq >= MIN_CROSSING_FREQ)
-        }) && !(span.start..p)
-            .any(|q| a.word_starting_at(q, |c| matches!(c, WordClass::Known(_))).is_some_and(|(w, _)| w.end > p))
+        }) && !known_name_across(a, span.start, p)
             && a.general
                 .segment(Span::new(span.start, p))
                 .iter()
